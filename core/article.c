@@ -1,0 +1,360 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The article model.
+ *
+ * The record is kept as a cJSON tree from the start, in the field order of
+ * DESIGN.md, so that plugins can add any field without a core change and
+ * serialisation is a single print. The raw input bytes sit beside it and
+ * never enter the record.
+ */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "article.h"
+#include "banned.h"
+#include "id.h"
+#include "json.h"
+
+struct wa_article {
+	char id[WA_ID_SIZE];
+	char *source_file;
+	void *raw;
+	size_t raw_len;
+	cJSON *fields;
+	char *rejection;
+	char *record;
+	size_t record_len;
+	struct wa_article **children;
+	size_t n_children;
+};
+
+static void format_time(time_t t, char *buf, size_t size)
+{
+	struct tm tm;
+
+	gmtime_r(&t, &tm);
+	strftime(buf, size, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
+
+static int init_fields(struct wa_article *a, time_t received)
+{
+	char when[32];
+	cJSON *source;
+	int r;
+
+	format_time(received, when, sizeof(when));
+	a->fields = cJSON_CreateObject();
+	if (!a->fields)
+		return -ENOMEM;
+	r = wa_json_set(a->fields, "warta", cJSON_CreateNumber(1));
+	if (r == 0)
+		r = wa_json_set(a->fields, "id", cJSON_CreateString(a->id));
+	if (r == 0)
+		r = wa_json_set(a->fields, "received", cJSON_CreateString(when));
+	if (r < 0)
+		return r;
+	source = cJSON_CreateObject();
+	r = wa_json_set(a->fields, "source", source);
+	if (r < 0)
+		return r;
+	r = wa_json_set(source, "file", cJSON_CreateString(a->source_file));
+	if (r == 0)
+		r = wa_json_set(source, "bytes", cJSON_CreateNumber((double)a->raw_len));
+	return r;
+}
+
+struct wa_article *wa_article_new(const char *source_file, void *raw, size_t len, const char *id,
+				  time_t received)
+{
+	struct wa_article *a = calloc(1, sizeof(*a));
+
+	if (!a) {
+		free(raw);
+		return NULL;
+	}
+	a->raw = raw;
+	a->raw_len = len;
+	if (id)
+		snprintf(a->id, sizeof(a->id), "%s", id);
+	else
+		wa_id_of(raw, len, a->id);
+	a->source_file = strdup(source_file);
+	if (!a->source_file || init_fields(a, received) < 0) {
+		wa_article_free(a);
+		return NULL;
+	}
+	return a;
+}
+
+void wa_article_free(struct wa_article *a)
+{
+	if (!a)
+		return;
+	for (size_t i = 0; i < a->n_children; i++)
+		wa_article_free(a->children[i]);
+	free(a->children);
+	cJSON_Delete(a->fields);
+	free(a->source_file);
+	free(a->raw);
+	free(a->rejection);
+	free(a->record);
+	free(a);
+}
+
+const char *wa_article_id(const struct wa_article *a)
+{
+	return a->id;
+}
+
+const char *wa_article_source_file(const struct wa_article *a)
+{
+	return a->source_file;
+}
+
+const void *wa_article_raw(const struct wa_article *a, size_t *ret_len)
+{
+	*ret_len = a->raw_len;
+	return a->raw;
+}
+
+int wa_article_set_string(struct wa_article *a, const char *field, const char *value)
+{
+	return wa_json_set_path(a->fields, field, cJSON_CreateString(value));
+}
+
+int wa_article_set_stringn(struct wa_article *a, const char *field, const char *value, size_t len)
+{
+	char *copy = strndup(value, len);
+	int r;
+
+	if (!copy)
+		return -ENOMEM;
+	r = wa_article_set_string(a, field, copy);
+	free(copy);
+	return r;
+}
+
+int wa_article_set_number(struct wa_article *a, const char *field, double value)
+{
+	return wa_json_set_path(a->fields, field, cJSON_CreateNumber(value));
+}
+
+int wa_article_set_bool(struct wa_article *a, const char *field, bool value)
+{
+	return wa_json_set_path(a->fields, field, cJSON_CreateBool(value));
+}
+
+int wa_article_set_json(struct wa_article *a, const char *field, const char *json)
+{
+	cJSON *value;
+	int r;
+
+	r = wa_json_parse(json, strlen(json), &value, NULL);
+	if (r < 0)
+		return r;
+	return wa_json_set_path(a->fields, field, value);
+}
+
+const char *wa_article_get_string(const struct wa_article *a, const char *field)
+{
+	const cJSON *item = wa_json_get_path(a->fields, field);
+
+	return cJSON_IsString(item) ? item->valuestring : NULL;
+}
+
+int wa_article_set_text(struct wa_article *a, const char *text, size_t len)
+{
+	return wa_article_set_stringn(a, "text", text, len);
+}
+
+const char *wa_article_text(const struct wa_article *a)
+{
+	return wa_article_get_string(a, "text");
+}
+
+bool wa_article_has_text(const struct wa_article *a)
+{
+	return wa_article_text(a) != NULL;
+}
+
+int wa_article_set_title(struct wa_article *a, const char *title)
+{
+	return wa_article_set_string(a, "title", title);
+}
+
+const char *wa_article_title(const struct wa_article *a)
+{
+	return wa_article_get_string(a, "title");
+}
+
+/* The array at fields[key], created empty if missing. */
+static cJSON *get_array(struct wa_article *a, const char *key)
+{
+	cJSON *array = cJSON_GetObjectItemCaseSensitive(a->fields, key);
+
+	if (cJSON_IsArray(array))
+		return array;
+	if (wa_json_set(a->fields, key, cJSON_CreateArray()) < 0)
+		return NULL;
+	return cJSON_GetObjectItemCaseSensitive(a->fields, key);
+}
+
+static cJSON *find_tag(const struct wa_article *a, const char *name)
+{
+	const cJSON *tags = cJSON_GetObjectItemCaseSensitive(a->fields, "tags");
+	cJSON *tag;
+
+	cJSON_ArrayForEach(tag, tags)
+	{
+		const char *n = wa_json_get_string(tag, "name");
+
+		if (n && strcmp(n, name) == 0)
+			return tag;
+	}
+	return NULL;
+}
+
+int wa_article_add_tag(struct wa_article *a, const char *name, double score, const char *rule)
+{
+	cJSON *tags, *tag = find_tag(a, name);
+	int r;
+
+	if (tag) {
+		cJSON *old = cJSON_GetObjectItemCaseSensitive(tag, "score");
+
+		if (cJSON_IsNumber(old) && old->valuedouble < score)
+			cJSON_SetNumberValue(old, score);
+		return 0;
+	}
+	tags = get_array(a, "tags");
+	if (!tags)
+		return -ENOMEM;
+	tag = cJSON_CreateObject();
+	if (!tag)
+		return -ENOMEM;
+	r = wa_json_set(tag, "name", cJSON_CreateString(name));
+	if (r == 0)
+		r = wa_json_set(tag, "score", cJSON_CreateNumber(score));
+	if (r == 0 && rule)
+		r = wa_json_set(tag, "rule", cJSON_CreateString(rule));
+	if (r < 0) {
+		cJSON_Delete(tag);
+		return r;
+	}
+	return wa_json_append(tags, tag);
+}
+
+bool wa_article_has_tag(const struct wa_article *a, const char *name)
+{
+	return find_tag(a, name) != NULL;
+}
+
+int wa_article_add_error(struct wa_article *a, const char *plugin, const char *fmt, ...)
+{
+	char message[512];
+	cJSON *errors, *error;
+	va_list ap;
+	int r;
+
+	va_start(ap, fmt);
+	vsnprintf(message, sizeof(message), fmt, ap);
+	va_end(ap);
+	errors = get_array(a, "errors");
+	error = cJSON_CreateObject();
+	if (!errors || !error) {
+		cJSON_Delete(error);
+		return -ENOMEM;
+	}
+	r = wa_json_set(error, "plugin", cJSON_CreateString(plugin));
+	if (r == 0)
+		r = wa_json_set(error, "error", cJSON_CreateString(message));
+	if (r < 0) {
+		cJSON_Delete(error);
+		return r;
+	}
+	return wa_json_append(errors, error);
+}
+
+int wa_article_reject(struct wa_article *a, const char *fmt, ...)
+{
+	char message[512];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(message, sizeof(message), fmt, ap);
+	va_end(ap);
+	free(a->rejection);
+	a->rejection = strdup(message);
+	return a->rejection ? 0 : -ENOMEM;
+}
+
+const char *wa_article_rejection(const struct wa_article *a)
+{
+	return a->rejection;
+}
+
+int wa_article_spawn(struct wa_article *parent, const void *raw, size_t len,
+		     struct wa_article **ret_child)
+{
+	struct wa_article **children, *child;
+	const cJSON *received = cJSON_GetObjectItemCaseSensitive(parent->fields, "received");
+	void *copy = malloc(len ? len : 1);
+	int r;
+
+	if (!copy)
+		return -ENOMEM;
+	memcpy(copy, raw, len);
+	children = realloc(parent->children, (parent->n_children + 1) * sizeof(*children));
+	if (!children) {
+		free(copy);
+		return -ENOMEM;
+	}
+	parent->children = children;
+	child = wa_article_new(parent->source_file, copy, len, NULL, time(NULL));
+	if (!child)
+		return -ENOMEM;
+	/* A child shares its parent's arrival, not the moment it was split off. */
+	r = wa_json_set(child->fields, "received", cJSON_Duplicate(received, true));
+	if (r < 0) {
+		wa_article_free(child);
+		return r;
+	}
+	parent->children[parent->n_children++] = child;
+	*ret_child = child;
+	return 0;
+}
+
+size_t wa_article_n_children(const struct wa_article *a)
+{
+	return a->n_children;
+}
+
+struct wa_article *wa_article_child(const struct wa_article *a, size_t i)
+{
+	return i < a->n_children ? a->children[i] : NULL;
+}
+
+int wa_article_finish(struct wa_article *a)
+{
+	free(a->record);
+	a->record = wa_json_print(a->fields);
+	if (!a->record)
+		return -ENOMEM;
+	a->record_len = strlen(a->record);
+	return 0;
+}
+
+const char *wa_article_record(const struct wa_article *a, size_t *ret_len)
+{
+	if (ret_len)
+		*ret_len = a->record_len;
+	return a->record;
+}
+
+const struct cJSON *wa_article_fields(const struct wa_article *a)
+{
+	return a->fields;
+}

@@ -1,0 +1,42 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The article model, core side: construction, children and the record.
+ * Plugins see only warta/article.h; this adds what the pipeline needs.
+ */
+#ifndef WA_ARTICLE_INTERNAL_H
+#define WA_ARTICLE_INTERNAL_H
+
+#include <stdint.h>
+#include <time.h>
+
+#include "warta/article.h"
+
+/*
+ * Creates an article from `len` bytes at `raw`, taking ownership of raw
+ * (a malloc'd buffer, freed with the article). `id` is the precomputed id
+ * of those bytes, or NULL to compute it. Returns NULL only on OOM, in which
+ * case raw is freed too.
+ */
+struct wa_article *wa_article_new(const char *source_file, void *raw, size_t len, const char *id,
+				  time_t received);
+/* Frees the article and its children. NULL is a no-op. */
+void wa_article_free(struct wa_article *article);
+
+size_t wa_article_n_children(const struct wa_article *article);
+/* Borrowed; i < wa_article_n_children(). */
+struct wa_article *wa_article_child(const struct wa_article *article, size_t i);
+
+/* True once a plugin has set text: the article yields a record. */
+bool wa_article_has_text(const struct wa_article *article);
+
+/*
+ * Serialises the record (done once, on the worker thread, after the last
+ * analysis stage). Later calls to wa_article_record() return it.
+ */
+int wa_article_finish(struct wa_article *article);
+
+/* The record's parse tree, for Lua bindings and tests. Borrowed. */
+struct cJSON;
+const struct cJSON *wa_article_fields(const struct wa_article *article);
+
+#endif

@@ -1,0 +1,134 @@
+/* SPDX-License-Identifier: MIT */
+/* What the subcommands share: configuration loading and help texts. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "banned.h"
+#include "cli.h"
+
+int wa_cli_load_config(const struct wa_cli_overrides *o, struct wa_config *config)
+{
+	char *error = NULL;
+	int r;
+
+	r = wa_config_init_defaults(config);
+	if (r == 0 && o->config_path)
+		r = wa_config_load(o->config_path, config, &error);
+	if (r == 0 && o->spool_dir)
+		r = wa_config_set_path(&config->spool_dir, o->spool_dir);
+	if (r == 0 && o->rules_dir)
+		r = wa_config_set_path(&config->rules_dir, o->rules_dir);
+	if (r == 0)
+		r = wa_config_resolve(config);
+	if (r < 0) {
+		wa_log_error("%s", error ? error : wa_strerror(r));
+		free(error);
+		wa_config_fini(config);
+		return WA_EXIT_CONFIG;
+	}
+	return WA_EXIT_OK;
+}
+
+int wa_cli_build_plugins(const struct wa_config *config, enum wa_plugin_set_flags flags,
+			 struct wa_plugin_catalog **ret_catalog, struct wa_plugin_set **ret_set)
+{
+	struct wa_plugin_catalog *catalog = NULL;
+	char *error = NULL;
+	int r;
+
+	r = wa_plugin_catalog_new(config->plugin_dir, &catalog);
+	if (r < 0) {
+		wa_log_error("cannot list plugins: %s", wa_strerror(r));
+		return r;
+	}
+	r = wa_plugin_set_new(catalog, config, flags, ret_set, &error);
+	if (r < 0) {
+		wa_log_error("%s%s%s", config->path ? config->path : "", config->path ? ": " : "", error ? error : wa_strerror(r));
+		free(error);
+		wa_plugin_catalog_free(catalog);
+		return r;
+	}
+	*ret_catalog = catalog;
+	return 0;
+}
+
+static const char help_main[] =
+	"usage: warta COMMAND [ARGS]\n"
+	"\n"
+	"News-article analysis daemon: files dropped into SPOOL/inbox come out as\n"
+	"one JSON record each in SPOOL/outbox.\n"
+	"\n"
+	"commands:\n"
+	"  daemon [-c FILE] [--spool DIR] [--rules DIR]   run the service\n"
+	"  analyze [-c FILE] FILE... | -                  run the pipeline once, records on stdout\n"
+	"  plugins [-c FILE]                              list the available plugins and their options\n"
+	"  config check [-c FILE]                         validate a configuration file\n"
+	"  version                                        print the version\n"
+	"  help [COMMAND]                                 this text, or a command's\n"
+	"\n"
+	"exit codes:\n"
+	"  0  success\n"
+	"  1  runtime error (analyze: some input gave no record)\n"
+	"  2  bad command line\n"
+	"  3  bad configuration\n"
+	"  4  daemon: an article hung the pipeline; restart to retry it alone\n";
+
+static const char help_daemon[] =
+	"usage: warta daemon [-c FILE] [--spool DIR] [--rules DIR]\n"
+	"\n"
+	"Watches SPOOL/inbox and turns every file into one record. A file counts\n"
+	"once it is closed after writing or renamed in; names starting with '.' or\n"
+	"ending in .tmp, .part, .crdownload or ~ are left alone until renamed.\n"
+	"Processed originals go to SPOOL/done/YYYY-MM-DD/, refused ones to\n"
+	"SPOOL/failed/ beside NAME.error.json.\n"
+	"\n"
+	"  -c, --config FILE   configuration file (Lua; see etc/warta.conf)\n"
+	"  -s, --spool DIR     spool directory (overrides 'spool')\n"
+	"  -r, --rules DIR     rules directory (overrides 'rules')\n"
+	"\n"
+	"signals: TERM/INT finish what is in flight and exit 0; HUP reloads the\n"
+	"configuration (a broken one is reported and the running one stays).\n"
+	"\n"
+	"exit codes: 0 stopped, 1 runtime error, 2 usage, 3 configuration,\n"
+	"4 an article hung the pipeline (restart: it is retried alone).\n";
+
+static const char help_analyze[] =
+	"usage: warta analyze [-c FILE] FILE... | -\n"
+	"\n"
+	"Runs the configured ingest and analysis plugins over each file ('-' is\n"
+	"standard input) and prints one JSON record per line on stdout. No spool\n"
+	"is used and no output plugin runs. Inputs that give no record are\n"
+	"reported on stderr.\n"
+	"\n"
+	"exit codes: 0 every input gave a record, 1 some did not, 2 usage,\n"
+	"3 configuration.\n";
+
+static const char help_plugins[] =
+	"usage: warta plugins [-c FILE]\n"
+	"\n"
+	"Lists the built-in plugins and those in 'plugin_dir', with their kind,\n"
+	"origin and options. A shared object that is not a valid warta plugin of\n"
+	"this ABI version is reported and skipped.\n";
+
+static const char help_config[] =
+	"usage: warta config check [-c FILE]\n"
+	"\n"
+	"Loads the configuration and instantiates its pipeline exactly as the\n"
+	"daemon would, without touching a spool. Exit code 0 if valid, 3 if not,\n"
+	"with the offending key named.\n";
+
+const char *wa_cli_help(const char *command)
+{
+	if (!command)
+		return help_main;
+	if (strcmp(command, "daemon") == 0)
+		return help_daemon;
+	if (strcmp(command, "analyze") == 0)
+		return help_analyze;
+	if (strcmp(command, "plugins") == 0)
+		return help_plugins;
+	if (strcmp(command, "config") == 0)
+		return help_config;
+	return NULL;
+}

@@ -1,0 +1,41 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The Lua runtime: states with a memory cap and an instruction budget.
+ *
+ * Everything warta evaluates in Lua (the configuration, later the rules)
+ * goes through here, so that no script can exhaust memory or spin forever.
+ * A state starts with no libraries at all; callers open the ones they allow
+ * with wa_lua_open_safe_libs(). A state is never shared between threads.
+ */
+#ifndef WA_LUA_H
+#define WA_LUA_H
+
+#include <lua.h>
+#include <stddef.h>
+
+/* Creates a state whose allocations may total at most max_bytes. NULL on OOM. */
+lua_State *wa_lua_new(size_t max_bytes);
+/* Closes L and frees its allocator state. NULL is a no-op. */
+void wa_lua_free(lua_State *L);
+
+/* Opens base (without dofile, loadfile, load), string, table, math and utf8. */
+void wa_lua_open_safe_libs(lua_State *L);
+
+/*
+ * Calls the function below nargs arguments on the stack like lua_pcall(),
+ * failing the call once it has run max_instructions VM instructions
+ * (0: no limit). On error returns -EINVAL (script error), -E2BIG (budget
+ * exhausted) or -ENOMEM (memory cap), with the message and a traceback on
+ * the stack top.
+ */
+int wa_lua_call(lua_State *L, int nargs, int nresults, long max_instructions);
+
+/*
+ * Loads a chunk of Lua source (text only, never bytecode) with `env` as its
+ * only global table: the value at stack index env_index. Pushes the function.
+ * On a syntax error returns -EINVAL with the message on the stack.
+ */
+int wa_lua_load(lua_State *L, const char *source, size_t len, const char *chunk_name,
+		int env_index);
+
+#endif
