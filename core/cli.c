@@ -17,6 +17,8 @@ int wa_cli_load_config(const struct wa_cli_overrides *o, struct wa_config *confi
 		r = wa_config_load(o->config_path, config, &error);
 	if (r == 0 && o->spool_dir)
 		r = wa_config_set_path(&config->spool_dir, o->spool_dir);
+	if (r == 0 && o->state_dir)
+		r = wa_config_set_path(&config->state_dir, o->state_dir);
 	if (r == 0 && o->rules_dir)
 		r = wa_config_set_path(&config->rules_dir, o->rules_dir);
 	if (r == 0)
@@ -60,7 +62,8 @@ static const char help_main[] =
 	"one JSON record each in SPOOL/outbox.\n"
 	"\n"
 	"commands:\n"
-	"  daemon [-c FILE] [--spool DIR] [--rules DIR]   run the service\n"
+	"  daemon [-c FILE] [--spool DIR] [--state DIR] [--rules DIR]\n"
+	"                                                 run the service\n"
 	"  analyze [-c FILE] FILE... | -                  run the pipeline once, records on stdout\n"
 	"  plugins [-c FILE]                              list the available plugins and their options\n"
 	"  config check [-c FILE]                         validate a configuration file\n"
@@ -75,7 +78,7 @@ static const char help_main[] =
 	"  4  daemon: an article hung the pipeline; restart to retry it alone\n";
 
 static const char help_daemon[] =
-	"usage: warta daemon [-c FILE] [--spool DIR] [--rules DIR]\n"
+	"usage: warta daemon [-c FILE] [--spool DIR] [--state DIR] [--rules DIR]\n"
 	"\n"
 	"Watches SPOOL/inbox and turns every file into one record. A file counts\n"
 	"once it is closed after writing or renamed in; names starting with '.' or\n"
@@ -85,6 +88,7 @@ static const char help_daemon[] =
 	"\n"
 	"  -c, --config FILE   configuration file (Lua; see etc/warta.conf)\n"
 	"  -s, --spool DIR     spool directory (overrides 'spool')\n"
+	"      --state DIR     state directory (overrides 'state_dir')\n"
 	"  -r, --rules DIR     rules directory (overrides 'rules')\n"
 	"\n"
 	"signals: TERM/INT finish what is in flight and exit 0; HUP reloads the\n"

@@ -21,6 +21,7 @@ enum wa_exit {
 struct wa_cli_overrides {
 	const char *config_path;
 	const char *spool_dir;
+	const char *state_dir;
 	const char *rules_dir;
 };
 

@@ -297,6 +297,7 @@ int wa_cmd_daemon(int argc, char **argv)
 	static const struct option options[] = {
 		{ "config", required_argument, NULL, 'c' },
 		{ "spool", required_argument, NULL, 's' },
+		{ "state", required_argument, NULL, 'S' },
 		{ "rules", required_argument, NULL, 'r' },
 		{ "help", no_argument, NULL, 'h' },
 		{ 0 },
@@ -311,6 +312,9 @@ int wa_cmd_daemon(int argc, char **argv)
 			break;
 		case 's':
 			d.overrides.spool_dir = optarg;
+			break;
+		case 'S':
+			d.overrides.state_dir = optarg;
 			break;
 		case 'r':
 			d.overrides.rules_dir = optarg;

@@ -109,6 +109,8 @@ static void on_count_hook(lua_State *L, lua_Debug *ar)
 		return;
 	limits->budget = 0;
 	limits->out_of_budget = true;
+	/* From now on every instruction raises again, so pcall cannot buy time. */
+	lua_sethook(L, on_count_hook, LUA_MASKCOUNT, 1);
 	luaL_error(L, "instruction budget exhausted");
 }
 
@@ -139,10 +141,16 @@ int wa_lua_call(lua_State *L, int nargs, int nresults, long max_instructions)
 	lua_remove(L, base);
 	lua_sethook(L, NULL, 0, 0);
 	limits->budget = -1;
+	if (limits->out_of_budget) {
+		/* Even if the script swallowed every error, it did not finish its work. */
+		if (status == LUA_OK) {
+			lua_pop(L, nresults == LUA_MULTRET ? lua_gettop(L) - base + 1 : nresults);
+			lua_pushliteral(L, "instruction budget exhausted");
+		}
+		return -E2BIG;
+	}
 	if (status == LUA_OK)
 		return 0;
-	if (limits->out_of_budget)
-		return -E2BIG;
 	return status == LUA_ERRMEM ? -ENOMEM : -EINVAL;
 }
 
