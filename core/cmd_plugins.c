@@ -102,6 +102,10 @@ int wa_cmd_config(int argc, char **argv)
 	struct wa_config config;
 	int r, exit_code;
 
+	if (argc >= 2 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
+		fputs(wa_cli_help("config"), stdout);
+		return WA_EXIT_OK;
+	}
 	if (argc < 2 || strcmp(argv[1], "check") != 0) {
 		fputs(wa_cli_help("config"), stderr);
 		return WA_EXIT_USAGE;

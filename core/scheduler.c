@@ -53,6 +53,7 @@ struct job {
 	enum job_outcome outcome;
 	unsigned n_recorded; /* set by the commit */
 	bool duplicate;      /* set by the commit: nothing new to record */
+	bool not_retired;    /* set by the commit: recorded, but still in work/ */
 	struct wa_claim claim;
 	atomic_bool claimed; /* claim.id is valid (read by the hang check) */
 	struct wa_article *article;
@@ -84,6 +85,7 @@ struct wa_scheduler {
 	struct plugin_ref *plugins;
 
 	struct queue recovered; /* work/ leftovers, served first */
+	struct queue deferred;  /* recorded but not retired (disk full): taken up again on retry */
 	struct queue pending;   /* inbox names */
 	struct wa_nameset *names;
 
@@ -312,6 +314,7 @@ void wa_scheduler_free(struct wa_scheduler *s)
 		return;
 	queue_clear(&s->pending);
 	queue_clear(&s->recovered);
+	queue_clear(&s->deferred);
 	while ((j = s->ready.first)) {
 		list_remove(&s->ready, j);
 		free_job(j);
@@ -556,8 +559,9 @@ static void commit_work(uv_work_t *req)
 		struct job *j = s->batch[i];
 		int rr = wa_spool_retire(s->spool, &j->claim);
 
+		j->not_retired = rr < 0;
 		if (rr < 0)
-			wa_log_error("[%s '%s'] recorded, but cannot be moved out of work/: %s", j->claim.id, j->claim.name, wa_strerror(rr));
+			wa_log_warning("[%s '%s'] recorded, but cannot be moved out of work/ yet: %s", j->claim.id, j->claim.name, wa_strerror(rr));
 		if (j->solo)
 			wa_spool_attempts_clear(s->spool, j->claim.id);
 	}
@@ -568,6 +572,17 @@ static void on_retry_timer(uv_timer_t *timer)
 {
 	struct wa_scheduler *s = timer->data;
 
+	/* Taken up again, they are found already recorded and only retired. */
+	while (s->deferred.len > 0) {
+		struct queued item = queue_pop(&s->deferred);
+
+		if (queue_push(&s->recovered, item.name, true, false) < 0)
+			free(item.name);
+	}
+	if (!s->paused) {
+		pump(s);
+		return;
+	}
 	s->paused = false;
 	wa_log_notice("retrying the commit of %zu article(s)", s->ready.len);
 	pump(s);
@@ -616,7 +631,16 @@ static void after_commit(uv_work_t *req, int status)
 			s->stats.recorded += j->n_recorded;
 			wa_log(WA_LOG_DEBUG, "[%s '%s'] recorded", j->claim.id, j->claim.name);
 		}
-		s->stats.retired++;
+		if (j->not_retired) {
+			char *name = strdup(j->claim.work_name);
+
+			if (name && queue_push(&s->deferred, name, true, false) < 0)
+				free(name);
+			if (!uv_is_active((uv_handle_t *)&s->retry_timer))
+				uv_timer_start(&s->retry_timer, on_retry_timer, (uint64_t)s->options.retry_interval_ms, 0);
+		} else {
+			s->stats.retired++;
+		}
 		finish_job(s, j);
 	}
 	s->n_batch = 0;
@@ -819,6 +843,7 @@ void wa_scheduler_stop(struct wa_scheduler *s, int64_t timeout_ms, wa_scheduler_
 		free(item.name);
 	}
 	queue_clear(&s->recovered);
+	queue_clear(&s->deferred);
 	uv_timer_start(&s->stop_timer, on_stop_timer, (uint64_t)timeout_ms, 0);
 	/* A paused commit may be retried until the deadline; nothing else starts. */
 	pump(s);

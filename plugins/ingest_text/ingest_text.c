@@ -121,13 +121,39 @@ static size_t valid_sequence(const unsigned char *s, size_t n)
 	return 0;
 }
 
-/* Bytes of the maximal invalid prefix to replace by one U+FFFD (the W3C/Unicode practice). */
+/*
+ * Bytes to replace by one U+FFFD: the "maximal subpart" of an ill-formed
+ * sequence (Unicode 15, section 3.9; what browsers do): a lead byte and
+ * the continuation bytes that could still have completed it, or else one
+ * byte.
+ */
 static size_t invalid_run(const unsigned char *s, size_t n)
 {
-	size_t i = 1;
+	unsigned char c = s[0], lo = 0x80, hi = 0xbf;
+	size_t need, i;
 
-	while (i < n && i < 4 && (s[i] & 0xc0) == 0x80)
-		i++;
+	if (c >= 0xc2 && c <= 0xdf)
+		need = 2;
+	else if (c >= 0xe0 && c <= 0xef)
+		need = 3;
+	else if (c >= 0xf0 && c <= 0xf4)
+		need = 4;
+	else
+		return 1;
+	if (c == 0xe0)
+		lo = 0xa0;
+	else if (c == 0xed)
+		hi = 0x9f;
+	else if (c == 0xf0)
+		lo = 0x90;
+	else if (c == 0xf4)
+		hi = 0x8f;
+	for (i = 1; i < need && i < n; i++) {
+		if (s[i] < lo || s[i] > hi)
+			break;
+		lo = 0x80;
+		hi = 0xbf;
+	}
 	return i;
 }
 
