@@ -7,13 +7,14 @@
  * serialisation is a single print. The raw input bytes sit beside it and
  * never enter the record.
  */
+#include "article.h"
+
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "article.h"
 #include "banned.h"
 #include "id.h"
 #include "json.h"

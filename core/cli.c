@@ -1,11 +1,12 @@
 /* SPDX-License-Identifier: MIT */
 /* What the subcommands share: configuration loading and help texts. */
+#include "cli.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "banned.h"
-#include "cli.h"
 
 int wa_cli_load_config(const struct wa_cli_overrides *o, struct wa_config *config)
 {
@@ -46,7 +47,8 @@ int wa_cli_build_plugins(const struct wa_config *config, enum wa_plugin_set_flag
 	}
 	r = wa_plugin_set_new(catalog, config, flags, ret_set, &error);
 	if (r < 0) {
-		wa_log_error("%s%s%s", config->path ? config->path : "", config->path ? ": " : "", error ? error : wa_strerror(r));
+		wa_log_error("%s%s%s", config->path ? config->path : "", config->path ? ": " : "",
+			     error ? error : wa_strerror(r));
 		free(error);
 		wa_plugin_catalog_free(catalog);
 		return r;

@@ -96,7 +96,8 @@ static int analyze_one(const struct wa_plugin_set *set, const struct wa_config *
 	if (!is_stdin)
 		close(fd);
 	if (r < 0) {
-		fprintf(stderr, "warta analyze: '%s': %s\n", path, r == -EFBIG ? "larger than max_article_bytes" : wa_strerror(r));
+		fprintf(stderr, "warta analyze: '%s': %s\n", path,
+			r == -EFBIG ? "larger than max_article_bytes" : wa_strerror(r));
 		return -1;
 	}
 	if (len == 0) {

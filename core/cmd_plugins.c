@@ -83,11 +83,14 @@ int wa_cmd_plugins(int argc, char **argv)
 	for (size_t i = 0; i < wa_plugin_catalog_size(catalog); i++) {
 		const struct wa_plugin *p = wa_plugin_catalog_get(catalog, i);
 
-		printf("%-14s %-8s %s\n", p->name, kind_name(p->kind), p->summary ? p->summary : "");
+		printf("%-14s %-8s %s\n", p->name, kind_name(p->kind),
+		       p->summary ? p->summary : "");
 		if (strcmp(wa_plugin_catalog_origin(catalog, i), "built-in") != 0)
 			printf("%-14s from %s\n", "", wa_plugin_catalog_origin(catalog, i));
 		for (const struct wa_option *o = p->options; o && o->key; o++)
-			printf("%-14s   %s (%s, default \"%s\"): %s\n", "", o->key, type_name(o->type), o->default_value ? o->default_value : "", o->help ? o->help : "");
+			printf("%-14s   %s (%s, default \"%s\"): %s\n", "", o->key,
+			       type_name(o->type), o->default_value ? o->default_value : "",
+			       o->help ? o->help : "");
 	}
 	wa_plugin_catalog_free(catalog);
 	wa_config_fini(&config);
@@ -120,7 +123,9 @@ int wa_cmd_config(int argc, char **argv)
 		wa_config_fini(&config);
 		return WA_EXIT_CONFIG;
 	}
-	printf("%s: ok (%zu ingest, %zu analysis, %zu output plugins)\n", config.path ? config.path : "defaults", set->n_ingest, set->n_analyze, set->n_output);
+	printf("%s: ok (%zu ingest, %zu analysis, %zu output plugins)\n",
+	       config.path ? config.path : "defaults", set->n_ingest, set->n_analyze,
+	       set->n_output);
 	wa_plugin_set_free(set);
 	wa_plugin_catalog_free(catalog);
 	wa_config_fini(&config);

@@ -7,6 +7,8 @@
  * leaves behind are the settings. Keys are described once, in `keys[]`,
  * which drives defaults, type checks and error messages alike.
  */
+#include "config.h"
+
 #include <errno.h>
 #include <fcntl.h>
 #include <lauxlib.h>
@@ -18,8 +20,7 @@
 #include <unistd.h>
 
 #include "banned.h"
-#include "config.h"
-#include "lua.h"
+#include "lua_sandbox.h"
 
 #define CONFIG_MAX_BYTES        (1 << 20)
 #define CONFIG_LUA_MAX_BYTES    (8 << 20)
@@ -194,7 +195,10 @@ static int read_pipeline_entry(lua_State *L, size_t index, struct wa_config_plug
 		return p->name ? 0 : -ENOMEM;
 	}
 	if (!lua_istable(L, -1) || lua_rawgeti(L, -1, 1) != LUA_TSTRING) {
-		*ret_error = format_error(file, "key 'pipeline' entry %zu must be a plugin name or { \"name\", option = value, ... }", index);
+		*ret_error = format_error(
+			file,
+			"key 'pipeline' entry %zu must be a plugin name or { \"name\", option = value, ... }",
+			index);
 		return -EINVAL;
 	}
 	p->name = strdup(lua_tostring(L, -1));
@@ -211,7 +215,9 @@ static int read_pipeline_entry(lua_State *L, size_t index, struct wa_config_plug
 		}
 		if (lua_type(L, -2) != LUA_TSTRING) {
 			lua_pop(L, 2);
-			*ret_error = format_error(file, "key 'pipeline' entry '%s': option names must be strings", p->name);
+			*ret_error = format_error(
+				file, "key 'pipeline' entry '%s': option names must be strings",
+				p->name);
 			return -EINVAL;
 		}
 		options = realloc(p->options, (p->n_options + 1) * sizeof(*options));
@@ -224,7 +230,10 @@ static int read_pipeline_entry(lua_State *L, size_t index, struct wa_config_plug
 		r = read_option(L, lua_tostring(L, -2), &options[p->n_options]);
 		p->n_options++;
 		if (r == -EINVAL)
-			*ret_error = format_error(file, "key 'pipeline' entry '%s': option '%s' must be a string, number or boolean", p->name, lua_tostring(L, -2));
+			*ret_error = format_error(
+				file,
+				"key 'pipeline' entry '%s': option '%s' must be a string, number or boolean",
+				p->name, lua_tostring(L, -2));
 		lua_pop(L, 1);
 		if (r < 0) {
 			lua_pop(L, 1);
@@ -241,7 +250,8 @@ static int read_pipeline(lua_State *L, struct wa_config *c, const char *file, ch
 	int r = 0;
 
 	if (!lua_istable(L, -1)) {
-		*ret_error = format_error(file, "key 'pipeline' must be a list of plugins, got %s", luaL_typename(L, -1));
+		*ret_error = format_error(file, "key 'pipeline' must be a list of plugins, got %s",
+					  luaL_typename(L, -1));
 		return -EINVAL;
 	}
 	n = lua_rawlen(L, -1);
@@ -279,7 +289,8 @@ static int read_choice(lua_State *L, const struct key *k, const char *const *cho
 	size_t used = 0;
 
 	for (int i = 0; choices[i] && used < sizeof(list); i++)
-		used += (size_t)snprintf(list + used, sizeof(list) - used, "%s\"%s\"", i ? ", " : "", choices[i]);
+		used += (size_t)snprintf(list + used, sizeof(list) - used, "%s\"%s\"",
+					 i ? ", " : "", choices[i]);
 	*ret_error = format_error(file, "key '%s' must be one of %s", k->name, list);
 	return -EINVAL;
 }
@@ -297,7 +308,9 @@ static int apply_key(lua_State *L, const struct key *k, struct wa_config *c, con
 	switch (k->type) {
 	case KEY_PATH:
 		if (lua_type(L, -1) != LUA_TSTRING || lua_rawlen(L, -1) == 0) {
-			*ret_error = format_error(file, "key '%s' must be a non-empty string, got %s", k->name, luaL_typename(L, -1));
+			*ret_error =
+				format_error(file, "key '%s' must be a non-empty string, got %s",
+					     k->name, luaL_typename(L, -1));
 			return -EINVAL;
 		}
 		return wa_config_set_path((char **)(base + k->offset), lua_tostring(L, -1));
@@ -305,12 +318,17 @@ static int apply_key(lua_State *L, const struct key *k, struct wa_config *c, con
 		lua_Integer v;
 
 		if (!lua_isinteger(L, -1)) {
-			*ret_error = format_error(file, "key '%s' must be an integer, got %s", k->name, lua_type(L, -1) == LUA_TNUMBER ? "a fraction" : luaL_typename(L, -1));
+			*ret_error =
+				format_error(file, "key '%s' must be an integer, got %s", k->name,
+					     lua_type(L, -1) == LUA_TNUMBER ? "a fraction"
+									    : luaL_typename(L, -1));
 			return -EINVAL;
 		}
 		v = lua_tointeger(L, -1);
 		if (v < k->min || v > k->max) {
-			*ret_error = format_error(file, "key '%s' must be between %lld and %lld, got %lld", k->name, (long long)k->min, (long long)k->max, (long long)v);
+			*ret_error = format_error(
+				file, "key '%s' must be between %lld and %lld, got %lld", k->name,
+				(long long)k->min, (long long)k->max, (long long)v);
 			return -EINVAL;
 		}
 		if (k->offset == OFF(workers) || k->offset == OFF(max_in_flight))
@@ -359,7 +377,10 @@ int wa_config_load_string(const char *source, size_t len, const char *name, stru
 	if (r < 0) {
 		const char *msg = lua_tostring(L, -1);
 
-		*ret_error = format_error(name, "%s", r == -E2BIG ? "evaluation did not finish (endless loop?)" : msg ? msg : "evaluation failed");
+		*ret_error = format_error(name, "%s",
+					  r == -E2BIG ? "evaluation did not finish (endless loop?)"
+					  : msg       ? msg
+						      : "evaluation failed");
 		goto out;
 	}
 	lua_pushnil(L);
@@ -369,7 +390,9 @@ int wa_config_load_string(const char *source, size_t len, const char *name, stru
 		if (lua_type(L, -2) == LUA_TSTRING)
 			k = find_key(lua_tostring(L, -2));
 		if (!k) {
-			*ret_error = format_error(name, "unknown key '%s'", lua_type(L, -2) == LUA_TSTRING ? lua_tostring(L, -2) : "?");
+			*ret_error = format_error(
+				name, "unknown key '%s'",
+				lua_type(L, -2) == LUA_TSTRING ? lua_tostring(L, -2) : "?");
 			r = -EINVAL;
 			goto out;
 		}
@@ -400,7 +423,8 @@ int wa_config_load(const char *path, struct wa_config *c, char **ret_error)
 		return r;
 	}
 	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode) || st.st_size > CONFIG_MAX_BYTES) {
-		*ret_error = format_error(path, "not a regular file of at most %d bytes", CONFIG_MAX_BYTES);
+		*ret_error = format_error(path, "not a regular file of at most %d bytes",
+					  CONFIG_MAX_BYTES);
 		r = -EINVAL;
 		goto out;
 	}

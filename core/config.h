@@ -18,7 +18,8 @@
 
 enum wa_durability {
 	WA_DURABILITY_FULL = 0, /* fsync before every step that retires an earlier copy */
-	WA_DURABILITY_FAST = 1, /* leave flushing to the kernel: a crash is safe, a power cut may not be */
+	WA_DURABILITY_FAST =
+		1, /* leave flushing to the kernel: a crash is safe, a power cut may not be */
 };
 
 enum wa_done_action {
@@ -59,14 +60,14 @@ struct wa_config {
 	int workers;       /* 0: one per core */
 	int max_in_flight; /* 0: derived from workers */
 	int64_t max_article_bytes;
-	int64_t settle_ms;         /* a rescanned file must be this old to be claimed */
+	int64_t settle_ms; /* a rescanned file must be this old to be claimed */
 	int64_t rescan_interval_ms;
 	int64_t article_timeout_ms; /* an article running longer hangs the pipeline */
 	int64_t max_attempts;       /* crashes or hangs before an article goes to failed/ */
 	int64_t shutdown_timeout_ms;
-	int64_t batch_max;          /* articles per output commit */
-	int64_t retry_interval_ms;  /* back-off while the disk is full */
-	bool has_pipeline;          /* false: every built-in plugin in registry order */
+	int64_t batch_max;         /* articles per output commit */
+	int64_t retry_interval_ms; /* back-off while the disk is full */
+	bool has_pipeline;         /* false: every built-in plugin in registry order */
 	struct wa_config_plugin *pipeline;
 	size_t n_pipeline;
 	char *path; /* the file this came from, or NULL */

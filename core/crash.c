@@ -4,14 +4,16 @@
  * thread-local pointer, appends one byte to a file and writes one log line
  * with write(2), then re-raises the signal with the default action.
  */
+#include "crash.h"
+
 #include <signal.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <unistd.h>
 
 #include "banned.h"
-#include "crash.h"
 #include "spool.h"
 
 #define ALT_STACK_BYTES (64 * 1024)
@@ -56,13 +58,20 @@ void wa_crash_install(int attempts_fd)
 void wa_crash_set_article(const char *id)
 {
 	if (id && !has_alt_stack) {
-		stack_t ss = { .ss_size = ALT_STACK_BYTES, .ss_sp = malloc(ALT_STACK_BYTES) };
+		stack_t old, ss = { .ss_size = ALT_STACK_BYTES };
 
-		/* Lives as long as the thread, which lives as long as the process. */
-		if (ss.ss_sp && sigaltstack(&ss, NULL) == 0)
-			has_alt_stack = true;
-		else
-			free(ss.ss_sp);
+		has_alt_stack = true; /* one try per thread, whatever happens */
+		/*
+		 * Keep one that is already there (sanitizers install their own and
+		 * unmap it when the thread ends). Ours is mapped, not malloc'd, for
+		 * the same reason, and lives as long as the thread: the process.
+		 */
+		if (sigaltstack(NULL, &old) < 0 || (old.ss_flags & SS_DISABLE)) {
+			ss.ss_sp = mmap(NULL, ALT_STACK_BYTES, PROT_READ | PROT_WRITE,
+					MAP_PRIVATE | MAP_ANONYMOUS | MAP_STACK, -1, 0);
+			if (ss.ss_sp != MAP_FAILED)
+				(void)sigaltstack(&ss, NULL);
+		}
 	}
 	current_id = id;
 }

@@ -111,7 +111,9 @@ static void on_scheduler_idle(struct wa_scheduler *scheduler, void *userdata)
 		wa_log_notice("stopped with %u article(s) left in work/", st.in_flight);
 		_exit(d->exit_code);
 	}
-	wa_log_notice("stopped: %llu recorded, %llu duplicates, %llu failed", (unsigned long long)st.recorded, (unsigned long long)st.duplicates, (unsigned long long)st.failed);
+	wa_log_notice("stopped: %llu recorded, %llu duplicates, %llu failed",
+		      (unsigned long long)st.recorded, (unsigned long long)st.duplicates,
+		      (unsigned long long)st.failed);
 	close_handle((uv_handle_t *)&d->sigterm);
 	close_handle((uv_handle_t *)&d->sigint);
 	close_handle((uv_handle_t *)&d->sighup);
@@ -150,7 +152,10 @@ static void on_status_timer(uv_timer_t *timer)
 	struct wa_scheduler_stats st;
 
 	wa_scheduler_get_stats(d->scheduler, &st);
-	wa_notify_status("%llu recorded, %llu duplicates, %llu failed, %u in flight, %u queued%s", (unsigned long long)st.recorded, (unsigned long long)st.duplicates, (unsigned long long)st.failed, st.in_flight, st.queued, st.paused ? ", paused: disk full or output failing" : "");
+	wa_notify_status("%llu recorded, %llu duplicates, %llu failed, %u in flight, %u queued%s",
+			 (unsigned long long)st.recorded, (unsigned long long)st.duplicates,
+			 (unsigned long long)st.failed, st.in_flight, st.queued,
+			 st.paused ? ", paused: disk full or output failing" : "");
 }
 
 static void on_watchdog_timer(uv_timer_t *timer)
@@ -162,7 +167,8 @@ static void on_watchdog_timer(uv_timer_t *timer)
 /* One daemon per state directory: a second would take the first's work/ files as leftovers. */
 static int take_lock(struct daemon *d)
 {
-	d->lock_fd = openat(wa_spool_state_fd(d->spool), "lock", O_RDWR | O_CREAT | O_CLOEXEC, 0640);
+	d->lock_fd =
+		openat(wa_spool_state_fd(d->spool), "lock", O_RDWR | O_CREAT | O_CLOEXEC, 0640);
 	if (d->lock_fd < 0)
 		return -errno;
 	if (flock(d->lock_fd, LOCK_EX | LOCK_NB) < 0)
@@ -216,14 +222,16 @@ static int run(struct daemon *d)
 	snprintf(threads, sizeof(threads), "%d", so.workers + 1);
 	setenv("UV_THREADPOOL_SIZE", threads, 1);
 
-	r = wa_spool_open(d->config.spool_dir, d->config.state_dir, d->config.durability, d->config.done, &d->spool);
+	r = wa_spool_open(d->config.spool_dir, d->config.state_dir, d->config.durability,
+			  d->config.done, &d->spool);
 	if (r < 0) {
 		wa_log_error("cannot open the spool '%s': %s", d->config.spool_dir, wa_strerror(r));
 		return WA_EXIT_FAILURE;
 	}
 	r = take_lock(d);
 	if (r < 0) {
-		wa_log_error("another warta is running with state directory '%s' (%s)", d->config.state_dir, wa_strerror(r));
+		wa_log_error("another warta is running with state directory '%s' (%s)",
+			     d->config.state_dir, wa_strerror(r));
 		return WA_EXIT_FAILURE;
 	}
 	r = wa_seen_open(wa_spool_state_fd(d->spool), "seen.ids", &d->seen);
@@ -255,7 +263,8 @@ static int run(struct daemon *d)
 
 	snprintf(inbox, sizeof(inbox), "%s/inbox", d->config.spool_dir);
 	watcher_options(&d->config, &wo);
-	r = wa_watcher_new(&d->loop, inbox, wa_spool_inbox_fd(d->spool), &wo, wa_scheduler_offer, d->scheduler, &d->watcher);
+	r = wa_watcher_new(&d->loop, inbox, wa_spool_inbox_fd(d->spool), &wo, wa_scheduler_offer,
+			   d->scheduler, &d->watcher);
 	if (r == 0)
 		r = wa_watcher_start(d->watcher);
 	if (r < 0) {
@@ -263,7 +272,9 @@ static int run(struct daemon *d)
 		return WA_EXIT_FAILURE;
 	}
 	wa_scheduler_set_watcher(d->scheduler, d->watcher);
-	wa_log_notice("warta %s ready: drop article files into '%s' (records appear in '%s/outbox')", WA_VERSION, inbox, d->config.spool_dir);
+	wa_log_notice(
+		"warta %s ready: drop article files into '%s' (records appear in '%s/outbox')",
+		WA_VERSION, inbox, d->config.spool_dir);
 	wa_notify_ready();
 	uv_run(&d->loop, UV_RUN_DEFAULT);
 	return d->exit_code;

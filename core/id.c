@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: MIT */
+#include "id.h"
+
 #include <stdint.h>
 #include <xxhash.h>
 
 #include "banned.h"
-#include "id.h"
 
 void wa_id_of(const void *data, size_t len, char ret_id[WA_ID_SIZE])
 {

@@ -1,11 +1,12 @@
 /* SPDX-License-Identifier: MIT */
 /* cJSON helpers: see json.h for the ownership rules they enforce. */
+#include "json.h"
+
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "banned.h"
-#include "json.h"
 
 void wa_json_init(void)
 {

@@ -7,6 +7,8 @@
  * buffer are truncated with "...": a log line is for people, not a channel
  * for article content.
  */
+#include "warta/log.h"
+
 #include <errno.h>
 #include <stdatomic.h>
 #include <stdio.h>
@@ -17,7 +19,6 @@
 
 #include "banned.h"
 #include "warta/article.h"
-#include "warta/log.h"
 
 #define LINE_MAX_BYTES 2048
 
@@ -64,9 +65,10 @@ static size_t format_prefix(char *buf, size_t size, enum wa_log_level level)
 	} else {
 		clock_gettime(CLOCK_REALTIME, &ts);
 		gmtime_r(&ts.tv_sec, &tm);
-		n = snprintf(buf, size, "%04d-%02d-%02dT%02d:%02d:%02d.%03ldZ %s: ",
-			     tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min,
-			     tm.tm_sec, ts.tv_nsec / 1000000, level_names[level]);
+		n = snprintf(buf, size,
+			     "%04d-%02d-%02dT%02d:%02d:%02d.%03ldZ %s: ", tm.tm_year + 1900,
+			     tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec,
+			     ts.tv_nsec / 1000000, level_names[level]);
 	}
 	return n < 0 ? 0 : (size_t)n;
 }

@@ -1,11 +1,12 @@
 /* SPDX-License-Identifier: MIT */
+#include "nameset.h"
+
 #include <errno.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "banned.h"
-#include "nameset.h"
 
 struct node {
 	struct node *next;

@@ -1,11 +1,12 @@
 /* SPDX-License-Identifier: MIT */
+#include "notify.h"
+
 #include <stdarg.h>
 #include <stdio.h>
 #include <systemd/sd-daemon.h>
 #include <time.h>
 
 #include "banned.h"
-#include "notify.h"
 
 void wa_notify_ready(void)
 {
@@ -20,7 +21,8 @@ void wa_notify_reloading(void)
 	/* MONOTONIC_USEC lets systemd >= 253 match the reload to this notification. */
 	clock_gettime(CLOCK_MONOTONIC, &ts);
 	snprintf(msg, sizeof(msg), "RELOADING=1\nMONOTONIC_USEC=%llu",
-		 (unsigned long long)ts.tv_sec * 1000000ULL + (unsigned long long)ts.tv_nsec / 1000);
+		 (unsigned long long)ts.tv_sec * 1000000ULL +
+			 (unsigned long long)ts.tv_nsec / 1000);
 	(void)sd_notify(0, msg);
 }
 

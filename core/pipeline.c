@@ -7,12 +7,13 @@
  * in one format never costs an article another format could read. Each
  * analysis plugin runs on the article and on each child it spawned.
  */
+#include "pipeline.h"
+
 #include <errno.h>
 #include <string.h>
 
 #include "article.h"
 #include "banned.h"
-#include "pipeline.h"
 
 static int run_ingest(const struct wa_plugin_set *set, struct wa_article *a)
 {
@@ -29,7 +30,9 @@ static int run_ingest(const struct wa_plugin_set *set, struct wa_article *a)
 		if (r < 0) {
 			if (r == -ENOMEM)
 				return r;
-			wa_log_article(WA_LOG_WARNING, a, "ingest plugin '%s' failed: %s, trying the next", ctx->plugin->name, wa_strerror(r));
+			wa_log_article(WA_LOG_WARNING, a,
+				       "ingest plugin '%s' failed: %s, trying the next",
+				       ctx->plugin->name, wa_strerror(r));
 			(void)wa_article_add_error(a, ctx->plugin->name, "%s", wa_strerror(r));
 		}
 	}
@@ -50,7 +53,8 @@ static int run_analysis(const struct wa_plugin_set *set, struct wa_article *a)
 		if (r == -ENOMEM)
 			return r;
 		if (r < 0) {
-			wa_log_article(WA_LOG_WARNING, a, "plugin '%s' failed: %s", ctx->plugin->name, wa_strerror(r));
+			wa_log_article(WA_LOG_WARNING, a, "plugin '%s' failed: %s",
+				       ctx->plugin->name, wa_strerror(r));
 			(void)wa_article_add_error(a, ctx->plugin->name, "%s", wa_strerror(r));
 		}
 	}

@@ -7,6 +7,8 @@
  * external plugin is opened with RTLD_NOW | RTLD_LOCAL so that a missing
  * symbol fails at load, not in the middle of an article.
  */
+#include "plugin.h"
+
 #include <dirent.h>
 #include <dlfcn.h>
 #include <errno.h>
@@ -15,7 +17,6 @@
 #include <string.h>
 
 #include "banned.h"
-#include "plugin.h"
 
 struct catalog_entry {
 	const struct wa_plugin *plugin;
@@ -42,27 +43,38 @@ static bool is_valid_name(const char *name)
 int wa_plugin_check(const struct wa_plugin *p, const char *origin, char *err, size_t err_size)
 {
 	if (p->abi_version != WA_PLUGIN_ABI_VERSION) {
-		snprintf(err, err_size, "plugin in '%s' was built for ABI version %u, this warta has %u", origin, p->abi_version, WA_PLUGIN_ABI_VERSION);
+		snprintf(err, err_size,
+			 "plugin in '%s' was built for ABI version %u, this warta has %u", origin,
+			 p->abi_version, WA_PLUGIN_ABI_VERSION);
 		return -EPROTO;
 	}
 	if (p->size != sizeof(struct wa_plugin)) {
-		snprintf(err, err_size, "plugin in '%s' has a descriptor of %u bytes, ABI version %u has %zu: it is not binary compatible", origin, p->size, WA_PLUGIN_ABI_VERSION, sizeof(struct wa_plugin));
+		snprintf(
+			err, err_size,
+			"plugin in '%s' has a descriptor of %u bytes, ABI version %u has %zu: it is not binary compatible",
+			origin, p->size, WA_PLUGIN_ABI_VERSION, sizeof(struct wa_plugin));
 		return -EPROTO;
 	}
 	if (!is_valid_name(p->name)) {
-		snprintf(err, err_size, "plugin in '%s' has no valid name (lowercase letters, digits and '_')", origin);
+		snprintf(err, err_size,
+			 "plugin in '%s' has no valid name (lowercase letters, digits and '_')",
+			 origin);
 		return -EPROTO;
 	}
-	if (p->kind != WA_PLUGIN_INGEST && p->kind != WA_PLUGIN_ANALYZE && p->kind != WA_PLUGIN_OUTPUT) {
-		snprintf(err, err_size, "plugin '%s' in '%s' has unknown kind %d", p->name, origin, (int)p->kind);
+	if (p->kind != WA_PLUGIN_INGEST && p->kind != WA_PLUGIN_ANALYZE &&
+	    p->kind != WA_PLUGIN_OUTPUT) {
+		snprintf(err, err_size, "plugin '%s' in '%s' has unknown kind %d", p->name, origin,
+			 (int)p->kind);
 		return -EPROTO;
 	}
 	if (!p->process || (p->kind == WA_PLUGIN_OUTPUT && !p->flush)) {
-		snprintf(err, err_size, "plugin '%s' in '%s' lacks a required callback (%s)", p->name, origin, p->process ? "flush" : "process");
+		snprintf(err, err_size, "plugin '%s' in '%s' lacks a required callback (%s)",
+			 p->name, origin, p->process ? "flush" : "process");
 		return -EPROTO;
 	}
 	if (p->options && p->config_size == 0) {
-		snprintf(err, err_size, "plugin '%s' in '%s' declares options but no config_size", p->name, origin);
+		snprintf(err, err_size, "plugin '%s' in '%s' declares options but no config_size",
+			 p->name, origin);
 		return -EPROTO;
 	}
 	return 0;
@@ -79,7 +91,9 @@ static int catalog_add(struct wa_plugin_catalog *cat, const struct wa_plugin *p,
 		return -EPROTO;
 	}
 	if (wa_plugin_catalog_find(cat, p->name)) {
-		wa_log_error("plugin '%s' in '%s' has the name of a plugin already loaded, skipping", p->name, origin);
+		wa_log_error(
+			"plugin '%s' in '%s' has the name of a plugin already loaded, skipping",
+			p->name, origin);
 		return -EEXIST;
 	}
 	entries = realloc(cat->entries, (cat->n_entries + 1) * sizeof(*entries));
@@ -133,7 +147,8 @@ static int load_directory(struct wa_plugin_catalog *cat, const char *dir)
 
 	n = scandir(dir, &names, NULL, alphasort);
 	if (n < 0) {
-		wa_log_warning("cannot read plugin directory '%s': %s, skipping", dir, wa_strerror(-errno));
+		wa_log_warning("cannot read plugin directory '%s': %s, skipping", dir,
+			       wa_strerror(-errno));
 		return 0;
 	}
 	for (int i = 0; i < n; i++) {

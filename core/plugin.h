@@ -60,7 +60,7 @@ struct wa_plugin_set {
 };
 
 enum wa_plugin_set_flags {
-	WA_PLUGIN_SET_VALIDATE_ONLY = 1 << 0,   /* check names and options; call no init() */
+	WA_PLUGIN_SET_VALIDATE_ONLY = 1 << 0,    /* check names and options; call no init() */
 	WA_PLUGIN_SET_VALIDATE_OUTPUTS = 1 << 1, /* the same for output plugins only */
 };
 

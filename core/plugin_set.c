@@ -126,7 +126,10 @@ static int apply_option(struct wa_plugin_ctx *ctx, const struct wa_option *o,
 	}
 wrong_type:
 	*ret_error = option_error(name, "option '%s' must be %s", o->key,
-				  o->type == WA_OPTION_STRING ? "a string" : o->type == WA_OPTION_BOOL ? "a boolean" : o->type == WA_OPTION_INT ? "an integer" : "a number");
+				  o->type == WA_OPTION_STRING ? "a string"
+				  : o->type == WA_OPTION_BOOL ? "a boolean"
+				  : o->type == WA_OPTION_INT  ? "an integer"
+							      : "a number");
 	return -EINVAL;
 }
 
@@ -168,7 +171,8 @@ static int ctx_new(const struct wa_plugin *p, const struct wa_config_plugin *cp,
 	}
 	for (size_t i = 0; cp && i < cp->n_options; i++) {
 		if (!find_option(p, cp->options[i].key)) {
-			*ret_error = option_error(p->name, "unknown option '%s'", cp->options[i].key);
+			*ret_error =
+				option_error(p->name, "unknown option '%s'", cp->options[i].key);
 			r = -EINVAL;
 			goto fail;
 		}
@@ -186,7 +190,8 @@ static int ctx_new(const struct wa_plugin *p, const struct wa_config_plugin *cp,
 	if (p->init) {
 		r = p->init(ctx, &ctx->state);
 		if (r < 0) {
-			*ret_error = option_error(p->name, "initialisation failed: %s", wa_strerror(r));
+			*ret_error =
+				option_error(p->name, "initialisation failed: %s", wa_strerror(r));
 			goto fail;
 		}
 	}
@@ -287,7 +292,8 @@ int wa_plugin_set_new(const struct wa_plugin_catalog *catalog, const struct wa_c
 			r = add_plugin(set, p, cp, config, flags, ret_error);
 	}
 	if (r == 0 && set->n_ingest == 0) {
-		*ret_error = option_error("pipeline", "has no ingest plugin: nothing could read an article");
+		*ret_error = option_error("pipeline",
+					  "has no ingest plugin: nothing could read an article");
 		r = -EINVAL;
 	}
 	if (r < 0) {

@@ -8,11 +8,13 @@
  * thread only moves pointers and names; all file I/O of an article happens
  * in its jobs.
  */
+#include "scheduler.h"
+
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <stdio.h>
 #include <stdatomic.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -23,7 +25,6 @@
 #include "crash.h"
 #include "nameset.h"
 #include "pipeline.h"
-#include "scheduler.h"
 
 #define HANG_CHECK_MS    1000
 #define QUEUE_PER_FLIGHT 4
@@ -342,7 +343,8 @@ static void fail_claimed(struct job *j, const char *reason)
 	int r = wa_spool_fail(j->s->spool, WA_SPOOL_WORK, c->work_name, c->name, c->id, reason);
 
 	if (r < 0) {
-		wa_log(WA_LOG_ERROR, "[%s '%s'] cannot move to failed/ (%s): %s; it stays in work/", c->id, c->name, reason, wa_strerror(r));
+		wa_log(WA_LOG_ERROR, "[%s '%s'] cannot move to failed/ (%s): %s; it stays in work/",
+		       c->id, c->name, reason, wa_strerror(r));
 		j->outcome = JOB_ERROR;
 		return;
 	}
@@ -376,7 +378,8 @@ static bool claim(struct job *j)
 	/* WA_SPOOL_REFUSED: the file was not opened, or not kept. */
 	r = wa_spool_fail(s->spool, dir, j->name, j->claim.name, NULL, j->claim.reason);
 	if (r < 0) {
-		wa_log_error("'%s' %s, but cannot be moved to failed/: %s", j->name, j->claim.reason, wa_strerror(r));
+		wa_log_error("'%s' %s, but cannot be moved to failed/: %s", j->name,
+			     j->claim.reason, wa_strerror(r));
 		j->outcome = JOB_ERROR;
 	} else if (r == WA_SPOOL_GONE) {
 		j->outcome = JOB_GONE;
@@ -497,7 +500,8 @@ static int output_record(struct wa_scheduler *s, struct wa_plugin_set *set, stru
 
 		if (r < 0) {
 			if (!is_disk_full(r))
-				wa_log_article(WA_LOG_ERROR, a, "output '%s' failed: %s", ctx->plugin->name, wa_strerror(r));
+				wa_log_article(WA_LOG_ERROR, a, "output '%s' failed: %s",
+					       ctx->plugin->name, wa_strerror(r));
 			return r;
 		}
 	}
@@ -546,7 +550,8 @@ static void commit_work(uv_work_t *req)
 
 		r = ctx->plugin->flush(ctx->state);
 		if (r < 0 && !is_disk_full(r))
-			wa_log_error("output '%s' could not commit a batch: %s", ctx->plugin->name, wa_strerror(r));
+			wa_log_error("output '%s' could not commit a batch: %s", ctx->plugin->name,
+				     wa_strerror(r));
 	}
 	if (r == 0)
 		r = wa_seen_commit(s->seen, durable);
@@ -561,7 +566,9 @@ static void commit_work(uv_work_t *req)
 
 		j->not_retired = rr < 0;
 		if (rr < 0)
-			wa_log_warning("[%s '%s'] recorded, but cannot be moved out of work/ yet: %s", j->claim.id, j->claim.name, wa_strerror(rr));
+			wa_log_warning(
+				"[%s '%s'] recorded, but cannot be moved out of work/ yet: %s",
+				j->claim.id, j->claim.name, wa_strerror(rr));
 		if (j->solo)
 			wa_spool_attempts_clear(s->spool, j->claim.id);
 	}
@@ -612,10 +619,14 @@ static void after_commit(uv_work_t *req, int status)
 		s->n_batch = 0;
 		s->paused = true;
 		if (is_disk_full(r))
-			wa_log_warning("disk full while committing: claiming paused, retrying in %lld ms", (long long)s->options.retry_interval_ms);
+			wa_log_warning(
+				"disk full while committing: claiming paused, retrying in %lld ms",
+				(long long)s->options.retry_interval_ms);
 		else
-			wa_log_error("commit failed (%s): claiming paused, retrying in %lld ms", wa_strerror(r), (long long)s->options.retry_interval_ms);
-		uv_timer_start(&s->retry_timer, on_retry_timer, (uint64_t)s->options.retry_interval_ms, 0);
+			wa_log_error("commit failed (%s): claiming paused, retrying in %lld ms",
+				     wa_strerror(r), (long long)s->options.retry_interval_ms);
+		uv_timer_start(&s->retry_timer, on_retry_timer,
+			       (uint64_t)s->options.retry_interval_ms, 0);
 		pump(s);
 		return;
 	}
@@ -626,7 +637,9 @@ static void after_commit(uv_work_t *req, int status)
 			s->stats.dropped++;
 		} else if (j->duplicate && j->n_recorded == 0) {
 			s->stats.duplicates++;
-			wa_log(WA_LOG_NOTICE, "[%s '%s'] duplicate of an article already recorded; moved to done/ without a new record", j->claim.id, j->claim.name);
+			wa_log(WA_LOG_NOTICE,
+			       "[%s '%s'] duplicate of an article already recorded; moved to done/ without a new record",
+			       j->claim.id, j->claim.name);
 		} else {
 			s->stats.recorded += j->n_recorded;
 			wa_log(WA_LOG_DEBUG, "[%s '%s'] recorded", j->claim.id, j->claim.name);
@@ -637,7 +650,8 @@ static void after_commit(uv_work_t *req, int status)
 			if (name && queue_push(&s->deferred, name, true, false) < 0)
 				free(name);
 			if (!uv_is_active((uv_handle_t *)&s->retry_timer))
-				uv_timer_start(&s->retry_timer, on_retry_timer, (uint64_t)s->options.retry_interval_ms, 0);
+				uv_timer_start(&s->retry_timer, on_retry_timer,
+					       (uint64_t)s->options.retry_interval_ms, 0);
 		} else {
 			s->stats.retired++;
 		}
@@ -683,7 +697,8 @@ static void on_hang_timer(uv_timer_t *timer)
 	uint64_t now = now_ms();
 
 	for (struct job *j = s->analysing.first; j; j = j->next) {
-		if (!atomic_load(&j->claimed) || now - j->started_ms < (uint64_t)s->options.article_timeout_ms)
+		if (!atomic_load(&j->claimed) ||
+		    now - j->started_ms < (uint64_t)s->options.article_timeout_ms)
 			continue;
 		/*
 		 * A thread cannot be cancelled safely, and the stuck one holds a
@@ -691,7 +706,9 @@ static void on_hang_timer(uv_timer_t *timer)
 		 * supervisor restarts us and the article is retried alone.
 		 */
 		wa_spool_attempts_bump(wa_spool_attempts_fd(s->spool), j->claim.id);
-		wa_log_error("[%s '%s'] has run for %llu ms, more than article_timeout_ms: the pipeline hangs on it; exiting to be restarted", j->claim.id, j->claim.name, (unsigned long long)(now - j->started_ms));
+		wa_log_error(
+			"[%s '%s'] has run for %llu ms, more than article_timeout_ms: the pipeline hangs on it; exiting to be restarted",
+			j->claim.id, j->claim.name, (unsigned long long)(now - j->started_ms));
 		_exit(WA_EXIT_HUNG);
 	}
 }
@@ -772,7 +789,8 @@ static int recover_one(struct wa_scheduler *s, const char *work_name)
 		id[0] = '\0';
 	if (attempts >= s->options.max_attempts) {
 		snprintf(reason, sizeof(reason), "crashed or hung the pipeline %d times", attempts);
-		r = wa_spool_fail(s->spool, WA_SPOOL_WORK, work_name, name, id[0] ? id : NULL, reason);
+		r = wa_spool_fail(s->spool, WA_SPOOL_WORK, work_name, name, id[0] ? id : NULL,
+				  reason);
 		if (r < 0)
 			return r;
 		wa_log_error("[%s '%s'] failed: %s", id, name, reason);
@@ -784,7 +802,9 @@ static int recover_one(struct wa_scheduler *s, const char *work_name)
 	if (!copy)
 		return -ENOMEM;
 	if (attempts > 0)
-		wa_log_warning("[%s '%s'] crashed or hung the pipeline %d time(s) before; retrying it alone", id, name, attempts);
+		wa_log_warning(
+			"[%s '%s'] crashed or hung the pipeline %d time(s) before; retrying it alone",
+			id, name, attempts);
 	r = queue_push(&s->recovered, copy, true, attempts > 0);
 	if (r < 0)
 		free(copy);
@@ -812,7 +832,8 @@ int wa_scheduler_recover(struct wa_scheduler *s)
 	}
 	closedir(dir);
 	if (s->recovered.len > 0)
-		wa_log_notice("%zu article(s) left in work/ by an earlier run are processed again", s->recovered.len);
+		wa_log_notice("%zu article(s) left in work/ by an earlier run are processed again",
+			      s->recovered.len);
 	pump(s);
 	return r;
 }
@@ -822,7 +843,9 @@ static void on_stop_timer(uv_timer_t *timer)
 	struct wa_scheduler *s = timer->data;
 	wa_scheduler_idle_fn *cb = s->on_idle;
 
-	wa_log_warning("%u article(s) still in flight after the shutdown timeout; they stay in work/ for the next start", s->in_flight);
+	wa_log_warning(
+		"%u article(s) still in flight after the shutdown timeout; they stay in work/ for the next start",
+		s->in_flight);
 	s->on_idle = NULL;
 	if (cb)
 		cb(s, s->idle_userdata);

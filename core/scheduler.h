@@ -66,7 +66,8 @@ void wa_scheduler_options_from_config(const struct wa_config *config,
  * *ret_scheduler; free with wa_scheduler_free() once it is stopped.
  */
 int wa_scheduler_new(uv_loop_t *loop, struct wa_spool *spool, struct wa_seen *seen,
-		     const struct wa_scheduler_options *options, struct wa_scheduler **ret_scheduler);
+		     const struct wa_scheduler_options *options,
+		     struct wa_scheduler **ret_scheduler);
 void wa_scheduler_free(struct wa_scheduler *scheduler);
 
 /*

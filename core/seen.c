@@ -8,6 +8,8 @@
  * most recent insertions; it uses backward-shift deletion, so no
  * tombstones accumulate.
  */
+#include "seen.h"
+
 #include <errno.h>
 #include <fcntl.h>
 #include <stdint.h>
@@ -18,7 +20,6 @@
 
 #include "banned.h"
 #include "id.h"
-#include "seen.h"
 
 #define ID_BYTES 16
 
@@ -72,7 +73,7 @@ static size_t find_slot(const struct wa_seen *s, const uint8_t key[ID_BYTES])
 static int grow(struct wa_seen *s)
 {
 	size_t old_capacity = s->capacity, capacity = old_capacity ? old_capacity * 2 : 1024;
-	uint8_t (*old)[ID_BYTES] = s->slots;
+	uint8_t(*old)[ID_BYTES] = s->slots;
 
 	s->slots = calloc(capacity, ID_BYTES);
 	if (!s->slots) {

@@ -6,6 +6,8 @@
  * re-resolved per article and a spool directory moved or replaced under a
  * running daemon cannot redirect its writes.
  */
+#include "spool.h"
+
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -18,7 +20,6 @@
 #include <unistd.h>
 
 #include "banned.h"
-#include "spool.h"
 
 struct wa_spool {
 	char *path;
@@ -115,7 +116,7 @@ fail:
 
 void wa_spool_free(struct wa_spool *s)
 {
-	int *fds[] = { &s->root_fd, &s->inbox_fd, &s->work_fd, &s->outbox_fd, &s->done_fd,
+	int *fds[] = { &s->root_fd,   &s->inbox_fd, &s->work_fd,     &s->outbox_fd, &s->done_fd,
 		       &s->failed_fd, &s->state_fd, &s->attempts_fd, &s->day_fd };
 
 	if (!s)
@@ -211,7 +212,9 @@ static int check_claimable(const struct stat *st, int64_t max_bytes, struct wa_c
 		return WA_SPOOL_REFUSED;
 	}
 	if (st->st_size > max_bytes) {
-		snprintf(c->reason, sizeof(c->reason), "refused: %lld bytes is more than max_article_bytes (%lld)", (long long)st->st_size, (long long)max_bytes);
+		snprintf(c->reason, sizeof(c->reason),
+			 "refused: %lld bytes is more than max_article_bytes (%lld)",
+			 (long long)st->st_size, (long long)max_bytes);
 		return WA_SPOOL_REFUSED;
 	}
 	return 0;
@@ -239,7 +242,9 @@ static int read_all(int fd, size_t size, int64_t max_bytes, struct wa_claim *c)
 		len += (size_t)n;
 		if ((int64_t)len > max_bytes) {
 			free(buf);
-			snprintf(c->reason, sizeof(c->reason), "refused: grew past max_article_bytes (%lld) while being read", (long long)max_bytes);
+			snprintf(c->reason, sizeof(c->reason),
+				 "refused: grew past max_article_bytes (%lld) while being read",
+				 (long long)max_bytes);
 			return WA_SPOOL_REFUSED;
 		}
 		if (len == cap) {
@@ -280,7 +285,8 @@ static int open_and_read(int dir_fd, const char *name, int64_t max_bytes, struct
 		if (errno == ENOENT)
 			return WA_SPOOL_GONE;
 		if (errno == ELOOP) {
-			snprintf(c->reason, sizeof(c->reason), "refused: %s", describe_type(S_IFLNK));
+			snprintf(c->reason, sizeof(c->reason), "refused: %s",
+				 describe_type(S_IFLNK));
 			return WA_SPOOL_REFUSED;
 		}
 		return -errno;
@@ -416,7 +422,8 @@ static int move_unique(int from_fd, const char *from, int to_fd, const char *nam
 	if (id)
 		snprintf(alt, sizeof(alt), "%s~%.*s", id, WA_SPOOL_NAME_MAX, name);
 	else
-		snprintf(alt, sizeof(alt), "%lld~%.*s", (long long)time(NULL), WA_SPOOL_NAME_MAX, name);
+		snprintf(alt, sizeof(alt), "%lld~%.*s", (long long)time(NULL), WA_SPOOL_NAME_MAX,
+			 name);
 	if (renameat(from_fd, from, to_fd, alt) < 0)
 		return -errno;
 	return 0;
@@ -507,7 +514,8 @@ int wa_spool_fail(struct wa_spool *s, enum wa_spool_dir dir, const char *name,
 		struct timespec ts;
 
 		clock_gettime(CLOCK_REALTIME, &ts);
-		snprintf(target, sizeof(target), "%lld%09ld~%.*s", (long long)ts.tv_sec, ts.tv_nsec, WA_SPOOL_NAME_MAX, original_name);
+		snprintf(target, sizeof(target), "%lld%09ld~%.*s", (long long)ts.tv_sec, ts.tv_nsec,
+			 WA_SPOOL_NAME_MAX, original_name);
 	}
 	gmtime_r(&now, &tm);
 	strftime(when, sizeof(when), "%Y-%m-%dT%H:%M:%SZ", &tm);

@@ -7,6 +7,8 @@
  * needs. A scan handles at most SCAN_SLICE entries per loop iteration, so
  * a directory of a million files never stalls the loop.
  */
+#include "watcher.h"
+
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -20,7 +22,6 @@
 #include "banned.h"
 #include "spool.h"
 #include "warta/log.h"
-#include "watcher.h"
 
 #define SCAN_SLICE 512
 
@@ -38,11 +39,11 @@ struct wa_watcher {
 	uv_timer_t scan_timer;   /* drives the sliced scan and the settle re-check */
 	int n_open_handles;
 
-	DIR *scan;           /* the pass in progress, or NULL */
-	bool rescan_wanted;  /* start another pass when this one ends */
-	bool blocked;        /* the consumer is full */
-	bool young_seen;     /* this pass skipped files still settling */
-	char held[256];      /* a name the consumer refused, offered again first */
+	DIR *scan;          /* the pass in progress, or NULL */
+	bool rescan_wanted; /* start another pass when this one ends */
+	bool blocked;       /* the consumer is full */
+	bool young_seen;    /* this pass skipped files still settling */
+	char held[256];     /* a name the consumer refused, offered again first */
 	bool closing;
 };
 
@@ -306,7 +307,8 @@ void wa_watcher_set_options(struct wa_watcher *w, const struct wa_watcher_option
 {
 	w->options = *options;
 	if (uv_is_active((uv_handle_t *)&w->rescan_timer))
-		uv_timer_start(&w->rescan_timer, on_rescan_timer, (uint64_t)options->rescan_interval_ms,
+		uv_timer_start(&w->rescan_timer, on_rescan_timer,
+			       (uint64_t)options->rescan_interval_ms,
 			       (uint64_t)options->rescan_interval_ms);
 }
 

@@ -32,11 +32,15 @@ static const struct signature binary_signatures[] = {
 	{ "GIF8", 4, "a GIF image" },
 	{ "\x1f\x8b", 2, "gzip-compressed data" },
 	{ "PK\x03\x04", 4, "a ZIP archive (or an office document)" },
-	{ "\x7f" "ELF", 4, "an executable" },
+	{ "\x7f"
+	  "ELF",
+	  4, "an executable" },
 	{ "\xd0\xcf\x11\xe0", 4, "an old Microsoft Office document" },
 	{ "Rar!", 4, "a RAR archive" },
 	{ "7z\xbc\xaf", 4, "a 7-Zip archive" },
-	{ "\xfd" "7zXZ", 5, "xz-compressed data" },
+	{ "\xfd"
+	  "7zXZ",
+	  5, "xz-compressed data" },
 	{ "BZh", 3, "bzip2-compressed data" },
 };
 
@@ -114,9 +118,9 @@ static size_t valid_sequence(const unsigned char *s, size_t n)
 		unsigned char lo = c == 0xf0 ? 0x90 : 0x80, hi = c == 0xf4 ? 0x8f : 0xbf;
 
 		return n >= 4 && s[1] >= lo && s[1] <= hi && (s[2] & 0xc0) == 0x80 &&
-				       (s[3] & 0xc0) == 0x80 ?
-			       4 :
-			       0;
+				       (s[3] & 0xc0) == 0x80
+			       ? 4
+			       : 0;
 	}
 	return 0;
 }
@@ -193,11 +197,13 @@ static int decode_utf16(const unsigned char *s, size_t n, bool big_endian, struc
 	size_t repaired = n % 2;
 
 	for (size_t i = 0; i + 1 < n; i += 2) {
-		uint32_t u = big_endian ? (uint32_t)(s[i] << 8 | s[i + 1]) : (uint32_t)(s[i + 1] << 8 | s[i]);
+		uint32_t u = big_endian ? (uint32_t)(s[i] << 8 | s[i + 1])
+					: (uint32_t)(s[i + 1] << 8 | s[i]);
 		char buf[4];
 
 		if (u >= 0xd800 && u <= 0xdbff && i + 3 < n) {
-			uint32_t v = big_endian ? (uint32_t)(s[i + 2] << 8 | s[i + 3]) : (uint32_t)(s[i + 3] << 8 | s[i + 2]);
+			uint32_t v = big_endian ? (uint32_t)(s[i + 2] << 8 | s[i + 3])
+						: (uint32_t)(s[i + 3] << 8 | s[i + 2]);
 
 			if (v >= 0xdc00 && v <= 0xdfff) {
 				u = 0x10000 + ((u - 0xd800) << 10) + (v - 0xdc00);
@@ -263,7 +269,9 @@ static int set_title_candidate(struct wa_article *a, const char *text, size_t le
 		while (e > b && is_blank(text[e - 1]))
 			e--;
 		if (e > b)
-			return e - b <= TITLE_MAX_BYTES ? wa_article_set_stringn(a, "title", text + b, e - b) : 0;
+			return e - b <= TITLE_MAX_BYTES
+				       ? wa_article_set_stringn(a, "title", text + b, e - b)
+				       : 0;
 		start = end + 1;
 	}
 	return 0;
@@ -297,7 +305,8 @@ static int ingest_text_process(void *state, struct wa_article *a)
 		r = decode_utf16(s + 2, n - 2, big_endian, &o, &repaired);
 		if (r == 0 && memchr(o.buf, '\0', o.len)) {
 			free(o.buf);
-			return wa_article_reject(a, "refused: binary content (NUL characters in UTF-16 text)");
+			return wa_article_reject(
+				a, "refused: binary content (NUL characters in UTF-16 text)");
 		}
 	} else {
 		reason = binary_reason(s, n);

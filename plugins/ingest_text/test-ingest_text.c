@@ -37,13 +37,15 @@ static double number(struct wa_article *a, const char *field)
 
 WA_TEST(utf8_text_and_its_title_candidate)
 {
-	const char in[] = "\n  Rusia Kirim Iskander-M ke Belarus  \r\n\r\nMINSK - Isi berita.\r\n\n";
+	const char in[] =
+		"\n  Rusia Kirim Iskander-M ke Belarus  \r\n\r\nMINSK - Isi berita.\r\n\n";
 	int r;
 	struct wa_article *a = ingest(in, sizeof(in) - 1, &r);
 
 	ASSERT_OK(r);
 	ASSERT_STR_EQ(wa_article_title(a), "Rusia Kirim Iskander-M ke Belarus");
-	ASSERT_STR_EQ(wa_article_text(a), "Rusia Kirim Iskander-M ke Belarus  \n\nMINSK - Isi berita.");
+	ASSERT_STR_EQ(wa_article_text(a),
+		      "Rusia Kirim Iskander-M ke Belarus  \n\nMINSK - Isi berita.");
 	ASSERT_STR_EQ(wa_article_get_string(a, "source.format"), "text");
 	ASSERT_STR_EQ(wa_article_get_string(a, "source.encoding"), "utf-8");
 	ASSERT_EQ(number(a, "\"invalid_utf8\":"), -1);
@@ -58,14 +60,17 @@ WA_TEST(invalid_utf8_is_repaired_and_counted)
 	struct wa_article *a = ingest(in, sizeof(in) - 1, &r);
 
 	ASSERT_OK(r);
-	ASSERT_STR_EQ(wa_article_text(a), "Caf\xef\xbf\xbd \xef\xbf\xbd x \xef\xbf\xbd\xef\xbf\xbd y \xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd z");
+	ASSERT_STR_EQ(
+		wa_article_text(a),
+		"Caf\xef\xbf\xbd \xef\xbf\xbd x \xef\xbf\xbd\xef\xbf\xbd y \xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd z");
 	ASSERT_EQ(number(a, "\"invalid_utf8\":"), 7);
 	wa_article_free(a);
 }
 
 WA_TEST(valid_multibyte_text_is_untouched)
 {
-	const char in[] = "Menhan: \xe2\x80\x9cKami siap\xe2\x80\x9d \xe2\x80\x94 Moskwa \xf0\x9f\x87\xb7\xf0\x9f\x87\xba";
+	const char in[] =
+		"Menhan: \xe2\x80\x9cKami siap\xe2\x80\x9d \xe2\x80\x94 Moskwa \xf0\x9f\x87\xb7\xf0\x9f\x87\xba";
 	int r;
 	struct wa_article *a = ingest(in, sizeof(in) - 1, &r);
 
@@ -77,7 +82,8 @@ WA_TEST(valid_multibyte_text_is_untouched)
 WA_TEST(byte_order_marks)
 {
 	const char utf8[] = "\xef\xbb\xbfJudul";
-	const char utf16le[] = "\xff\xfeJ\0u\0d\0u\0l\0\r\0\n\0=\xd8\x00\xde"; /* ...CRLF and U+1F600 */
+	const char utf16le[] =
+		"\xff\xfeJ\0u\0d\0u\0l\0\r\0\n\0=\xd8\x00\xde"; /* ...CRLF and U+1F600 */
 	const char utf16be[] = "\xfe\xff\0J\0u\0d\0u\0l";
 	int r;
 	struct wa_article *a = ingest(utf8, sizeof(utf8) - 1, &r);

@@ -29,57 +29,60 @@ static char wa_test_dir[256];
 static bool wa_test_skipped;
 
 #define WA_TEST(name) static void test_##name(void)
-#define WA_TEST_ENTRY(name) { #name, test_##name }
+#define WA_TEST_ENTRY(name)        \
+	{                          \
+#name, test_##name \
+	}
 
-#define WA_TEST_FAIL(...)                                                                          \
-	do {                                                                                       \
-		printf("# %s:%d: ", __FILE__, __LINE__);                                          \
-		printf(__VA_ARGS__);                                                               \
-		printf("\n");                                                                      \
-		longjmp(wa_test_jump, 1);                                                          \
+#define WA_TEST_FAIL(...)                                \
+	do {                                             \
+		printf("# %s:%d: ", __FILE__, __LINE__); \
+		printf(__VA_ARGS__);                     \
+		printf("\n");                            \
+		longjmp(wa_test_jump, 1);                \
 	} while (0)
 
-#define WA_TEST_SKIP(why)                                                                          \
-	do {                                                                                       \
-		printf("# skipped: %s\n", why);                                                    \
-		wa_test_skipped = true;                                                            \
-		longjmp(wa_test_jump, 2);                                                          \
+#define WA_TEST_SKIP(why)                       \
+	do {                                    \
+		printf("# skipped: %s\n", why); \
+		wa_test_skipped = true;         \
+		longjmp(wa_test_jump, 2);       \
 	} while (0)
 
-#define ASSERT_TRUE(x)                                                                             \
-	do {                                                                                       \
-		if (!(x))                                                                          \
-			WA_TEST_FAIL("expected true: %s", #x);                                     \
+#define ASSERT_TRUE(x)                                         \
+	do {                                                   \
+		if (!(x))                                      \
+			WA_TEST_FAIL("expected true: %s", #x); \
 	} while (0)
 #define ASSERT_FALSE(x) ASSERT_TRUE(!(x))
-#define ASSERT_EQ(a, b)                                                                            \
-	do {                                                                                       \
-		long long wa_a_ = (long long)(a), wa_b_ = (long long)(b);                         \
-		if (wa_a_ != wa_b_)                                                                \
-			WA_TEST_FAIL("%s == %s: %lld != %lld", #a, #b, wa_a_, wa_b_);             \
+#define ASSERT_EQ(a, b)                                                               \
+	do {                                                                          \
+		long long wa_a_ = (long long)(a), wa_b_ = (long long)(b);             \
+		if (wa_a_ != wa_b_)                                                   \
+			WA_TEST_FAIL("%s == %s: %lld != %lld", #a, #b, wa_a_, wa_b_); \
 	} while (0)
-#define ASSERT_NE(a, b)                                                                            \
-	do {                                                                                       \
-		long long wa_a_ = (long long)(a), wa_b_ = (long long)(b);                         \
-		if (wa_a_ == wa_b_)                                                                \
-			WA_TEST_FAIL("%s != %s: both %lld", #a, #b, wa_a_);                        \
+#define ASSERT_NE(a, b)                                                     \
+	do {                                                                \
+		long long wa_a_ = (long long)(a), wa_b_ = (long long)(b);   \
+		if (wa_a_ == wa_b_)                                         \
+			WA_TEST_FAIL("%s != %s: both %lld", #a, #b, wa_a_); \
 	} while (0)
 #define ASSERT_OK(x) ASSERT_EQ((x), 0)
-#define ASSERT_STR_EQ(a, b)                                                                        \
-	do {                                                                                       \
-		const char *wa_a_ = (a), *wa_b_ = (b);                                             \
-		if (!wa_a_ || !wa_b_ || strcmp(wa_a_, wa_b_) != 0)                                 \
-			WA_TEST_FAIL("%s == %s: '%s' != '%s'", #a, #b, wa_a_ ? wa_a_ : "(null)",  \
-				     wa_b_ ? wa_b_ : "(null)");                                   \
+#define ASSERT_STR_EQ(a, b)                                                                      \
+	do {                                                                                     \
+		const char *wa_a_ = (a), *wa_b_ = (b);                                           \
+		if (!wa_a_ || !wa_b_ || strcmp(wa_a_, wa_b_) != 0)                               \
+			WA_TEST_FAIL("%s == %s: '%s' != '%s'", #a, #b, wa_a_ ? wa_a_ : "(null)", \
+				     wa_b_ ? wa_b_ : "(null)");                                  \
 	} while (0)
-#define ASSERT_NULL(x) ASSERT_TRUE((x) == NULL)
+#define ASSERT_NULL(x)     ASSERT_TRUE((x) == NULL)
 #define ASSERT_NOT_NULL(x) ASSERT_TRUE((x) != NULL)
-#define ASSERT_CONTAINS(haystack, needle)                                                          \
-	do {                                                                                       \
-		const char *wa_h_ = (haystack);                                                    \
-		if (!wa_h_ || !strstr(wa_h_, (needle)))                                            \
-			WA_TEST_FAIL("'%s' does not contain '%s'", wa_h_ ? wa_h_ : "(null)",      \
-				     (needle));                                                    \
+#define ASSERT_CONTAINS(haystack, needle)                                                    \
+	do {                                                                                 \
+		const char *wa_h_ = (haystack);                                              \
+		if (!wa_h_ || !strstr(wa_h_, (needle)))                                      \
+			WA_TEST_FAIL("'%s' does not contain '%s'", wa_h_ ? wa_h_ : "(null)", \
+				     (needle));                                              \
 	} while (0)
 
 static inline int wa_test_rm(const char *path, const struct stat *st, int flag, struct FTW *ftw)
@@ -143,11 +146,11 @@ static inline int wa_test_run(const struct wa_test *tests, size_t n)
 	return skipped == (int)n ? 77 : 0;
 }
 
-#define WA_TEST_MAIN(...)                                                                          \
-	int main(void)                                                                             \
-	{                                                                                          \
-		static const struct wa_test tests[] = { __VA_ARGS__ };                             \
-		return wa_test_run(tests, sizeof(tests) / sizeof(tests[0]));                       \
+#define WA_TEST_MAIN(...)                                                    \
+	int main(void)                                                       \
+	{                                                                    \
+		static const struct wa_test tests[] = { __VA_ARGS__ };       \
+		return wa_test_run(tests, sizeof(tests) / sizeof(tests[0])); \
 	}
 
 #endif

@@ -58,7 +58,8 @@ WA_TEST(fields_by_dotted_path)
 	/* Replacing keeps one key. */
 	ASSERT_OK(wa_article_set_string(a, "dateline.city", "Moskow"));
 	ASSERT_OK(wa_article_finish(a));
-	ASSERT_CONTAINS(wa_article_record(a, NULL), "\"dateline\":{\"city\":\"Moskow\",\"outlet\":\"TRIBUNNEWS.COM\"}");
+	ASSERT_CONTAINS(wa_article_record(a, NULL),
+			"\"dateline\":{\"city\":\"Moskow\",\"outlet\":\"TRIBUNNEWS.COM\"}");
 	ASSERT_CONTAINS(wa_article_record(a, NULL), "\"authors\":[\"Setya Krisna Sumarga\"]");
 	/* A string is not an object: the path cannot go through it. */
 	ASSERT_EQ(wa_article_set_string(a, "dateline.city.name", "x"), -EINVAL);
@@ -95,7 +96,9 @@ WA_TEST(tags_merge_by_name_keeping_the_higher_score)
 	ASSERT_TRUE(wa_article_has_tag(a, "nuklir"));
 	ASSERT_FALSE(wa_article_has_tag(a, "rusia"));
 	ASSERT_OK(wa_article_finish(a));
-	ASSERT_CONTAINS(wa_article_record(a, NULL), "\"tags\":[{\"name\":\"nuklir\",\"score\":0.9,\"rule\":\"nuclear\"},{\"name\":\"belarus\",\"score\":1}]");
+	ASSERT_CONTAINS(
+		wa_article_record(a, NULL),
+		"\"tags\":[{\"name\":\"nuklir\",\"score\":0.9,\"rule\":\"nuclear\"},{\"name\":\"belarus\",\"score\":1}]");
 	wa_article_free(a);
 }
 
@@ -108,7 +111,8 @@ WA_TEST(errors_and_rejection)
 	ASSERT_OK(wa_article_reject(a, "refused: %s", "binary"));
 	ASSERT_STR_EQ(wa_article_rejection(a), "refused: binary");
 	ASSERT_OK(wa_article_finish(a));
-	ASSERT_CONTAINS(wa_article_record(a, NULL), "\"errors\":[{\"plugin\":\"meta\",\"error\":\"no date in 'x'\"}]");
+	ASSERT_CONTAINS(wa_article_record(a, NULL),
+			"\"errors\":[{\"plugin\":\"meta\",\"error\":\"no date in 'x'\"}]");
 	wa_article_free(a);
 }
 
@@ -121,13 +125,17 @@ WA_TEST(children_have_their_own_id_and_the_parent_source)
 	ASSERT_OK(wa_article_spawn(a, "item two", 8, &child));
 	ASSERT_EQ(wa_article_n_children(a), 2);
 	ASSERT_STR_EQ(wa_article_source_file(wa_article_child(a, 1)), "rusia.txt");
-	ASSERT_STR_EQ(wa_article_get_string(wa_article_child(a, 0), "received"), "1970-01-01T00:00:00Z");
-	ASSERT_NE(strcmp(wa_article_id(wa_article_child(a, 0)), wa_article_id(wa_article_child(a, 1))), 0);
+	ASSERT_STR_EQ(wa_article_get_string(wa_article_child(a, 0), "received"),
+		      "1970-01-01T00:00:00Z");
+	ASSERT_NE(strcmp(wa_article_id(wa_article_child(a, 0)),
+			 wa_article_id(wa_article_child(a, 1))),
+		  0);
 	ASSERT_NULL(wa_article_child(a, 2));
 	wa_article_free(a);
 }
 
-WA_TEST_MAIN(WA_TEST_ENTRY(id_is_xxh3_128_canonical_hex), WA_TEST_ENTRY(new_article_has_identity_and_source),
+WA_TEST_MAIN(WA_TEST_ENTRY(id_is_xxh3_128_canonical_hex),
+	     WA_TEST_ENTRY(new_article_has_identity_and_source),
 	     WA_TEST_ENTRY(fields_by_dotted_path), WA_TEST_ENTRY(record_keeps_contract_field_order),
 	     WA_TEST_ENTRY(tags_merge_by_name_keeping_the_higher_score),
 	     WA_TEST_ENTRY(errors_and_rejection),

@@ -74,7 +74,9 @@ WA_TEST(pipeline_entries_with_options)
 	struct wa_config c;
 	char *error = NULL;
 
-	ASSERT_OK(load("pipeline = { 'ingest_text', { 'out_jsonl', path = 'a.jsonl', sync = true, n = 2 } }", &c, &error));
+	ASSERT_OK(load(
+		"pipeline = { 'ingest_text', { 'out_jsonl', path = 'a.jsonl', sync = true, n = 2 } }",
+		&c, &error));
 	ASSERT_TRUE(c.has_pipeline);
 	ASSERT_EQ(c.n_pipeline, 2);
 	ASSERT_STR_EQ(c.pipeline[0].name, "ingest_text");
@@ -100,12 +102,15 @@ WA_TEST(mistakes_name_the_key)
 	expect_error("workers = 'two'", "key 'workers' must be an integer, got string");
 	expect_error("workers = 1.5", "key 'workers' must be an integer, got a fraction");
 	expect_error("workers = -1", "key 'workers' must be between 0 and 256, got -1");
-	expect_error("durability = 'sometimes'", "key 'durability' must be one of \"full\", \"fast\"");
+	expect_error("durability = 'sometimes'",
+		     "key 'durability' must be one of \"full\", \"fast\"");
 	expect_error("spool = ''", "key 'spool' must be a non-empty string");
 	expect_error("spool = 42", "key 'spool' must be a non-empty string, got number");
 	expect_error("pipeline = 'ingest_text'", "key 'pipeline' must be a list of plugins");
-	expect_error("pipeline = { { path = 'x' } }", "key 'pipeline' entry 1 must be a plugin name");
-	expect_error("pipeline = { { 'out_jsonl', path = {} } }", "option 'path' must be a string, number or boolean");
+	expect_error("pipeline = { { path = 'x' } }",
+		     "key 'pipeline' entry 1 must be a plugin name");
+	expect_error("pipeline = { { 'out_jsonl', path = {} } }",
+		     "option 'path' must be a string, number or boolean");
 }
 
 WA_TEST(lua_errors_are_reported_with_the_line)
@@ -148,6 +153,7 @@ WA_TEST(load_reads_a_file_and_remembers_its_path)
 
 WA_TEST_MAIN(WA_TEST_ENTRY(defaults_need_no_file), WA_TEST_ENTRY(every_key_can_be_set),
 	     WA_TEST_ENTRY(pipeline_entries_with_options), WA_TEST_ENTRY(mistakes_name_the_key),
-	     WA_TEST_ENTRY(lua_errors_are_reported_with_the_line), WA_TEST_ENTRY(the_sandbox_is_empty),
+	     WA_TEST_ENTRY(lua_errors_are_reported_with_the_line),
+	     WA_TEST_ENTRY(the_sandbox_is_empty),
 	     WA_TEST_ENTRY(endless_and_greedy_files_are_stopped),
 	     WA_TEST_ENTRY(load_reads_a_file_and_remembers_its_path))

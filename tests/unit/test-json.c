@@ -50,5 +50,6 @@ WA_TEST(lookups_are_case_sensitive)
 	cJSON_Delete(root);
 }
 
-WA_TEST_MAIN(WA_TEST_ENTRY(parse_reports_the_error_offset), WA_TEST_ENTRY(set_path_creates_and_replaces),
+WA_TEST_MAIN(WA_TEST_ENTRY(parse_reports_the_error_offset),
+	     WA_TEST_ENTRY(set_path_creates_and_replaces),
 	     WA_TEST_ENTRY(lookups_are_case_sensitive))

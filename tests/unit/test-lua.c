@@ -3,7 +3,7 @@
 #include <lauxlib.h>
 #include <string.h>
 
-#include "lua.h"
+#include "lua_sandbox.h"
 #include "wa-test.h"
 
 static int run(lua_State *L, const char *code, long budget)
@@ -24,7 +24,8 @@ WA_TEST(budget_stops_endless_loops_even_under_pcall)
 	ASSERT_CONTAINS(lua_tostring(L, -1), "instruction budget exhausted");
 	lua_pop(L, 1);
 	/* Catching the error does not buy more time: the hook fires again. */
-	ASSERT_EQ(run(L, "for i = 1, 10 do pcall(function() while true do end end) end", 100000), -E2BIG);
+	ASSERT_EQ(run(L, "for i = 1, 10 do pcall(function() while true do end end) end", 100000),
+		  -E2BIG);
 	lua_pop(L, 1);
 	/* And the next call starts with a fresh budget. */
 	ASSERT_OK(run(L, "local x = 0 for i = 1, 1000 do x = x + i end", 100000));
@@ -36,7 +37,8 @@ WA_TEST(memory_cap_fails_the_call_not_the_process)
 	lua_State *L = wa_lua_new(1 << 20);
 
 	wa_lua_open_safe_libs(L);
-	ASSERT_EQ(run(L, "local t = {} for i = 1, 1e8 do t[i] = string.rep('x', 100) .. i end", 0), -ENOMEM);
+	ASSERT_EQ(run(L, "local t = {} for i = 1, 1e8 do t[i] = string.rep('x', 100) .. i end", 0),
+		  -ENOMEM);
 	lua_pop(L, 1);
 	ASSERT_OK(run(L, "local s = string.rep('x', 1000)", 0));
 	wa_lua_free(L);
@@ -49,7 +51,9 @@ WA_TEST(only_safe_libraries_are_open)
 	wa_lua_open_safe_libs(L);
 	ASSERT_OK(run(L, "assert(string and table and math and utf8 and pairs)", 0));
 	ASSERT_OK(run(L, "assert(io == nil and os == nil and debug == nil and package == nil)", 0));
-	ASSERT_OK(run(L, "assert(require == nil and dofile == nil and loadfile == nil and load == nil)", 0));
+	ASSERT_OK(run(
+		L, "assert(require == nil and dofile == nil and loadfile == nil and load == nil)",
+		0));
 	wa_lua_free(L);
 }
 

@@ -69,7 +69,11 @@ static int drop_if_spam(void *state, struct wa_article *a)
 	return strstr(wa_article_text(a), "spam") ? WA_PLUGIN_DROP : 0;
 }
 
-#define PLUGIN(fn, k) { .abi_version = WA_PLUGIN_ABI_VERSION, .size = sizeof(struct wa_plugin), .name = #fn, .kind = k, .process = fn }
+#define PLUGIN(fn, k)                                                                   \
+	{                                                                               \
+		.abi_version = WA_PLUGIN_ABI_VERSION, .size = sizeof(struct wa_plugin), \
+		.name = #fn, .kind = k, .process = fn                                   \
+	}
 
 static const struct wa_plugin p_decline = PLUGIN(decline, WA_PLUGIN_INGEST);
 static const struct wa_plugin p_fail = PLUGIN(fail_eio, WA_PLUGIN_INGEST);
@@ -164,7 +168,8 @@ WA_TEST(analysis_errors_are_recorded_and_the_run_goes_on)
 	add(&f, &p_mark);
 	ASSERT_OK(wa_pipeline_run(&f.set, a));
 	ASSERT_STR_EQ(wa_article_get_string(a, "marked"), "yes");
-	ASSERT_CONTAINS(wa_article_record(a, NULL), "\"errors\":[{\"plugin\":\"fail_eio\",\"error\":\"Input/output error\"}]");
+	ASSERT_CONTAINS(wa_article_record(a, NULL),
+			"\"errors\":[{\"plugin\":\"fail_eio\",\"error\":\"Input/output error\"}]");
 	wa_article_free(a);
 }
 

@@ -75,7 +75,8 @@ WA_TEST(catalog_lists_builtins_and_loads_external_plugins)
 	/* Built for another ABI: skipped with a logged error, never listed. */
 	ASSERT_NULL(wa_plugin_catalog_find(catalog, "test_bad_abi"));
 	for (size_t i = 0; i < wa_plugin_catalog_size(catalog); i++) {
-		if (wa_plugin_catalog_get(catalog, i) == wa_plugin_catalog_find(catalog, "test_faults"))
+		if (wa_plugin_catalog_get(catalog, i) ==
+		    wa_plugin_catalog_find(catalog, "test_faults"))
 			ASSERT_CONTAINS(wa_plugin_catalog_origin(catalog, i), "test_faults.so");
 	}
 	wa_plugin_catalog_free(catalog);
@@ -149,24 +150,30 @@ WA_TEST(options_reach_the_plugin)
 	char *error;
 	struct stat st;
 
-	ASSERT_OK(build("pipeline = { 'ingest_text', { 'out_jsonl', path = 'x.jsonl' } }", &set, &error));
+	ASSERT_OK(build("pipeline = { 'ingest_text', { 'out_jsonl', path = 'x.jsonl' } }", &set,
+			&error));
 	ASSERT_OK(stat(wa_test_path("x.jsonl"), &st));
 }
 
 WA_TEST(pipeline_mistakes_are_named)
 {
 	expect_set_error("pipeline = { 'ingest_txt' }", "plugin 'ingest_txt': no such plugin");
-	expect_set_error("pipeline = { 'ingest_text', { 'out_jsonl', pth = 'x' } }", "plugin 'out_jsonl': unknown option 'pth'");
-	expect_set_error("pipeline = { 'ingest_text', { 'out_jsonl', path = 3 } }", "plugin 'out_jsonl': option 'path' must be a string");
+	expect_set_error("pipeline = { 'ingest_text', { 'out_jsonl', pth = 'x' } }",
+			 "plugin 'out_jsonl': unknown option 'pth'");
+	expect_set_error("pipeline = { 'ingest_text', { 'out_jsonl', path = 3 } }",
+			 "plugin 'out_jsonl': option 'path' must be a string");
 	expect_set_error("pipeline = { 'ingest_text', 'ingest_text' }", "listed twice");
 	expect_set_error("pipeline = { 'out_files' }", "has no ingest plugin");
-	expect_set_error("pipeline = { 'ingest_text', 'test_bad_abi' }", "plugin 'test_bad_abi': no such plugin");
+	expect_set_error("pipeline = { 'ingest_text', 'test_bad_abi' }",
+			 "plugin 'test_bad_abi': no such plugin");
 }
 
 WA_TEST(init_failure_is_reported)
 {
 	/* out_jsonl cannot open a file in a directory that does not exist. */
-	expect_set_error("pipeline = { 'ingest_text', { 'out_jsonl', path = '/nonexistent/dir/x.jsonl' } }", "plugin 'out_jsonl': initialisation failed");
+	expect_set_error(
+		"pipeline = { 'ingest_text', { 'out_jsonl', path = '/nonexistent/dir/x.jsonl' } }",
+		"plugin 'out_jsonl': initialisation failed");
 }
 
 WA_TEST_MAIN(WA_TEST_ENTRY(check_refuses_bad_descriptors),

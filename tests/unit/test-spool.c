@@ -127,7 +127,8 @@ WA_TEST(refusals_name_the_reason_and_never_open)
 	ASSERT_EQ(wa_spool_claim(spool, "big", 1024, &c), WA_SPOOL_REFUSED);
 	ASSERT_CONTAINS(c.reason, "2048 bytes is more than max_article_bytes (1024)");
 	/* Refused files stay where they are until failed. */
-	ASSERT_TRUE(exists("spool/inbox/fifo") && exists("spool/inbox/link") && exists("spool/inbox/big"));
+	ASSERT_TRUE(exists("spool/inbox/fifo") && exists("spool/inbox/link") &&
+		    exists("spool/inbox/big"));
 	ASSERT_NULL(c.data);
 	wa_spool_free(spool);
 }
@@ -138,7 +139,8 @@ WA_TEST(fail_moves_the_file_beside_its_reason)
 	char *json;
 
 	ASSERT_OK(symlink("/etc/passwd", wa_test_path("spool/inbox/link")));
-	ASSERT_OK(wa_spool_fail(spool, WA_SPOOL_INBOX, "link", "link", NULL, "refused: a \"symbolic\" link"));
+	ASSERT_OK(wa_spool_fail(spool, WA_SPOOL_INBOX, "link", "link", NULL,
+				"refused: a \"symbolic\" link"));
 	ASSERT_FALSE(exists("spool/inbox/link"));
 	ASSERT_TRUE(exists("spool/failed/link"));
 	json = slurp("spool/failed/link.error.json");
@@ -147,7 +149,8 @@ WA_TEST(fail_moves_the_file_beside_its_reason)
 	ASSERT_CONTAINS(json, "\"reason\":\"refused: a \\\"symbolic\\\" link\"");
 	/* A second failure under the same name keeps the first. */
 	wa_test_write("spool/inbox/link", "x", 1);
-	ASSERT_OK(wa_spool_fail(spool, WA_SPOOL_INBOX, "link", "link", "06b05ab6733a618578af5f94892f3950", "again"));
+	ASSERT_OK(wa_spool_fail(spool, WA_SPOOL_INBOX, "link", "link",
+				"06b05ab6733a618578af5f94892f3950", "again"));
 	ASSERT_TRUE(exists("spool/failed/link"));
 	ASSERT_TRUE(exists("spool/failed/06b05ab6733a618578af5f94892f3950~link"));
 	ASSERT_TRUE(exists("spool/failed/06b05ab6733a618578af5f94892f3950~link.error.json"));
@@ -232,7 +235,8 @@ WA_TEST(work_names_parse)
 	char id[WA_ID_SIZE];
 	const char *name;
 
-	ASSERT_TRUE(wa_spool_parse_work_name("06b05ab6733a618578af5f94892f3950~a~b.txt", id, &name));
+	ASSERT_TRUE(
+		wa_spool_parse_work_name("06b05ab6733a618578af5f94892f3950~a~b.txt", id, &name));
 	ASSERT_STR_EQ(id, "06b05ab6733a618578af5f94892f3950");
 	ASSERT_STR_EQ(name, "a~b.txt");
 	ASSERT_FALSE(wa_spool_parse_work_name("a.txt", id, &name));
@@ -244,6 +248,6 @@ WA_TEST_MAIN(WA_TEST_ENTRY(open_creates_the_layout), WA_TEST_ENTRY(ignored_names
 	     WA_TEST_ENTRY(same_name_twice_never_collides_in_work),
 	     WA_TEST_ENTRY(refusals_name_the_reason_and_never_open),
 	     WA_TEST_ENTRY(fail_moves_the_file_beside_its_reason),
-	     WA_TEST_ENTRY(retire_files_by_day_without_overwriting), WA_TEST_ENTRY(retire_can_delete),
-	     WA_TEST_ENTRY(reclaim_fixes_a_wrong_id), WA_TEST_ENTRY(attempts_count_up_and_clear),
-	     WA_TEST_ENTRY(work_names_parse))
+	     WA_TEST_ENTRY(retire_files_by_day_without_overwriting),
+	     WA_TEST_ENTRY(retire_can_delete), WA_TEST_ENTRY(reclaim_fixes_a_wrong_id),
+	     WA_TEST_ENTRY(attempts_count_up_and_clear), WA_TEST_ENTRY(work_names_parse))

@@ -5,23 +5,23 @@
  * then assert what was offered.
  */
 #include <fcntl.h>
-#include <stdlib.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <sys/stat.h>
 #include <sys/time.h>
 #include <unistd.h>
 #include <uv.h>
 
 #include "nameset.h"
-#include "watcher.h"
 #include "wa-test.h"
+#include "watcher.h"
 
 struct consumer {
 	struct wa_nameset *taken;
 	int offers;
 	int capacity; /* refuse once this many were taken, until resumed */
 	struct wa_watcher *watcher;
-	int want;     /* stop the loop once this many distinct names were taken */
+	int want; /* stop the loop once this many distinct names were taken */
 	uv_loop_t *loop;
 };
 

@@ -51,7 +51,8 @@ const char *wa_article_text(const struct wa_article *article);
 int wa_article_set_title(struct wa_article *article, const char *title);
 const char *wa_article_title(const struct wa_article *article);
 
-/* Appends {"name", "score", "rule"} to tags[]; a second tag of the same name keeps the higher score. */
+/* Appends {"name", "score", "rule"} to tags[]; a second tag of the same name keeps the higher
+ * score. */
 int wa_article_add_tag(struct wa_article *article, const char *name, double score,
 		       const char *rule);
 bool wa_article_has_tag(const struct wa_article *article, const char *name);

@@ -58,10 +58,10 @@ void wa_plugin_log(const struct wa_plugin_ctx *ctx, enum wa_log_level level, con
 	__attribute__((format(printf, 3, 4)));
 
 struct wa_plugin {
-	uint32_t abi_version;            /* WA_PLUGIN_ABI_VERSION when built */
-	uint32_t size;                   /* sizeof(struct wa_plugin) when built */
-	const char *name;                /* unique [a-z0-9_]+; used in config and logs */
-	const char *summary;             /* one line, for `warta plugins` */
+	uint32_t abi_version; /* WA_PLUGIN_ABI_VERSION when built */
+	uint32_t size;        /* sizeof(struct wa_plugin) when built */
+	const char *name;     /* unique [a-z0-9_]+; used in config and logs */
+	const char *summary;  /* one line, for `warta plugins` */
 	enum wa_plugin_kind kind;
 	const struct wa_option *options; /* {0}-terminated, or NULL */
 	size_t config_size;              /* size of the struct options are written into */
@@ -79,7 +79,7 @@ struct wa_plugin {
 
 #define WA_PLUGIN_DEFINE(id) const struct wa_plugin wa_plugin_##id
 /* An external plugin's single exported symbol. */
-#define WA_PLUGIN_EXPORT                                                                           \
+#define WA_PLUGIN_EXPORT \
 	__attribute__((visibility("default"))) const struct wa_plugin wa_plugin_entry
 
 #endif

@@ -8,6 +8,8 @@
  * call, so a script that catches the error with pcall is interrupted again
  * straight away (Redis does the same).
  */
+#include "lua_sandbox.h"
+
 #include <errno.h>
 #include <lauxlib.h>
 #include <lualib.h>
@@ -15,7 +17,6 @@
 #include <stdlib.h>
 
 #include "banned.h"
-#include "lua.h"
 
 #define HOOK_EVERY 1000 /* instructions between budget checks */
 
@@ -83,9 +84,9 @@ void wa_lua_free(lua_State *L)
 void wa_lua_open_safe_libs(lua_State *L)
 {
 	static const luaL_Reg libs[] = {
-		{ LUA_GNAME, luaopen_base },        { LUA_STRLIBNAME, luaopen_string },
-		{ LUA_TABLIBNAME, luaopen_table },  { LUA_MATHLIBNAME, luaopen_math },
-		{ LUA_UTF8LIBNAME, luaopen_utf8 },  { NULL, NULL },
+		{ LUA_GNAME, luaopen_base },       { LUA_STRLIBNAME, luaopen_string },
+		{ LUA_TABLIBNAME, luaopen_table }, { LUA_MATHLIBNAME, luaopen_math },
+		{ LUA_UTF8LIBNAME, luaopen_utf8 }, { NULL, NULL },
 	};
 	static const char *const unsafe_base[] = { "dofile", "loadfile", "load", "collectgarbage",
 						   NULL };
@@ -154,8 +155,7 @@ int wa_lua_call(lua_State *L, int nargs, int nresults, long max_instructions)
 	return status == LUA_ERRMEM ? -ENOMEM : -EINVAL;
 }
 
-int wa_lua_load(lua_State *L, const char *source, size_t len, const char *chunk_name,
-		int env_index)
+int wa_lua_load(lua_State *L, const char *source, size_t len, const char *chunk_name, int env_index)
 {
 	env_index = lua_absindex(L, env_index);
 	if (luaL_loadbufferx(L, source, len, chunk_name, "t") != LUA_OK)

@@ -7,8 +7,8 @@
  * A state starts with no libraries at all; callers open the ones they allow
  * with wa_lua_open_safe_libs(). A state is never shared between threads.
  */
-#ifndef WA_LUA_H
-#define WA_LUA_H
+#ifndef WA_LUA_SANDBOX_H
+#define WA_LUA_SANDBOX_H
 
 #include <lua.h>
 #include <stddef.h>

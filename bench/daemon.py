@@ -1,0 +1,155 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
+"""Benchmarks of the running daemon on a fresh spool.
+
+    bench/daemon.py [--warta build/warta] [--count N] [--size BYTES] [--durability full|fast]
+                    [--rate PER_SECOND] [--backlog] [--keep DIR]
+
+flood (default): N generated articles are staged beside the spool and
+  renamed into the inbox as fast as possible while the daemon runs;
+  reports articles/s from the first drop to the last record, and the
+  latency from each drop to its record.
+--rate R: drops at R articles/s instead, for latency under a steady load.
+--backlog: the N files wait in the inbox before the daemon starts;
+  reports the time to the first record, the total rate and peak RSS.
+
+Records are seen through inotify on outbox/ (IN_MOVED_TO), so the
+latency is what a consumer watching the outbox observes. Peak RSS is the
+daemon's VmHWM. Nothing here asserts: it prints figures.
+"""
+import argparse
+import ctypes
+import ctypes.util
+import json
+import os
+import shutil
+import struct
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import gen  # noqa: E402
+
+IN_MOVED_TO = 0x80
+libc = ctypes.CDLL(ctypes.util.find_library("c"), use_errno=True)
+
+
+class OutboxWatcher(threading.Thread):
+    """Timestamps every ID.json renamed into outbox/."""
+
+    def __init__(self, outbox):
+        super().__init__(daemon=True)
+        self.fd = libc.inotify_init1(0)
+        if self.fd < 0 or libc.inotify_add_watch(self.fd, outbox.encode(), IN_MOVED_TO) < 0:
+            raise OSError(ctypes.get_errno(), "inotify")
+        self.seen = {}  # file name -> monotonic time
+        self.first = None
+
+    def run(self):
+        while True:
+            buf = os.read(self.fd, 1 << 20)
+            now = time.monotonic()
+            off = 0
+            while off < len(buf):
+                _, _, _, length = struct.unpack_from("iIII", buf, off)
+                name = buf[off + 16:off + 16 + length].rstrip(b"\0").decode()
+                off += 16 + length
+                if name.endswith(".json") and not name.startswith("."):
+                    self.seen.setdefault(name, now)
+                    if self.first is None:
+                        self.first = now
+
+
+def peak_rss_kib(pid):
+    with open(f"/proc/{pid}/status") as f:
+        for line in f:
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1])
+    return 0
+
+
+def percentile(values, p):
+    values = sorted(values)
+    return values[min(len(values) - 1, int(round(p / 100 * (len(values) - 1))))]
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--warta", default="build/warta")
+    ap.add_argument("--count", type=int, default=20000)
+    ap.add_argument("--size", type=int, default=4096)
+    ap.add_argument("--durability", choices=("full", "fast"), default="full")
+    ap.add_argument("--rate", type=float, default=0)
+    ap.add_argument("--backlog", action="store_true")
+    ap.add_argument("--keep")
+    args = ap.parse_args()
+
+    root = args.keep or tempfile.mkdtemp(prefix="warta-bench-", dir=os.getcwd())
+    spool, staging = os.path.join(root, "spool"), os.path.join(root, "staging")
+    inbox = os.path.join(spool, "inbox")
+    os.makedirs(inbox, exist_ok=True)
+    os.makedirs(os.path.join(spool, "outbox"), exist_ok=True)
+    os.makedirs(staging, exist_ok=True)
+    names = [f"artikel-{i:07d}.txt" for i in range(args.count)]
+    target = inbox if args.backlog else staging
+    for i, name in enumerate(names):
+        with open(os.path.join(target, name), "w") as f:
+            f.write(gen.make_article(i, args.size, "mix", 1))
+    conf = os.path.join(root, "bench.conf")
+    with open(conf, "w") as f:
+        f.write(f"durability = '{args.durability}'\nlog_level = 'warning'\nsettle_ms = 0\n")
+    if args.backlog:
+        time.sleep(0.2)
+
+    watcher = OutboxWatcher(os.path.join(spool, "outbox"))
+    watcher.start()
+    started = time.monotonic()
+    daemon = subprocess.Popen([args.warta, "daemon", "-c", conf, "--spool", spool],
+                              stderr=open(os.path.join(root, "daemon.log"), "w"))
+    dropped = {}
+    if not args.backlog:
+        time.sleep(0.3)
+        interval = 1.0 / args.rate if args.rate else 0
+        next_at = time.monotonic()
+        for name in names:
+            if interval:
+                next_at += interval
+                delay = next_at - time.monotonic()
+                if delay > 0:
+                    time.sleep(delay)
+            os.rename(os.path.join(staging, name), os.path.join(inbox, name))
+            dropped[name] = time.monotonic()
+    while len(watcher.seen) < args.count and daemon.poll() is None:
+        time.sleep(0.01)
+    finished = time.monotonic()
+    rss = peak_rss_kib(daemon.pid)
+    daemon.terminate()
+    daemon.wait()
+
+    print(f"articles: {args.count} x {args.size} B, durability={args.durability}, "
+          f"{'backlog' if args.backlog else f'rate={args.rate or 'max'}'}")
+    if args.backlog:
+        print(f"first record after start: {(watcher.first - started) * 1000:.0f} ms")
+        print(f"throughput: {args.count / (finished - started):.0f} articles/s (from start)")
+    else:
+        first_drop = min(dropped.values())
+        print(f"throughput: {args.count / (finished - first_drop):.0f} articles/s (first drop to last record)")
+        # Map records back to their files, then to drop times.
+        latencies = []
+        outbox = os.path.join(spool, "outbox")
+        for rec_name, seen_at in watcher.seen.items():
+            with open(os.path.join(outbox, rec_name)) as f:
+                source = json.load(f)["source"]["file"]
+            latencies.append((seen_at - dropped[source]) * 1000)
+        print(f"latency drop->record: p50 {percentile(latencies, 50):.2f} ms, "
+              f"p99 {percentile(latencies, 99):.2f} ms, max {max(latencies):.2f} ms")
+    print(f"peak RSS: {rss / 1024:.1f} MiB")
+    if not args.keep:
+        shutil.rmtree(root, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
