@@ -3,7 +3,7 @@
 """Benchmarks of the running daemon on a fresh spool.
 
     bench/daemon.py [--warta build/warta] [--count N] [--size BYTES] [--durability full|fast]
-                    [--rate PER_SECOND] [--backlog] [--keep DIR]
+                    [--rate PER_SECOND] [--backlog] [--dir DIR]
 
 flood (default): N generated articles are staged beside the spool and
   renamed into the inbox as fast as possible while the daemon runs;
@@ -22,7 +22,6 @@ import ctypes
 import ctypes.util
 import json
 import os
-import shutil
 import struct
 import subprocess
 import sys
@@ -84,10 +83,13 @@ def main():
     ap.add_argument("--durability", choices=("full", "fast"), default="full")
     ap.add_argument("--rate", type=float, default=0)
     ap.add_argument("--backlog", action="store_true")
-    ap.add_argument("--keep")
+    ap.add_argument("--dir", default=".", help="where to create the run's spool (same filesystem as a real one)")
     args = ap.parse_args()
 
-    root = args.keep or tempfile.mkdtemp(prefix="warta-bench-", dir=os.getcwd())
+    # Nothing is deleted here: on ext4 a burst of deletes slows file creation
+    # for minutes afterwards, which would poison the next measurement.
+    # bench/run.sh removes everything once all runs are done.
+    root = tempfile.mkdtemp(prefix="warta-bench-", dir=args.dir)
     spool, staging = os.path.join(root, "spool"), os.path.join(root, "staging")
     inbox = os.path.join(spool, "inbox")
     os.makedirs(inbox, exist_ok=True)
@@ -129,8 +131,8 @@ def main():
     daemon.terminate()
     daemon.wait()
 
-    print(f"articles: {args.count} x {args.size} B, durability={args.durability}, "
-          f"{'backlog' if args.backlog else f'rate={args.rate or 'max'}'}")
+    mode = "backlog" if args.backlog else f"rate={args.rate or 'max'}"
+    print(f"articles: {args.count} x {args.size} B, durability={args.durability}, {mode}")
     if args.backlog:
         print(f"first record after start: {(watcher.first - started) * 1000:.0f} ms")
         print(f"throughput: {args.count / (finished - started):.0f} articles/s (from start)")
@@ -147,8 +149,6 @@ def main():
         print(f"latency drop->record: p50 {percentile(latencies, 50):.2f} ms, "
               f"p99 {percentile(latencies, 99):.2f} ms, max {max(latencies):.2f} ms")
     print(f"peak RSS: {rss / 1024:.1f} MiB")
-    if not args.keep:
-        shutil.rmtree(root, ignore_errors=True)
 
 
 if __name__ == "__main__":

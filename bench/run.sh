@@ -3,10 +3,13 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 warta=${1:-build/warta}
-bench/daemon.py --warta "$warta" --count 20000 --durability fast
-bench/daemon.py --warta "$warta" --count 20000 --durability full
-bench/daemon.py --warta "$warta" --count 1000 --rate 100 --durability full
-bench/daemon.py --warta "$warta" --count 1000 --rate 100 --durability fast
-bench/daemon.py --warta "$warta" --count 10000 --backlog
-bench/daemon.py --warta "$warta" --count 100000 --size 2048 --backlog --durability fast
+# One directory for every run, removed only at the end (see daemon.py on deletes).
+root=$(mktemp -d "$PWD/bench-XXXXXX")
+trap 'rm -rf "$root"' EXIT
+bench/daemon.py --warta "$warta" --dir "$root" --count 20000 --durability fast
+bench/daemon.py --warta "$warta" --dir "$root" --count 20000 --durability full
+bench/daemon.py --warta "$warta" --dir "$root" --count 1000 --rate 100 --durability full
+bench/daemon.py --warta "$warta" --dir "$root" --count 1000 --rate 100 --durability fast
+bench/daemon.py --warta "$warta" --dir "$root" --count 10000 --backlog
+bench/daemon.py --warta "$warta" --dir "$root" --count 100000 --size 2048 --backlog --durability fast
 bench/analyze.sh 10000 4096 "$warta"

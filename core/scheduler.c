@@ -2,9 +2,9 @@
 /*
  * Scheduler. See scheduler.h for the contract.
  *
- * libuv's thread pool is FIFO for all work, so at most `workers` analysis
- * jobs are ever queued on it and the pool has one thread more than that:
- * the single commit job never waits behind a pile of analyses. The loop
+ * libuv's thread pool is FIFO for all work, so at most two analysis jobs
+ * per worker are ever queued on it and the pool has one thread more than
+ * the workers: the single commit job never waits behind a pile of analyses. The loop
  * thread only moves pointers and names; all file I/O of an article happens
  * in its jobs.
  */
@@ -727,8 +727,12 @@ static void check_idle(struct wa_scheduler *s)
 static void pump(struct wa_scheduler *s)
 {
 	maybe_commit(s);
+	/*
+	 * Two analyses per worker keep every thread busy across the loop's
+	 * hand-offs; the committer waits behind at most that many.
+	 */
 	while (!s->stopping && !s->paused && !s->solo_running &&
-	       s->analysing.len < (size_t)s->options.workers &&
+	       s->analysing.len < 2 * (size_t)s->options.workers &&
 	       s->in_flight < (unsigned)s->options.max_in_flight) {
 		struct queue *q = s->recovered.len ? &s->recovered : &s->pending;
 

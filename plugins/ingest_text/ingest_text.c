@@ -167,13 +167,19 @@ static int decode_utf8(const unsigned char *s, size_t n, struct out *o, size_t *
 	static const char replacement[] = "\xef\xbf\xbd";
 	size_t i = 0, repaired = 0;
 
-	if (out_reserve(o, n + n / 2 + 1) < 0)
+	/* Worst case: every byte invalid, each becoming a 3-byte U+FFFD. */
+	if (out_reserve(o, 3 * n + 1) < 0)
 		return -ENOMEM;
 	while (i < n) {
-		size_t k = valid_sequence(s + i, n - i);
+		size_t start = i, k;
 
-		if (out_reserve(o, 4) < 0)
-			return -ENOMEM;
+		/* Plain ASCII is most of every article: copy it in runs. */
+		while (i < n && s[i] < 0x80 && s[i] != '\r')
+			i++;
+		out_put(o, s + start, i - start);
+		if (i == n)
+			break;
+		k = valid_sequence(s + i, n - i);
 		if (k == 0) {
 			i += invalid_run(s + i, n - i);
 			out_put(o, replacement, 3);

@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/uio.h>
 #include <unistd.h>
 #include <warta/plugin.h>
 
@@ -84,18 +85,29 @@ static void temp_name(char *buf, size_t size, const char *id)
 	snprintf(buf, size, ".%s.json.tmp", id);
 }
 
-static int write_all(int fd, const char *data, size_t len)
+/* The record and its newline in one system call (short writes are retried). */
+static int write_record(int fd, const char *record, size_t len)
 {
-	while (len > 0) {
-		ssize_t n = write(fd, data, len);
+	struct iovec iov[2] = { { (void *)record, len }, { (void *)"\n", 1 } };
+	int n_iov = 2;
+
+	while (n_iov > 0) {
+		ssize_t n = writev(fd, iov + 2 - n_iov, n_iov);
 
 		if (n < 0) {
 			if (errno == EINTR)
 				continue;
 			return -errno;
 		}
-		data += n;
-		len -= (size_t)n;
+		for (struct iovec *v = iov + 2 - n_iov; n > 0; v++) {
+			size_t used = (size_t)n < v->iov_len ? (size_t)n : v->iov_len;
+
+			v->iov_base = (char *)v->iov_base + used;
+			v->iov_len -= used;
+			n -= (ssize_t)used;
+			if (v->iov_len == 0)
+				n_iov--;
+		}
 	}
 	return 0;
 }
@@ -124,9 +136,7 @@ static int out_files_process(void *state, struct wa_article *a)
 	fd = openat(of->dir_fd, tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0640);
 	if (fd < 0)
 		return -errno;
-	r = write_all(fd, record, len);
-	if (r == 0)
-		r = write_all(fd, "\n", 1);
+	r = write_record(fd, record, len);
 	if (close(fd) < 0 && r == 0)
 		r = -errno;
 	if (r < 0) {
