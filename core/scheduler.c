@@ -52,9 +52,11 @@ struct job {
 	bool solo;
 	uint64_t started_ms;
 	enum job_outcome outcome;
-	unsigned n_recorded; /* set by the commit */
-	bool duplicate;      /* set by the commit: nothing new to record */
-	bool not_retired;    /* set by the commit: recorded, but still in work/ */
+	struct wa_article **records; /* the new records (duplicates excluded) */
+	size_t n_recorded;
+	bool duplicate;   /* some record was already recorded or in flight */
+	bool staged;      /* every record went through every output's process() */
+	bool not_retired; /* set by the commit: recorded, but still in work/ */
 	struct wa_claim claim;
 	atomic_bool claimed; /* claim.id is valid (read by the hang check) */
 	struct wa_article *article;
@@ -289,6 +291,7 @@ void wa_scheduler_set_watcher(struct wa_scheduler *s, struct wa_watcher *watcher
 static void free_job(struct job *j)
 {
 	plugins_unref(j->plugins);
+	free(j->records);
 	wa_article_free(j->article);
 	free(j->claim.data);
 	free(j->name);
@@ -390,6 +393,8 @@ static bool claim(struct job *j)
 	return false;
 }
 
+static int stage_records(struct job *j, struct wa_plugin_set *set, bool reserve);
+
 static void analyze_work(uv_work_t *req)
 {
 	struct job *j = req->data;
@@ -415,6 +420,13 @@ static void analyze_work(uv_work_t *req)
 		fail_claimed(j, "out of memory while analysing");
 	else
 		j->outcome = JOB_READY;
+	if (j->outcome == JOB_READY) {
+		r = stage_records(j, j->plugins->set, true);
+		if (r == -ENOMEM)
+			fail_claimed(j, "out of memory while writing outputs");
+		/* Otherwise a failure (a full disk) is retried by the committer. */
+		j->staged = r == 0;
+	}
 out:
 	wa_crash_set_article(NULL);
 }
@@ -492,48 +504,89 @@ static bool is_disk_full(int r)
 }
 
 /* Runs every output over one record; returns 0, or the first error. */
-static int output_record(struct wa_scheduler *s, struct wa_plugin_set *set, struct wa_article *a)
+/*
+ * Staging: each new record goes through every output's process() on the
+ * worker that analysed it, so the expensive part of writing (creating and
+ * filling files) runs in parallel; the committer then only flushes. Ids are
+ * reserved first, so an identical article in flight is a duplicate and no
+ * output ever sees it.
+ */
+static int stage_records(struct job *j, struct wa_plugin_set *set, bool reserve)
 {
-	for (size_t i = 0; i < set->n_output; i++) {
-		const struct wa_plugin_ctx *ctx = set->output[i];
-		int r = ctx->plugin->process(ctx->state, a);
-
-		if (r < 0) {
-			if (!is_disk_full(r))
-				wa_log_article(WA_LOG_ERROR, a, "output '%s' failed: %s",
-					       ctx->plugin->name, wa_strerror(r));
-			return r;
-		}
-	}
-	(void)s;
-	return 0;
-}
-
-static int output_job(struct wa_scheduler *s, struct wa_plugin_set *set, struct job *j)
-{
+	struct wa_seen *seen = j->s->seen;
 	struct wa_article *a;
 	int r;
 
-	j->n_recorded = 0;
-	j->duplicate = false;
-	if (j->outcome != JOB_READY)
-		return 0;
-	for (size_t i = 0; (a = wa_pipeline_record(j->article, i)); i++) {
-		r = wa_seen_add(s->seen, wa_article_id(a));
+	for (size_t i = 0; reserve && (a = wa_pipeline_record(j->article, i)); i++) {
+		struct wa_article **grown;
+
+		r = wa_seen_reserve(seen, wa_article_id(a));
 		if (r < 0)
 			return r;
 		if (r == 1) {
 			j->duplicate = true;
 			continue;
 		}
-		wa_crash_set_article(wa_article_id(a));
-		r = output_record(s, set, a);
-		wa_crash_set_article(NULL);
-		if (r < 0)
-			return r;
-		j->n_recorded++;
+		grown = realloc(j->records, (j->n_recorded + 1) * sizeof(*grown));
+		if (!grown)
+			return -ENOMEM;
+		j->records = grown;
+		j->records[j->n_recorded++] = a;
+	}
+	for (size_t i = 0; i < j->n_recorded; i++) {
+		for (size_t k = 0; k < set->n_output; k++) {
+			const struct wa_plugin_ctx *ctx = set->output[k];
+
+			r = ctx->plugin->process(ctx->state, j->records[i]);
+			if (r < 0) {
+				if (!is_disk_full(r))
+					wa_log_article(WA_LOG_ERROR, j->records[i],
+						       "output '%s' failed: %s", ctx->plugin->name,
+						       wa_strerror(r));
+				return r;
+			}
+		}
 	}
 	return 0;
+}
+
+/* Stages again what failed to stage, or was staged into a pipeline since replaced. */
+static int restage(struct wa_scheduler *s, struct job *j)
+{
+	int r;
+
+	if (j->staged && j->plugins == s->plugins)
+		return 0;
+	wa_crash_set_article(j->claim.id);
+	r = stage_records(j, s->plugins->set, false);
+	wa_crash_set_article(NULL);
+	if (r < 0)
+		return r;
+	plugins_unref(j->plugins);
+	j->plugins = plugins_ref(s->plugins);
+	j->staged = true;
+	return 0;
+}
+
+static int journal_batch(struct wa_scheduler *s, bool durable)
+{
+	const char **ids;
+	size_t n = 0;
+	int r;
+
+	for (size_t i = 0; i < s->n_batch; i++)
+		n += s->batch[i]->n_recorded;
+	ids = malloc((n ? n : 1) * sizeof(*ids));
+	if (!ids)
+		return -ENOMEM;
+	n = 0;
+	for (size_t i = 0; i < s->n_batch; i++) {
+		for (size_t k = 0; k < s->batch[i]->n_recorded; k++)
+			ids[n++] = wa_article_id(s->batch[i]->records[k]);
+	}
+	r = wa_seen_journal(s->seen, ids, n, durable);
+	free(ids);
+	return r;
 }
 
 static void commit_work(uv_work_t *req)
@@ -544,7 +597,7 @@ static void commit_work(uv_work_t *req)
 	int r = 0;
 
 	for (size_t i = 0; i < s->n_batch && r == 0; i++)
-		r = output_job(s, set, s->batch[i]);
+		r = restage(s, s->batch[i]);
 	for (size_t i = 0; i < set->n_output && r == 0; i++) {
 		const struct wa_plugin_ctx *ctx = set->output[i];
 
@@ -553,10 +606,10 @@ static void commit_work(uv_work_t *req)
 			wa_log_error("output '%s' could not commit a batch: %s", ctx->plugin->name,
 				     wa_strerror(r));
 	}
+	/* Only now are the records durable, so only now may their ids be journaled. */
 	if (r == 0)
-		r = wa_seen_commit(s->seen, durable);
+		r = journal_batch(s, durable);
 	if (r < 0) {
-		wa_seen_rollback(s->seen);
 		s->commit_error = r;
 		return;
 	}

@@ -3,15 +3,15 @@
  * Seen ids: hash set plus journal.
  *
  * Ids are stored as their 16 raw bytes; the first 8 are already uniformly
- * distributed (they are a hash), so they index the table directly. Deletion
- * only happens for ids staged in the current batch, which are always the
- * most recent insertions; it uses backward-shift deletion, so no
- * tombstones accumulate.
+ * distributed (they are a hash), so they index the table directly. Ids are
+ * never removed (retention will rebuild the table), so there are no
+ * tombstones. One mutex guards the table; it is held for a probe only.
  */
 #include "seen.h"
 
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -27,8 +27,7 @@ struct wa_seen {
 	uint8_t (*slots)[ID_BYTES]; /* all-zero means empty */
 	size_t capacity;            /* power of two */
 	size_t count;
-	uint8_t (*staged)[ID_BYTES];
-	size_t n_staged, staged_capacity;
+	pthread_mutex_t lock;
 	int fd;
 };
 
@@ -106,28 +105,6 @@ static int insert(struct wa_seen *s, uint8_t key[ID_BYTES])
 	return 0;
 }
 
-static void erase(struct wa_seen *s, const uint8_t key[ID_BYTES])
-{
-	size_t mask = s->capacity - 1, i = find_slot(s, key), j = i;
-
-	if (is_empty(s->slots[i]))
-		return;
-	/* Backward-shift: pull later entries of the same probe run into the hole. */
-	for (;;) {
-		j = (j + 1) & mask;
-		if (is_empty(s->slots[j]))
-			break;
-		size_t k = home(s, s->slots[j]);
-
-		if ((j > i && (k <= i || k > j)) || (j < i && (k <= i && k > j))) {
-			memcpy(s->slots[i], s->slots[j], ID_BYTES);
-			i = j;
-		}
-	}
-	memset(s->slots[i], 0, ID_BYTES);
-	s->count--;
-}
-
 int wa_seen_open(int dir_fd, const char *name, struct wa_seen **ret_seen)
 {
 	struct wa_seen *s = calloc(1, sizeof(*s));
@@ -138,6 +115,7 @@ int wa_seen_open(int dir_fd, const char *name, struct wa_seen **ret_seen)
 
 	if (!s)
 		return -ENOMEM;
+	pthread_mutex_init(&s->lock, NULL);
 	s->fd = openat(dir_fd, name, O_RDWR | O_CREAT | O_CLOEXEC, 0640);
 	if (s->fd < 0 || fstat(s->fd, &st) < 0) {
 		r = -errno;
@@ -182,77 +160,84 @@ void wa_seen_free(struct wa_seen *s)
 	if (s->fd >= 0)
 		close(s->fd);
 	free(s->slots);
-	free(s->staged);
+	pthread_mutex_destroy(&s->lock);
 	free(s);
 }
 
-bool wa_seen_contains(const struct wa_seen *s, const char *id)
+bool wa_seen_contains(struct wa_seen *s, const char *id)
 {
 	uint8_t key[ID_BYTES];
+	bool found;
 
 	if (!to_bytes(id, key))
 		return false;
 	if (is_empty(key))
 		key[ID_BYTES - 1] = 1;
-	return !is_empty(s->slots[find_slot(s, key)]);
+	pthread_mutex_lock(&s->lock);
+	found = !is_empty(s->slots[find_slot(s, key)]);
+	pthread_mutex_unlock(&s->lock);
+	return found;
 }
 
-int wa_seen_add(struct wa_seen *s, const char *id)
+int wa_seen_reserve(struct wa_seen *s, const char *id)
 {
 	uint8_t key[ID_BYTES];
 	int r;
 
 	if (!to_bytes(id, key))
 		return -EINVAL;
-	if (s->n_staged == s->staged_capacity) {
-		size_t capacity = s->staged_capacity ? s->staged_capacity * 2 : 256;
-		void *grown = realloc(s->staged, capacity * ID_BYTES);
-
-		if (!grown)
-			return -ENOMEM;
-		s->staged = grown;
-		s->staged_capacity = capacity;
-	}
+	pthread_mutex_lock(&s->lock);
 	r = insert(s, key);
-	if (r != 0)
-		return r;
-	memcpy(s->staged[s->n_staged++], key, ID_BYTES);
-	return 0;
+	pthread_mutex_unlock(&s->lock);
+	return r;
 }
 
-void wa_seen_rollback(struct wa_seen *s)
+int wa_seen_journal(struct wa_seen *s, const char *const *ids, size_t n_ids, bool durable)
 {
-	while (s->n_staged > 0)
-		erase(s, s->staged[--s->n_staged]);
-}
-
-int wa_seen_commit(struct wa_seen *s, bool durable)
-{
-	size_t len = s->n_staged * ID_BYTES, done = 0;
-	off_t start = lseek(s->fd, 0, SEEK_CUR);
+	size_t len = n_ids * ID_BYTES, done = 0;
+	uint8_t *buf;
+	off_t start;
 	int r = 0;
 
+	if (n_ids == 0)
+		return 0;
+	buf = malloc(len);
+	if (!buf)
+		return -ENOMEM;
+	for (size_t i = 0; i < n_ids; i++) {
+		if (!to_bytes(ids[i], buf + i * ID_BYTES)) {
+			free(buf);
+			return -EINVAL;
+		}
+		if (is_empty(buf + i * ID_BYTES))
+			buf[i * ID_BYTES + ID_BYTES - 1] = 1;
+	}
+	start = lseek(s->fd, 0, SEEK_END);
 	while (done < len && r == 0) {
-		ssize_t n = write(s->fd, (const uint8_t *)s->staged + done, len - done);
+		ssize_t n = write(s->fd, buf + done, len - done);
 
 		if (n < 0 && errno != EINTR)
 			r = -errno;
 		else if (n > 0)
 			done += (size_t)n;
 	}
-	if (r == 0 && durable && len > 0 && fdatasync(s->fd) < 0)
+	if (r == 0 && durable && fdatasync(s->fd) < 0)
 		r = -errno;
-	if (r < 0) {
+	if (r < 0 && start >= 0) {
 		/* Keep the journal aligned for the retry (a full disk, typically). */
 		if (ftruncate(s->fd, start) == 0)
 			(void)lseek(s->fd, start, SEEK_SET);
-		return r;
 	}
-	s->n_staged = 0;
-	return 0;
+	free(buf);
+	return r;
 }
 
-size_t wa_seen_count(const struct wa_seen *s)
+size_t wa_seen_count(struct wa_seen *s)
 {
-	return s->count;
+	size_t n;
+
+	pthread_mutex_lock(&s->lock);
+	n = s->count;
+	pthread_mutex_unlock(&s->lock);
+	return n;
 }

@@ -6,7 +6,10 @@
  * back at start. A torn last entry after a crash is ignored: at worst one
  * duplicate gets a second record, never an article none.
  *
- * Not thread-safe: one thread (the committer) owns it.
+ * Membership is thread-safe: workers reserve ids as they finish articles,
+ * so that two identical files in flight give one record. Only the
+ * committer writes the journal, and only for ids whose records are
+ * durable: an id in the journal always has its record.
  */
 #ifndef WA_SEEN_H
 #define WA_SEEN_H
@@ -20,13 +23,19 @@ struct wa_seen;
 int wa_seen_open(int dir_fd, const char *name, struct wa_seen **ret_seen);
 void wa_seen_free(struct wa_seen *seen);
 
-bool wa_seen_contains(const struct wa_seen *seen, const char *id);
-/* Adds an id in memory and stages it for the journal. Returns 0, or 1 if already present. */
-int wa_seen_add(struct wa_seen *seen, const char *id);
-/* Forgets the ids added since the last commit (the batch failed). */
-void wa_seen_rollback(struct wa_seen *seen);
-/* Appends the staged ids to the journal, fsyncing it when durable. */
-int wa_seen_commit(struct wa_seen *seen, bool durable);
-size_t wa_seen_count(const struct wa_seen *seen);
+bool wa_seen_contains(struct wa_seen *seen, const char *id);
+/*
+ * Claims an id for the caller's article, in memory only. Returns 0 if it
+ * was new, 1 if it is already recorded or claimed (a duplicate), -EINVAL
+ * for a malformed id, -ENOMEM.
+ */
+int wa_seen_reserve(struct wa_seen *seen, const char *id);
+/*
+ * Appends ids to the journal in one write, fsyncing it when durable. On
+ * failure the journal is cut back to where it was, so a retry appends
+ * cleanly. The ids stay reserved either way.
+ */
+int wa_seen_journal(struct wa_seen *seen, const char *const *ids, size_t n_ids, bool durable);
+size_t wa_seen_count(struct wa_seen *seen);
 
 #endif

@@ -3,17 +3,18 @@
  * out_files: one outbox/ID.json per article, the hand-off to consumers.
  *
  * process() writes the record to outbox/.ID.json.tmp (consumers skip dot
- * files); flush() makes the batch durable with one syncfs(2) instead of one
+ * files), on the worker threads, in parallel; flush() takes the files
+ * written so far, makes them durable with one syncfs(2) instead of one
  * fsync per file (group commit: measured here, 6,500 files/s against 1,100
- * with an fsync each), renames every file into place, and syncs the
- * directory. So a record is never visible before its bytes are on disk,
- * and a crash leaves at most stray temporary files, which the retry
- * overwrites. Records are keyed by id, so reprocessing overwrites, never
- * duplicates.
+ * with an fsync each), renames them into place, and syncs the directory.
+ * So a record is never visible before its bytes are on disk, and a crash
+ * leaves at most stray temporary files, which the retry overwrites.
+ * Records are keyed by id, so reprocessing overwrites, never duplicates.
  */
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -31,9 +32,9 @@ struct pending {
 };
 
 struct out_files {
-	const struct wa_plugin_ctx *ctx;
 	int dir_fd;
 	bool durable;
+	pthread_mutex_t lock; /* guards the pending list: process() runs on many threads */
 	struct pending *pending;
 	size_t n_pending, cap_pending;
 };
@@ -57,7 +58,7 @@ static int out_files_init(const struct wa_plugin_ctx *ctx, void **ret_state)
 	of = calloc(1, sizeof(*of));
 	if (!of)
 		return -ENOMEM;
-	of->ctx = ctx;
+	pthread_mutex_init(&of->lock, NULL);
 	of->durable = wa_plugin_ctx_durable(ctx);
 	of->dir_fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	if (of->dir_fd < 0) {
@@ -71,18 +72,45 @@ static int out_files_init(const struct wa_plugin_ctx *ctx, void **ret_state)
 	return 0;
 }
 
+static void temp_name(char *buf, size_t size, const char *id)
+{
+	snprintf(buf, size, ".%s.json.tmp", id);
+}
+
 static void out_files_fini(void *state)
 {
 	struct out_files *of = state;
+	char tmp[64];
 
+	/* Never flushed (a reload replaced this instance): their articles are staged again. */
+	for (size_t i = 0; i < of->n_pending; i++) {
+		temp_name(tmp, sizeof(tmp), of->pending[i].id);
+		(void)unlinkat(of->dir_fd, tmp, 0);
+	}
 	close(of->dir_fd);
+	pthread_mutex_destroy(&of->lock);
 	free(of->pending);
 	free(of);
 }
 
-static void temp_name(char *buf, size_t size, const char *id)
+/* Appends ids to the pending list; called with the lock held. */
+static int add_pending(struct out_files *of, const struct pending *ids, size_t n)
 {
-	snprintf(buf, size, ".%s.json.tmp", id);
+	if (of->n_pending + n > of->cap_pending) {
+		size_t cap = of->cap_pending ? of->cap_pending : 64;
+		struct pending *grown;
+
+		while (cap < of->n_pending + n)
+			cap *= 2;
+		grown = realloc(of->pending, cap * sizeof(*grown));
+		if (!grown)
+			return -ENOMEM;
+		of->pending = grown;
+		of->cap_pending = cap;
+	}
+	memcpy(of->pending + of->n_pending, ids, n * sizeof(*ids));
+	of->n_pending += n;
+	return 0;
 }
 
 /* The record and its newline in one system call (short writes are retried). */
@@ -115,6 +143,7 @@ static int write_record(int fd, const char *record, size_t len)
 static int out_files_process(void *state, struct wa_article *a)
 {
 	struct out_files *of = state;
+	struct pending entry;
 	const char *record;
 	char tmp[64];
 	size_t len;
@@ -123,15 +152,6 @@ static int out_files_process(void *state, struct wa_article *a)
 	record = wa_article_record(a, &len);
 	if (!record)
 		return -EINVAL;
-	if (of->n_pending == of->cap_pending) {
-		size_t cap = of->cap_pending ? of->cap_pending * 2 : 64;
-		struct pending *grown = realloc(of->pending, cap * sizeof(*grown));
-
-		if (!grown)
-			return -ENOMEM;
-		of->pending = grown;
-		of->cap_pending = cap;
-	}
 	temp_name(tmp, sizeof(tmp), wa_article_id(a));
 	fd = openat(of->dir_fd, tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0640);
 	if (fd < 0)
@@ -144,29 +164,65 @@ static int out_files_process(void *state, struct wa_article *a)
 		(void)unlinkat(of->dir_fd, tmp, 0);
 		return r;
 	}
-	memcpy(of->pending[of->n_pending++].id, wa_article_id(a), WA_ARTICLE_ID_LEN + 1);
-	return 0;
+	memcpy(entry.id, wa_article_id(a), WA_ARTICLE_ID_LEN + 1);
+	pthread_mutex_lock(&of->lock);
+	r = add_pending(of, &entry, 1);
+	pthread_mutex_unlock(&of->lock);
+	return r;
 }
 
 static int out_files_flush(void *state)
 {
 	struct out_files *of = state;
+	struct pending *batch;
 	char tmp[64], final[64];
+	size_t n, done = 0;
+	int r = 0;
 
-	if (of->n_pending == 0)
-		return 0;
-	if (of->durable && syncfs(of->dir_fd) < 0)
-		return -errno;
-	for (size_t i = 0; i < of->n_pending; i++) {
-		temp_name(tmp, sizeof(tmp), of->pending[i].id);
-		snprintf(final, sizeof(final), "%s.json", of->pending[i].id);
-		if (renameat(of->dir_fd, tmp, of->dir_fd, final) < 0 && errno != ENOENT)
-			return -errno;
+	/*
+	 * Only what is written now: a file written after the syncfs below
+	 * started might not be on disk, so it waits for the next flush.
+	 */
+	pthread_mutex_lock(&of->lock);
+	batch = of->pending;
+	n = of->n_pending;
+	of->pending = NULL;
+	of->n_pending = of->cap_pending = 0;
+	pthread_mutex_unlock(&of->lock);
+	if (n == 0)
+		goto out;
+	if (of->durable && syncfs(of->dir_fd) < 0) {
+		r = -errno;
+		goto out;
 	}
-	of->n_pending = 0;
-	if (of->durable && fsync(of->dir_fd) < 0)
-		return -errno;
-	return 0;
+	for (; done < n; done++) {
+		temp_name(tmp, sizeof(tmp), batch[done].id);
+		snprintf(final, sizeof(final), "%s.json", batch[done].id);
+		if (renameat(of->dir_fd, tmp, of->dir_fd, final) < 0 && errno != ENOENT) {
+			r = -errno;
+			break;
+		}
+	}
+	if (r == 0 && of->durable && fsync(of->dir_fd) < 0)
+		r = -errno;
+out:
+	/* On failure, what was not renamed is tried again at the next flush. */
+	if (r < 0 && done < n) {
+		pthread_mutex_lock(&of->lock);
+		if (of->n_pending == 0) {
+			/* No allocation, so this path cannot fail. */
+			memmove(batch, batch + done, (n - done) * sizeof(*batch));
+			free(of->pending);
+			of->pending = batch;
+			of->n_pending = of->cap_pending = n - done;
+			batch = NULL;
+		} else if (add_pending(of, batch + done, n - done) < 0) {
+			r = -ENOMEM;
+		}
+		pthread_mutex_unlock(&of->lock);
+	}
+	free(batch);
+	return r;
 }
 
 static const struct wa_option out_files_options[] = {

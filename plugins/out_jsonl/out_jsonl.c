@@ -2,17 +2,17 @@
 /*
  * out_jsonl: every record as one line of a JSON Lines file.
  *
- * Lines are gathered per batch and appended with one write(2), then
- * fdatasync'ed when durable. A failed append (a full disk) is cut back to
- * the last whole line, so readers never see a torn record; the batch is
- * then retried. Delivery is at least once: a crash between this flush and
- * the end of the batch repeats those lines on restart, so readers should
- * key on "id". The file is reopened on reload (SIGHUP), which is how a
- * rotated file is let go.
+ * Lines are gathered as workers stage them and appended by flush() with
+ * one write(2), then fdatasync'ed when durable. A failed append (a full
+ * disk) is cut back to the last whole line, so readers never see a torn
+ * record, and the lines are kept for the next flush. Delivery is at least once: a crash between
+ * this flush and the end of the batch repeats those lines on restart, so readers should key on
+ * "id". The file is reopened on reload (SIGHUP), which is how a rotated file is let go.
  */
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,6 +26,7 @@ struct out_jsonl_config {
 struct out_jsonl {
 	int fd;
 	bool durable;
+	pthread_mutex_t lock; /* guards buf: process() runs on many threads */
 	char *buf;
 	size_t len, cap;
 };
@@ -44,6 +45,7 @@ static int out_jsonl_init(const struct wa_plugin_ctx *ctx, void **ret_state)
 	if (!oj)
 		return -ENOMEM;
 	oj->durable = wa_plugin_ctx_durable(ctx);
+	pthread_mutex_init(&oj->lock, NULL);
 	oj->fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0640);
 	if (oj->fd < 0) {
 		int r = -errno;
@@ -61,6 +63,7 @@ static void out_jsonl_fini(void *state)
 	struct out_jsonl *oj = state;
 
 	close(oj->fd);
+	pthread_mutex_destroy(&oj->lock);
 	free(oj->buf);
 	free(oj);
 }
@@ -74,6 +77,7 @@ static int out_jsonl_process(void *state, struct wa_article *a)
 	record = wa_article_record(a, &len);
 	if (!record)
 		return -EINVAL;
+	pthread_mutex_lock(&oj->lock);
 	if (oj->len + len + 1 > oj->cap) {
 		size_t cap = oj->cap ? oj->cap : 65536;
 		char *grown;
@@ -81,24 +85,30 @@ static int out_jsonl_process(void *state, struct wa_article *a)
 		while (cap < oj->len + len + 1)
 			cap *= 2;
 		grown = realloc(oj->buf, cap);
-		if (!grown)
+		if (!grown) {
+			pthread_mutex_unlock(&oj->lock);
 			return -ENOMEM;
+		}
 		oj->buf = grown;
 		oj->cap = cap;
 	}
 	memcpy(oj->buf + oj->len, record, len);
 	oj->buf[oj->len + len] = '\n';
 	oj->len += len + 1;
+	pthread_mutex_unlock(&oj->lock);
 	return 0;
 }
 
 static int out_jsonl_flush(void *state)
 {
 	struct out_jsonl *oj = state;
-	off_t start = lseek(oj->fd, 0, SEEK_END);
+	off_t start;
 	size_t done = 0;
 	int r = 0;
 
+	/* Holding the lock through the write keeps lines in order and whole. */
+	pthread_mutex_lock(&oj->lock);
+	start = lseek(oj->fd, 0, SEEK_END);
 	while (done < oj->len && r == 0) {
 		ssize_t n = write(oj->fd, oj->buf + done, oj->len - done);
 
@@ -109,10 +119,13 @@ static int out_jsonl_flush(void *state)
 	}
 	if (r == 0 && oj->durable && oj->len > 0 && fdatasync(oj->fd) < 0)
 		r = -errno;
-	if (r < 0 && start >= 0)
-		(void)ftruncate(oj->fd, start);
-	/* On failure the core retries the whole batch, calling process() again. */
-	oj->len = 0;
+	if (r < 0) {
+		if (start >= 0)
+			(void)ftruncate(oj->fd, start);
+	} else {
+		oj->len = 0;
+	}
+	pthread_mutex_unlock(&oj->lock);
 	return r;
 }
 

@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: MIT */
-/* The seen-id set: membership, rollback of a failed batch, the journal across restarts. */
+/* The seen-id set: reservations, the journal across restarts, torn entries, threads. */
 #include <fcntl.h>
+#include <pthread.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -25,43 +27,46 @@ static int dir_fd(void)
 	return fd;
 }
 
-WA_TEST(ids_survive_a_restart_only_when_committed)
+/* Journals ids first..last-1. */
+static void journal_range(struct wa_seen *seen, int first, int last)
+{
+	char(*ids)[WA_ID_SIZE] = calloc((size_t)(last - first), WA_ID_SIZE);
+	const char **ptrs = calloc((size_t)(last - first), sizeof(*ptrs));
+
+	for (int i = first; i < last; i++) {
+		id_for(i, ids[i - first]);
+		ptrs[i - first] = ids[i - first];
+	}
+	ASSERT_OK(wa_seen_journal(seen, ptrs, (size_t)(last - first), true));
+	free(ids);
+	free(ptrs);
+}
+
+WA_TEST(only_journaled_ids_survive_a_restart)
 {
 	struct wa_seen *seen = NULL;
 	char id[WA_ID_SIZE];
 	int fd = dir_fd();
 
 	ASSERT_OK(wa_seen_open(fd, "seen.ids", &seen));
-	for (int i = 0; i < 3000; i++) {
+	for (int i = 0; i < 3600; i++) {
 		id_for(i, id);
-		ASSERT_OK(wa_seen_add(seen, id));
+		ASSERT_OK(wa_seen_reserve(seen, id));
 	}
-	ASSERT_OK(wa_seen_commit(seen, true));
+	/* Reserved twice is a duplicate, journaled or not. */
 	id_for(7, id);
-	ASSERT_EQ(wa_seen_add(seen, id), 1);
-	/* A failed batch: staged, then rolled back, without disturbing the rest. */
-	for (int i = 5000; i < 5600; i++) {
-		id_for(i, id);
-		ASSERT_OK(wa_seen_add(seen, id));
-		ASSERT_TRUE(wa_seen_contains(seen, id));
-	}
-	wa_seen_rollback(seen);
-	ASSERT_EQ(wa_seen_count(seen), 3000);
-	for (int i = 5000; i < 5600; i++) {
-		id_for(i, id);
-		ASSERT_FALSE(wa_seen_contains(seen, id));
-	}
-	for (int i = 0; i < 3000; i++) {
-		id_for(i, id);
-		ASSERT_TRUE(wa_seen_contains(seen, id));
-	}
+	ASSERT_EQ(wa_seen_reserve(seen, id), 1);
+	journal_range(seen, 0, 3000);
+	ASSERT_EQ(wa_seen_count(seen), 3600);
 	wa_seen_free(seen);
 
+	/* After a crash, what was only reserved is forgotten: those articles are processed again.
+	 */
 	ASSERT_OK(wa_seen_open(fd, "seen.ids", &seen));
 	ASSERT_EQ(wa_seen_count(seen), 3000);
 	id_for(2999, id);
 	ASSERT_TRUE(wa_seen_contains(seen, id));
-	id_for(5000, id);
+	id_for(3000, id);
 	ASSERT_FALSE(wa_seen_contains(seen, id));
 	wa_seen_free(seen);
 	close(fd);
@@ -75,9 +80,7 @@ WA_TEST(a_torn_last_entry_is_dropped)
 	int fd = dir_fd();
 
 	ASSERT_OK(wa_seen_open(fd, "seen.ids", &seen));
-	id_for(1, id);
-	ASSERT_OK(wa_seen_add(seen, id));
-	ASSERT_OK(wa_seen_commit(seen, false));
+	journal_range(seen, 1, 2);
 	wa_seen_free(seen);
 	/* A crash in the middle of an append. */
 	FILE *f = fopen(wa_test_path("seen.ids"), "ab");
@@ -85,13 +88,12 @@ WA_TEST(a_torn_last_entry_is_dropped)
 	fclose(f);
 	ASSERT_OK(wa_seen_open(fd, "seen.ids", &seen));
 	ASSERT_EQ(wa_seen_count(seen), 1);
-	id_for(2, id);
-	ASSERT_OK(wa_seen_add(seen, id));
-	ASSERT_OK(wa_seen_commit(seen, false));
+	journal_range(seen, 2, 3);
 	wa_seen_free(seen);
 	ASSERT_OK(stat(wa_test_path("seen.ids"), &st));
 	ASSERT_EQ(st.st_size, 32);
 	ASSERT_OK(wa_seen_open(fd, "seen.ids", &seen));
+	id_for(2, id);
 	ASSERT_TRUE(wa_seen_contains(seen, id));
 	wa_seen_free(seen);
 	close(fd);
@@ -100,14 +102,55 @@ WA_TEST(a_torn_last_entry_is_dropped)
 WA_TEST(invalid_ids_are_refused)
 {
 	struct wa_seen *seen = NULL;
+	const char *bad = "not-an-id";
 	int fd = dir_fd();
 
 	ASSERT_OK(wa_seen_open(fd, "seen.ids", &seen));
-	ASSERT_EQ(wa_seen_add(seen, "not-an-id"), -EINVAL);
-	ASSERT_FALSE(wa_seen_contains(seen, "not-an-id"));
+	ASSERT_EQ(wa_seen_reserve(seen, bad), -EINVAL);
+	ASSERT_FALSE(wa_seen_contains(seen, bad));
+	ASSERT_EQ(wa_seen_journal(seen, &bad, 1, false), -EINVAL);
 	wa_seen_free(seen);
 	close(fd);
 }
 
-WA_TEST_MAIN(WA_TEST_ENTRY(ids_survive_a_restart_only_when_committed),
-	     WA_TEST_ENTRY(a_torn_last_entry_is_dropped), WA_TEST_ENTRY(invalid_ids_are_refused))
+struct racer {
+	struct wa_seen *seen;
+	int won;
+};
+
+static void *race(void *arg)
+{
+	struct racer *r = arg;
+	char id[WA_ID_SIZE];
+
+	for (int i = 0; i < 20000; i++) {
+		id_for(i, id);
+		r->won += wa_seen_reserve(r->seen, id) == 0;
+	}
+	return NULL;
+}
+
+WA_TEST(concurrent_reservations_give_each_id_once)
+{
+	struct wa_seen *seen = NULL;
+	struct racer racers[4];
+	pthread_t threads[4];
+	int fd = dir_fd(), total = 0;
+
+	ASSERT_OK(wa_seen_open(fd, "seen.ids", &seen));
+	for (int i = 0; i < 4; i++) {
+		racers[i] = (struct racer){ seen, 0 };
+		ASSERT_OK(pthread_create(&threads[i], NULL, race, &racers[i]));
+	}
+	for (int i = 0; i < 4; i++) {
+		pthread_join(threads[i], NULL);
+		total += racers[i].won;
+	}
+	ASSERT_EQ(total, 20000);
+	wa_seen_free(seen);
+	close(fd);
+}
+
+WA_TEST_MAIN(WA_TEST_ENTRY(only_journaled_ids_survive_a_restart),
+	     WA_TEST_ENTRY(a_torn_last_entry_is_dropped), WA_TEST_ENTRY(invalid_ids_are_refused),
+	     WA_TEST_ENTRY(concurrent_reservations_give_each_id_once))

@@ -8,13 +8,15 @@
  * plugins register through a table that meson generates; external ones are
  * shared objects exporting `wa_plugin_entry` (WA_PLUGIN_EXPORT).
  *
- * Threads: ingest and analysis process() run concurrently on worker
- * threads with one shared instance, so their state must be read-only after
- * init() (or guarded by the plugin). Output process() and flush() are
- * called from one thread at a time, in batches: process() for each article
- * of a batch, then flush() once, after which everything processed must be
+ * Threads: every process() runs concurrently on worker threads with one
+ * shared instance, so its state must be read-only after init() or guarded
+ * by the plugin. For outputs, process() stages a record (writes it
+ * somewhere not yet visible) and flush(), called from one thread at a
+ * time, commits everything staged before the call: afterwards it must be
  * visible and, when wa_plugin_ctx_durable(), on stable storage. Only then
- * does the core retire the input files.
+ * does the core retire the input files. A failed flush() keeps what it
+ * could not commit for the next one; after a failed process() the core
+ * may call process() again for the same record.
  *
  * No libuv, Lua or cJSON type appears here, so those can change freely.
  */
