@@ -48,8 +48,8 @@ struct wa_plugin_ctx {
 	void *config;
 	char **strings; /* option values we own */
 	size_t n_strings;
-	const char *spool_dir;
-	const char *state_dir;
+	char *spool_dir; /* copies: a reload frees the configuration they came from */
+	char *state_dir;
 	bool durable;
 	bool initialized;
 };

@@ -62,6 +62,8 @@ static void ctx_free(struct wa_plugin_ctx *ctx)
 		free(ctx->strings[i]);
 	free(ctx->strings);
 	free(ctx->config);
+	free(ctx->spool_dir);
+	free(ctx->state_dir);
 	free(ctx);
 }
 
@@ -161,8 +163,10 @@ static int ctx_new(const struct wa_plugin *p, const struct wa_config_plugin *cp,
 	if (!ctx)
 		return -ENOMEM;
 	ctx->plugin = p;
-	ctx->spool_dir = config->spool_dir;
-	ctx->state_dir = config->state_dir;
+	ctx->spool_dir = strdup(config->spool_dir);
+	ctx->state_dir = strdup(config->state_dir ? config->state_dir : "");
+	if (!ctx->spool_dir || !ctx->state_dir)
+		goto fail;
 	ctx->durable = config->durability == WA_DURABILITY_FULL;
 	if (p->config_size) {
 		ctx->config = calloc(1, p->config_size);

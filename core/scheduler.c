@@ -91,6 +91,7 @@ struct wa_scheduler {
 	struct queue deferred;  /* recorded but not retired (disk full): taken up again on retry */
 	struct queue pending;   /* inbox names */
 	struct wa_nameset *names;
+	struct wa_nameset *reoffered; /* names seen again while their job ran */
 
 	struct job_list analysing, ready;
 	struct job **batch;
@@ -251,9 +252,11 @@ int wa_scheduler_new(uv_loop_t *loop, struct wa_spool *spool, struct wa_seen *se
 	s->seen = seen;
 	s->options = *options;
 	s->names = wa_nameset_new();
+	s->reoffered = wa_nameset_new();
 	s->batch = calloc((size_t)options->batch_max, sizeof(*s->batch));
-	if (!s->names || !s->batch) {
+	if (!s->names || !s->reoffered || !s->batch) {
 		wa_nameset_free(s->names);
+		wa_nameset_free(s->reoffered);
 		free(s->batch);
 		free(s);
 		return -ENOMEM;
@@ -306,6 +309,7 @@ static void on_handle_closed(uv_handle_t *handle)
 		return;
 	plugins_unref(s->plugins);
 	wa_nameset_free(s->names);
+	wa_nameset_free(s->reoffered);
 	free(s->batch);
 	free(s);
 }
@@ -439,6 +443,21 @@ static void finish_job(struct wa_scheduler *s, struct job *j)
 	free_job(j);
 }
 
+/* Queues an inbox name again (it may be a new file, or already gone: the claim tells). */
+static void requeue_name(struct wa_scheduler *s, const char *name)
+{
+	char *copy = strdup(name);
+
+	if (!copy || wa_nameset_add(s->names, name) < 0) {
+		free(copy);
+		return;
+	}
+	if (queue_push(&s->pending, copy, false, false) < 0) {
+		wa_nameset_remove(s->names, name);
+		free(copy);
+	}
+}
+
 static void after_analyze(uv_work_t *req, int status)
 {
 	struct job *j = req->data;
@@ -446,8 +465,14 @@ static void after_analyze(uv_work_t *req, int status)
 
 	(void)status;
 	list_remove(&s->analysing, j);
-	if (!j->from_work)
+	if (!j->from_work) {
 		wa_nameset_remove(s->names, j->name);
+		/* A new file under the same name arrived while this one was claimed. */
+		if (wa_nameset_contains(s->reoffered, j->name)) {
+			wa_nameset_remove(s->reoffered, j->name);
+			requeue_name(s, j->name);
+		}
+	}
 	switch (j->outcome) {
 	case JOB_READY:
 	case JOB_DROPPED:
@@ -813,8 +838,13 @@ bool wa_scheduler_offer(const char *name, void *userdata)
 	struct wa_scheduler *s = userdata;
 	char *copy;
 
-	if (s->stopping || wa_nameset_contains(s->names, name))
+	if (s->stopping)
 		return true;
+	if (wa_nameset_contains(s->names, name)) {
+		/* Possibly a new file under a name being claimed: look again afterwards. */
+		(void)wa_nameset_add(s->reoffered, name);
+		return true;
+	}
 	if (s->pending.len >= queue_capacity(s))
 		return false;
 	copy = strdup(name);
