@@ -2,8 +2,8 @@
 /*
  * out_files: one outbox/ID.json per article, the hand-off to consumers.
  *
- * process() writes the record to outbox/.ID.json.tmp (consumers skip dot
- * files), on the worker threads, in parallel; flush() takes the files
+ * process() writes the record to outbox/.tmp/ID.json (consumers skip dot
+ * names), on the worker threads, in parallel; flush() takes the files
  * written so far, makes them durable with one syncfs(2) instead of one
  * fsync per file (group commit: measured here, 6,500 files/s against 1,100
  * with an fsync each), renames them into place, and syncs the directory.
@@ -33,25 +33,46 @@ struct pending {
 
 struct out_files {
 	int dir_fd;
+	int tmp_fd; /* outbox/.tmp: creating files here never contends with renames in outbox/ */
 	bool durable;
 	pthread_mutex_t lock; /* guards the pending list: process() runs on many threads */
 	struct pending *pending;
 	size_t n_pending, cap_pending;
 };
 
+/* Opens the outbox and its .tmp directory (creating it); -errno on failure. */
+static int open_dirs(struct out_files *of, const char *path)
+{
+	int r;
+
+	of->dir_fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (of->dir_fd < 0)
+		return -errno;
+	if (mkdirat(of->dir_fd, ".tmp", 0750) < 0 && errno != EEXIST)
+		goto fail;
+	of->tmp_fd = openat(of->dir_fd, ".tmp", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (of->tmp_fd < 0)
+		goto fail;
+	return 0;
+fail:
+	r = -errno;
+	close(of->dir_fd);
+	return r;
+}
+
 static int out_files_init(const struct wa_plugin_ctx *ctx, void **ret_state)
 {
 	const struct out_files_config *config = wa_plugin_ctx_config(ctx);
 	struct out_files *of;
 	char path[PATH_MAX];
+	int r;
 
 	if (config->dir[0])
 		snprintf(path, sizeof(path), "%s", config->dir);
 	else
 		snprintf(path, sizeof(path), "%s/outbox", wa_plugin_ctx_spool_dir(ctx));
 	if (mkdir(path, 0750) < 0 && errno != EEXIST) {
-		int r = -errno;
-
+		r = -errno;
 		wa_plugin_log(ctx, WA_LOG_ERROR, "cannot create '%s': %s", path, wa_strerror(r));
 		return r;
 	}
@@ -60,11 +81,11 @@ static int out_files_init(const struct wa_plugin_ctx *ctx, void **ret_state)
 		return -ENOMEM;
 	pthread_mutex_init(&of->lock, NULL);
 	of->durable = wa_plugin_ctx_durable(ctx);
-	of->dir_fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	if (of->dir_fd < 0) {
-		int r = -errno;
-
-		wa_plugin_log(ctx, WA_LOG_ERROR, "cannot open '%s': %s", path, wa_strerror(r));
+	r = open_dirs(of, path);
+	if (r < 0) {
+		wa_plugin_log(ctx, WA_LOG_ERROR, "cannot open '%s' and its .tmp: %s", path,
+			      wa_strerror(r));
+		pthread_mutex_destroy(&of->lock);
 		free(of);
 		return r;
 	}
@@ -74,7 +95,7 @@ static int out_files_init(const struct wa_plugin_ctx *ctx, void **ret_state)
 
 static void temp_name(char *buf, size_t size, const char *id)
 {
-	snprintf(buf, size, ".%s.json.tmp", id);
+	snprintf(buf, size, "%s.json", id);
 }
 
 static void out_files_fini(void *state)
@@ -85,8 +106,9 @@ static void out_files_fini(void *state)
 	/* Never flushed (a reload replaced this instance): their articles are staged again. */
 	for (size_t i = 0; i < of->n_pending; i++) {
 		temp_name(tmp, sizeof(tmp), of->pending[i].id);
-		(void)unlinkat(of->dir_fd, tmp, 0);
+		(void)unlinkat(of->tmp_fd, tmp, 0);
 	}
+	close(of->tmp_fd);
 	close(of->dir_fd);
 	pthread_mutex_destroy(&of->lock);
 	free(of->pending);
@@ -153,7 +175,7 @@ static int out_files_process(void *state, struct wa_article *a)
 	if (!record)
 		return -EINVAL;
 	temp_name(tmp, sizeof(tmp), wa_article_id(a));
-	fd = openat(of->dir_fd, tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0640);
+	fd = openat(of->tmp_fd, tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0640);
 	if (fd < 0)
 		return -errno;
 	r = write_record(fd, record, len);
@@ -161,7 +183,7 @@ static int out_files_process(void *state, struct wa_article *a)
 		r = -errno;
 	if (r < 0) {
 		/* Only complete files are ever pending, so a retried batch starts clean. */
-		(void)unlinkat(of->dir_fd, tmp, 0);
+		(void)unlinkat(of->tmp_fd, tmp, 0);
 		return r;
 	}
 	memcpy(entry.id, wa_article_id(a), WA_ARTICLE_ID_LEN + 1);
@@ -198,7 +220,7 @@ static int out_files_flush(void *state)
 	for (; done < n; done++) {
 		temp_name(tmp, sizeof(tmp), batch[done].id);
 		snprintf(final, sizeof(final), "%s.json", batch[done].id);
-		if (renameat(of->dir_fd, tmp, of->dir_fd, final) < 0 && errno != ENOENT) {
+		if (renameat(of->tmp_fd, tmp, of->dir_fd, final) < 0 && errno != ENOENT) {
 			r = -errno;
 			break;
 		}
