@@ -103,12 +103,11 @@ def main():
     conf = os.path.join(root, "bench.conf")
     with open(conf, "w") as f:
         f.write(f"durability = '{args.durability}'\nlog_level = 'warning'\nsettle_ms = 0\n")
-    if args.backlog:
-        # Files that have been waiting are on disk already; without this the
-        # first group commit (syncfs) would pay for writing out the generator's
-        # 40 MB of dirty pages.
-        os.sync()
-        time.sleep(0.2)
+    # Start from a clean page cache: syncfs (the full-mode group commit)
+    # writes out every dirty page of the filesystem, so the generator's or an
+    # earlier run's unwritten data would otherwise be billed to this run.
+    os.sync()
+    time.sleep(0.2)
 
     watcher = OutboxWatcher(os.path.join(spool, "outbox"))
     watcher.start()
