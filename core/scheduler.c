@@ -32,6 +32,7 @@
 #define ANALYSES_PER_WORKER 8
 
 struct plugin_ref {
+	uint64_t generation; /* distinct for every pipeline a scheduler installs */
 	struct wa_plugin_set *set;
 	struct wa_plugin_catalog *catalog;
 	unsigned refs;
@@ -56,9 +57,10 @@ struct job {
 	enum job_outcome outcome;
 	struct wa_article **records; /* the new records (duplicates excluded) */
 	size_t n_recorded;
-	bool duplicate;   /* some record was already recorded or in flight */
-	bool staged;      /* every record went through every output's process() */
-	bool not_retired; /* set by the commit: recorded, but still in work/ */
+	bool duplicate;       /* some record was already recorded or in flight */
+	uint64_t staged_into; /* generation of the pipeline whose outputs hold its records; 0: none
+			       */
+	bool not_retired;     /* set by the commit: recorded, but still in work/ */
 	struct wa_claim claim;
 	atomic_bool claimed; /* claim.id is valid (read by the hang check) */
 	struct wa_article *article;
@@ -100,6 +102,9 @@ struct wa_scheduler {
 	size_t n_batch;
 	uv_work_t commit_req;
 	bool committing;
+	/* The pipeline the running commit uses: a reload may swap s->plugins meanwhile. */
+	struct plugin_ref *committing_plugins;
+	uint64_t generations;
 	int commit_error;
 	bool solo_running;
 	unsigned in_flight;
@@ -218,6 +223,7 @@ int wa_scheduler_set_plugins(struct wa_scheduler *s, struct wa_plugin_set *set,
 	ref->set = set;
 	ref->catalog = catalog;
 	ref->refs = 1;
+	ref->generation = ++s->generations;
 	plugins_unref(s->plugins);
 	s->plugins = ref;
 	return 0;
@@ -431,7 +437,7 @@ static void analyze_work(uv_work_t *req)
 		if (r == -ENOMEM)
 			fail_claimed(j, "out of memory while writing outputs");
 		/* Otherwise a failure (a full disk) is retried by the committer. */
-		j->staged = r == 0;
+		j->staged_into = r == 0 ? j->plugins->generation : 0;
 	}
 out:
 	wa_crash_set_article(NULL);
@@ -577,21 +583,23 @@ static int stage_records(struct job *j, struct wa_plugin_set *set, bool reserve)
 	return 0;
 }
 
-/* Stages again what failed to stage, or was staged into a pipeline since replaced. */
-static int restage(struct wa_scheduler *s, struct job *j)
+/*
+ * Stages again what failed to stage, or was staged into a pipeline that a
+ * reload has since replaced (on the commit thread: `to` is the committing
+ * pipeline, kept alive by the committer's reference).
+ */
+static int restage(struct job *j, struct plugin_ref *to)
 {
 	int r;
 
-	if (j->staged && j->plugins == s->plugins)
+	if (j->staged_into == to->generation)
 		return 0;
 	wa_crash_set_article(j->claim.id);
-	r = stage_records(j, s->plugins->set, false);
+	r = stage_records(j, to->set, false);
 	wa_crash_set_article(NULL);
 	if (r < 0)
 		return r;
-	plugins_unref(j->plugins);
-	j->plugins = plugins_ref(s->plugins);
-	j->staged = true;
+	j->staged_into = to->generation;
 	return 0;
 }
 
@@ -619,12 +627,12 @@ static int journal_batch(struct wa_scheduler *s, bool durable)
 static void commit_work(uv_work_t *req)
 {
 	struct wa_scheduler *s = req->data;
-	struct wa_plugin_set *set = s->plugins->set;
+	struct wa_plugin_set *set = s->committing_plugins->set;
 	bool durable = s->options.durability == WA_DURABILITY_FULL;
 	int r = 0;
 
 	for (size_t i = 0; i < s->n_batch && r == 0; i++)
-		r = restage(s, s->batch[i]);
+		r = restage(s->batch[i], s->committing_plugins);
 	for (size_t i = 0; i < set->n_output && r == 0; i++) {
 		const struct wa_plugin_ctx *ctx = set->output[i];
 
@@ -682,6 +690,8 @@ static void after_commit(uv_work_t *req, int status)
 
 	(void)status;
 	s->committing = false;
+	plugins_unref(s->committing_plugins);
+	s->committing_plugins = NULL;
 	if (r < 0) {
 		/* Back to the head of the queue, in order; nothing leaves work/. */
 		for (size_t i = s->n_batch; i-- > 0;) {
@@ -755,6 +765,7 @@ static void maybe_commit(struct wa_scheduler *s)
 		s->batch[s->n_batch++] = j;
 	}
 	s->committing = true;
+	s->committing_plugins = plugins_ref(s->plugins);
 	s->commit_error = 0;
 	s->commit_req.data = s;
 	r = uv_queue_work(s->loop, &s->commit_req, commit_work, after_commit);
