@@ -9,7 +9,6 @@
  */
 #include "warta/log.h"
 
-#include <errno.h>
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -30,26 +29,10 @@ void wa_log_set_level(enum wa_log_level level)
 	atomic_store(&max_level, (int)level);
 }
 
-enum wa_log_level wa_log_get_level(void)
-{
-	return (enum wa_log_level)atomic_load(&max_level);
-}
-
 static const char *const level_names[] = {
 	[WA_LOG_ERROR] = "error", [WA_LOG_WARNING] = "warning", [WA_LOG_NOTICE] = "notice",
 	[WA_LOG_INFO] = "info",   [WA_LOG_DEBUG] = "debug",
 };
-
-int wa_log_level_from_string(const char *name, enum wa_log_level *ret_level)
-{
-	for (int l = WA_LOG_ERROR; l <= WA_LOG_DEBUG; l++) {
-		if (strcmp(name, level_names[l]) == 0) {
-			*ret_level = (enum wa_log_level)l;
-			return 0;
-		}
-	}
-	return -EINVAL;
-}
 
 static size_t format_prefix(char *buf, size_t size, enum wa_log_level level)
 {

@@ -491,8 +491,10 @@ static void after_analyze(uv_work_t *req, int status)
 		finish_job(s, j);
 		break;
 	case JOB_ERROR:
-		if (s->watcher && !j->from_work)
-			wa_watcher_rescan(s->watcher);
+		/*
+		 * Left in place for the periodic rescan: rescanning now would spin
+		 * on a file that cannot be moved while, say, the disk is full.
+		 */
 		finish_job(s, j);
 		break;
 	case JOB_GONE:

@@ -25,10 +25,6 @@ enum wa_log_level {
 
 /* Lines above this level are dropped. Defaults to WA_LOG_INFO. */
 void wa_log_set_level(enum wa_log_level level);
-enum wa_log_level wa_log_get_level(void);
-
-/* Parses "error", "warning", "notice", "info" or "debug"; -EINVAL otherwise. */
-int wa_log_level_from_string(const char *name, enum wa_log_level *ret_level);
 
 void wa_log(enum wa_log_level level, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void wa_logv(enum wa_log_level level, const char *prefix, const char *fmt, va_list ap)
