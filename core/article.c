@@ -218,7 +218,8 @@ static cJSON *find_tag(const struct wa_article *a, const char *name)
 	return NULL;
 }
 
-int wa_article_add_tag(struct wa_article *a, const char *name, double score, const char *rule)
+int wa_article_add_rule_tag(struct wa_article *a, const char *name, double score, const char *rule,
+			    const char *reason, const char *meta_json)
 {
 	cJSON *tags, *tag = find_tag(a, name);
 	int r;
@@ -241,11 +242,32 @@ int wa_article_add_tag(struct wa_article *a, const char *name, double score, con
 		r = wa_json_set(tag, "score", cJSON_CreateNumber(score));
 	if (r == 0 && rule)
 		r = wa_json_set(tag, "rule", cJSON_CreateString(rule));
+	if (r == 0 && reason)
+		r = wa_json_set(tag, "reason", cJSON_CreateString(reason));
+	if (r == 0 && meta_json) {
+		cJSON *meta;
+
+		r = wa_json_parse(meta_json, strlen(meta_json), &meta, NULL);
+		if (r == 0)
+			r = wa_json_set(tag, "meta", meta);
+	}
 	if (r < 0) {
 		cJSON_Delete(tag);
 		return r;
 	}
 	return wa_json_append(tags, tag);
+}
+
+int wa_article_add_tag(struct wa_article *a, const char *name, double score, const char *rule)
+{
+	return wa_article_add_rule_tag(a, name, score, rule, NULL, NULL);
+}
+
+int wa_article_set_item(struct wa_article *a, const char *field, cJSON *item)
+{
+	if (!item)
+		return -ENOMEM;
+	return wa_json_set_path(a->fields, field, item);
 }
 
 bool wa_article_has_tag(const struct wa_article *a, const char *name)

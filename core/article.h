@@ -35,8 +35,18 @@ bool wa_article_has_text(const struct wa_article *article);
  */
 int wa_article_finish(struct wa_article *article);
 
-/* The record's parse tree, for Lua bindings and tests. Borrowed. */
+/*
+ * wa_article_add_tag() with what the rules stage adds: why (NULL for none)
+ * and the rule's meta as a JSON object (NULL for none).
+ */
+int wa_article_add_rule_tag(struct wa_article *article, const char *name, double score,
+			    const char *rule, const char *reason, const char *meta_json);
+
+/* Sets a field to a cJSON value, taking ownership of item even on failure (NULL: -ENOMEM). */
 struct cJSON;
+int wa_article_set_item(struct wa_article *article, const char *field, struct cJSON *item);
+
+/* The record's parse tree, for Lua bindings and tests. Borrowed. */
 const struct cJSON *wa_article_fields(const struct wa_article *article);
 
 #endif

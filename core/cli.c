@@ -2,11 +2,14 @@
 /* What the subcommands share: configuration loading and help texts. */
 #include "cli.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "banned.h"
+#include "rules/rules.h"
 
 int wa_cli_load_config(const struct wa_cli_overrides *o, struct wa_config *config)
 {
@@ -57,6 +60,37 @@ int wa_cli_build_plugins(const struct wa_config *config, enum wa_plugin_set_flag
 	return 0;
 }
 
+void wa_cli_rules_limits(const struct wa_config *config, struct wa_rules_limits *limits)
+{
+	limits->max_instructions = (long)config->rule_instructions;
+	limits->timeout_ms = config->rule_timeout_ms;
+	limits->max_bytes = (size_t)config->rule_memory_mb << 20;
+	limits->quarantine_after = (unsigned)config->rule_quarantine_after;
+}
+
+int wa_cli_load_rules(const struct wa_config *config, bool required, struct wa_rules **ret_rules)
+{
+	struct wa_rules_report report = { 0 };
+	struct wa_rules_limits limits;
+	struct stat st;
+	int r;
+
+	*ret_rules = NULL;
+	if (!required && stat(config->rules_dir, &st) < 0 && errno == ENOENT) {
+		wa_log_warning("no rules directory '%s': articles get no tags", config->rules_dir);
+		return 0;
+	}
+	wa_cli_rules_limits(config, &limits);
+	r = wa_rules_load(config->rules_dir, &limits, ret_rules, &report);
+	for (size_t i = 0; i < report.n_lines; i++)
+		wa_log_error("%s", report.lines[i]);
+	wa_rules_report_fini(&report);
+	if (r < 0)
+		wa_log_error("the rules in '%s' do not load%s%s", config->rules_dir,
+			     r == -EINVAL ? "" : ": ", r == -EINVAL ? "" : wa_strerror(r));
+	return r;
+}
+
 static const char help_main[] =
 	"usage: warta COMMAND [ARGS]\n"
 	"\n"
@@ -66,7 +100,8 @@ static const char help_main[] =
 	"commands:\n"
 	"  daemon [-c FILE] [--spool DIR] [--state DIR] [--rules DIR]\n"
 	"                                                 run the service\n"
-	"  analyze [-c FILE] FILE... | -                  run the pipeline once, records on stdout\n"
+	"  analyze [-c FILE] [--rules DIR] FILE... | -    run the pipeline once, records on stdout\n"
+	"  rules check|test|stats [DIR]                   compile rules, run their examples, show hit counts\n"
 	"  plugins [-c FILE]                              list the available plugins and their options\n"
 	"  config check [-c FILE]                         validate a configuration file\n"
 	"  version                                        print the version\n"
@@ -94,18 +129,23 @@ static const char help_daemon[] =
 	"  -r, --rules DIR     rules directory (overrides 'rules')\n"
 	"\n"
 	"signals: TERM/INT finish what is in flight and exit 0; HUP reloads the\n"
-	"configuration (a broken one is reported and the running one stays).\n"
+	"configuration and the rules (a broken one is reported and the running one\n"
+	"stays). The rules directory is also watched: saving a rule file reloads it.\n"
 	"\n"
 	"exit codes: 0 stopped, 1 runtime error, 2 usage, 3 configuration,\n"
 	"4 an article hung the pipeline (restart: it is retried alone).\n";
 
 static const char help_analyze[] =
-	"usage: warta analyze [-c FILE] FILE... | -\n"
+	"usage: warta analyze [-c FILE] [--rules DIR] FILE... | -\n"
 	"\n"
-	"Runs the configured ingest and analysis plugins over each file ('-' is\n"
-	"standard input) and prints one JSON record per line on stdout. No spool\n"
-	"is used and no output plugin runs. Inputs that give no record are\n"
-	"reported on stderr.\n"
+	"Runs the configured ingest and analysis plugins and the rules over each\n"
+	"file ('-' is standard input) and prints one JSON record per line on\n"
+	"stdout. No spool is used and no output plugin runs. Inputs that give no\n"
+	"record are reported on stderr.\n"
+	"\n"
+	"  -c, --config FILE   configuration file\n"
+	"  -r, --rules DIR     rules directory (default: 'rules' of the configuration,\n"
+	"                      if it exists)\n"
 	"\n"
 	"exit codes: 0 every input gave a record, 1 some did not, 2 usage,\n"
 	"3 configuration.\n";
@@ -124,6 +164,22 @@ static const char help_config[] =
 	"daemon would, without touching a spool. Exit code 0 if valid, 3 if not,\n"
 	"with the offending key named.\n";
 
+static const char help_rules[] =
+	"usage: warta rules check [-c FILE] [DIR]\n"
+	"       warta rules test [-c FILE] [-v] [DIR]\n"
+	"       warta rules stats [-c FILE] [--state DIR]\n"
+	"\n"
+	"check  compiles every *.lua file of DIR (default: 'rules' of the\n"
+	"       configuration) and reports every problem as FILE:LINE: message.\n"
+	"test   runs each example DIR/tests/NAME.* (any article file) through the\n"
+	"       whole pipeline and compares its tags with DIR/tests/NAME.expect:\n"
+	"       one tag per line that must fire, '!tag' for one that must not.\n"
+	"       Prints a line per case, then precision and recall per tag.\n"
+	"stats  shows the running daemon's per-rule hits, errors and times\n"
+	"       (from STATE/rules-stats.json, refreshed every few seconds).\n"
+	"\n"
+	"exit codes: 0 ok, 1 a test case failed, 2 usage, 3 the rules do not compile.\n";
+
 const char *wa_cli_help(const char *command)
 {
 	if (!command)
@@ -136,5 +192,7 @@ const char *wa_cli_help(const char *command)
 		return help_plugins;
 	if (strcmp(command, "config") == 0)
 		return help_config;
+	if (strcmp(command, "rules") == 0)
+		return help_rules;
 	return NULL;
 }

@@ -39,10 +39,20 @@ int wa_cli_load_config(const struct wa_cli_overrides *overrides, struct wa_confi
 int wa_cli_build_plugins(const struct wa_config *config, enum wa_plugin_set_flags flags,
 			 struct wa_plugin_catalog **ret_catalog, struct wa_plugin_set **ret_set);
 
+/*
+ * Loads the rule set of config->rules_dir, logging every problem. Without
+ * `required`, a missing directory is a warning and *ret_rules is NULL.
+ */
+struct wa_rules;
+struct wa_rules_limits;
+int wa_cli_load_rules(const struct wa_config *config, bool required, struct wa_rules **ret_rules);
+void wa_cli_rules_limits(const struct wa_config *config, struct wa_rules_limits *limits);
+
 int wa_cmd_daemon(int argc, char **argv);
 int wa_cmd_analyze(int argc, char **argv);
 int wa_cmd_plugins(int argc, char **argv);
 int wa_cmd_config(int argc, char **argv);
+int wa_cmd_rules(int argc, char **argv);
 
 /* The help text of a command, or NULL. */
 const char *wa_cli_help(const char *command);

@@ -19,6 +19,7 @@
 #include "cli.h"
 #include "json.h"
 #include "pipeline.h"
+#include "rules/rules.h"
 
 /* Reads all of fd, up to max_bytes; returns -EFBIG past that. */
 static int read_input(int fd, int64_t max_bytes, char **ret_data, size_t *ret_len)
@@ -78,8 +79,8 @@ static int print_records(struct wa_article *article)
 }
 
 /* Returns 0 if the input gave at least one record. */
-static int analyze_one(const struct wa_plugin_set *set, const struct wa_config *config,
-		       const char *path)
+static int analyze_one(const struct wa_plugin_set *set, struct wa_rules *rules,
+		       const struct wa_config *config, const char *path)
 {
 	bool is_stdin = strcmp(path, "-") == 0;
 	struct wa_article *article;
@@ -114,7 +115,7 @@ static int analyze_one(const struct wa_plugin_set *set, const struct wa_config *
 		fprintf(stderr, "warta analyze: out of memory\n");
 		return -1;
 	}
-	r = wa_pipeline_run(set, article);
+	r = wa_pipeline_run(set, rules, article);
 	if (r == 0)
 		r = print_records(article);
 	else if (r == WA_PIPELINE_REJECTED)
@@ -131,19 +132,24 @@ int wa_cmd_analyze(int argc, char **argv)
 {
 	static const struct option options[] = {
 		{ "config", required_argument, NULL, 'c' },
+		{ "rules", required_argument, NULL, 'r' },
 		{ "help", no_argument, NULL, 'h' },
 		{ 0 },
 	};
 	struct wa_cli_overrides overrides = { 0 };
 	struct wa_plugin_catalog *catalog;
 	struct wa_plugin_set *set;
+	struct wa_rules *rules;
 	struct wa_config config;
 	int opt, r, failures = 0;
 
-	while ((opt = getopt_long(argc, argv, "c:h", options, NULL)) != -1) {
+	while ((opt = getopt_long(argc, argv, "c:r:h", options, NULL)) != -1) {
 		switch (opt) {
 		case 'c':
 			overrides.config_path = optarg;
+			break;
+		case 'r':
+			overrides.rules_dir = optarg;
 			break;
 		case 'h':
 			fputs(wa_cli_help("analyze"), stdout);
@@ -166,8 +172,17 @@ int wa_cmd_analyze(int argc, char **argv)
 		wa_config_fini(&config);
 		return WA_EXIT_CONFIG;
 	}
+	/* Rules named on the command line must exist; the configured ones may not. */
+	if (wa_cli_load_rules(&config, overrides.rules_dir != NULL, &rules) < 0) {
+		wa_plugin_set_free(set);
+		wa_plugin_catalog_free(catalog);
+		wa_config_fini(&config);
+		return WA_EXIT_CONFIG;
+	}
 	for (int i = optind; i < argc; i++)
-		failures += analyze_one(set, &config, argv[i]) < 0;
+		failures += analyze_one(set, rules, &config, argv[i]) < 0;
+	wa_rules_unref(rules);
+	wa_rules_thread_release();
 	wa_plugin_set_free(set);
 	wa_plugin_catalog_free(catalog);
 	wa_config_fini(&config);

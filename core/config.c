@@ -62,6 +62,10 @@ static const struct key keys[] = {
 	{ "shutdown_timeout_ms", KEY_INT, OFF(shutdown_timeout_ms), 0, 600000 },
 	{ "batch_max", KEY_INT, OFF(batch_max), 1, 65536 },
 	{ "retry_interval_ms", KEY_INT, OFF(retry_interval_ms), 10, 600000 },
+	{ "rule_instructions", KEY_INT, OFF(rule_instructions), 1000, INT64_C(1) << 40 },
+	{ "rule_timeout_ms", KEY_INT, OFF(rule_timeout_ms), 1, 60000 },
+	{ "rule_memory_mb", KEY_INT, OFF(rule_memory_mb), 1, 4096 },
+	{ "rule_quarantine_after", KEY_INT, OFF(rule_quarantine_after), 0, 1000000 },
 	{ "pipeline", KEY_PIPELINE, 0, 0, 0 },
 };
 
@@ -90,6 +94,10 @@ int wa_config_init_defaults(struct wa_config *c)
 	c->shutdown_timeout_ms = 4000;
 	c->batch_max = 256;
 	c->retry_interval_ms = 1000;
+	c->rule_instructions = 1000000;
+	c->rule_timeout_ms = 100;
+	c->rule_memory_mb = 32;
+	c->rule_quarantine_after = 5;
 	if (wa_config_set_path(&c->spool_dir, "spool") < 0 ||
 	    wa_config_set_path(&c->rules_dir, "rules") < 0) {
 		wa_config_fini(c);

@@ -67,6 +67,10 @@ struct wa_config {
 	int64_t shutdown_timeout_ms;
 	int64_t batch_max;         /* articles per output commit */
 	int64_t retry_interval_ms; /* back-off while the disk is full */
+	int64_t rule_instructions; /* per call of a rule's where() */
+	int64_t rule_timeout_ms;
+	int64_t rule_memory_mb;
+	int64_t rule_quarantine_after; /* failures in a row; 0: never */
 	bool has_pipeline;         /* false: every built-in plugin in registry order */
 	struct wa_config_plugin *pipeline;
 	size_t n_pipeline;

@@ -25,6 +25,7 @@
 #include "json.h"
 #include "notify.h"
 #include "plugin.h"
+#include "rules/rule_reload.h"
 #include "scheduler.h"
 #include "seen.h"
 #include "spool.h"
@@ -40,6 +41,7 @@ struct daemon {
 	struct wa_seen *seen;
 	struct wa_scheduler *scheduler;
 	struct wa_watcher *watcher;
+	struct wa_rule_reload *rule_reload;
 	uv_signal_t sigterm, sigint, sighup;
 	uv_timer_t status_timer, watchdog_timer;
 	int lock_fd;
@@ -55,6 +57,7 @@ static void watcher_options(const struct wa_config *c, struct wa_watcher_options
 
 static void reload(struct daemon *d)
 {
+	struct wa_rules_limits limits;
 	struct wa_plugin_catalog *catalog;
 	struct wa_scheduler_options so;
 	struct wa_watcher_options wo;
@@ -80,6 +83,10 @@ static void reload(struct daemon *d)
 		goto out;
 	}
 	wa_log_set_level(next.log_level);
+	wa_cli_rules_limits(&next, &limits);
+	/* The rules compile on a worker thread and swap in when ready (or are reported). */
+	if (wa_rule_reload_request(d->rule_reload, next.rules_dir, &limits) < 0)
+		wa_log_error("cannot reload the rules: out of memory");
 	wa_scheduler_options_from_config(&next, &so);
 	wa_scheduler_set_options(d->scheduler, &so);
 	watcher_options(&next, &wo);
@@ -130,6 +137,8 @@ static void stop(struct daemon *d)
 	wa_log_notice("stopping: no new claims, finishing what is in flight");
 	wa_watcher_close(d->watcher);
 	d->watcher = NULL;
+	wa_rule_reload_close(d->rule_reload);
+	d->rule_reload = NULL;
 	wa_scheduler_set_watcher(d->scheduler, NULL);
 	wa_scheduler_stop(d->scheduler, d->config.shutdown_timeout_ms, on_scheduler_idle, d);
 }
@@ -213,7 +222,9 @@ static int run(struct daemon *d)
 	struct wa_scheduler_options so;
 	struct wa_watcher_options wo;
 	struct wa_plugin_catalog *catalog;
+	struct wa_rules_limits limits;
 	struct wa_plugin_set *set;
+	struct wa_rules *rules;
 	char threads[16];
 	int r;
 
@@ -242,11 +253,29 @@ static int run(struct daemon *d)
 	wa_crash_install(wa_spool_attempts_fd(d->spool));
 	if (wa_cli_build_plugins(&d->config, 0, &catalog, &set) < 0)
 		return WA_EXIT_CONFIG;
+	/* Records without the analysts' tags would look complete: no start with broken rules. */
+	if (wa_cli_load_rules(&d->config, false, &rules) < 0) {
+		wa_plugin_set_free(set);
+		wa_plugin_catalog_free(catalog);
+		return WA_EXIT_CONFIG;
+	}
 	r = wa_scheduler_new(&d->loop, d->spool, d->seen, &so, &d->scheduler);
 	if (r == 0)
 		r = wa_scheduler_set_plugins(d->scheduler, set, catalog);
 	if (r < 0) {
+		wa_rules_unref(rules);
 		wa_log_error("cannot start the scheduler: %s", wa_strerror(r));
+		return WA_EXIT_FAILURE;
+	}
+	wa_scheduler_set_rules(d->scheduler, rules);
+	if (rules)
+		wa_log_notice("rules from '%s': %zu rules, version %s", d->config.rules_dir,
+			      wa_rules_count(rules), wa_rules_version(rules));
+	wa_cli_rules_limits(&d->config, &limits);
+	r = wa_rule_reload_new(&d->loop, d->scheduler, d->config.rules_dir, &limits,
+			       wa_spool_state_fd(d->spool), &d->rule_reload);
+	if (r < 0) {
+		wa_log_error("cannot watch the rules: %s", wa_strerror(r));
 		return WA_EXIT_FAILURE;
 	}
 	r = start_signals(d);
@@ -289,6 +318,7 @@ static void close_walk(uv_handle_t *handle, void *arg)
 static void cleanup(struct daemon *d)
 {
 	/* These two free their memory in their own close callbacks. */
+	wa_rule_reload_close(d->rule_reload);
 	wa_scheduler_free(d->scheduler);
 	wa_watcher_close(d->watcher);
 	/* Whatever an early failure left open (signals, timers). */

@@ -14,7 +14,9 @@
 #include <lauxlib.h>
 #include <lualib.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdlib.h>
+#include <time.h>
 
 #include "banned.h"
 
@@ -22,10 +24,22 @@
 
 struct lua_limits {
 	size_t used_bytes;
-	size_t max_bytes;
-	long budget; /* instructions left, in HOOK_EVERY units; < 0 without limit */
+	size_t max_bytes;      /* the state's cap */
+	size_t call_max_bytes; /* the running call's cap (at most max_bytes) */
+	long budget;           /* instructions left, in HOOK_EVERY units; < 0 without limit */
+	int64_t deadline_ns;   /* CLOCK_MONOTONIC; 0 without one */
 	bool out_of_budget;
+	bool out_of_time;
+	bool refused_memory;
 };
+
+static int64_t now_ns(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
+}
 
 static void *limited_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
 {
@@ -37,8 +51,10 @@ static void *limited_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
 		limits->used_bytes -= old;
 		return NULL;
 	}
-	if (nsize > old && limits->used_bytes + (nsize - old) > limits->max_bytes)
+	if (nsize > old && limits->used_bytes + (nsize - old) > limits->call_max_bytes) {
+		limits->refused_memory = true;
 		return NULL;
+	}
 	ptr = realloc(ptr, nsize);
 	if (ptr)
 		limits->used_bytes = limits->used_bytes - old + nsize;
@@ -61,6 +77,7 @@ lua_State *wa_lua_new(size_t max_bytes)
 	if (!limits)
 		return NULL;
 	limits->max_bytes = max_bytes;
+	limits->call_max_bytes = max_bytes;
 	limits->budget = -1;
 	L = lua_newstate(limited_alloc, limits);
 	if (!L) {
@@ -106,13 +123,20 @@ static void on_count_hook(lua_State *L, lua_Debug *ar)
 	struct lua_limits *limits = get_limits(L);
 
 	(void)ar;
-	if (limits->budget < 0 || --limits->budget > 0)
+	if (limits->out_of_budget || limits->out_of_time) {
+		luaL_error(L, limits->out_of_time ? "time limit exceeded"
+						  : "instruction budget exhausted");
 		return;
-	limits->budget = 0;
-	limits->out_of_budget = true;
+	}
+	if (limits->budget >= 0 && --limits->budget <= 0)
+		limits->out_of_budget = true;
+	else if (limits->deadline_ns > 0 && now_ns() >= limits->deadline_ns)
+		limits->out_of_time = true;
+	else
+		return;
 	/* From now on every instruction raises again, so pcall cannot buy time. */
 	lua_sethook(L, on_count_hook, LUA_MASKCOUNT, 1);
-	luaL_error(L, "instruction budget exhausted");
+	luaL_error(L, limits->out_of_time ? "time limit exceeded" : "instruction budget exhausted");
 }
 
 static int on_error(lua_State *L)
@@ -125,15 +149,22 @@ static int on_error(lua_State *L)
 	return 1;
 }
 
-int wa_lua_call(lua_State *L, int nargs, int nresults, long max_instructions)
+int wa_lua_call_limited(lua_State *L, int nargs, int nresults, const struct wa_lua_limits *call)
 {
 	struct lua_limits *limits = get_limits(L);
 	int base = lua_gettop(L) - nargs;
 	int status;
 
 	limits->out_of_budget = false;
-	if (max_instructions > 0) {
-		limits->budget = max_instructions / HOOK_EVERY + 1;
+	limits->out_of_time = false;
+	limits->refused_memory = false;
+	if (call->max_bytes > 0 && limits->used_bytes + call->max_bytes < limits->max_bytes)
+		limits->call_max_bytes = limits->used_bytes + call->max_bytes;
+	limits->deadline_ns = call->timeout_ms > 0 ? now_ns() + call->timeout_ms * 1000000 : 0;
+	if (call->max_instructions > 0 || call->timeout_ms > 0) {
+		limits->budget = call->max_instructions > 0
+					 ? call->max_instructions / HOOK_EVERY + 1
+					 : -1;
 		lua_sethook(L, on_count_hook, LUA_MASKCOUNT, HOOK_EVERY);
 	}
 	lua_pushcfunction(L, on_error);
@@ -142,17 +173,37 @@ int wa_lua_call(lua_State *L, int nargs, int nresults, long max_instructions)
 	lua_remove(L, base);
 	lua_sethook(L, NULL, 0, 0);
 	limits->budget = -1;
-	if (limits->out_of_budget) {
+	limits->deadline_ns = 0;
+	limits->call_max_bytes = limits->max_bytes;
+	if (limits->out_of_budget || limits->out_of_time || limits->refused_memory) {
 		/* Even if the script swallowed every error, it did not finish its work. */
 		if (status == LUA_OK) {
 			lua_pop(L, nresults == LUA_MULTRET ? lua_gettop(L) - base + 1 : nresults);
-			lua_pushliteral(L, "instruction budget exhausted");
+			lua_pushstring(L, limits->out_of_time     ? "time limit exceeded"
+					  : limits->out_of_budget ? "instruction budget exhausted"
+								  : "not enough memory");
 		}
-		return -E2BIG;
+		/* Give back what the failed call held before the next one runs. */
+		lua_gc(L, LUA_GCCOLLECT);
+		if (limits->out_of_time)
+			return -ETIME;
+		return limits->out_of_budget ? -E2BIG : -ENOMEM;
 	}
 	if (status == LUA_OK)
 		return 0;
 	return status == LUA_ERRMEM ? -ENOMEM : -EINVAL;
+}
+
+int wa_lua_call(lua_State *L, int nargs, int nresults, long max_instructions)
+{
+	struct wa_lua_limits call = { .max_instructions = max_instructions };
+
+	return wa_lua_call_limited(L, nargs, nresults, &call);
+}
+
+size_t wa_lua_memory_used(lua_State *L)
+{
+	return get_limits(L)->used_bytes;
 }
 
 int wa_lua_load(lua_State *L, const char *source, size_t len, const char *chunk_name, int env_index)

@@ -12,6 +12,7 @@
 
 #include <lua.h>
 #include <stddef.h>
+#include <stdint.h>
 
 /* Creates a state whose allocations may total at most max_bytes. NULL on OOM. */
 lua_State *wa_lua_new(size_t max_bytes);
@@ -29,6 +30,23 @@ void wa_lua_open_safe_libs(lua_State *L);
  * the stack top.
  */
 int wa_lua_call(lua_State *L, int nargs, int nresults, long max_instructions);
+
+/* Limits of one call; 0 in a field means no limit of that kind. */
+struct wa_lua_limits {
+	long max_instructions;
+	int64_t timeout_ms; /* wall clock, checked every thousand instructions */
+	size_t max_bytes;   /* more memory the call may hold, on top of the state's current use */
+};
+
+/*
+ * wa_lua_call() with all three limits. A call that ran out of time (-ETIME),
+ * instructions (-E2BIG) or memory (-ENOMEM) fails even if the script caught
+ * the error itself; a garbage collection then frees what it left behind.
+ */
+int wa_lua_call_limited(lua_State *L, int nargs, int nresults, const struct wa_lua_limits *limits);
+
+/* Bytes the state holds now. */
+size_t wa_lua_memory_used(lua_State *L);
 
 /*
  * Loads a chunk of Lua source (text only, never bytecode) with `env` as its

@@ -36,8 +36,8 @@ static int cmd_help(int argc, char **argv)
 
 static const struct command commands[] = {
 	{ "daemon", wa_cmd_daemon }, { "analyze", wa_cmd_analyze }, { "plugins", wa_cmd_plugins },
-	{ "config", wa_cmd_config }, { "version", cmd_version },    { "help", cmd_help },
-	{ "--help", cmd_help },      { "--version", cmd_version },
+	{ "config", wa_cmd_config }, { "rules", wa_cmd_rules },     { "version", cmd_version },
+	{ "help", cmd_help },        { "--help", cmd_help },        { "--version", cmd_version },
 };
 
 int main(int argc, char **argv)

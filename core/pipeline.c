@@ -5,7 +5,8 @@
  * Ingest plugins are asked in order until one accepts; an ingest plugin
  * that fails (-errno) is recorded and the next one is asked, so that a bug
  * in one format never costs an article another format could read. Each
- * analysis plugin runs on the article and on each child it spawned.
+ * analysis plugin runs on the article and on each child it spawned, and
+ * the rules after them.
  */
 #include "pipeline.h"
 
@@ -14,6 +15,7 @@
 
 #include "article.h"
 #include "banned.h"
+#include "rules/rules.h"
 
 static int run_ingest(const struct wa_plugin_set *set, struct wa_article *a)
 {
@@ -42,7 +44,8 @@ static int run_ingest(const struct wa_plugin_set *set, struct wa_article *a)
 }
 
 /* Returns WA_PIPELINE_DROPPED if a plugin dropped the article. */
-static int run_analysis(const struct wa_plugin_set *set, struct wa_article *a)
+static int run_analysis(const struct wa_plugin_set *set, struct wa_rules *rules,
+			struct wa_article *a)
 {
 	for (size_t i = 0; i < set->n_analyze; i++) {
 		const struct wa_plugin_ctx *ctx = set->analyze[i];
@@ -57,6 +60,12 @@ static int run_analysis(const struct wa_plugin_set *set, struct wa_article *a)
 				       ctx->plugin->name, wa_strerror(r));
 			(void)wa_article_add_error(a, ctx->plugin->name, "%s", wa_strerror(r));
 		}
+	}
+	if (rules) {
+		int r = wa_rules_run(rules, a);
+
+		if (r < 0)
+			return r;
 	}
 	return wa_article_finish(a);
 }
@@ -85,7 +94,7 @@ struct wa_article *wa_pipeline_record(struct wa_article *a, size_t i)
 	return NULL;
 }
 
-int wa_pipeline_run(const struct wa_plugin_set *set, struct wa_article *a)
+int wa_pipeline_run(const struct wa_plugin_set *set, struct wa_rules *rules, struct wa_article *a)
 {
 	size_t n_records = 0;
 	int r;
@@ -94,7 +103,7 @@ int wa_pipeline_run(const struct wa_plugin_set *set, struct wa_article *a)
 	if (r != 0)
 		return r;
 	if (wa_article_has_text(a)) {
-		r = run_analysis(set, a);
+		r = run_analysis(set, rules, a);
 		if (r < 0)
 			return r;
 		n_records += r == 0;
@@ -104,7 +113,7 @@ int wa_pipeline_run(const struct wa_plugin_set *set, struct wa_article *a)
 
 		if (!wa_article_has_text(child))
 			continue;
-		r = run_analysis(set, child);
+		r = run_analysis(set, rules, child);
 		if (r < 0)
 			return r;
 		n_records += r == 0;

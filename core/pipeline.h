@@ -5,8 +5,8 @@
  * Pure computation on one article and its children, with no spool, loop or
  * output access, so the daemon, `warta analyze` and tests all run exactly
  * the same code. Called on worker threads; the plugin set is shared
- * read-only. (The Lua rules stage will run here too, after analysis, with
- * the calling worker's own Lua state.)
+ * read-only. The rules stage runs last, after analysis, with the calling
+ * worker's own Lua state.
  */
 #ifndef WA_PIPELINE_H
 #define WA_PIPELINE_H
@@ -14,6 +14,7 @@
 #include "plugin.h"
 
 struct wa_article;
+struct wa_rules;
 
 enum wa_pipeline_status {
 	WA_PIPELINE_REJECTED = 1, /* no record: see wa_article_rejection() */
@@ -21,12 +22,13 @@ enum wa_pipeline_status {
 };
 
 /*
- * Runs the pipeline. Returns 0 when at least one record is ready (the
+ * Runs the pipeline; rules may be NULL (no rules stage). Returns 0 when at least one record is ready (the
  * article itself and/or its children: see wa_pipeline_for_each_record),
  * WA_PIPELINE_REJECTED or WA_PIPELINE_DROPPED, or -ENOMEM. Plugin errors
  * are recorded in the article and do not stop the run.
  */
-int wa_pipeline_run(const struct wa_plugin_set *set, struct wa_article *article);
+int wa_pipeline_run(const struct wa_plugin_set *set, struct wa_rules *rules,
+		    struct wa_article *article);
 
 /* True if the article yields a record of its own (it has text and was not dropped). */
 bool wa_pipeline_has_record(const struct wa_article *article);

@@ -26,6 +26,7 @@
 #include "crash.h"
 #include "nameset.h"
 #include "pipeline.h"
+#include "rules/rules.h"
 
 #define HANG_CHECK_MS       1000
 #define QUEUE_PER_FLIGHT    4
@@ -50,6 +51,7 @@ struct job {
 	uv_work_t req;
 	struct wa_scheduler *s;
 	struct plugin_ref *plugins;
+	struct wa_rules *rules; /* the set it started with */
 	char *name; /* inbox name, or work/ name when recovering */
 	bool from_work;
 	bool solo;
@@ -90,6 +92,7 @@ struct wa_scheduler {
 	struct wa_watcher *watcher;
 	struct wa_scheduler_options options;
 	struct plugin_ref *plugins;
+	struct wa_rules *rules; /* NULL: no rules stage */
 
 	struct queue recovered; /* work/ leftovers, served first */
 	struct queue deferred;  /* recorded but not retired (disk full): taken up again on retry */
@@ -229,6 +232,17 @@ int wa_scheduler_set_plugins(struct wa_scheduler *s, struct wa_plugin_set *set,
 	return 0;
 }
 
+void wa_scheduler_set_rules(struct wa_scheduler *s, struct wa_rules *rules)
+{
+	wa_rules_unref(s->rules);
+	s->rules = rules;
+}
+
+struct wa_rules *wa_scheduler_rules(const struct wa_scheduler *s)
+{
+	return s->rules;
+}
+
 /* ---- construction ---- */
 
 void wa_scheduler_options_from_config(const struct wa_config *c, struct wa_scheduler_options *o)
@@ -302,6 +316,7 @@ void wa_scheduler_set_watcher(struct wa_scheduler *s, struct wa_watcher *watcher
 static void free_job(struct job *j)
 {
 	plugins_unref(j->plugins);
+	wa_rules_unref(j->rules);
 	free(j->records);
 	wa_article_free(j->article);
 	free(j->claim.data);
@@ -316,6 +331,7 @@ static void on_handle_closed(uv_handle_t *handle)
 	if (--s->n_open_handles > 0)
 		return;
 	plugins_unref(s->plugins);
+	wa_rules_unref(s->rules);
 	wa_nameset_free(s->names);
 	wa_nameset_free(s->reoffered);
 	free(s->batch);
@@ -423,7 +439,7 @@ static void analyze_work(uv_work_t *req)
 		fail_claimed(j, "out of memory while reading");
 		goto out;
 	}
-	r = wa_pipeline_run(j->plugins->set, j->article);
+	r = wa_pipeline_run(j->plugins->set, j->rules, j->article);
 	if (r == WA_PIPELINE_REJECTED)
 		fail_claimed(j, wa_article_rejection(j->article));
 	else if (r == WA_PIPELINE_DROPPED)
@@ -517,6 +533,7 @@ static int start_job(struct wa_scheduler *s, struct queued item)
 	j->name = item.name;
 	j->from_work = item.from_work;
 	j->plugins = plugins_ref(s->plugins);
+	j->rules = s->rules ? wa_rules_ref(s->rules) : NULL;
 	j->started_ms = now_ms();
 	j->solo = item.solo;
 	j->req.data = j;

@@ -77,6 +77,15 @@ void wa_scheduler_free(struct wa_scheduler *scheduler);
  */
 int wa_scheduler_set_plugins(struct wa_scheduler *scheduler, struct wa_plugin_set *set,
 			     struct wa_plugin_catalog *catalog);
+/*
+ * Installs a new rule set (NULL: none), taking over the caller's reference.
+ * Articles already running finish with the set they started with.
+ */
+struct wa_rules;
+void wa_scheduler_set_rules(struct wa_scheduler *scheduler, struct wa_rules *rules);
+/* The current rule set (borrowed), or NULL. */
+struct wa_rules *wa_scheduler_rules(const struct wa_scheduler *scheduler);
+
 void wa_scheduler_set_options(struct wa_scheduler *scheduler,
 			      const struct wa_scheduler_options *options);
 

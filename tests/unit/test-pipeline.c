@@ -124,7 +124,7 @@ WA_TEST(ingest_plugins_are_asked_in_order_until_one_accepts)
 	add(&f, &p_fail);
 	add(&f, &p_accept);
 	add(&f, &p_mark);
-	ASSERT_OK(wa_pipeline_run(&f.set, a));
+	ASSERT_OK(wa_pipeline_run(&f.set, NULL, a));
 	ASSERT_STR_EQ(wa_article_text(a), "Jakarta - isi");
 	ASSERT_STR_EQ(wa_article_get_string(a, "marked"), "yes");
 	/* The failing ingest plugin is on record, and did not cost the article. */
@@ -140,7 +140,7 @@ WA_TEST(no_taker_means_rejected_with_a_reason)
 	struct wa_article *a = article("x");
 
 	add(&f, &p_decline);
-	ASSERT_EQ(wa_pipeline_run(&f.set, a), WA_PIPELINE_REJECTED);
+	ASSERT_EQ(wa_pipeline_run(&f.set, NULL, a), WA_PIPELINE_REJECTED);
 	ASSERT_STR_EQ(wa_article_rejection(a), "no ingest plugin accepts this content");
 	wa_article_free(a);
 }
@@ -152,7 +152,7 @@ WA_TEST(a_rejection_stops_the_ingest_chain)
 
 	add(&f, &p_refuse);
 	add(&f, &p_accept);
-	ASSERT_EQ(wa_pipeline_run(&f.set, a), WA_PIPELINE_REJECTED);
+	ASSERT_EQ(wa_pipeline_run(&f.set, NULL, a), WA_PIPELINE_REJECTED);
 	ASSERT_STR_EQ(wa_article_rejection(a), "refused: not a feed");
 	ASSERT_NULL(wa_article_text(a));
 	wa_article_free(a);
@@ -166,7 +166,7 @@ WA_TEST(analysis_errors_are_recorded_and_the_run_goes_on)
 	add(&f, &p_accept);
 	add(&f, &p_analyze_fail);
 	add(&f, &p_mark);
-	ASSERT_OK(wa_pipeline_run(&f.set, a));
+	ASSERT_OK(wa_pipeline_run(&f.set, NULL, a));
 	ASSERT_STR_EQ(wa_article_get_string(a, "marked"), "yes");
 	ASSERT_CONTAINS(wa_article_record(a, NULL),
 			"\"errors\":[{\"plugin\":\"fail_eio\",\"error\":\"Input/output error\"}]");
@@ -181,7 +181,7 @@ WA_TEST(a_drop_yields_no_record)
 	add(&f, &p_accept);
 	add(&f, &p_drop);
 	add(&f, &p_mark);
-	ASSERT_EQ(wa_pipeline_run(&f.set, a), WA_PIPELINE_DROPPED);
+	ASSERT_EQ(wa_pipeline_run(&f.set, NULL, a), WA_PIPELINE_DROPPED);
 	ASSERT_NULL(wa_pipeline_record(a, 0));
 	ASSERT_NULL(wa_article_get_string(a, "marked"));
 	wa_article_free(a);
@@ -195,7 +195,7 @@ WA_TEST(one_file_many_articles)
 	add(&f, &p_split);
 	add(&f, &p_drop);
 	add(&f, &p_mark);
-	ASSERT_OK(wa_pipeline_run(&f.set, a));
+	ASSERT_OK(wa_pipeline_run(&f.set, NULL, a));
 	/* The container has no record of its own; the dropped item has none either. */
 	ASSERT_STR_EQ(wa_article_text(wa_pipeline_record(a, 0)), "satu");
 	ASSERT_STR_EQ(wa_article_text(wa_pipeline_record(a, 1)), "tiga");

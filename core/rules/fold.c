@@ -1,0 +1,171 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Folding. ASCII, the bulk of Indonesian and English news, takes a table
+ * lookup per byte; other code points go through utf8proc's case folding.
+ */
+#include "fold.h"
+
+#include <errno.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#include "banned.h"
+
+static int reserve(struct wa_fold_buf *buf, size_t extra)
+{
+	size_t want = buf->len + extra + 1;
+	char *grown;
+
+	if (want <= buf->cap)
+		return 0;
+	if (want < 2 * buf->cap)
+		want = 2 * buf->cap;
+	grown = realloc(buf->data, want);
+	if (!grown)
+		return -ENOMEM;
+	buf->data = grown;
+	buf->cap = want;
+	return 0;
+}
+
+static bool is_space(utf8proc_int32_t cp)
+{
+	if (cp < 0x80)
+		return cp == ' ' || (cp >= '\t' && cp <= '\r');
+	return utf8proc_category(cp) == UTF8PROC_CATEGORY_ZS || cp == 0x2028 || cp == 0x2029 ||
+	       cp == 0x85;
+}
+
+static bool is_word(utf8proc_int32_t cp)
+{
+	if (cp < 0x80)
+		return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') ||
+		       (cp >= '0' && cp <= '9') || cp == '_';
+	switch (utf8proc_category(cp)) {
+	case UTF8PROC_CATEGORY_LU:
+	case UTF8PROC_CATEGORY_LL:
+	case UTF8PROC_CATEGORY_LT:
+	case UTF8PROC_CATEGORY_LM:
+	case UTF8PROC_CATEGORY_LO:
+	case UTF8PROC_CATEGORY_MN:
+	case UTF8PROC_CATEGORY_MC:
+	case UTF8PROC_CATEGORY_ME:
+	case UTF8PROC_CATEGORY_ND:
+	case UTF8PROC_CATEGORY_NL:
+	case UTF8PROC_CATEGORY_NO:
+		return true;
+	default:
+		return false;
+	}
+}
+
+/* Appends the case folding of cp: at most 4 code points of 4 bytes each, reserved by the caller. */
+static void append_folded(struct wa_fold_buf *buf, utf8proc_int32_t cp)
+{
+	utf8proc_int32_t out[4];
+	int last_boundclass = 0;
+	utf8proc_ssize_t n = utf8proc_decompose_char(cp, out, 4, UTF8PROC_CASEFOLD, &last_boundclass);
+
+	if (n < 0 || n > 4) {
+		out[0] = cp;
+		n = 1;
+	}
+	for (utf8proc_ssize_t i = 0; i < n; i++)
+		buf->len += (size_t)utf8proc_encode_char(out[i], (utf8proc_uint8_t *)buf->data + buf->len);
+}
+
+int wa_fold(const char *text, size_t len, struct wa_fold_buf *buf)
+{
+	const uint8_t *s = (const uint8_t *)text;
+	bool pending_space = false;
+	size_t i = 0;
+
+	buf->len = 0;
+	if (reserve(buf, len) < 0)
+		return -ENOMEM;
+	while (i < len) {
+		utf8proc_int32_t cp;
+		utf8proc_ssize_t n;
+
+		if (s[i] < 0x80) {
+			cp = s[i];
+			n = 1;
+		} else {
+			n = utf8proc_iterate(s + i, (utf8proc_ssize_t)(len - i), &cp);
+			if (n < 0) {
+				cp = -1;
+				n = 1;
+			}
+		}
+		if (cp >= 0 && is_space(cp)) {
+			pending_space = buf->len > 0;
+			i += (size_t)n;
+			continue;
+		}
+		if (pending_space) {
+			buf->data[buf->len++] = ' ';
+			pending_space = false;
+		}
+		if (cp < 0)
+			buf->data[buf->len++] = (char)s[i];
+		else if (cp < 0x80)
+			buf->data[buf->len++] = (char)(cp >= 'A' && cp <= 'Z' ? cp + 32 : cp);
+		else if (reserve(buf, len - i + 16) < 0)
+			return -ENOMEM;
+		else
+			append_folded(buf, cp);
+		i += (size_t)n;
+	}
+	buf->data[buf->len] = '\0';
+	return 0;
+}
+
+void wa_fold_buf_fini(struct wa_fold_buf *buf)
+{
+	free(buf->data);
+	*buf = (struct wa_fold_buf){ 0 };
+}
+
+bool wa_fold_is_word_at(const char *text, size_t len, size_t pos)
+{
+	utf8proc_int32_t cp;
+
+	if (pos >= len)
+		return false;
+	if ((uint8_t)text[pos] < 0x80)
+		return is_word((uint8_t)text[pos]);
+	if (utf8proc_iterate((const uint8_t *)text + pos, (utf8proc_ssize_t)(len - pos), &cp) < 0)
+		return false;
+	return is_word(cp);
+}
+
+bool wa_fold_is_word_before(const char *text, size_t pos)
+{
+	size_t start = pos;
+
+	if (pos == 0)
+		return false;
+	if ((uint8_t)text[pos - 1] < 0x80)
+		return is_word((uint8_t)text[pos - 1]);
+	/* Step back over at most three continuation bytes to the lead byte. */
+	while (start > 0 && pos - start < 4 && ((uint8_t)text[start - 1] & 0xC0) == 0x80)
+		start--;
+	if (start > 0)
+		start--;
+	return wa_fold_is_word_at(text, pos, start);
+}
+
+bool wa_fold_is_whole_word(const char *haystack, size_t haystack_len, size_t pos,
+			   size_t needle_len)
+{
+	size_t end = pos + needle_len;
+
+	if (wa_fold_is_word_at(haystack, haystack_len, pos) && wa_fold_is_word_before(haystack, pos))
+		return false;
+	if (end < haystack_len && wa_fold_is_word_before(haystack, end) &&
+	    wa_fold_is_word_at(haystack, haystack_len, end))
+		return false;
+	return true;
+}
