@@ -1,0 +1,49 @@
+-- Quality and provenance tags (DOMAIN.md section 5, "Meta"): what kind of
+-- copy the analyst is looking at, not what it is about.
+
+rule "sumber_media_negara" {
+  description = "Cites Russian, Belarusian, Chinese, Iranian or North Korean state media",
+  any   = list "media_negara",
+  -- "RT" alone is also an Indonesian neighbourhood unit (RT 03/RW 05).
+  regex = { [[\bRT\b(?!\s*\d|\s*/)]] },
+}
+
+rule "sumber_sekunder" {
+  description = "Second-hand: the outlet relays another outlet's report",
+  any = { "dilansir", "dilansir dari", "melansir", "dikutip dari", "mengutip",
+          "seperti dilaporkan", "seperti dikutip", "as reported by", "according to" },
+}
+
+rule "spam_judol" {
+  description = "Injected online-gambling promotion",
+  any   = list "judol",
+  -- A call to action next to a brand glued to digits: "DAFTAR TRISULA88".
+  regex = { [[\b(?i:daftar|login|situs|link|akses|main di|bo)\s+[A-Z][A-Za-z]{2,}\d{2,4}\b]] },
+  none  = { "slot penayangan", "slot waktu", "slot iklan", "time slot" },
+  where = function(a)
+    -- The spam stage scores whole pages once it runs; until then the
+    -- keyword and brand hits above decide.
+    if a.spam and a.spam.score then return a.spam.score >= 0.5 end
+    return a:match([[\b[A-Z]{3,}\d{2,4}\b]]) ~= nil or a:count({ "gacor", "maxwin", "togel" }) >= 2
+  end,
+}
+
+rule "copy_artefacts" {
+  description = "Copy artefacts: footnote digits glued to words",
+  -- "Ukraina245." or "dalam negeri2." but not "Su-57", "KF-21", "G20".
+  regex = { [[\b\p{Lu}?\p{Ll}{3,}\d{1,3}(?=[.,;:]\s)]] },
+  min_hits = 2,
+}
+
+rule "low_quality_pbn" {
+  description = "Spun republication: split verb prefixes typical of article spinners",
+  regex = { [[\b(?i:di)\s(?:laporkan|luncurkan|katakan|sampaikan|ungkapkan|jelaskan|tegaskan|kerahkan)\b]] },
+  min_hits = 2,
+}
+
+rule "paginated_partial" {
+  description = "Only one page of a paginated article",
+  any   = { "halaman selanjutnya", "halaman berikutnya", "baca halaman selanjutnya" },
+  regex = { [[(?i)\bhalaman\s+1\s+2\b]] },
+  none  = { "tampilkan semua", "lihat semua", "show all" },
+}
