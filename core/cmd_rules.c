@@ -387,6 +387,31 @@ static int show_stats(const struct wa_config *config)
 	return WA_EXIT_OK;
 }
 
+/* Like wa_cli_load_rules, but problems are plain DIR/FILE:LINE: lines, for editors to jump to. */
+static int load_rules(const struct wa_config *config, struct wa_rules **ret_rules)
+{
+	struct wa_rules_report report = { 0 };
+	struct wa_rules_limits limits;
+	int r;
+
+	wa_cli_rules_limits(config, &limits);
+	r = wa_rules_load(config->rules_dir, &limits, ret_rules, &report);
+	for (size_t i = 0; i < report.n_lines; i++) {
+		const char *line = report.lines[i];
+
+		/* Lines naming the directory itself already carry its path. */
+		if (strncmp(line, config->rules_dir, strlen(config->rules_dir)) == 0)
+			fprintf(stderr, "%s\n", line);
+		else
+			fprintf(stderr, "%s/%s\n", config->rules_dir, line);
+	}
+	if (r < 0)
+		fprintf(stderr, "%s: %zu problem(s); the rules do not load%s%s\n", config->rules_dir,
+			report.n_lines, r == -EINVAL ? "" : ": ", r == -EINVAL ? "" : wa_strerror(r));
+	wa_rules_report_fini(&report);
+	return r < 0 ? WA_EXIT_CONFIG : WA_EXIT_OK;
+}
+
 int wa_cmd_rules(int argc, char **argv)
 {
 	static const struct option options[] = {
@@ -449,9 +474,10 @@ int wa_cmd_rules(int argc, char **argv)
 		wa_config_fini(&config);
 		return r;
 	}
-	if (wa_cli_load_rules(&config, true, &rules) < 0) {
+	r = load_rules(&config, &rules);
+	if (r != WA_EXIT_OK) {
 		wa_config_fini(&config);
-		return WA_EXIT_CONFIG;
+		return r;
 	}
 	if (strcmp(action, "check") == 0) {
 		printf("%s: %zu rules, version %s: ok\n", config.rules_dir, wa_rules_count(rules),

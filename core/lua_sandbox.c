@@ -118,25 +118,31 @@ void wa_lua_open_safe_libs(lua_State *L)
 	}
 }
 
+/* Raises msg with the position of the running Lua code, so rule writers see the line. */
+static void raise_here(lua_State *L, const char *msg)
+{
+	luaL_where(L, 0);
+	lua_pushstring(L, msg);
+	lua_concat(L, 2);
+	lua_error(L);
+}
+
 static void on_count_hook(lua_State *L, lua_Debug *ar)
 {
 	struct lua_limits *limits = get_limits(L);
 
 	(void)ar;
-	if (limits->out_of_budget || limits->out_of_time) {
-		luaL_error(L, limits->out_of_time ? "time limit exceeded"
-						  : "instruction budget exhausted");
-		return;
+	if (!limits->out_of_budget && !limits->out_of_time) {
+		if (limits->budget >= 0 && --limits->budget <= 0)
+			limits->out_of_budget = true;
+		else if (limits->deadline_ns > 0 && now_ns() >= limits->deadline_ns)
+			limits->out_of_time = true;
+		else
+			return;
+		/* From now on every instruction raises again, so pcall cannot buy time. */
+		lua_sethook(L, on_count_hook, LUA_MASKCOUNT, 1);
 	}
-	if (limits->budget >= 0 && --limits->budget <= 0)
-		limits->out_of_budget = true;
-	else if (limits->deadline_ns > 0 && now_ns() >= limits->deadline_ns)
-		limits->out_of_time = true;
-	else
-		return;
-	/* From now on every instruction raises again, so pcall cannot buy time. */
-	lua_sethook(L, on_count_hook, LUA_MASKCOUNT, 1);
-	luaL_error(L, limits->out_of_time ? "time limit exceeded" : "instruction budget exhausted");
+	raise_here(L, limits->out_of_time ? "time limit exceeded" : "instruction budget exhausted");
 }
 
 static int on_error(lua_State *L)

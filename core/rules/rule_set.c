@@ -537,14 +537,18 @@ int wa_rules_load(const char *dir, const struct wa_rules_limits *limits,
 		XXH3_64bits_update(hash, set->files[i].name, strlen(set->files[i].name) + 1);
 		XXH3_64bits_update(hash, set->files[i].source, set->files[i].len);
 	}
+	/* After a problem, go on as far as possible: `rules check` reports them all. */
 	r = define_rules(set, rep);
 	if (r == 0 || r == -EINVAL) {
 		int rl = load_lists(set, dir_fd, hash, rep);
 
 		r = r < 0 ? r : rl;
 	}
-	if (r == 0)
-		r = compile(set, rep);
+	if (r == 0 || r == -EINVAL) {
+		int rc = compile(set, rep);
+
+		r = r < 0 ? r : rc;
+	}
 	if (r < 0)
 		goto fail;
 	snprintf(set->version, sizeof(set->version), "%016llx",
