@@ -244,7 +244,8 @@ static bool find_article(struct dirent **entries, int n, const char *name, char 
 	for (int i = 0; i < n; i++) {
 		const char *f = entries[i]->d_name;
 
-		if (strncmp(f, name, len) == 0 && f[len] == '.' && strcmp(f + len, ".expect") != 0) {
+		if (strncmp(f, name, len) == 0 && f[len] == '.' &&
+		    strcmp(f + len, ".expect") != 0) {
 			snprintf(out, size, "%s", f);
 			return true;
 		}
@@ -294,7 +295,8 @@ static int run_tests(const struct wa_config *config, struct wa_rules *rules, boo
 		return WA_EXIT_FAILURE;
 	}
 	n = scandirat(tests_fd, ".", &entries, is_visible, alphasort);
-	if (n < 0 || wa_cli_build_plugins(config, WA_PLUGIN_SET_VALIDATE_OUTPUTS, &catalog, &set) < 0) {
+	if (n < 0 ||
+	    wa_cli_build_plugins(config, WA_PLUGIN_SET_VALIDATE_OUTPUTS, &catalog, &set) < 0) {
 		if (n >= 0) {
 			for (int i = 0; i < n; i++)
 				free(entries[i]);
@@ -406,8 +408,9 @@ static int load_rules(const struct wa_config *config, struct wa_rules **ret_rule
 			fprintf(stderr, "%s/%s\n", config->rules_dir, line);
 	}
 	if (r < 0)
-		fprintf(stderr, "%s: %zu problem(s); the rules do not load%s%s\n", config->rules_dir,
-			report.n_lines, r == -EINVAL ? "" : ": ", r == -EINVAL ? "" : wa_strerror(r));
+		fprintf(stderr, "%s: %zu problem(s); the rules do not load%s%s\n",
+			config->rules_dir, report.n_lines, r == -EINVAL ? "" : ": ",
+			r == -EINVAL ? "" : wa_strerror(r));
 	wa_rules_report_fini(&report);
 	return r < 0 ? WA_EXIT_CONFIG : WA_EXIT_OK;
 }
@@ -455,7 +458,8 @@ int wa_cmd_rules(int argc, char **argv)
 	}
 	if (strcmp(action, "check") != 0 && strcmp(action, "test") != 0 &&
 	    strcmp(action, "stats") != 0) {
-		fprintf(stderr, "warta rules: unknown action '%s' (check, test or stats)\n", action);
+		fprintf(stderr, "warta rules: unknown action '%s' (check, test or stats)\n",
+			action);
 		return WA_EXIT_USAGE;
 	}
 	if (optind < argc)

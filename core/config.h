@@ -71,7 +71,7 @@ struct wa_config {
 	int64_t rule_timeout_ms;
 	int64_t rule_memory_mb;
 	int64_t rule_quarantine_after; /* failures in a row; 0: never */
-	bool has_pipeline;         /* false: every built-in plugin in registry order */
+	bool has_pipeline;             /* false: every built-in plugin in registry order */
 	struct wa_config_plugin *pipeline;
 	size_t n_pipeline;
 	char *path; /* the file this came from, or NULL */

@@ -168,9 +168,8 @@ int wa_lua_call_limited(lua_State *L, int nargs, int nresults, const struct wa_l
 		limits->call_max_bytes = limits->used_bytes + call->max_bytes;
 	limits->deadline_ns = call->timeout_ms > 0 ? now_ns() + call->timeout_ms * 1000000 : 0;
 	if (call->max_instructions > 0 || call->timeout_ms > 0) {
-		limits->budget = call->max_instructions > 0
-					 ? call->max_instructions / HOOK_EVERY + 1
-					 : -1;
+		limits->budget =
+			call->max_instructions > 0 ? call->max_instructions / HOOK_EVERY + 1 : -1;
 		lua_sethook(L, on_count_hook, LUA_MASKCOUNT, HOOK_EVERY);
 	}
 	lua_pushcfunction(L, on_error);

@@ -22,8 +22,8 @@ enum wa_pipeline_status {
 };
 
 /*
- * Runs the pipeline; rules may be NULL (no rules stage). Returns 0 when at least one record is ready (the
- * article itself and/or its children: see wa_pipeline_for_each_record),
+ * Runs the pipeline; rules may be NULL (no rules stage). Returns 0 when at least one record is
+ * ready (the article itself and/or its children: see wa_pipeline_for_each_record),
  * WA_PIPELINE_REJECTED or WA_PIPELINE_DROPPED, or -ENOMEM. Plugin errors
  * are recorded in the article and do not stop the run.
  */

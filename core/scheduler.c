@@ -52,7 +52,7 @@ struct job {
 	struct wa_scheduler *s;
 	struct plugin_ref *plugins;
 	struct wa_rules *rules; /* the set it started with */
-	char *name; /* inbox name, or work/ name when recovering */
+	char *name;             /* inbox name, or work/ name when recovering */
 	bool from_work;
 	bool solo;
 	uint64_t started_ms;

@@ -97,8 +97,7 @@ static void fold_arg(lua_State *L, const char *s, size_t len, struct wa_fold_buf
 /* Calls fn(term) for each string in the value at idx (a string or a table of strings). */
 typedef bool term_fn(struct rules_vm *vm, const char *folded, size_t len, void *userdata);
 
-static bool for_each_term(lua_State *L, struct rules_vm *vm, int idx, term_fn *fn,
-			  void *userdata)
+static bool for_each_term(lua_State *L, struct rules_vm *vm, int idx, term_fn *fn, void *userdata)
 {
 	struct wa_fold_buf buf = { 0 };
 	lua_Integer n = lua_type(L, idx) == LUA_TTABLE ? (lua_Integer)lua_rawlen(L, idx) : 1;
@@ -281,7 +280,8 @@ static struct wa_regex *cached_regex(lua_State *L, struct rules_vm *vm, const ch
 	}
 	r = wa_regex_new(pattern, len, &re, error, sizeof(error));
 	if (r < 0)
-		luaL_error(L, "regex '%s': %s", pattern, r == -ENOMEM ? "not enough memory" : error);
+		luaL_error(L, "regex '%s': %s", pattern,
+			   r == -ENOMEM ? "not enough memory" : error);
 	if (vm->n_regex_cache == WA_RULES_REGEX_CACHE) {
 		wa_regex_free(vm->regex_cache[0]);
 		memmove(vm->regex_cache, vm->regex_cache + 1,

@@ -66,14 +66,16 @@ static void append_folded(struct wa_fold_buf *buf, utf8proc_int32_t cp)
 {
 	utf8proc_int32_t out[4];
 	int last_boundclass = 0;
-	utf8proc_ssize_t n = utf8proc_decompose_char(cp, out, 4, UTF8PROC_CASEFOLD, &last_boundclass);
+	utf8proc_ssize_t n =
+		utf8proc_decompose_char(cp, out, 4, UTF8PROC_CASEFOLD, &last_boundclass);
 
 	if (n < 0 || n > 4) {
 		out[0] = cp;
 		n = 1;
 	}
 	for (utf8proc_ssize_t i = 0; i < n; i++)
-		buf->len += (size_t)utf8proc_encode_char(out[i], (utf8proc_uint8_t *)buf->data + buf->len);
+		buf->len += (size_t)utf8proc_encode_char(out[i],
+							 (utf8proc_uint8_t *)buf->data + buf->len);
 }
 
 int wa_fold(const char *text, size_t len, struct wa_fold_buf *buf)
@@ -157,12 +159,12 @@ bool wa_fold_is_word_before(const char *text, size_t pos)
 	return wa_fold_is_word_at(text, pos, start);
 }
 
-bool wa_fold_is_whole_word(const char *haystack, size_t haystack_len, size_t pos,
-			   size_t needle_len)
+bool wa_fold_is_whole_word(const char *haystack, size_t haystack_len, size_t pos, size_t needle_len)
 {
 	size_t end = pos + needle_len;
 
-	if (wa_fold_is_word_at(haystack, haystack_len, pos) && wa_fold_is_word_before(haystack, pos))
+	if (wa_fold_is_word_at(haystack, haystack_len, pos) &&
+	    wa_fold_is_word_before(haystack, pos))
 		return false;
 	if (end < haystack_len && wa_fold_is_word_before(haystack, end) &&
 	    wa_fold_is_word_at(haystack, haystack_len, end))

@@ -16,7 +16,6 @@
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
-
 #include <xxhash.h>
 
 #include "banned.h"
@@ -75,7 +74,8 @@ static size_t slot_of(const struct wa_keywords *k, const char *bytes, size_t len
 	for (;; i = (i + 1) & mask) {
 		int32_t id = k->index[i];
 
-		if (id < 0 || (k->words[id].len == len && memcmp(k->words[id].bytes, bytes, len) == 0))
+		if (id < 0 ||
+		    (k->words[id].len == len && memcmp(k->words[id].bytes, bytes, len) == 0))
 			return i;
 	}
 }
@@ -173,7 +173,8 @@ static int add_to_trie(struct wa_keywords *k, size_t i, size_t *cap)
 	int32_t s = 0;
 
 	for (size_t j = 0; j < w->len; j++) {
-		int32_t *slot = &k->next[(size_t)s * k->n_classes + k->byte_class[(uint8_t)w->bytes[j]]];
+		int32_t *slot =
+			&k->next[(size_t)s * k->n_classes + k->byte_class[(uint8_t)w->bytes[j]]];
 
 		if (*slot < 0) {
 			int32_t t;
@@ -260,8 +261,8 @@ int wa_keywords_compile(struct wa_keywords *k)
 	return 0;
 }
 
-static void report(const struct wa_keywords *k, int32_t s, const char *text, size_t len,
-		   size_t end, wa_keywords_hit_fn *hit, void *userdata)
+static void report(const struct wa_keywords *k, int32_t s, const char *text, size_t len, size_t end,
+		   wa_keywords_hit_fn *hit, void *userdata)
 {
 	for (; s > 0; s = k->output[s]) {
 		int32_t id = k->word[s];

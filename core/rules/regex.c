@@ -127,7 +127,8 @@ int wa_regex_find(const struct wa_regex *re, struct wa_regex_scratch *s, const c
 	*ret_end = ovector[1];
 	*pos = ovector[1];
 	if (ovector[1] == ovector[0]) {
-		/* An empty match must still move on (to the next character), or callers would loop. */
+		/* An empty match must still move on (to the next character), or callers would loop.
+		 */
 		(*pos)++;
 		while (*pos < len && ((unsigned char)subject[*pos] & 0xC0) == 0x80)
 			(*pos)++;

@@ -257,7 +257,8 @@ static int parse_field(struct dsl *d, lua_State *L, struct rule *rule, const cha
 		lua_Integer n;
 
 		if (!lua_isinteger(L, -1) || (n = lua_tointeger(L, -1)) < 0 || n > 1000000)
-			report(d, line, "rule '%s': 'min_hits' must be an integer from 0 to 1000000",
+			report(d, line,
+			       "rule '%s': 'min_hits' must be an integer from 0 to 1000000",
 			       rule->name);
 		else
 			rule->min_hits = (unsigned)n;
@@ -331,8 +332,8 @@ static int define_rule(struct dsl *d, lua_State *L, const char *name, int line)
 	lua_pushnil(L);
 	while (r == 0 && lua_next(L, 1)) {
 		if (lua_type(L, -2) != LUA_TSTRING)
-			report(d, line, "rule '%s': fields must be named (did you mean any = {...}?)",
-			       name);
+			report(d, line,
+			       "rule '%s': fields must be named (did you mean any = {...}?)", name);
 		else
 			r = parse_field(d, L, rule, lua_tostring(L, -2), line);
 		lua_pop(L, 1);
@@ -342,9 +343,11 @@ static int define_rule(struct dsl *d, lua_State *L, const char *name, int line)
 	if (rule->n_tags == 0)
 		r = push_string_array(&rule->tags, &rule->n_tags, name, strlen(name));
 	if (rule->any.n_words + rule->any.n_lists + rule->n_all + rule->none.n_words +
-		    rule->none.n_lists + rule->n_regexes ==
-	    0 && !rule->has_where)
-		report(d, line, "rule '%s' has no condition (any, all, none, regex or where)", name);
+			    rule->none.n_lists + rule->n_regexes ==
+		    0 &&
+	    !rule->has_where)
+		report(d, line, "rule '%s' has no condition (any, all, none, regex or where)",
+		       name);
 	return r;
 }
 
@@ -358,15 +361,17 @@ static int rule_body(lua_State *L)
 
 	if (lua_type(L, 1) != LUA_TTABLE) {
 		if (d->mode == RULE_DSL_DEFINE)
-			report(d, line, "rule '%s' must be followed by a table: rule \"%s\" { ... }",
-			       name, name);
+			report(d, line,
+			       "rule '%s' must be followed by a table: rule \"%s\" { ... }", name,
+			       name);
 		return 0;
 	}
 	if (d->mode == RULE_DSL_BIND) {
 		size_t i = d->n_bound++;
 
 		if (i >= d->set->n_rules || strcmp(d->set->rules[i].name, name) != 0)
-			return luaL_error(L, "rule '%s' was not there when the set was checked", name);
+			return luaL_error(L, "rule '%s' was not there when the set was checked",
+					  name);
 		lua_getfield(L, LUA_REGISTRYINDEX, WA_RULE_WHERE_KEY);
 		lua_getfield(L, 1, "where");
 		if (!lua_isfunction(L, -1)) {
@@ -392,8 +397,9 @@ static int rule_decl(lua_State *L)
 
 	if (!name || !is_valid_name(name, len)) {
 		if (d->mode == RULE_DSL_DEFINE)
-			report(d, line, "a rule needs a name of 1 to %d printable characters: "
-					"rule \"name\" { ... }",
+			report(d, line,
+			       "a rule needs a name of 1 to %d printable characters: "
+			       "rule \"name\" { ... }",
 			       WA_RULES_MAX_NAME);
 		name = "";
 	}
@@ -568,7 +574,8 @@ int wa_rule_dsl_run_files(lua_State *L, struct wa_rules *set, enum rule_dsl_mode
 	if (r < 0)
 		return r;
 	if (mode == RULE_DSL_BIND && d.n_bound != set->n_rules) {
-		lua_pushliteral(L, "the rule files declare other rules than when they were checked");
+		lua_pushliteral(L,
+				"the rule files declare other rules than when they were checked");
 		return -EINVAL;
 	}
 	return d.failed ? -EINVAL : 0;

@@ -33,7 +33,7 @@ static int refuse_write(lua_State *L)
 /* Replaces the table at the top of the stack with a read-only proxy of it. */
 static void make_readonly(lua_State *L)
 {
-	lua_newtable(L);        /* proxy */
+	lua_newtable(L);          /* proxy */
 	lua_createtable(L, 0, 3); /* its metatable */
 	lua_pushvalue(L, -3);
 	lua_setfield(L, -2, "__index");
@@ -186,8 +186,10 @@ static int helper_log(lua_State *L)
 static void open_helpers(lua_State *L)
 {
 	static const luaL_Reg helpers[] = {
-		{ "fold", helper_fold },   { "contains", helper_contains },
-		{ "split", helper_split }, { "log", helper_log },
+		{ "fold", helper_fold },
+		{ "contains", helper_contains },
+		{ "split", helper_split },
+		{ "log", helper_log },
 		{ NULL, NULL },
 	};
 

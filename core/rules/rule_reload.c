@@ -150,7 +150,8 @@ static void after_compile(uv_work_t *req, int status)
 			wa_log_error("%s", rr->report.lines[i]);
 		wa_log_error("rules in '%s' not reloaded (%s); the running set stays", rr->dir,
 			     rr->result == -EINVAL ? "see above" : wa_strerror(rr->result));
-	} else if (running && strcmp(wa_rules_version(running), wa_rules_version(rr->loaded)) == 0 &&
+	} else if (running &&
+		   strcmp(wa_rules_version(running), wa_rules_version(rr->loaded)) == 0 &&
 		   strcmp(wa_rules_dir(running), rr->dir) == 0) {
 		wa_rules_unref(rr->loaded); /* a save without a change */
 	} else {
@@ -207,8 +208,8 @@ static void write_stats(struct wa_rule_reload *rr)
 	cJSON_Delete(stats);
 	if (!json)
 		return;
-	fd = openat(rr->state_fd, WA_RULES_STATS_FILE ".new", O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC,
-		    0640);
+	fd = openat(rr->state_fd, WA_RULES_STATS_FILE ".new",
+		    O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0640);
 	if (fd >= 0) {
 		size_t len = strlen(json);
 		bool ok = write(fd, json, len) == (ssize_t)len;

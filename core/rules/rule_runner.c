@@ -233,8 +233,8 @@ static const char *kind_of(int r)
 	}
 }
 
-static void note_failure(struct rules_vm *vm, cJSON *errors, struct rule *rule,
-			 const char *kind, const char *message)
+static void note_failure(struct rules_vm *vm, cJSON *errors, struct rule *rule, const char *kind,
+			 const char *message)
 {
 	struct rule_stats *st = &rule->stats;
 	size_t len = strcspn(message, "\n");
@@ -322,8 +322,7 @@ static void note_time(struct rule_stats *st, int64_t ns)
 
 	atomic_fetch_add_explicit(&st->calls, 1, memory_order_relaxed);
 	atomic_fetch_add_explicit(&st->total_ns, (uint64_t)ns, memory_order_relaxed);
-	while ((uint64_t)ns > max &&
-	       !atomic_compare_exchange_weak(&st->max_ns, &max, (uint64_t)ns))
+	while ((uint64_t)ns > max && !atomic_compare_exchange_weak(&st->max_ns, &max, (uint64_t)ns))
 		;
 }
 
@@ -331,8 +330,8 @@ static void note_time(struct rule_stats *st, int64_t ns)
  * Calls the rule's where(a). Returns 1 to tag with *score, 0 not to, or
  * -ENOMEM. A failure is noted and counts as "no".
  */
-static int call_where(struct rules_vm *vm, size_t index, struct rule *rule, int view,
-		      cJSON *errors, double *score)
+static int call_where(struct rules_vm *vm, size_t index, struct rule *rule, int view, cJSON *errors,
+		      double *score)
 {
 	struct wa_lua_limits limits = {
 		.max_instructions = vm->set->limits.max_instructions,
@@ -378,8 +377,7 @@ static int call_where(struct rules_vm *vm, size_t index, struct rule *rule, int 
 
 static int tag_with_rule(struct rules_vm *vm, struct rule *rule, double score)
 {
-	atomic_fetch_add_explicit(&rule->stats.hits, 1,
-				  memory_order_relaxed);
+	atomic_fetch_add_explicit(&rule->stats.hits, 1, memory_order_relaxed);
 	for (size_t i = 0; i < rule->n_tags; i++) {
 		int r = wa_article_add_rule_tag(vm->article, rule->tags[i], score, rule->name, NULL,
 						rule->meta_json);

@@ -9,6 +9,8 @@
  * of every rule and list file, so two daemons with the same files report
  * the same rules_version.
  */
+#include "rule_set.h"
+
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -24,7 +26,6 @@
 #include "fold.h"
 #include "json.h"
 #include "lua_sandbox.h"
-#include "rule_set.h"
 #include "warta/log.h"
 
 static atomic_uint_fast64_t next_serial = 1;

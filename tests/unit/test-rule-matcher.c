@@ -21,9 +21,14 @@ WA_TEST(folding_ignores_case_and_collapses_white_space)
 	/* Unicode case folding, beyond ASCII. */
 	ASSERT_STR_EQ(fold(&buf, "ÉTAT Straße ΣΟΦΊΑ"), "état strasse σοφία");
 	/* A no-break space is white space too (pasted web text is full of them). */
-	ASSERT_STR_EQ(fold(&buf, "Su\xc2\xa0" "35"), "su 35");
+	ASSERT_STR_EQ(fold(&buf, "Su\xc2\xa0"
+				 "35"),
+		      "su 35");
 	/* Invalid UTF-8 passes through byte by byte instead of failing the article. */
-	ASSERT_STR_EQ(fold(&buf, "a\xff" "B"), "a\xff" "b");
+	ASSERT_STR_EQ(fold(&buf, "a\xff"
+				 "B"),
+		      "a\xff"
+		      "b");
 	wa_fold_buf_fini(&buf);
 }
 

@@ -122,8 +122,10 @@ WA_TEST(all_none_min_hits_regex_and_score)
 		"rule \"twice\" { any = { \"nuklir\", \"nuclear\" }, min_hits = 2, score = 0.8 }\n"
 		"rule \"su\" { regex = [[\\bSu-?\\d{2}\\b]] }\n"
 		"rule \"kw-or-regex\" { any = \"sukhoi\", regex = { [[\\bF-16\\b]] } }\n");
-	struct wa_article *a = tag(rules, NULL, "Rusia dan Belarus latihan. Nuklir, nuclear. Su-35.");
-	struct wa_article *b = tag(rules, NULL, "Rusia latihan bersama timnas. Nuklir. SU35. F-16.");
+	struct wa_article *a =
+		tag(rules, NULL, "Rusia dan Belarus latihan. Nuklir, nuclear. Su-35.");
+	struct wa_article *b =
+		tag(rules, NULL, "Rusia latihan bersama timnas. Nuklir. SU35. F-16.");
 
 	ASSERT_TRUE(wa_article_has_tag(a, "all"));
 	ASSERT_TRUE(wa_article_has_tag(a, "none"));
@@ -202,7 +204,8 @@ WA_TEST(where_sees_the_article_and_tags_with_reasons)
 
 	a = wa_article_new("t.txt", raw, 1, NULL, time(NULL));
 	ASSERT_OK(wa_article_set_title(a, "Judul"));
-	ASSERT_OK(wa_article_set_string(a, "text", "Nuklir di Belarus. Di Minsk, nuklir dan 12 unit."));
+	ASSERT_OK(wa_article_set_string(a, "text",
+					"Nuklir di Belarus. Di Minsk, nuklir dan 12 unit."));
 	ASSERT_OK(wa_article_set_json(a, "lang", "{\"code\":\"id\",\"confidence\":0.9}"));
 	ASSERT_OK(wa_article_set_string(a, "outlet", "Antara"));
 	ASSERT_OK(wa_article_set_json(a, "authors", "[\"Setya\"]"));
@@ -259,13 +262,16 @@ WA_TEST(hostile_rules_stop_alone)
 		"rule \"good\" { any = \"rusia\", where = function(a)\n"
 		"  return (\"rusia\"):find(\"us\") == 2 and warta.contains(a.text, \"RUSIA\") end }\n");
 	static const char *const kinds[][2] = {
-		{ "spin", "instructions" }, { "pcall-spin", "instructions" }, { "rep", "memory" },
-		{ "grow", NULL },           { "concat", "memory" },           { "load", "error" },
-		{ "io", "error" },          { "os", "error" },                { "require", "error" },
-		{ "debug", "error" },       { "runtime", "error" },           { "lua-pattern", "error" },
+		{ "spin", "instructions" }, { "pcall-spin", "instructions" },
+		{ "rep", "memory" },        { "grow", NULL },
+		{ "concat", "memory" },     { "load", "error" },
+		{ "io", "error" },          { "os", "error" },
+		{ "require", "error" },     { "debug", "error" },
+		{ "runtime", "error" },     { "lua-pattern", "error" },
 		{ "write", "error" },       { "globals", "error" },
 	};
-	struct wa_article *a = tag(rules, NULL, "Rusia aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaac");
+	struct wa_article *a =
+		tag(rules, NULL, "Rusia aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaac");
 
 	ASSERT_TRUE(wa_article_has_tag(a, "good"));
 	ASSERT_EQ(n_tags(a), 1);
@@ -295,9 +301,10 @@ WA_TEST(a_slow_rule_hits_the_wall_clock_deadline)
 	struct wa_article *a;
 
 	/* table.sort of a big table runs in C between hooks: time, not instructions, stops it. */
-	write_rules("rules.lua", "rule \"slow\" { where = function(a)\n"
-				 "  local t = {} for i = 1, 200000 do t[i] = -i end\n"
-				 "  while true do table.sort(t, function(x, y) return x < y end) end end }\n");
+	write_rules("rules.lua",
+		    "rule \"slow\" { where = function(a)\n"
+		    "  local t = {} for i = 1, 200000 do t[i] = -i end\n"
+		    "  while true do table.sort(t, function(x, y) return x < y end) end end }\n");
 	wa_rules_limits_default(&limits);
 	limits.max_instructions = 0; /* no instruction budget */
 	limits.timeout_ms = 50;
@@ -329,10 +336,10 @@ WA_TEST(a_rule_failing_in_a_row_is_quarantined)
 	stats = wa_rules_stats(rules);
 	ASSERT_NOT_NULL(stats);
 	{
-		const cJSON *bad = find_by(cJSON_GetObjectItemCaseSensitive(stats, "rules"), "name",
-					   "bad");
-		const cJSON *good = find_by(cJSON_GetObjectItemCaseSensitive(stats, "rules"),
-					    "name", "good");
+		const cJSON *bad =
+			find_by(cJSON_GetObjectItemCaseSensitive(stats, "rules"), "name", "bad");
+		const cJSON *good =
+			find_by(cJSON_GetObjectItemCaseSensitive(stats, "rules"), "name", "good");
 
 		ASSERT_TRUE(cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(bad, "quarantined")));
 		ASSERT_EQ(cJSON_GetNumberValue(cJSON_GetObjectItemCaseSensitive(bad, "errors")), 3);
@@ -364,13 +371,14 @@ WA_TEST(broken_rule_sets_are_refused_with_every_problem)
 			strncat(all, report.lines[i], sizeof(all) - strlen(all) - 2);
 			strcat(all, "\n");
 		}
-		ASSERT_CONTAINS(all, "c.lua:2:");     /* the syntax error, with its line */
+		ASSERT_CONTAINS(all, "c.lua:2:"); /* the syntax error, with its line */
 		ASSERT_CONTAINS(all, "b.lua:1: rule 'c': unknown field 'anyy'");
 		ASSERT_CONTAINS(all, "b.lua:2: rule 'd': regex '('");
 		ASSERT_CONTAINS(all, "b.lua:3: rule 'ok' is already defined at a.lua:1");
 		ASSERT_CONTAINS(all, "b.lua:4: rule 'e': 'score' must be a number");
 		ASSERT_CONTAINS(all, "must be a relative path inside");
-		ASSERT_CONTAINS(all, "b.lua:6: instruction budget exhausted"); /* a loop at load time */
+		ASSERT_CONTAINS(all,
+				"b.lua:6: instruction budget exhausted"); /* a loop at load time */
 	}
 	wa_rules_report_fini(&report);
 }
