@@ -83,6 +83,7 @@ def main():
     ap.add_argument("--durability", choices=("full", "fast"), default="full")
     ap.add_argument("--rate", type=float, default=0)
     ap.add_argument("--backlog", action="store_true")
+    ap.add_argument("--rules", help="rules directory (default: none)")
     ap.add_argument("--dir", default=".", help="where to create the run's spool (same filesystem as a real one)")
     args = ap.parse_args()
 
@@ -112,7 +113,8 @@ def main():
     watcher = OutboxWatcher(os.path.join(spool, "outbox"))
     watcher.start()
     started = time.monotonic()
-    daemon = subprocess.Popen([args.warta, "daemon", "-c", conf, "--spool", spool],
+    rules = ["--rules", os.path.abspath(args.rules)] if args.rules else ["--rules", os.path.join(root, "no-rules")]
+    daemon = subprocess.Popen([args.warta, "daemon", "-c", conf, "--spool", spool] + rules,
                               stderr=open(os.path.join(root, "daemon.log"), "w"))
     dropped = {}
     if not args.backlog:

@@ -135,6 +135,10 @@ static int build_subject(struct rules_vm *vm, struct wa_article *a)
 	size_t title_len = title ? strlen(title) : 0, text_len = text ? strlen(text) : 0;
 	size_t want = title_len + 2 + text_len + 1;
 
+	/* A text that starts with its title (plain-text ingest) would count the title's words twice. */
+	if (title_len > 0 && text_len >= title_len && memcmp(text, title, title_len) == 0)
+		title_len = 0;
+
 	if (want > vm->subject_cap) {
 		char *grown = realloc(vm->subject, want);
 
