@@ -43,8 +43,9 @@ def synthetic(outdir, count, seed):
     for i in range(count):
         words = set()
         while len(words) < 10:
-            # One keyword in ten is a common word or phrase: about a rule in three hits.
-            if rng.random() < 0.03:
+            # A few keywords are words the articles contain: about one rule in
+            # thirty hits an article, so 500 rules set about a dozen tags.
+            if rng.random() < 0.003:
                 words.add(rng.choice(COMMON))
             elif rng.random() < 0.3:
                 words.add(pseudo_word(rng) + " " + pseudo_word(rng))

@@ -35,6 +35,16 @@ static struct rules_vm *vm_of(lua_State *L)
 	return vm;
 }
 
+/* The vm, with the article's folded text ready for term searches. */
+static struct rules_vm *folded_vm_of(lua_State *L)
+{
+	struct rules_vm *vm = vm_of(L);
+
+	if (wa_rules_vm_fold(vm) < 0)
+		luaL_error(L, "not enough memory");
+	return vm;
+}
+
 static void push_json(lua_State *L, const cJSON *item, int depth)
 {
 	const cJSON *child;
@@ -158,7 +168,7 @@ static bool term_is_present(struct rules_vm *vm, const char *term, size_t len, v
 /* a:mentions(term, ...): any of the terms (strings or tables of strings) occurs. */
 static int view_mentions(lua_State *L)
 {
-	struct rules_vm *vm = vm_of(L);
+	struct rules_vm *vm = folded_vm_of(L);
 
 	for (int i = 2; i <= lua_gettop(L); i++)
 		if (for_each_term(L, vm, i, term_is_present, NULL)) {
@@ -178,7 +188,7 @@ static bool add_count(struct rules_vm *vm, const char *term, size_t len, void *u
 /* a:count(term): how many times the term (or any of a table of terms) occurs. */
 static int view_count(lua_State *L)
 {
-	struct rules_vm *vm = vm_of(L);
+	struct rules_vm *vm = folded_vm_of(L);
 	size_t n = 0;
 
 	luaL_checkany(L, 2);
@@ -241,7 +251,7 @@ static bool collect_positions(struct rules_vm *vm, const char *term, size_t len,
 /* a:near(terms_a, terms_b, max_words): some a-term and b-term at most max_words apart. */
 static int view_near(lua_State *L)
 {
-	struct rules_vm *vm = vm_of(L);
+	struct rules_vm *vm = folded_vm_of(L);
 	lua_Integer max_words = luaL_optinteger(L, 4, 10);
 	struct positions a, b;
 	bool near = false;

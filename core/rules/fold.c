@@ -61,67 +61,120 @@ static bool is_word(utf8proc_int32_t cp)
 	}
 }
 
-/* Appends the case folding of cp: at most 4 code points of 4 bytes each, reserved by the caller. */
-static void append_folded(struct wa_fold_buf *buf, utf8proc_int32_t cp)
+/* Writes the case folding of cp at out: at most 4 code points of 4 bytes each. */
+static size_t put_folded(char *out, utf8proc_int32_t cp)
 {
-	utf8proc_int32_t out[4];
+	utf8proc_int32_t folded[4];
 	int last_boundclass = 0;
 	utf8proc_ssize_t n =
-		utf8proc_decompose_char(cp, out, 4, UTF8PROC_CASEFOLD, &last_boundclass);
+		utf8proc_decompose_char(cp, folded, 4, UTF8PROC_CASEFOLD, &last_boundclass);
+	size_t len = 0;
 
 	if (n < 0 || n > 4) {
-		out[0] = cp;
+		folded[0] = cp;
 		n = 1;
 	}
 	for (utf8proc_ssize_t i = 0; i < n; i++)
-		buf->len += (size_t)utf8proc_encode_char(out[i],
-							 (utf8proc_uint8_t *)buf->data + buf->len);
+		len += (size_t)utf8proc_encode_char(folded[i], (utf8proc_uint8_t *)out + len);
+	return len;
 }
 
+/*
+ * The output is built in locals (out, o) rather than through buf: stores
+ * through a char pointer may alias buf->len, and the compiler would then
+ * reload it for every byte.
+ */
 int wa_fold(const char *text, size_t len, struct wa_fold_buf *buf)
 {
 	const uint8_t *s = (const uint8_t *)text;
 	bool pending_space = false;
-	size_t i = 0;
+	size_t i = 0, o = 0;
+	char *out;
 
 	buf->len = 0;
 	if (reserve(buf, len) < 0)
 		return -ENOMEM;
+	out = buf->data;
 	while (i < len) {
 		utf8proc_int32_t cp;
 		utf8proc_ssize_t n;
 
 		if (s[i] < 0x80) {
-			cp = s[i];
-			n = 1;
-		} else {
-			n = utf8proc_iterate(s + i, (utf8proc_ssize_t)(len - i), &cp);
-			if (n < 0) {
-				cp = -1;
-				n = 1;
+			uint8_t c = s[i++];
+
+			if (c == ' ' || (c >= '\t' && c <= '\r')) {
+				pending_space = o > 0;
+				continue;
 			}
+			if (pending_space) {
+				out[o++] = ' ';
+				pending_space = false;
+			}
+			out[o++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+			continue;
 		}
-		if (cp >= 0 && is_space(cp)) {
-			pending_space = buf->len > 0;
+		n = utf8proc_iterate(s + i, (utf8proc_ssize_t)(len - i), &cp);
+		if (n > 0 && is_space(cp)) {
+			pending_space = o > 0;
 			i += (size_t)n;
 			continue;
 		}
+		/* Folding may grow a code point: make room for the worst case and the rest. */
+		buf->len = o;
+		if (reserve(buf, len - i + 17) < 0)
+			return -ENOMEM;
+		out = buf->data;
 		if (pending_space) {
-			buf->data[buf->len++] = ' ';
+			out[o++] = ' ';
 			pending_space = false;
 		}
-		if (cp < 0)
-			buf->data[buf->len++] = (char)s[i];
-		else if (cp < 0x80)
-			buf->data[buf->len++] = (char)(cp >= 'A' && cp <= 'Z' ? cp + 32 : cp);
-		else if (reserve(buf, len - i + 16) < 0)
-			return -ENOMEM;
-		else
-			append_folded(buf, cp);
+		if (n < 0) {
+			out[o++] = (char)s[i++]; /* invalid: copied as is */
+			continue;
+		}
+		o += put_folded(out + o, cp);
 		i += (size_t)n;
 	}
-	buf->data[buf->len] = '\0';
+	out[o] = '\0';
+	buf->len = o;
 	return 0;
+}
+
+bool wa_fold_is_needed(const char *text, size_t len)
+{
+	const uint8_t *s = (const uint8_t *)text;
+
+	for (size_t i = 0; i < len;) {
+		utf8proc_int32_t cp, folded[4];
+		utf8proc_ssize_t n;
+		int last_boundclass = 0;
+		uint64_t eight;
+
+		/* ASCII runs eight bytes at a time: this is most of every article. */
+		if (i + 8 <= len) {
+			memcpy(&eight, s + i, 8);
+			if ((eight & UINT64_C(0x8080808080808080)) == 0) {
+				i += 8;
+				continue;
+			}
+		}
+		if (s[i] < 0x80) {
+			i++;
+			continue;
+		}
+		n = utf8proc_iterate(s + i, (utf8proc_ssize_t)(len - i), &cp);
+		if (n < 0) {
+			i++; /* copied unchanged by wa_fold too */
+			continue;
+		}
+		if (is_space(cp) ||
+		    utf8proc_decompose_char(cp, folded, 4, UTF8PROC_CASEFOLD, &last_boundclass) !=
+			    1 ||
+		    folded[0] != cp)
+			return true;
+		i += (size_t)n;
+	}
+	return false;
 }
 
 void wa_fold_buf_fini(struct wa_fold_buf *buf)

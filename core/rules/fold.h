@@ -31,6 +31,15 @@ struct wa_fold_buf {
 int wa_fold(const char *text, size_t len, struct wa_fold_buf *buf);
 void wa_fold_buf_fini(struct wa_fold_buf *buf);
 
+/*
+ * False if matching the raw text gives the same result as matching its
+ * folding, given a matcher that ignores ASCII case and treats runs of ASCII
+ * white space as one space (as wa_keywords does): true only when some
+ * non-ASCII code point is white space or changes under case folding. Most
+ * articles are ASCII plus punctuation, and skip the fold.
+ */
+bool wa_fold_is_needed(const char *text, size_t len);
+
 /* True if the code point starting at text[pos] is part of a word (letter, mark, digit). */
 bool wa_fold_is_word_at(const char *text, size_t len, size_t pos);
 /* True if the code point ending just before text[pos] is part of a word. */

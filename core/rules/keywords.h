@@ -1,14 +1,14 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * Many keywords, one pass: an Aho-Corasick automaton over folded text.
+ * Many keywords, one pass over the text.
  *
- * All the keywords of a rule set go into one automaton, so an article is
- * scanned once however many rules there are. It is compiled into a DFA
- * whose transitions are indexed by byte class (only the bytes that occur
- * in some keyword get a class of their own), which keeps the table small
- * for the few dozen letters news keywords use. Hits are whole words only
+ * All the keywords of a rule set go into one matcher, so an article is
+ * scanned once however many rules there are (keywords.c says how). Keywords
+ * are given folded (wa_fold); the matcher itself ignores ASCII case and
+ * reads any run of ASCII white space as one space, so it can scan the raw
+ * text of an article unless wa_fold_is_needed() says otherwise. Hits are whole words only
  * (see wa_fold_is_whole_word). Immutable once compiled: many threads may
- * scan with one automaton.
+ * scan with one matcher.
  */
 #ifndef WA_KEYWORDS_H
 #define WA_KEYWORDS_H
@@ -28,15 +28,18 @@ void wa_keywords_free(struct wa_keywords *keywords);
  * Only before wa_keywords_compile().
  */
 int32_t wa_keywords_add(struct wa_keywords *keywords, const char *folded, size_t len);
-/* Builds the DFA. Returns 0 or -ENOMEM. */
+/* Builds the matcher. Returns 0, -ENOMEM, or -E2BIG past about a billion trie cells. */
 int wa_keywords_compile(struct wa_keywords *keywords);
 
 size_t wa_keywords_count(const struct wa_keywords *keywords);
 
 typedef void wa_keywords_hit_fn(int32_t id, size_t start, size_t end, void *userdata);
 
-/* Calls hit() for every whole-word occurrence of every keyword in folded text. */
-void wa_keywords_scan(const struct wa_keywords *keywords, const char *folded, size_t len,
+/*
+ * Calls hit() for every whole-word occurrence of every keyword in text (raw
+ * or folded; see above), with its byte range in text.
+ */
+void wa_keywords_scan(const struct wa_keywords *keywords, const char *text, size_t len,
 		      wa_keywords_hit_fn *hit, void *userdata);
 
 #endif

@@ -94,6 +94,7 @@ static void on_change(uv_fs_event_t *handle, const char *filename, int events, i
 static void watch(struct wa_rule_reload *rr, const char *dir)
 {
 	uv_fs_event_t *w;
+	int r;
 
 	if (rr->n_watches == MAX_WATCHES) {
 		wa_log_warning("more than %d rule directories: changes in '%s' need a SIGHUP",
@@ -108,8 +109,12 @@ static void watch(struct wa_rule_reload *rr, const char *dir)
 	w->data = rr;
 	rr->open_handles++;
 	rr->watches[rr->n_watches++] = w;
-	if (uv_fs_event_start(w, on_change, dir, 0) < 0)
-		wa_log_warning("cannot watch '%s' for rule changes: changes need a SIGHUP", dir);
+	r = uv_fs_event_start(w, on_change, dir, 0);
+	if (r == UV_ENOENT)
+		wa_log_debug("no '%s' to watch for rules: a SIGHUP loads it once it exists", dir);
+	else if (r < 0)
+		wa_log_warning("cannot watch '%s' for rule changes (%s): changes need a SIGHUP",
+			       dir, uv_strerror(r));
 }
 
 /* Watches what the running set was loaded from (the rules dir alone if there is none). */

@@ -33,8 +33,9 @@ struct rules_vm {
 	char *subject; /* title, blank line, text: what regexes see */
 	size_t subject_len;
 	size_t subject_cap;
-	struct wa_fold_buf folded; /* the subject folded: what keywords see */
-	uint32_t *counts;          /* hits per keyword id */
+	struct wa_fold_buf folded; /* the subject folded, for a:mentions() and co; on demand */
+	bool has_folded;
+	uint32_t *counts; /* hits per keyword id */
 	size_t counts_cap;
 	int32_t *touched; /* ids with a non-zero count, to reset them */
 	size_t n_touched;
@@ -49,6 +50,9 @@ static inline struct rules_vm *wa_rules_vm_of(lua_State *L)
 {
 	return *(struct rules_vm **)lua_getextraspace(L);
 }
+
+/* Folds vm->subject into vm->folded, once per article. Returns 0 or -ENOMEM. */
+int wa_rules_vm_fold(struct rules_vm *vm);
 
 /* Registers the view's metatable in L. */
 void wa_article_view_open(lua_State *L);

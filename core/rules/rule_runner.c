@@ -135,7 +135,8 @@ static int build_subject(struct rules_vm *vm, struct wa_article *a)
 	size_t title_len = title ? strlen(title) : 0, text_len = text ? strlen(text) : 0;
 	size_t want = title_len + 2 + text_len + 1;
 
-	/* A text that starts with its title (plain-text ingest) would count the title's words twice. */
+	/* A text that starts with its title (plain-text ingest) would count the title's words
+	 * twice. */
 	if (title_len > 0 && text_len >= title_len && memcmp(text, title, title_len) == 0)
 		title_len = 0;
 
@@ -157,7 +158,19 @@ static int build_subject(struct rules_vm *vm, struct wa_article *a)
 	vm->subject_len += text_len;
 	vm->subject[vm->subject_len] = '\0';
 	vm->has_word_starts = false;
-	return wa_fold(vm->subject, vm->subject_len, &vm->folded);
+	vm->has_folded = false;
+	return 0;
+}
+
+int wa_rules_vm_fold(struct rules_vm *vm)
+{
+	int r;
+
+	if (vm->has_folded)
+		return 0;
+	r = wa_fold(vm->subject, vm->subject_len, &vm->folded);
+	vm->has_folded = r == 0;
+	return r;
 }
 
 struct scan {
@@ -205,7 +218,18 @@ static int scan_keywords(struct rules_vm *vm, struct wa_rules *set)
 	for (size_t i = 0; i < vm->n_touched; i++)
 		vm->counts[vm->touched[i]] = 0;
 	vm->n_touched = 0;
-	wa_keywords_scan(set->keywords, vm->folded.data, vm->folded.len, on_hit, &scan);
+	if (wa_keywords_count(set->keywords) == 0)
+		return 0;
+	/* The matcher reads raw text as folded, unless Unicode folding changes something. */
+	if (!wa_fold_is_needed(vm->subject, vm->subject_len)) {
+		wa_keywords_scan(set->keywords, vm->subject, vm->subject_len, on_hit, &scan);
+	} else {
+		int r = wa_rules_vm_fold(vm);
+
+		if (r < 0)
+			return r;
+		wa_keywords_scan(set->keywords, vm->folded.data, vm->folded.len, on_hit, &scan);
+	}
 	return scan.out_of_memory ? -ENOMEM : 0;
 }
 

@@ -4,7 +4,7 @@
  * to collect and check the rules, then compile what they match on.
  *
  * Every keyword of every rule and list is folded and goes into one
- * Aho-Corasick automaton; rules keep the ids of their keywords. Regexes
+ * matcher (keywords.c); rules keep the ids of their keywords. Regexes
  * are compiled per rule. The version is a hash over the names and bytes
  * of every rule and list file, so two daemons with the same files report
  * the same rules_version.

@@ -17,21 +17,23 @@ rule "sumber_sekunder" {
 rule "spam_judol" {
   description = "Injected online-gambling promotion",
   any   = list "judol",
-  -- A call to action next to a brand glued to digits: "DAFTAR TRISULA88".
-  regex = { [[\b(?i:daftar|login|situs|link|akses|main di|bo)\s+[A-Z][A-Za-z]{2,}\d{2,4}\b]] },
+  -- A brand: a capitalised word glued to 2-4 digits ("TRISULA88", "Mantap87").
+  regex = { [[\b[A-Z][A-Za-z]{2,}[0-9]{2,4}\b]] },
   none  = { "slot penayangan", "slot waktu", "slot iklan", "time slot" },
   where = function(a)
-    -- The spam stage scores whole pages once it runs; until then the
-    -- keyword and brand hits above decide.
+    -- The spam stage scores whole pages once it runs; until then a brand
+    -- after a call to action ("DAFTAR TRISULA88"), or slang twice, decides.
     if a.spam and a.spam.score then return a.spam.score >= 0.5 end
-    return a:match([[\b[A-Z]{3,}\d{2,4}\b]]) ~= nil or a:count({ "gacor", "maxwin", "togel" }) >= 2
+    return a:match([[\b(?i:daftar|login|situs|link|akses|main di|bo)\s+[A-Z][A-Za-z]{2,}[0-9]{2,4}\b]]) ~= nil
+      or a:count({ "gacor", "maxwin", "togel", "slot gacor", "rtp live", "scatter hitam" }) >= 2
   end,
 }
 
 rule "copy_artefacts" {
   description = "Copy artefacts: footnote digits glued to words",
   -- "Ukraina245." or "dalam negeri2." but not "Su-57", "KF-21", "G20".
-  regex = { [[\b\p{Lu}?\p{Ll}{3,}\d{1,3}(?=[.,;:]\s)]] },
+  -- The regex starts at the digits, which are rare, instead of at every letter.
+  regex = { [[(?<=\p{Ll}\p{Ll}\p{Ll})[0-9]{1,3}(?=[.,;:]\s)]] },
   min_hits = 2,
 }
 

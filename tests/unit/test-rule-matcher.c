@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* What a keyword or regex in a rule matches: folding, whole words, Aho-Corasick, PCRE2 limits. */
+/* What a keyword or regex in a rule matches: folding, whole words, the keyword matcher, PCRE2. */
 #include <string.h>
 
 #include "rules/fold.h"
@@ -59,7 +59,7 @@ static void on_hit(int32_t id, size_t start, size_t end, void *userdata)
 	}
 }
 
-WA_TEST(automaton_finds_every_whole_word_keyword_in_one_pass)
+WA_TEST(matcher_finds_every_whole_word_keyword_in_one_pass)
 {
 	struct wa_keywords *k = wa_keywords_new();
 	const char *text = "latihan gabungan rusia dan belarus; latihan di minsk. latihanku";
@@ -90,7 +90,7 @@ WA_TEST(automaton_finds_every_whole_word_keyword_in_one_pass)
 	wa_keywords_free(k);
 }
 
-WA_TEST(automaton_scales_to_many_keywords)
+WA_TEST(matcher_scales_to_many_keywords)
 {
 	struct wa_keywords *k = wa_keywords_new();
 	char word[32], text[64];
@@ -107,6 +107,36 @@ WA_TEST(automaton_scales_to_many_keywords)
 	ASSERT_EQ(h.n, 2);
 	ASSERT_EQ(h.ids[0], 19999);
 	ASSERT_EQ(h.ids[1], 7);
+	wa_keywords_free(k);
+}
+
+WA_TEST(raw_text_is_read_as_if_folded)
+{
+	struct wa_keywords *k = wa_keywords_new();
+	const char *text = "“LATIHAN\n\t  Gabungan” di Minsk; #Zapad2025, -57 dan Su-57.\nÄlatihan";
+	struct hits h = { 0 };
+
+	ASSERT_EQ(wa_keywords_add(k, "latihan gabungan", 16), 0);
+	ASSERT_EQ(wa_keywords_add(k, "#zapad2025", 10), 1);
+	ASSERT_EQ(wa_keywords_add(k, "-57", 3), 2);
+	ASSERT_EQ(wa_keywords_add(k, "latihan", 7), 3);
+	ASSERT_OK(wa_keywords_compile(k));
+	/* Curly quotes are neither space nor case: no fold needed for this text... */
+	ASSERT_FALSE(wa_fold_is_needed(text, strlen(text) - strlen("\nÄlatihan")));
+	/* ...but a non-ASCII capital is. */
+	ASSERT_TRUE(wa_fold_is_needed(text, strlen(text)));
+	wa_keywords_scan(k, text, strlen(text), on_hit, &h);
+	/* The phrase across a line break and a tab, in capitals; its range covers the raw bytes. */
+	ASSERT_EQ(h.n, 5);
+	ASSERT_EQ(h.ids[0], 3);
+	ASSERT_EQ(h.starts[0], 3); /* after the 3-byte opening quote */
+	ASSERT_EQ(h.ids[1], 0);
+	ASSERT_EQ(h.starts[1], 3);
+	/* Keywords starting with punctuation start anywhere, even inside a word ("Su-57"). */
+	ASSERT_EQ(h.ids[2], 1);
+	ASSERT_EQ(h.ids[3], 2);
+	ASSERT_EQ(h.ids[4], 2);
+	/* "Älatihan" is one word: no hit for "latihan" inside it. */
 	wa_keywords_free(k);
 }
 
@@ -158,7 +188,8 @@ WA_TEST(a_catastrophic_regex_stops_at_its_limit)
 
 WA_TEST_MAIN(WA_TEST_ENTRY(folding_ignores_case_and_collapses_white_space),
 	     WA_TEST_ENTRY(whole_words_respect_unicode_letters_and_edges),
-	     WA_TEST_ENTRY(automaton_finds_every_whole_word_keyword_in_one_pass),
-	     WA_TEST_ENTRY(automaton_scales_to_many_keywords),
+	     WA_TEST_ENTRY(matcher_finds_every_whole_word_keyword_in_one_pass),
+	     WA_TEST_ENTRY(matcher_scales_to_many_keywords),
+	     WA_TEST_ENTRY(raw_text_is_read_as_if_folded),
 	     WA_TEST_ENTRY(regexes_are_unicode_aware_and_counted),
 	     WA_TEST_ENTRY(a_catastrophic_regex_stops_at_its_limit))
