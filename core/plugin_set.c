@@ -251,7 +251,8 @@ static int add_defaults(struct wa_plugin_set *set, const struct wa_plugin_catalo
 			const struct wa_config *config, enum wa_plugin_set_flags flags,
 			char **ret_error)
 {
-	const struct wa_plugin *out_files = wa_plugin_catalog_find(catalog, "out_files");
+	/* The outbox and the archive; other outputs only when configured. */
+	static const char *const default_outputs[] = { "out_files", "out_sqlite" };
 	int r = 0;
 
 	for (size_t i = 0; wa_builtin_plugins[i] && r == 0; i++) {
@@ -260,8 +261,12 @@ static int add_defaults(struct wa_plugin_set *set, const struct wa_plugin_catalo
 		if (p->kind != WA_PLUGIN_OUTPUT)
 			r = add_plugin(set, p, NULL, config, flags, ret_error);
 	}
-	if (r == 0 && out_files)
-		r = add_plugin(set, out_files, NULL, config, flags, ret_error);
+	for (size_t i = 0; i < 2 && r == 0; i++) {
+		const struct wa_plugin *p = wa_plugin_catalog_find(catalog, default_outputs[i]);
+
+		if (p)
+			r = add_plugin(set, p, NULL, config, flags, ret_error);
+	}
 	return r;
 }
 

@@ -1,0 +1,234 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * out_sqlite: every record into the store (store.h).
+ *
+ * A plugin by the same ABI as any other, but built with the core: the
+ * store's schema and tokenizer are shared with the commands that read it
+ * (search, stats, retro), and the plugin ABI stays free of SQLite.
+ *
+ * process() copies the record into a batch under a mutex (workers call it
+ * concurrently); flush(), on the committer's thread, writes the batch in
+ * one transaction, synchronous=FULL when durability is "full". A failed
+ * transaction (a full disk) is rolled back and the batch kept for the next
+ * flush, so the core retries it before retiring the inputs. Retention
+ * (retain_days) runs at most once an hour, inside a flush.
+ */
+#include <errno.h>
+#include <limits.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <warta/plugin.h>
+
+#include "banned.h"
+#include "store.h"
+
+#define RETENTION_EVERY_S 3600
+
+struct out_sqlite_config {
+	const char *path;
+	int64_t retain_days;
+};
+
+struct pending {
+	char *record;
+	size_t len;
+};
+
+struct out_sqlite {
+	const struct wa_plugin_ctx *ctx;
+	struct wa_store *store;
+	int64_t retain_days;
+	time_t retention_done;
+	pthread_mutex_t lock; /* guards the batch */
+	struct pending *batch;
+	size_t n_batch, cap_batch;
+};
+
+static int out_sqlite_init(const struct wa_plugin_ctx *ctx, void **ret_state)
+{
+	const struct out_sqlite_config *config = wa_plugin_ctx_config(ctx);
+	struct out_sqlite *os;
+	char path[PATH_MAX], *error;
+	int r;
+
+	if (config->path[0] == '\0')
+		snprintf(path, sizeof(path), "%s/%s", wa_plugin_ctx_state_dir(ctx), WA_STORE_FILE);
+	else if (config->path[0] == '/')
+		snprintf(path, sizeof(path), "%s", config->path);
+	else
+		snprintf(path, sizeof(path), "%s/%s", wa_plugin_ctx_state_dir(ctx), config->path);
+	if (config->retain_days < 0)
+		return -EINVAL;
+	os = calloc(1, sizeof(*os));
+	if (!os)
+		return -ENOMEM;
+	r = wa_store_open(path, wa_plugin_ctx_durable(ctx) ? WA_STORE_DURABLE : 0, &os->store,
+			  &error);
+	if (r < 0) {
+		wa_plugin_log(ctx, WA_LOG_ERROR, "%s", error ? error : wa_strerror(r));
+		free(error);
+		free(os);
+		return r;
+	}
+	os->ctx = ctx;
+	os->retain_days = config->retain_days;
+	pthread_mutex_init(&os->lock, NULL);
+	*ret_state = os;
+	return 0;
+}
+
+static void out_sqlite_fini(void *state)
+{
+	struct out_sqlite *os = state;
+
+	for (size_t i = 0; i < os->n_batch; i++)
+		free(os->batch[i].record);
+	free(os->batch);
+	wa_store_close(os->store);
+	pthread_mutex_destroy(&os->lock);
+	free(os);
+}
+
+static int out_sqlite_process(void *state, struct wa_article *a)
+{
+	struct out_sqlite *os = state;
+	size_t len;
+	const char *record = wa_article_record(a, &len);
+	char *copy;
+	int r = 0;
+
+	if (!record)
+		return -EINVAL;
+	copy = malloc(len);
+	if (!copy)
+		return -ENOMEM;
+	memcpy(copy, record, len);
+	pthread_mutex_lock(&os->lock);
+	if (os->n_batch == os->cap_batch) {
+		size_t cap = os->cap_batch ? 2 * os->cap_batch : 64;
+		struct pending *grown = realloc(os->batch, cap * sizeof(*grown));
+
+		if (grown) {
+			os->batch = grown;
+			os->cap_batch = cap;
+		} else {
+			r = -ENOMEM;
+		}
+	}
+	if (r == 0)
+		os->batch[os->n_batch++] = (struct pending){ copy, len };
+	pthread_mutex_unlock(&os->lock);
+	if (r < 0)
+		free(copy);
+	return r;
+}
+
+static void apply_retention(struct out_sqlite *os)
+{
+	time_t now = time(NULL), cutoff;
+	char before[16];
+	struct tm tm;
+	int n;
+
+	if (os->retain_days == 0 || now - os->retention_done < RETENTION_EVERY_S)
+		return;
+	os->retention_done = now;
+	cutoff = now - (time_t)os->retain_days * 86400;
+	gmtime_r(&cutoff, &tm);
+	strftime(before, sizeof(before), "%Y-%m-%d", &tm);
+	n = wa_store_delete_before(os->store, before);
+	if (n < 0)
+		wa_plugin_log(os->ctx, WA_LOG_WARNING, "retention: %s, will retry", wa_strerror(n));
+	else if (n > 0)
+		wa_plugin_log(os->ctx, WA_LOG_INFO, "retention: %d article(s) dated before %s deleted",
+			      n, before);
+}
+
+/* Puts a batch that failed to commit back, ahead of whatever was staged meanwhile. */
+static void put_back(struct out_sqlite *os, struct pending *batch, size_t n)
+{
+	pthread_mutex_lock(&os->lock);
+	if (os->n_batch > 0) {
+		struct pending *merged = realloc(batch, (n + os->n_batch) * sizeof(*merged));
+
+		if (merged) {
+			memcpy(merged + n, os->batch, os->n_batch * sizeof(*merged));
+			batch = merged;
+			n += os->n_batch;
+		} else {
+			/* Out of memory: drop the newer ones; process() is called again for them. */
+			for (size_t i = 0; i < os->n_batch; i++)
+				free(os->batch[i].record);
+		}
+		free(os->batch);
+	}
+	os->batch = batch;
+	os->n_batch = os->cap_batch = n;
+	pthread_mutex_unlock(&os->lock);
+}
+
+static int out_sqlite_flush(void *state)
+{
+	struct out_sqlite *os = state;
+	struct pending *batch;
+	size_t n;
+	int r;
+
+	/* Take the batch: workers may stage the next one while this commits. */
+	pthread_mutex_lock(&os->lock);
+	batch = os->batch;
+	n = os->n_batch;
+	os->batch = NULL;
+	os->n_batch = os->cap_batch = 0;
+	pthread_mutex_unlock(&os->lock);
+	if (n == 0) {
+		free(batch);
+		return 0;
+	}
+	r = wa_store_begin(os->store);
+	for (size_t i = 0; i < n && r == 0; i++) {
+		r = wa_store_put(os->store, batch[i].record, batch[i].len);
+		if (r == -EINVAL) {
+			wa_plugin_log(os->ctx, WA_LOG_WARNING, "a record is not valid JSON, skipping");
+			r = 0;
+		}
+	}
+	if (r == 0)
+		apply_retention(os);
+	if (r == 0)
+		r = wa_store_commit(os->store);
+	if (r < 0) {
+		wa_store_rollback(os->store);
+		put_back(os, batch, n);
+		return r;
+	}
+	for (size_t i = 0; i < n; i++)
+		free(batch[i].record);
+	free(batch);
+	return 0;
+}
+
+static const struct wa_option out_sqlite_options[] = {
+	{ "path", WA_OPTION_STRING, "", offsetof(struct out_sqlite_config, path),
+	  "the database; relative to the state directory (default: STATE/warta.db)" },
+	{ "retain_days", WA_OPTION_INT, "0", offsetof(struct out_sqlite_config, retain_days),
+	  "delete articles dated more than this many days ago (0: keep all)" },
+	{ 0 },
+};
+
+WA_PLUGIN_DEFINE(out_sqlite) = {
+	.abi_version = WA_PLUGIN_ABI_VERSION,
+	.size = sizeof(struct wa_plugin),
+	.name = "out_sqlite",
+	.summary = "the searchable archive: SQLite with a stemming full-text index",
+	.kind = WA_PLUGIN_OUTPUT,
+	.options = out_sqlite_options,
+	.config_size = sizeof(struct out_sqlite_config),
+	.init = out_sqlite_init,
+	.process = out_sqlite_process,
+	.flush = out_sqlite_flush,
+	.fini = out_sqlite_fini,
+};

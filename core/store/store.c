@@ -1,0 +1,395 @@
+/* SPDX-License-Identifier: MIT */
+/* The store: opening, migrating and upserting records (see store.h). */
+#include "store.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "banned.h"
+#include "json.h"
+#include "schema.h"
+#include "tokenizer.h"
+
+enum statement {
+	FIND,
+	INSERT,
+	UPDATE,
+	FTS_DELETE,
+	FTS_INSERT,
+	DELETE_TAGS,
+	DELETE_ENTITIES,
+	DELETE_QUOTES,
+	INSERT_TAG,
+	INSERT_ENTITY,
+	INSERT_QUOTE,
+	N_STATEMENTS,
+};
+
+static const char *const statement_sql[N_STATEMENTS] = {
+	[FIND] = "SELECT rowid, title, text FROM articles WHERE id = ?1",
+	[INSERT] = "INSERT INTO articles (id, received, date, file, outlet, title, lang, "
+		   "published, text, record) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+	[UPDATE] = "UPDATE articles SET id = ?1, received = ?2, date = ?3, file = ?4, outlet = ?5, "
+		   "title = ?6, lang = ?7, published = ?8, text = ?9, record = ?10 WHERE rowid = ?11",
+	[FTS_DELETE] = "INSERT INTO fts (fts, rowid, title, text) VALUES ('delete', ?1, ?2, ?3)",
+	[FTS_INSERT] = "INSERT INTO fts (rowid, title, text) VALUES (?1, ?2, ?3)",
+	[DELETE_TAGS] = "DELETE FROM tags WHERE article = ?1",
+	[DELETE_ENTITIES] = "DELETE FROM entities WHERE article = ?1",
+	[DELETE_QUOTES] = "DELETE FROM quotes WHERE article = ?1",
+	[INSERT_TAG] = "INSERT OR REPLACE INTO tags (article, name, score, rule) VALUES (?1, ?2, ?3, ?4)",
+	[INSERT_ENTITY] = "INSERT OR REPLACE INTO entities (article, type, name, mentions) "
+			  "VALUES (?1, ?2, ?3, ?4)",
+	[INSERT_QUOTE] = "INSERT INTO quotes (article, speaker, text) VALUES (?1, ?2, ?3)",
+};
+
+struct wa_store {
+	sqlite3 *db;
+	sqlite3_stmt *statements[N_STATEMENTS];
+	bool read_only;
+};
+
+int wa_store_errno(int code)
+{
+	switch (code & 0xff) {
+	case SQLITE_OK:
+	case SQLITE_DONE:
+	case SQLITE_ROW:
+		return 0;
+	case SQLITE_FULL:
+		return -ENOSPC;
+	case SQLITE_NOMEM:
+		return -ENOMEM;
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+		return -EBUSY;
+	case SQLITE_READONLY:
+		return -EROFS;
+	case SQLITE_CANTOPEN:
+		return -ENOENT;
+	case SQLITE_PERM:
+	case SQLITE_AUTH:
+		return -EACCES;
+	default:
+		return -EIO;
+	}
+}
+
+void wa_store_close(struct wa_store *store)
+{
+	if (!store)
+		return;
+	for (int i = 0; i < N_STATEMENTS; i++)
+		sqlite3_finalize(store->statements[i]);
+	sqlite3_close_v2(store->db);
+	free(store);
+}
+
+static int fail(struct wa_store *store, int code, const char *what, char **ret_error)
+{
+	const char *msg = store->db ? sqlite3_errmsg(store->db) : sqlite3_errstr(code);
+
+	if (asprintf(ret_error, "%s: %s", what, msg) < 0)
+		*ret_error = NULL;
+	wa_store_close(store);
+	return wa_store_errno(code) ? wa_store_errno(code) : -EIO;
+}
+
+int wa_store_open(const char *path, unsigned flags, struct wa_store **ret_store, char **ret_error)
+{
+	struct wa_store *store = calloc(1, sizeof(*store));
+	int open_flags = SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE;
+	char *error = NULL, pragmas[256];
+	int from, r;
+
+	*ret_error = NULL;
+	if (!store)
+		return -ENOMEM;
+	store->read_only = flags & WA_STORE_READ_ONLY;
+	open_flags |= store->read_only ? SQLITE_OPEN_READONLY
+				       : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+	r = sqlite3_open_v2(path, &store->db, open_flags, NULL);
+	if (r != SQLITE_OK)
+		return fail(store, r, path, ret_error);
+	sqlite3_busy_timeout(store->db, 5000);
+	/* Foreign data must not be able to run code: no extensions, defensive mode. */
+	sqlite3_db_config(store->db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
+	snprintf(pragmas, sizeof(pragmas),
+		 "PRAGMA journal_mode = WAL; PRAGMA synchronous = %s; PRAGMA temp_store = MEMORY;",
+		 flags & WA_STORE_DURABLE ? "FULL" : "NORMAL");
+	r = wa_tokenizer_register(store->db);
+	if (r != SQLITE_OK)
+		return fail(store, r, "cannot register the search tokenizer", ret_error);
+	if (!store->read_only) {
+		r = sqlite3_exec(store->db, pragmas, NULL, NULL, NULL);
+		if (r != SQLITE_OK)
+			return fail(store, r, path, ret_error);
+		r = wa_schema_migrate(store->db, &from, &error);
+		if (r != SQLITE_OK) {
+			if (asprintf(ret_error, "%s: cannot migrate the schema: %s", path,
+				     error ? error : sqlite3_errmsg(store->db)) < 0)
+				*ret_error = NULL;
+			sqlite3_free(error);
+			wa_store_close(store);
+			return -EIO;
+		}
+		for (int i = 0; i < N_STATEMENTS; i++) {
+			r = sqlite3_prepare_v3(store->db, statement_sql[i], -1,
+					       SQLITE_PREPARE_PERSISTENT, &store->statements[i],
+					       NULL);
+			if (r != SQLITE_OK)
+				return fail(store, r, statement_sql[i], ret_error);
+		}
+	} else {
+		sqlite3_stmt *stmt;
+		int version = 0;
+
+		r = sqlite3_prepare_v2(store->db, "PRAGMA user_version", -1, &stmt, NULL);
+		if (r == SQLITE_OK && sqlite3_step(stmt) == SQLITE_ROW)
+			version = sqlite3_column_int(stmt, 0);
+		sqlite3_finalize(stmt);
+		if (r != SQLITE_OK)
+			return fail(store, r, path, ret_error);
+		if (version != WA_STORE_SCHEMA_VERSION) {
+			if (asprintf(ret_error,
+				     "%s: schema version %d, this warta reads %d (start the daemon "
+				     "once to migrate it)",
+				     path, version, WA_STORE_SCHEMA_VERSION) < 0)
+				*ret_error = NULL;
+			wa_store_close(store);
+			return -EPROTO;
+		}
+	}
+	*ret_store = store;
+	return 0;
+}
+
+sqlite3 *wa_store_db(struct wa_store *store)
+{
+	return store->db;
+}
+
+int wa_store_begin(struct wa_store *store)
+{
+	return wa_store_errno(sqlite3_exec(store->db, "BEGIN IMMEDIATE", NULL, NULL, NULL));
+}
+
+int wa_store_commit(struct wa_store *store)
+{
+	return wa_store_errno(sqlite3_exec(store->db, "COMMIT", NULL, NULL, NULL));
+}
+
+void wa_store_rollback(struct wa_store *store)
+{
+	if (!sqlite3_get_autocommit(store->db))
+		(void)sqlite3_exec(store->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+/* Runs a statement with no result rows and resets it. */
+static int run(sqlite3_stmt *stmt)
+{
+	int r = sqlite3_step(stmt);
+
+	sqlite3_reset(stmt);
+	sqlite3_clear_bindings(stmt);
+	return r == SQLITE_DONE ? 0 : wa_store_errno(r);
+}
+
+static void bind_text(sqlite3_stmt *stmt, int i, const char *s)
+{
+	if (s)
+		sqlite3_bind_text(stmt, i, s, -1, SQLITE_STATIC);
+	else
+		sqlite3_bind_null(stmt, i);
+}
+
+static const char *lang_of(const cJSON *record)
+{
+	const cJSON *lang = cJSON_GetObjectItemCaseSensitive(record, "lang");
+
+	if (cJSON_IsString(lang))
+		return lang->valuestring;
+	return wa_json_get_string(lang, "code");
+}
+
+/* Removes the old row's index entries and derived rows; returns its rowid, 0 if none. */
+static int64_t forget_old(struct wa_store *s, const char *id, int *ret)
+{
+	sqlite3_stmt *find = s->statements[FIND];
+	int64_t rowid = 0;
+	int r;
+
+	sqlite3_bind_text(find, 1, id, -1, SQLITE_STATIC);
+	r = sqlite3_step(find);
+	if (r == SQLITE_ROW) {
+		sqlite3_stmt *del = s->statements[FTS_DELETE];
+
+		rowid = sqlite3_column_int64(find, 0);
+		sqlite3_bind_int64(del, 1, rowid);
+		sqlite3_bind_value(del, 2, sqlite3_column_value(find, 1));
+		sqlite3_bind_value(del, 3, sqlite3_column_value(find, 2));
+		*ret = run(del);
+		for (int i = DELETE_TAGS; i <= DELETE_QUOTES && *ret == 0; i++) {
+			sqlite3_bind_int64(s->statements[i], 1, rowid);
+			*ret = run(s->statements[i]);
+		}
+	} else {
+		*ret = r == SQLITE_DONE ? 0 : wa_store_errno(r);
+	}
+	sqlite3_reset(find);
+	sqlite3_clear_bindings(find);
+	return rowid;
+}
+
+static int put_rows(struct wa_store *s, int64_t rowid, const cJSON *record)
+{
+	const cJSON *item;
+	int r = 0;
+
+	cJSON_ArrayForEach(item, cJSON_GetObjectItemCaseSensitive(record, "tags"))
+	{
+		sqlite3_stmt *st = s->statements[INSERT_TAG];
+		const cJSON *score = cJSON_GetObjectItemCaseSensitive(item, "score");
+
+		if (!wa_json_get_string(item, "name"))
+			continue;
+		sqlite3_bind_int64(st, 1, rowid);
+		bind_text(st, 2, wa_json_get_string(item, "name"));
+		if (cJSON_IsNumber(score))
+			sqlite3_bind_double(st, 3, score->valuedouble);
+		bind_text(st, 4, wa_json_get_string(item, "rule"));
+		if ((r = run(st)) < 0)
+			return r;
+	}
+	cJSON_ArrayForEach(item, cJSON_GetObjectItemCaseSensitive(record, "entities"))
+	{
+		sqlite3_stmt *st = s->statements[INSERT_ENTITY];
+		const cJSON *mentions = cJSON_GetObjectItemCaseSensitive(item, "mentions");
+
+		if (!wa_json_get_string(item, "type") || !wa_json_get_string(item, "name"))
+			continue;
+		sqlite3_bind_int64(st, 1, rowid);
+		bind_text(st, 2, wa_json_get_string(item, "type"));
+		bind_text(st, 3, wa_json_get_string(item, "name"));
+		if (cJSON_IsNumber(mentions))
+			sqlite3_bind_int64(st, 4, (sqlite3_int64)mentions->valuedouble);
+		if ((r = run(st)) < 0)
+			return r;
+	}
+	cJSON_ArrayForEach(item, cJSON_GetObjectItemCaseSensitive(record, "quotes"))
+	{
+		sqlite3_stmt *st = s->statements[INSERT_QUOTE];
+
+		if (!wa_json_get_string(item, "text"))
+			continue;
+		sqlite3_bind_int64(st, 1, rowid);
+		bind_text(st, 2, wa_json_get_string(item, "speaker"));
+		bind_text(st, 3, wa_json_get_string(item, "text"));
+		if ((r = run(st)) < 0)
+			return r;
+	}
+	return 0;
+}
+
+/* YYYY-MM-DD from a date or timestamp string, or "" if it does not start like one. */
+static void day_of(const char *s, char day[11])
+{
+	day[0] = '\0';
+	if (s && strlen(s) >= 10 && s[4] == '-' && s[7] == '-')
+		snprintf(day, 11, "%.10s", s);
+}
+
+int wa_store_put(struct wa_store *s, const char *json, size_t len)
+{
+	const char *id, *received, *published, *title, *text;
+	cJSON *record, *text_item;
+	char date[11], *rest;
+	int64_t rowid;
+	sqlite3_stmt *st;
+	int r;
+
+	if (wa_json_parse(json, len, &record, NULL) < 0 || !cJSON_IsObject(record)) {
+		cJSON_Delete(record);
+		return -EINVAL;
+	}
+	id = wa_json_get_string(record, "id");
+	received = wa_json_get_string(record, "received");
+	published = wa_json_get_string(record, "published");
+	title = wa_json_get_string(record, "title");
+	if (!id) {
+		cJSON_Delete(record);
+		return -EINVAL;
+	}
+	day_of(published, date);
+	if (!date[0])
+		day_of(received, date);
+	/* The text has a column of its own (the index reads it there): not twice on disk. */
+	text_item = cJSON_DetachItemFromObjectCaseSensitive(record, "text");
+	text = cJSON_IsString(text_item) ? text_item->valuestring : "";
+	rest = wa_json_print(record);
+	if (!rest) {
+		r = -ENOMEM;
+		goto out;
+	}
+	rowid = forget_old(s, id, &r);
+	if (r < 0)
+		goto out;
+	st = s->statements[rowid ? UPDATE : INSERT];
+	bind_text(st, 1, id);
+	bind_text(st, 2, received ? received : "");
+	bind_text(st, 3, date);
+	bind_text(st, 4, wa_json_get_string(cJSON_GetObjectItemCaseSensitive(record, "source"),
+					    "file"));
+	bind_text(st, 5, wa_json_get_string(record, "outlet"));
+	bind_text(st, 6, title);
+	bind_text(st, 7, lang_of(record));
+	bind_text(st, 8, published);
+	bind_text(st, 9, text);
+	bind_text(st, 10, rest);
+	if (rowid)
+		sqlite3_bind_int64(st, 11, rowid);
+	r = run(st);
+	if (r < 0)
+		goto out;
+	if (!rowid)
+		rowid = sqlite3_last_insert_rowid(s->db);
+	st = s->statements[FTS_INSERT];
+	sqlite3_bind_int64(st, 1, rowid);
+	bind_text(st, 2, title);
+	bind_text(st, 3, text);
+	r = run(st);
+	if (r == 0)
+		r = put_rows(s, rowid, record);
+out:
+	free(rest);
+	cJSON_Delete(text_item);
+	cJSON_Delete(record);
+	return r;
+}
+
+int wa_store_delete_before(struct wa_store *s, const char *before)
+{
+	static const char *const steps[] = {
+		"INSERT INTO fts (fts, rowid, title, text) SELECT 'delete', rowid, title, text "
+		"FROM articles WHERE date < ?1",
+		"DELETE FROM tags WHERE article IN (SELECT rowid FROM articles WHERE date < ?1)",
+		"DELETE FROM entities WHERE article IN (SELECT rowid FROM articles WHERE date < ?1)",
+		"DELETE FROM quotes WHERE article IN (SELECT rowid FROM articles WHERE date < ?1)",
+		"DELETE FROM articles WHERE date < ?1",
+	};
+	int r = 0, n = 0;
+
+	for (size_t i = 0; i < sizeof(steps) / sizeof(steps[0]) && r == 0; i++) {
+		sqlite3_stmt *st;
+
+		r = wa_store_errno(sqlite3_prepare_v2(s->db, steps[i], -1, &st, NULL));
+		if (r < 0)
+			break;
+		sqlite3_bind_text(st, 1, before, -1, SQLITE_STATIC);
+		r = run(st);
+		n = sqlite3_changes(s->db);
+		sqlite3_finalize(st);
+	}
+	return r < 0 ? r : n;
+}

@@ -1,0 +1,60 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The archive: every article record in an embedded SQLite database.
+ *
+ * Tables: articles (one row per id, the record as JSON without its text,
+ * which has a column of its own), tags, entities and quotes (rows derived
+ * from the record, for filters and counts), and fts, an FTS5 index over
+ * title and text with warta's tokenizer (tokenizer.h). Writes are upserts
+ * keyed by article id, so a record stored twice is one row. The schema has
+ * a version (PRAGMA user_version) and migrations run at open.
+ *
+ * The daemon writes through the out_sqlite output plugin; the search, show,
+ * stats, export, retro and db commands read the same file. One writer at a
+ * time; readers do not block it (WAL).
+ */
+#ifndef WA_STORE_H
+#define WA_STORE_H
+
+#include <sqlite3.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+struct wa_store;
+
+#define WA_STORE_FILE           "warta.db"
+#define WA_STORE_SCHEMA_VERSION 2
+
+enum wa_store_flags {
+	WA_STORE_READ_ONLY = 1 << 0,
+	WA_STORE_DURABLE = 1 << 1, /* synchronous=FULL: a commit is on disk when it returns */
+};
+
+/*
+ * Opens (creating and migrating unless read-only) the store at path. On
+ * failure returns a negative errno and sets *ret_error (caller frees).
+ */
+int wa_store_open(const char *path, unsigned flags, struct wa_store **ret_store, char **ret_error);
+void wa_store_close(struct wa_store *store);
+
+/* The connection, for queries (store_query.c and the commands). */
+sqlite3 *wa_store_db(struct wa_store *store);
+
+int wa_store_begin(struct wa_store *store);
+int wa_store_commit(struct wa_store *store);
+void wa_store_rollback(struct wa_store *store);
+
+/*
+ * Stores one record (JSON as written to the outbox), replacing an earlier
+ * one with the same id. Inside a transaction. Returns 0, -EINVAL for a
+ * record that is not a JSON object with an id, -ENOSPC, -EIO, -ENOMEM.
+ */
+int wa_store_put(struct wa_store *store, const char *record, size_t len);
+
+/* Deletes articles whose date is before `before` (YYYY-MM-DD). Returns the count or -errno. */
+int wa_store_delete_before(struct wa_store *store, const char *before);
+
+/* An SQLite result code as a negative errno (SQLITE_FULL is -ENOSPC). */
+int wa_store_errno(int sqlite_code);
+
+#endif
