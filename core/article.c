@@ -360,6 +360,15 @@ struct wa_article *wa_article_child(const struct wa_article *a, size_t i)
 	return i < a->n_children ? a->children[i] : NULL;
 }
 
+void wa_article_replace_fields(struct wa_article *a, cJSON *fields)
+{
+	cJSON_Delete(a->fields);
+	a->fields = fields;
+	free(a->record);
+	a->record = NULL;
+	a->record_len = 0;
+}
+
 int wa_article_finish(struct wa_article *a)
 {
 	free(a->record);

@@ -46,6 +46,12 @@ int wa_article_add_rule_tag(struct wa_article *article, const char *name, double
 struct cJSON;
 int wa_article_set_item(struct wa_article *article, const char *field, struct cJSON *item);
 
+/*
+ * Makes fields (a record's parse tree, taken over) the article's fields:
+ * a stored record becomes an article again, for `warta retro`.
+ */
+void wa_article_replace_fields(struct wa_article *article, struct cJSON *fields);
+
 /* The record's parse tree, for Lua bindings and tests. Borrowed. */
 const struct cJSON *wa_article_fields(const struct wa_article *article);
 

@@ -102,6 +102,12 @@ static const char help_main[] =
 	"                                                 run the service\n"
 	"  analyze [-c FILE] [--rules DIR] FILE... | -    run the pipeline once, records on stdout\n"
 	"  rules check|test|stats [DIR]                   compile rules, run their examples, show hit counts\n"
+	"  search [QUERY] [FILTERS]                       full-text search of the stored articles\n"
+	"  show ID [--field F]...                         one stored record\n"
+	"  stats [--by tag|entity|outlet|day|lang] [FILTERS]  counts of the stored articles\n"
+	"  export [FILTERS]                               stored records as JSON Lines\n"
+	"  retro RULES [FILTERS] [--apply]                run rules over the stored articles\n"
+	"  db check|vacuum|import FILE                    store maintenance\n"
 	"  plugins [-c FILE]                              list the available plugins and their options\n"
 	"  config check [-c FILE]                         validate a configuration file\n"
 	"  version                                        print the version\n"
@@ -180,6 +186,63 @@ static const char help_rules[] =
 	"\n"
 	"exit codes: 0 ok, 1 a test case failed, 2 usage, 3 the rules do not compile.\n";
 
+#define STORE_OPTIONS                                                                     \
+	"the store: -c FILE, --spool DIR or --state DIR find it as the daemon does\n"          \
+	"(STATE/warta.db); --db PATH names it directly.\n"
+#define FILTERS                                                                           \
+	"filters (combined with AND):\n"                                                        \
+	"  --tag T             tagged T (repeat for more tags)\n"                              \
+	"  --entity TYPE:NAME  with that entity (person:Shoigu), or TYPE alone\n"              \
+	"  --outlet O  --lang L\n"                                                             \
+	"  --since YYYY-MM-DD  --until YYYY-MM-DD   by date published (else received)\n"
+
+static const char help_search[] =
+	"usage: warta search [QUERY] [FILTERS] [--limit N] [--json]\n"
+	"\n"
+	"QUERY is FTS5 syntax over title and text: words (AND), OR, NOT, \"a phrase\",\n"
+	"NEAR(a b, 10), prefix* . Words match whatever their form: latihan finds\n"
+	"berlatih and melatih; case and accents do not matter. Results are ranked\n"
+	"(title words count more), with the matching passage; without QUERY, the\n"
+	"newest first. Default limit 20.\n"
+	"\n" FILTERS "\n" STORE_OPTIONS;
+
+static const char help_show[] = "usage: warta show ID [--field F]... [--json]\n"
+				"\n"
+				"Prints a stored record (ID may be abbreviated), or the chosen\n"
+				"fields (dotted paths: title, tags, source.file).\n"
+				"\n" STORE_OPTIONS;
+
+static const char help_stats[] =
+	"usage: warta stats [--by tag|entity|outlet|day|lang] [FILTERS] [--json]\n"
+	"\n"
+	"Counts stored articles by tag (default), entity, outlet, language or day\n"
+	"(with a bar chart).\n"
+	"\n" FILTERS "\n" STORE_OPTIONS;
+
+static const char help_export[] = "usage: warta export [QUERY] [FILTERS] > FILE.jsonl\n"
+				  "\n"
+				  "Stored records as JSON Lines, oldest first (warta db import\n"
+				  "reads them back).\n"
+				  "\n" FILTERS "\n" STORE_OPTIONS;
+
+static const char help_retro[] =
+	"usage: warta retro RULES [FILTERS] [--apply] [--json]\n"
+	"\n"
+	"Runs RULES (a rule file or a rules directory) over the stored articles and\n"
+	"prints those they tag, then counts per tag. The store is not changed\n"
+	"unless --apply is given, which writes the new tags into it.\n"
+	"\n"
+	"filters: --tag T --outlet O --lang L --since D --until D\n"
+	"\n" STORE_OPTIONS;
+
+static const char help_db[] = "usage: warta db check|vacuum [STORE OPTIONS]\n"
+			      "       warta db import FILE.jsonl|- [STORE OPTIONS]\n"
+			      "\n"
+			      "check   integrity of the database and its search index, with counts\n"
+			      "vacuum  compact the file and merge the index\n"
+			      "import  load records (warta export, out_jsonl) into the store\n"
+			      "\n" STORE_OPTIONS;
+
 const char *wa_cli_help(const char *command)
 {
 	if (!command)
@@ -194,5 +257,17 @@ const char *wa_cli_help(const char *command)
 		return help_config;
 	if (strcmp(command, "rules") == 0)
 		return help_rules;
+	if (strcmp(command, "search") == 0)
+		return help_search;
+	if (strcmp(command, "show") == 0)
+		return help_show;
+	if (strcmp(command, "stats") == 0)
+		return help_stats;
+	if (strcmp(command, "export") == 0)
+		return help_export;
+	if (strcmp(command, "retro") == 0)
+		return help_retro;
+	if (strcmp(command, "db") == 0)
+		return help_db;
 	return NULL;
 }

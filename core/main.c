@@ -36,7 +36,9 @@ static int cmd_help(int argc, char **argv)
 
 static const struct command commands[] = {
 	{ "daemon", wa_cmd_daemon }, { "analyze", wa_cmd_analyze }, { "plugins", wa_cmd_plugins },
-	{ "config", wa_cmd_config }, { "rules", wa_cmd_rules },     { "version", cmd_version },
+	{ "config", wa_cmd_config }, { "rules", wa_cmd_rules },     { "search", wa_cmd_search },
+	{ "show", wa_cmd_show },     { "stats", wa_cmd_stats },     { "export", wa_cmd_export },
+	{ "retro", wa_cmd_retro },   { "db", wa_cmd_db },           { "version", cmd_version },
 	{ "help", cmd_help },        { "--help", cmd_help },        { "--version", cmd_version },
 };
 

@@ -154,6 +154,14 @@ const char *wa_rules_dir(const struct wa_rules *set)
 	return set->dir;
 }
 
+bool wa_rules_has_rule(const struct wa_rules *set, const char *name)
+{
+	for (size_t i = 0; i < set->n_rules; i++)
+		if (strcmp(set->rules[i].name, name) == 0)
+			return true;
+	return false;
+}
+
 size_t wa_rules_n_watch_dirs(const struct wa_rules *set)
 {
 	return set->n_watch_dirs;
@@ -220,12 +228,27 @@ static int is_rule_file(const struct dirent *e)
 	return e->d_name[0] != '.' && len > 4 && strcmp(e->d_name + len - 4, ".lua") == 0;
 }
 
-static int read_rule_files(struct wa_rules *set, int dir_fd, struct wa_rules_report *rep)
+/* `only`: the one file to read (a rule set given as a file), or NULL for every *.lua. */
+static int read_rule_files(struct wa_rules *set, int dir_fd, const char *only,
+			   struct wa_rules_report *rep)
 {
 	struct dirent **entries;
-	int n = scandirat(dir_fd, ".", &entries, is_rule_file, alphasort);
-	int r = 0;
+	int n, r = 0;
 
+	if (only) {
+		entries = malloc(sizeof(*entries));
+		if (!entries)
+			return -ENOMEM;
+		entries[0] = malloc(sizeof(struct dirent));
+		if (!entries[0]) {
+			free(entries);
+			return -ENOMEM;
+		}
+		snprintf(entries[0]->d_name, sizeof(entries[0]->d_name), "%s", only);
+		n = 1;
+	} else {
+		n = scandirat(dir_fd, ".", &entries, is_rule_file, alphasort);
+	}
 	if (n < 0)
 		return -errno;
 	set->files = calloc((size_t)n + 1, sizeof(*set->files));
@@ -507,7 +530,9 @@ int wa_rules_load(const char *dir, const struct wa_rules_limits *limits,
 {
 	struct wa_rules *set = calloc(1, sizeof(*set));
 	XXH3_state_t *hash = XXH3_createState();
+	const char *only = NULL;
 	int dir_fd = -1, r;
+	struct stat st;
 
 	if (!set || !hash) {
 		r = -ENOMEM;
@@ -521,16 +546,28 @@ int wa_rules_load(const char *dir, const struct wa_rules_limits *limits,
 		r = -ENOMEM;
 		goto fail;
 	}
-	dir_fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (stat(dir, &st) == 0 && S_ISREG(st.st_mode)) {
+		/* A single rule file: its directory is where its lists are. */
+		const char *slash = strrchr(dir, '/');
+
+		only = slash ? slash + 1 : dir;
+		free(set->dir);
+		set->dir = slash ? strndup(dir, (size_t)(slash - dir + (slash == dir))) : strdup(".");
+		if (!set->dir) {
+			r = -ENOMEM;
+			goto fail;
+		}
+	}
+	dir_fd = open(set->dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	if (dir_fd < 0) {
 		r = -errno;
 		(void)wa_rules_report_add(rep, "%s: cannot open the rules directory: %s", dir,
 					  wa_strerror(r));
 		goto fail;
 	}
-	r = add_watch_dir(set, dir);
+	r = add_watch_dir(set, set->dir);
 	if (r == 0)
-		r = read_rule_files(set, dir_fd, rep);
+		r = read_rule_files(set, dir_fd, only, rep);
 	if (r < 0)
 		goto fail;
 	XXH3_64bits_reset(hash);

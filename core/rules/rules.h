@@ -41,7 +41,8 @@ struct wa_rules_report {
 void wa_rules_report_fini(struct wa_rules_report *report);
 
 /*
- * Loads and compiles the rule set in dir. Returns 0 with *ret_rules, or
+ * Loads and compiles the rule set in dir (or the single rule file dir
+ * names, with lists relative to its directory). Returns 0 with *ret_rules, or
  * -EINVAL with every problem found in report (-ENOENT if dir does not
  * exist, -ENOMEM). A directory without rules is a valid, empty set.
  */
@@ -56,6 +57,8 @@ void wa_rules_unref(struct wa_rules *rules);
 const char *wa_rules_version(const struct wa_rules *rules);
 size_t wa_rules_count(const struct wa_rules *rules);
 const char *wa_rules_dir(const struct wa_rules *rules);
+/* True if the set has a rule of this name. */
+bool wa_rules_has_rule(const struct wa_rules *rules, const char *name);
 
 /* The directories whose changes may change the set: the rules dir and those of its lists. */
 size_t wa_rules_n_watch_dirs(const struct wa_rules *rules);

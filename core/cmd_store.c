@@ -1,0 +1,455 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The commands over the archive: search, show, stats, export.
+ *
+ * They find the store as the daemon does (STATE/warta.db, the state
+ * directory coming from -c FILE, --spool or --state), or take --db PATH.
+ * Output is a table for people (bold highlights on a terminal, unless
+ * NO_COLOR is set) or, with --json, one JSON object per line for scripts.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "banned.h"
+#include "cli.h"
+#include "json.h"
+#include "store/query.h"
+#include "store/store.h"
+
+#define BAR_WIDTH 40
+
+enum store_command {
+	CMD_SEARCH,
+	CMD_SHOW,
+	CMD_STATS,
+	CMD_EXPORT,
+};
+
+struct options {
+	struct wa_cli_overrides overrides;
+	const char *db;
+	bool json;
+	const char *by;
+	const char *fields[32];
+	size_t n_fields;
+	struct wa_query query;
+};
+
+static bool use_color(void)
+{
+	const char *no_color = getenv("NO_COLOR");
+
+	return isatty(STDOUT_FILENO) && !(no_color && no_color[0]);
+}
+
+/* Parses the options all store commands share; returns WA_EXIT_OK or an exit code. */
+static int parse(int argc, char **argv, const char *command, struct options *o)
+{
+	static const struct option options[] = {
+		{ "config", required_argument, NULL, 'c' }, { "spool", required_argument, NULL, 's' },
+		{ "state", required_argument, NULL, 'S' },  { "db", required_argument, NULL, 'd' },
+		{ "json", no_argument, NULL, 'j' },         { "tag", required_argument, NULL, 't' },
+		{ "entity", required_argument, NULL, 'e' }, { "outlet", required_argument, NULL, 'o' },
+		{ "lang", required_argument, NULL, 'l' },   { "since", required_argument, NULL, 'F' },
+		{ "until", required_argument, NULL, 'U' },  { "limit", required_argument, NULL, 'n' },
+		{ "by", required_argument, NULL, 'b' },     { "field", required_argument, NULL, 'f' },
+		{ "help", no_argument, NULL, 'h' },         { 0 },
+	};
+	const char *error;
+	int opt;
+
+	while ((opt = getopt_long(argc, argv, "c:s:d:jt:e:o:l:n:b:f:h", options, NULL)) != -1) {
+		switch (opt) {
+		case 'c':
+			o->overrides.config_path = optarg;
+			break;
+		case 's':
+			o->overrides.spool_dir = optarg;
+			break;
+		case 'S':
+			o->overrides.state_dir = optarg;
+			break;
+		case 'd':
+			o->db = optarg;
+			break;
+		case 'j':
+			o->json = true;
+			break;
+		case 't':
+		case 'e':
+		case 'f': {
+			const char **list = opt == 't'	 ? o->query.tags
+					    : opt == 'e' ? o->query.entities
+							 : o->fields;
+			size_t *n = opt == 't' ? &o->query.n_tags
+					       : opt == 'e' ? &o->query.n_entities : &o->n_fields;
+			size_t max = opt == 'f' ? 32 : WA_QUERY_MAX_FILTERS;
+
+			if (*n == max) {
+				fprintf(stderr, "warta %s: too many --%s\n", command,
+					opt == 't' ? "tag" : opt == 'e' ? "entity" : "field");
+				return WA_EXIT_USAGE;
+			}
+			list[(*n)++] = optarg;
+			break;
+		}
+		case 'o':
+			o->query.outlet = optarg;
+			break;
+		case 'l':
+			o->query.lang = optarg;
+			break;
+		case 'F':
+			o->query.since = optarg;
+			break;
+		case 'U':
+			o->query.until = optarg;
+			break;
+		case 'n':
+			o->query.limit = strtol(optarg, NULL, 10);
+			if (o->query.limit <= 0) {
+				fprintf(stderr, "warta %s: --limit wants a positive number\n", command);
+				return WA_EXIT_USAGE;
+			}
+			break;
+		case 'b':
+			o->by = optarg;
+			break;
+		case 'h':
+			fputs(wa_cli_help(command), stdout);
+			return -1;
+		default:
+			return WA_EXIT_USAGE;
+		}
+	}
+	error = wa_query_check(&o->query);
+	if (error) {
+		fprintf(stderr, "warta %s: %s\n", command, error);
+		return WA_EXIT_USAGE;
+	}
+	return WA_EXIT_OK;
+}
+
+int wa_cli_open_store(const struct wa_cli_overrides *overrides, const char *db, unsigned flags,
+		      struct wa_store **ret_store)
+{
+	struct wa_config config;
+	char path[4096], *error = NULL;
+	int r;
+
+	if (!db) {
+		r = wa_cli_load_config(overrides, &config);
+		if (r != WA_EXIT_OK)
+			return r;
+		snprintf(path, sizeof(path), "%s/%s", config.state_dir, WA_STORE_FILE);
+		wa_config_fini(&config);
+		db = path;
+	}
+	if ((flags & WA_STORE_READ_ONLY) && access(db, F_OK) < 0) {
+		fprintf(stderr, "warta: no store at '%s' (has the daemon stored anything yet? "
+				"--db PATH names another)\n",
+			db);
+		return WA_EXIT_FAILURE;
+	}
+	r = wa_store_open(db, flags, ret_store, &error);
+	if (r < 0) {
+		fprintf(stderr, "warta: %s\n", error ? error : wa_strerror(r));
+		free(error);
+		return WA_EXIT_FAILURE;
+	}
+	return WA_EXIT_OK;
+}
+
+static const char *column_text(sqlite3_stmt *stmt, int i)
+{
+	const char *s = (const char *)sqlite3_column_text(stmt, i);
+
+	return s ? s : "";
+}
+
+/* Prints s on one line: paragraph breaks of a snippet become spaces. */
+static void print_one_line(const char *indent, const char *s)
+{
+	fputs(indent, stdout);
+	for (; *s; s++)
+		if (*s == '\n') {
+			if (s[1] != '\n')
+				putchar(' ');
+		} else {
+			putchar(*s);
+		}
+	putchar('\n');
+}
+
+/* The whole record: the stored JSON with its text put back. */
+#define RECORD_SQL "json_set(a.record, '$.text', a.text)"
+
+static int finish(sqlite3 *db, sqlite3_stmt *stmt, int r, const char *command)
+{
+	sqlite3_finalize(stmt);
+	if (r != SQLITE_DONE && r != SQLITE_OK) {
+		fprintf(stderr, "warta %s: %s\n", command, sqlite3_errmsg(db));
+		return WA_EXIT_FAILURE;
+	}
+	return WA_EXIT_OK;
+}
+
+static int run_search(sqlite3 *db, struct options *o)
+{
+	bool color = use_color(), text = o->query.text && o->query.text[0];
+	char columns[512];
+	sqlite3_stmt *stmt;
+	long n = 0;
+	int r;
+
+	if (!o->query.limit)
+		o->query.limit = 20;
+	snprintf(columns, sizeof(columns),
+		 "a.id, a.date, coalesce(a.outlet, ''), coalesce(a.title, ''), %s, %s",
+		 text ? (color ? "snippet(fts, 1, '\x1b[1m', '\x1b[0m', '…', 16)"
+			       : (o->json ? "snippet(fts, 1, '', '', '…', 16)"
+					  : "snippet(fts, 1, '[', ']', '…', 16)"))
+		      : "substr(a.text, 1, 120)",
+		 text ? "bm25(fts, 5.0, 1.0)" : "0");
+	r = wa_query_prepare(db, &o->query, columns, NULL, NULL, NULL, &stmt);
+	if (r != SQLITE_OK) {
+		fprintf(stderr, "warta search: %s\n", sqlite3_errmsg(db));
+		return WA_EXIT_USAGE;
+	}
+	while ((r = sqlite3_step(stmt)) == SQLITE_ROW) {
+		n++;
+		if (o->json) {
+			cJSON *row = cJSON_CreateObject();
+			char *line;
+
+			cJSON_AddStringToObject(row, "id", column_text(stmt, 0));
+			cJSON_AddStringToObject(row, "date", column_text(stmt, 1));
+			cJSON_AddStringToObject(row, "outlet", column_text(stmt, 2));
+			cJSON_AddStringToObject(row, "title", column_text(stmt, 3));
+			cJSON_AddStringToObject(row, "snippet", column_text(stmt, 4));
+			cJSON_AddNumberToObject(row, "rank", sqlite3_column_double(stmt, 5));
+			line = wa_json_print(row);
+			cJSON_Delete(row);
+			if (line)
+				printf("%s\n", line);
+			free(line);
+			continue;
+		}
+		printf("%s%.12s%s  %s  %-16.16s  %s\n", color ? "\x1b[2m" : "", column_text(stmt, 0),
+		       color ? "\x1b[0m" : "", column_text(stmt, 1), column_text(stmt, 2),
+		       column_text(stmt, 3));
+		print_one_line("    ", column_text(stmt, 4));
+	}
+	if (!o->json && r == SQLITE_DONE)
+		printf("%ld article%s\n", n, n == 1 ? "" : "s");
+	return finish(db, stmt, r, "search");
+}
+
+static int run_show(sqlite3 *db, struct options *o, const char *id)
+{
+	sqlite3_stmt *stmt;
+	int r, found = 0;
+
+	r = sqlite3_prepare_v2(db,
+			       "SELECT " RECORD_SQL " FROM articles a WHERE a.id >= ?1 AND a.id < "
+			       "?1 || 'g' LIMIT 2",
+			       -1, &stmt, NULL);
+	if (r != SQLITE_OK)
+		return finish(db, stmt, r, "show");
+	sqlite3_bind_text(stmt, 1, id, -1, SQLITE_STATIC);
+	while ((r = sqlite3_step(stmt)) == SQLITE_ROW) {
+		const char *record = column_text(stmt, 0);
+		cJSON *root;
+
+		if (++found > 1) {
+			fprintf(stderr, "warta show: '%s' is the start of more than one id\n", id);
+			sqlite3_finalize(stmt);
+			return WA_EXIT_USAGE;
+		}
+		if (o->n_fields == 0) {
+			printf("%s\n", record);
+			continue;
+		}
+		if (wa_json_parse(record, strlen(record), &root, NULL) < 0)
+			continue;
+		for (size_t i = 0; i < o->n_fields; i++) {
+			cJSON *value = wa_json_get_path(root, o->fields[i]);
+			char *s = value ? (cJSON_IsString(value) ? strdup(value->valuestring)
+								 : wa_json_print(value))
+					: strdup("null");
+
+			printf("%s%s%s\n", o->n_fields > 1 ? o->fields[i] : "",
+			       o->n_fields > 1 ? ": " : "", s ? s : "");
+			free(s);
+		}
+		cJSON_Delete(root);
+	}
+	if (r == SQLITE_DONE && found == 0) {
+		fprintf(stderr, "warta show: no article '%s'\n", id);
+		sqlite3_finalize(stmt);
+		return WA_EXIT_FAILURE;
+	}
+	return finish(db, stmt, r, "show");
+}
+
+static int run_stats(sqlite3 *db, struct options *o)
+{
+	static const struct {
+		const char *by, *key, *join;
+	} groups[] = {
+		{ "tag", "t.name", "JOIN tags t ON t.article = a.rowid" },
+		{ "entity", "e.type || ':' || e.name", "JOIN entities e ON e.article = a.rowid" },
+		{ "outlet", "coalesce(a.outlet, '(unknown)')", NULL },
+		{ "day", "a.date", NULL },
+		{ "lang", "coalesce(a.lang, '(unknown)')", NULL },
+	};
+	const char *by = o->by ? o->by : "tag";
+	bool by_day = strcmp(by, "day") == 0;
+	struct row {
+		char *key;
+		long count;
+	} *rows = NULL;
+	size_t g, n_rows = 0;
+	char columns[128];
+	sqlite3_stmt *stmt;
+	long max = 0;
+	int r;
+
+	for (g = 0; g < sizeof(groups) / sizeof(groups[0]); g++)
+		if (strcmp(groups[g].by, by) == 0)
+			break;
+	if (g == sizeof(groups) / sizeof(groups[0])) {
+		fprintf(stderr, "warta stats: --by wants tag, entity, outlet, day or lang\n");
+		return WA_EXIT_USAGE;
+	}
+	snprintf(columns, sizeof(columns), "%s AS key, count(*)", groups[g].key);
+	r = wa_query_prepare(db, &o->query, columns, groups[g].join, "key",
+			     by_day ? "key" : "count(*) DESC, key", &stmt);
+	if (r != SQLITE_OK)
+		return finish(db, NULL, r, "stats");
+	while ((r = sqlite3_step(stmt)) == SQLITE_ROW) {
+		struct row *grown = realloc(rows, (n_rows + 1) * sizeof(*rows));
+
+		if (!grown || !(grown[n_rows].key = strdup(column_text(stmt, 0)))) {
+			rows = grown ? grown : rows;
+			r = SQLITE_NOMEM;
+			break;
+		}
+		rows = grown;
+		rows[n_rows].count = sqlite3_column_int64(stmt, 1);
+		if (rows[n_rows].count > max)
+			max = rows[n_rows].count;
+		n_rows++;
+	}
+	for (size_t i = 0; i < n_rows; i++) {
+		if (o->json) {
+			cJSON *row = cJSON_CreateObject();
+			char *line;
+
+			cJSON_AddStringToObject(row, by, rows[i].key);
+			cJSON_AddNumberToObject(row, "count", (double)rows[i].count);
+			line = wa_json_print(row);
+			cJSON_Delete(row);
+			if (line)
+				printf("%s\n", line);
+			free(line);
+		} else if (by_day) {
+			int width = max ? (int)(rows[i].count * BAR_WIDTH / max) : 0;
+
+			printf("%-10s %8ld  ", rows[i].key, rows[i].count);
+			for (int b = 0; b < width; b++)
+				fputs(use_color() || getenv("LANG") ? "█" : "#", stdout);
+			putchar('\n');
+		} else {
+			printf("%-48s %8ld\n", rows[i].key, rows[i].count);
+		}
+		free(rows[i].key);
+	}
+	free(rows);
+	return finish(db, stmt, r, "stats");
+}
+
+static int run_export(sqlite3 *db, struct options *o)
+{
+	sqlite3_stmt *stmt;
+	int r;
+
+	r = wa_query_prepare(db, &o->query, RECORD_SQL, NULL, NULL, "a.date, a.received", &stmt);
+	if (r != SQLITE_OK)
+		return finish(db, NULL, r, "export");
+	while ((r = sqlite3_step(stmt)) == SQLITE_ROW)
+		if (printf("%s\n", column_text(stmt, 0)) < 0) {
+			r = SQLITE_IOERR;
+			break;
+		}
+	return finish(db, stmt, r, "export");
+}
+
+static int run(int argc, char **argv, enum store_command command, const char *name)
+{
+	struct options o = { 0 };
+	struct wa_store *store;
+	const char *id = NULL;
+	int r;
+
+	r = parse(argc, argv, name, &o);
+	if (r != WA_EXIT_OK)
+		return r < 0 ? WA_EXIT_OK : r;
+	if ((command == CMD_SEARCH || command == CMD_EXPORT) && optind < argc)
+		o.query.text = argv[optind++];
+	if (command == CMD_SHOW) {
+		if (optind == argc) {
+			fputs(wa_cli_help(name), stderr);
+			return WA_EXIT_USAGE;
+		}
+		id = argv[optind++];
+	}
+	if (optind < argc) {
+		fprintf(stderr, "warta %s: unexpected argument '%s'\n", name, argv[optind]);
+		return WA_EXIT_USAGE;
+	}
+	wa_json_init();
+	r = wa_cli_open_store(&o.overrides, o.db, WA_STORE_READ_ONLY, &store);
+	if (r != WA_EXIT_OK)
+		return r;
+	switch (command) {
+	case CMD_SEARCH:
+		r = run_search(wa_store_db(store), &o);
+		break;
+	case CMD_SHOW:
+		r = run_show(wa_store_db(store), &o, id);
+		break;
+	case CMD_STATS:
+		r = run_stats(wa_store_db(store), &o);
+		break;
+	case CMD_EXPORT:
+		r = run_export(wa_store_db(store), &o);
+		break;
+	}
+	wa_store_close(store);
+	return r;
+}
+
+int wa_cmd_search(int argc, char **argv)
+{
+	return run(argc, argv, CMD_SEARCH, "search");
+}
+
+int wa_cmd_show(int argc, char **argv)
+{
+	return run(argc, argv, CMD_SHOW, "show");
+}
+
+int wa_cmd_stats(int argc, char **argv)
+{
+	return run(argc, argv, CMD_STATS, "stats");
+}
+
+int wa_cmd_export(int argc, char **argv)
+{
+	return run(argc, argv, CMD_EXPORT, "export");
+}

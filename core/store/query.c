@@ -1,0 +1,108 @@
+/* SPDX-License-Identifier: MIT */
+/* The shared filters as SQL (see query.h). Every value is bound, never spliced. */
+#include "query.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "banned.h"
+
+static bool is_date(const char *s)
+{
+	if (strlen(s) != 10 || s[4] != '-' || s[7] != '-')
+		return false;
+	for (int i = 0; i < 10; i++)
+		if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9'))
+			return false;
+	return true;
+}
+
+const char *wa_query_check(const struct wa_query *q)
+{
+	if (q->since && !is_date(q->since))
+		return "--since wants a date as YYYY-MM-DD";
+	if (q->until && !is_date(q->until))
+		return "--until wants a date as YYYY-MM-DD";
+	for (size_t i = 0; i < q->n_entities; i++)
+		if (q->entities[i][0] == ':' || q->entities[i][0] == '\0')
+			return "--entity wants TYPE:NAME or TYPE (person:Shoigu, country:BY, org)";
+	return NULL;
+}
+
+int wa_query_prepare(sqlite3 *db, const struct wa_query *q, const char *columns,
+		     const char *join, const char *group_by, const char *order,
+		     sqlite3_stmt **ret_stmt)
+{
+	bool text = q->text && q->text[0];
+	sqlite3_str *sql = sqlite3_str_new(db);
+	sqlite3_stmt *stmt = NULL;
+	char *query;
+	int r, param = 0;
+
+	*ret_stmt = NULL;
+	sqlite3_str_appendf(sql, "SELECT %s FROM ", columns);
+	sqlite3_str_appendall(sql, text ? "fts JOIN articles a ON a.rowid = fts.rowid"
+					: "articles a");
+	if (join)
+		sqlite3_str_appendf(sql, " %s", join);
+	sqlite3_str_appendall(sql, text ? " WHERE fts MATCH ?" : " WHERE 1");
+	for (size_t i = 0; i < q->n_tags; i++)
+		sqlite3_str_appendall(
+			sql, " AND EXISTS (SELECT 1 FROM tags t WHERE t.article = a.rowid AND t.name = ?)");
+	for (size_t i = 0; i < q->n_entities; i++) {
+		if (strchr(q->entities[i], ':'))
+			sqlite3_str_appendall(sql, " AND EXISTS (SELECT 1 FROM entities e WHERE "
+						   "e.article = a.rowid AND e.type = ? AND "
+						   "e.name = ? COLLATE NOCASE)");
+		else
+			sqlite3_str_appendall(sql, " AND EXISTS (SELECT 1 FROM entities e WHERE "
+						   "e.article = a.rowid AND e.type = ?)");
+	}
+	if (q->outlet)
+		sqlite3_str_appendall(sql, " AND a.outlet = ? COLLATE NOCASE");
+	if (q->lang)
+		sqlite3_str_appendall(sql, " AND a.lang = ?");
+	if (q->since)
+		sqlite3_str_appendall(sql, " AND a.date >= ?");
+	if (q->until)
+		sqlite3_str_appendall(sql, " AND a.date <= ?");
+	if (group_by)
+		sqlite3_str_appendf(sql, " GROUP BY %s", group_by);
+	if (order)
+		sqlite3_str_appendf(sql, " ORDER BY %s", order);
+	else
+		sqlite3_str_appendall(sql, text ? " ORDER BY bm25(fts, 5.0, 1.0)"
+						: " ORDER BY a.date DESC, a.received DESC");
+	if (q->limit > 0)
+		sqlite3_str_appendf(sql, " LIMIT %ld", q->limit);
+	query = sqlite3_str_finish(sql);
+	if (!query)
+		return SQLITE_NOMEM;
+	r = sqlite3_prepare_v2(db, query, -1, &stmt, NULL);
+	sqlite3_free(query);
+	if (r != SQLITE_OK)
+		return r;
+	if (text)
+		sqlite3_bind_text(stmt, ++param, q->text, -1, SQLITE_STATIC);
+	for (size_t i = 0; i < q->n_tags; i++)
+		sqlite3_bind_text(stmt, ++param, q->tags[i], -1, SQLITE_STATIC);
+	for (size_t i = 0; i < q->n_entities; i++) {
+		const char *spec = q->entities[i], *colon = strchr(spec, ':');
+
+		sqlite3_bind_text(stmt, ++param, spec, colon ? (int)(colon - spec) : -1,
+				  SQLITE_STATIC);
+		if (colon)
+			sqlite3_bind_text(stmt, ++param, colon + 1, -1, SQLITE_STATIC);
+	}
+	if (q->outlet)
+		sqlite3_bind_text(stmt, ++param, q->outlet, -1, SQLITE_STATIC);
+	if (q->lang)
+		sqlite3_bind_text(stmt, ++param, q->lang, -1, SQLITE_STATIC);
+	if (q->since)
+		sqlite3_bind_text(stmt, ++param, q->since, -1, SQLITE_STATIC);
+	if (q->until)
+		sqlite3_bind_text(stmt, ++param, q->until, -1, SQLITE_STATIC);
+	*ret_stmt = stmt;
+	return SQLITE_OK;
+}
