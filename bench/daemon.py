@@ -84,6 +84,7 @@ def main():
     ap.add_argument("--rate", type=float, default=0)
     ap.add_argument("--backlog", action="store_true")
     ap.add_argument("--rules", help="rules directory (default: none)")
+    ap.add_argument("--no-store", action="store_true", help="outbox only, without out_sqlite")
     ap.add_argument("--dir", default=".", help="where to create the run's spool (same filesystem as a real one)")
     args = ap.parse_args()
 
@@ -104,6 +105,8 @@ def main():
     conf = os.path.join(root, "bench.conf")
     with open(conf, "w") as f:
         f.write(f"durability = '{args.durability}'\nlog_level = 'warning'\nsettle_ms = 0\n")
+        if args.no_store:
+            f.write('pipeline = { "ingest_text", "out_files" }\n')
     # Start from a clean page cache: syncfs (the full-mode group commit)
     # writes out every dirty page of the filesystem, so the generator's or an
     # earlier run's unwritten data would otherwise be billed to this run.
