@@ -186,14 +186,14 @@ static const char help_rules[] =
 	"\n"
 	"exit codes: 0 ok, 1 a test case failed, 2 usage, 3 the rules do not compile.\n";
 
-#define STORE_OPTIONS                                                                     \
-	"the store: -c FILE, --spool DIR or --state DIR find it as the daemon does\n"          \
+#define STORE_OPTIONS                                                                 \
+	"the store: -c FILE, --spool DIR or --state DIR find it as the daemon does\n" \
 	"(STATE/warta.db); --db PATH names it directly.\n"
-#define FILTERS                                                                           \
-	"filters (combined with AND):\n"                                                        \
-	"  --tag T             tagged T (repeat for more tags)\n"                              \
-	"  --entity TYPE:NAME  with that entity (person:Shoigu), or TYPE alone\n"              \
-	"  --outlet O  --lang L\n"                                                             \
+#define FILTERS                                                                   \
+	"filters (combined with AND):\n"                                          \
+	"  --tag T             tagged T (repeat for more tags)\n"                 \
+	"  --entity TYPE:NAME  with that entity (person:Shoigu), or TYPE alone\n" \
+	"  --outlet O  --lang L\n"                                                \
 	"  --since YYYY-MM-DD  --until YYYY-MM-DD   by date published (else received)\n"
 
 static const char help_search[] =
@@ -235,13 +235,14 @@ static const char help_retro[] =
 	"filters: --tag T --outlet O --lang L --since D --until D\n"
 	"\n" STORE_OPTIONS;
 
-static const char help_db[] = "usage: warta db check|vacuum [STORE OPTIONS]\n"
-			      "       warta db import FILE.jsonl|- [STORE OPTIONS]\n"
-			      "\n"
-			      "check   integrity of the database and its search index, with counts\n"
-			      "vacuum  compact the file and merge the index\n"
-			      "import  load records (warta export, out_jsonl) into the store\n"
-			      "\n" STORE_OPTIONS;
+static const char help_db[] =
+	"usage: warta db check|vacuum [STORE OPTIONS]\n"
+	"       warta db import FILE.jsonl|- [STORE OPTIONS]\n"
+	"\n"
+	"check   integrity of the database and its search index, with counts\n"
+	"vacuum  compact the file and merge the index\n"
+	"import  load records (warta export, out_jsonl) into the store\n"
+	"\n" STORE_OPTIONS;
 
 const char *wa_cli_help(const char *command)
 {

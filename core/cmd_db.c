@@ -35,30 +35,33 @@ static int check(sqlite3 *db)
 		}
 	}
 	sqlite3_finalize(stmt);
-	if (sqlite3_exec(db, "INSERT INTO fts (fts, rank) VALUES ('integrity-check', 1)", NULL, NULL,
-			 NULL) != SQLITE_OK) {
+	if (sqlite3_exec(db, "INSERT INTO fts (fts, rank) VALUES ('integrity-check', 1)", NULL,
+			 NULL, NULL) != SQLITE_OK) {
 		printf("search index: %s\n", sqlite3_errmsg(db));
 		problems++;
 	}
-	r = sqlite3_prepare_v2(db,
-			       "SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM tags),"
-			       " (SELECT count(*) FROM entities), (SELECT min(date) FROM articles),"
-			       " (SELECT max(date) FROM articles)",
-			       -1, &stmt, NULL);
+	r = sqlite3_prepare_v2(
+		db,
+		"SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM tags),"
+		" (SELECT count(*) FROM entities), (SELECT min(date) FROM articles),"
+		" (SELECT max(date) FROM articles)",
+		-1, &stmt, NULL);
 	if (r == SQLITE_OK && sqlite3_step(stmt) == SQLITE_ROW)
 		printf("%s: %lld articles, %lld tags, %lld entities, dated %s to %s\n",
 		       problems ? "PROBLEMS" : "ok", sqlite3_column_int64(stmt, 0),
 		       sqlite3_column_int64(stmt, 1), sqlite3_column_int64(stmt, 2),
-		       sqlite3_column_text(stmt, 3) ? (const char *)sqlite3_column_text(stmt, 3) : "-",
-		       sqlite3_column_text(stmt, 4) ? (const char *)sqlite3_column_text(stmt, 4) : "-");
+		       sqlite3_column_text(stmt, 3) ? (const char *)sqlite3_column_text(stmt, 3)
+						    : "-",
+		       sqlite3_column_text(stmt, 4) ? (const char *)sqlite3_column_text(stmt, 4)
+						    : "-");
 	sqlite3_finalize(stmt);
 	return problems ? WA_EXIT_FAILURE : WA_EXIT_OK;
 }
 
 static int vacuum(sqlite3 *db)
 {
-	if (sqlite3_exec(db, "INSERT INTO fts (fts) VALUES ('optimize'); VACUUM;", NULL, NULL, NULL) !=
-	    SQLITE_OK) {
+	if (sqlite3_exec(db, "INSERT INTO fts (fts) VALUES ('optimize'); VACUUM;", NULL, NULL,
+			 NULL) != SQLITE_OK) {
 		fprintf(stderr, "warta db vacuum: %s\n", sqlite3_errmsg(db));
 		return WA_EXIT_FAILURE;
 	}
@@ -114,9 +117,12 @@ static int import(struct wa_store *store, const char *path)
 int wa_cmd_db(int argc, char **argv)
 {
 	static const struct option options[] = {
-		{ "config", required_argument, NULL, 'c' }, { "spool", required_argument, NULL, 's' },
-		{ "state", required_argument, NULL, 'S' },  { "db", required_argument, NULL, 'd' },
-		{ "help", no_argument, NULL, 'h' },         { 0 },
+		{ "config", required_argument, NULL, 'c' },
+		{ "spool", required_argument, NULL, 's' },
+		{ "state", required_argument, NULL, 'S' },
+		{ "db", required_argument, NULL, 'd' },
+		{ "help", no_argument, NULL, 'h' },
+		{ 0 },
 	};
 	struct wa_cli_overrides overrides = { 0 };
 	struct wa_store *store;
@@ -157,7 +163,8 @@ int wa_cmd_db(int argc, char **argv)
 	}
 	if (strcmp(action, "check") != 0 && strcmp(action, "vacuum") != 0 &&
 	    strcmp(action, "import") != 0) {
-		fprintf(stderr, "warta db: unknown action '%s' (check, vacuum or import)\n", action);
+		fprintf(stderr, "warta db: unknown action '%s' (check, vacuum or import)\n",
+			action);
 		return WA_EXIT_USAGE;
 	}
 	wa_json_init();

@@ -80,8 +80,9 @@ static int report(struct retro *rt, struct wa_article *a)
 		if (n++ == 0 && !rt->json)
 			printf("%s  %.12s  %s\n    ->", wa_json_get_string(fields, "received"),
 			       wa_article_id(a),
-			       wa_json_get_string(fields, "title") ? wa_json_get_string(fields, "title")
-								   : "");
+			       wa_json_get_string(fields, "title")
+				       ? wa_json_get_string(fields, "title")
+				       : "");
 		if (rt->json)
 			(void)wa_json_append(names, cJSON_CreateString(name));
 		else
@@ -94,9 +95,10 @@ static int report(struct retro *rt, struct wa_article *a)
 		char *line;
 
 		cJSON_AddStringToObject(row, "id", wa_article_id(a));
-		cJSON_AddStringToObject(row, "title", wa_json_get_string(fields, "title")
-							      ? wa_json_get_string(fields, "title")
-							      : "");
+		cJSON_AddStringToObject(row, "title",
+					wa_json_get_string(fields, "title")
+						? wa_json_get_string(fields, "title")
+						: "");
 		(void)wa_json_set(row, "tags", names);
 		names = NULL;
 		line = wa_json_print(row);
@@ -132,7 +134,7 @@ static int apply(struct retro *rt, struct wa_article *a)
 
 static int retro_one(struct retro *rt, const char *record)
 {
-	cJSON *fields;
+	cJSON *fields = NULL;
 	struct wa_article *a;
 	const char *id, *file;
 	char *raw;
@@ -168,12 +170,18 @@ static int retro_one(struct retro *rt, const char *record)
 int wa_cmd_retro(int argc, char **argv)
 {
 	static const struct option options[] = {
-		{ "config", required_argument, NULL, 'c' }, { "spool", required_argument, NULL, 's' },
-		{ "state", required_argument, NULL, 'S' },  { "db", required_argument, NULL, 'd' },
-		{ "json", no_argument, NULL, 'j' },         { "tag", required_argument, NULL, 't' },
-		{ "outlet", required_argument, NULL, 'o' }, { "lang", required_argument, NULL, 'l' },
-		{ "since", required_argument, NULL, 'F' },  { "until", required_argument, NULL, 'U' },
-		{ "apply", no_argument, NULL, 'a' },        { "help", no_argument, NULL, 'h' },
+		{ "config", required_argument, NULL, 'c' },
+		{ "spool", required_argument, NULL, 's' },
+		{ "state", required_argument, NULL, 'S' },
+		{ "db", required_argument, NULL, 'd' },
+		{ "json", no_argument, NULL, 'j' },
+		{ "tag", required_argument, NULL, 't' },
+		{ "outlet", required_argument, NULL, 'o' },
+		{ "lang", required_argument, NULL, 'l' },
+		{ "since", required_argument, NULL, 'F' },
+		{ "until", required_argument, NULL, 'U' },
+		{ "apply", no_argument, NULL, 'a' },
+		{ "help", no_argument, NULL, 'h' },
 		{ 0 },
 	};
 	struct wa_cli_overrides overrides = { 0 };

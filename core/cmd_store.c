@@ -50,14 +50,22 @@ static bool use_color(void)
 static int parse(int argc, char **argv, const char *command, struct options *o)
 {
 	static const struct option options[] = {
-		{ "config", required_argument, NULL, 'c' }, { "spool", required_argument, NULL, 's' },
-		{ "state", required_argument, NULL, 'S' },  { "db", required_argument, NULL, 'd' },
-		{ "json", no_argument, NULL, 'j' },         { "tag", required_argument, NULL, 't' },
-		{ "entity", required_argument, NULL, 'e' }, { "outlet", required_argument, NULL, 'o' },
-		{ "lang", required_argument, NULL, 'l' },   { "since", required_argument, NULL, 'F' },
-		{ "until", required_argument, NULL, 'U' },  { "limit", required_argument, NULL, 'n' },
-		{ "by", required_argument, NULL, 'b' },     { "field", required_argument, NULL, 'f' },
-		{ "help", no_argument, NULL, 'h' },         { 0 },
+		{ "config", required_argument, NULL, 'c' },
+		{ "spool", required_argument, NULL, 's' },
+		{ "state", required_argument, NULL, 'S' },
+		{ "db", required_argument, NULL, 'd' },
+		{ "json", no_argument, NULL, 'j' },
+		{ "tag", required_argument, NULL, 't' },
+		{ "entity", required_argument, NULL, 'e' },
+		{ "outlet", required_argument, NULL, 'o' },
+		{ "lang", required_argument, NULL, 'l' },
+		{ "since", required_argument, NULL, 'F' },
+		{ "until", required_argument, NULL, 'U' },
+		{ "limit", required_argument, NULL, 'n' },
+		{ "by", required_argument, NULL, 'b' },
+		{ "field", required_argument, NULL, 'f' },
+		{ "help", no_argument, NULL, 'h' },
+		{ 0 },
 	};
 	const char *error;
 	int opt;
@@ -82,16 +90,19 @@ static int parse(int argc, char **argv, const char *command, struct options *o)
 		case 't':
 		case 'e':
 		case 'f': {
-			const char **list = opt == 't'	 ? o->query.tags
+			const char **list = opt == 't'   ? o->query.tags
 					    : opt == 'e' ? o->query.entities
 							 : o->fields;
-			size_t *n = opt == 't' ? &o->query.n_tags
-					       : opt == 'e' ? &o->query.n_entities : &o->n_fields;
+			size_t *n = opt == 't'   ? &o->query.n_tags
+				    : opt == 'e' ? &o->query.n_entities
+						 : &o->n_fields;
 			size_t max = opt == 'f' ? 32 : WA_QUERY_MAX_FILTERS;
 
 			if (*n == max) {
 				fprintf(stderr, "warta %s: too many --%s\n", command,
-					opt == 't' ? "tag" : opt == 'e' ? "entity" : "field");
+					opt == 't'   ? "tag"
+					: opt == 'e' ? "entity"
+						     : "field");
 				return WA_EXIT_USAGE;
 			}
 			list[(*n)++] = optarg;
@@ -112,7 +123,8 @@ static int parse(int argc, char **argv, const char *command, struct options *o)
 		case 'n':
 			o->query.limit = strtol(optarg, NULL, 10);
 			if (o->query.limit <= 0) {
-				fprintf(stderr, "warta %s: --limit wants a positive number\n", command);
+				fprintf(stderr, "warta %s: --limit wants a positive number\n",
+					command);
 				return WA_EXIT_USAGE;
 			}
 			break;
@@ -150,8 +162,9 @@ int wa_cli_open_store(const struct wa_cli_overrides *overrides, const char *db, 
 		db = path;
 	}
 	if ((flags & WA_STORE_READ_ONLY) && access(db, F_OK) < 0) {
-		fprintf(stderr, "warta: no store at '%s' (has the daemon stored anything yet? "
-				"--db PATH names another)\n",
+		fprintf(stderr,
+			"warta: no store at '%s' (has the daemon stored anything yet? "
+			"--db PATH names another)\n",
 			db);
 		return WA_EXIT_FAILURE;
 	}
@@ -239,9 +252,9 @@ static int run_search(sqlite3 *db, struct options *o)
 			free(line);
 			continue;
 		}
-		printf("%s%.12s%s  %s  %-16.16s  %s\n", color ? "\x1b[2m" : "", column_text(stmt, 0),
-		       color ? "\x1b[0m" : "", column_text(stmt, 1), column_text(stmt, 2),
-		       column_text(stmt, 3));
+		printf("%s%.12s%s  %s  %-16.16s  %s\n", color ? "\x1b[2m" : "",
+		       column_text(stmt, 0), color ? "\x1b[0m" : "", column_text(stmt, 1),
+		       column_text(stmt, 2), column_text(stmt, 3));
 		print_one_line("    ", column_text(stmt, 4));
 	}
 	if (!o->json && r == SQLITE_DONE)

@@ -552,7 +552,8 @@ int wa_rules_load(const char *dir, const struct wa_rules_limits *limits,
 
 		only = slash ? slash + 1 : dir;
 		free(set->dir);
-		set->dir = slash ? strndup(dir, (size_t)(slash - dir + (slash == dir))) : strdup(".");
+		set->dir =
+			slash ? strndup(dir, (size_t)(slash - dir + (slash == dir))) : strdup(".");
 		if (!set->dir) {
 			r = -ENOMEM;
 			goto fail;

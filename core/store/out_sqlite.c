@@ -143,8 +143,8 @@ static void apply_retention(struct out_sqlite *os)
 	if (n < 0)
 		wa_plugin_log(os->ctx, WA_LOG_WARNING, "retention: %s, will retry", wa_strerror(n));
 	else if (n > 0)
-		wa_plugin_log(os->ctx, WA_LOG_INFO, "retention: %d article(s) dated before %s deleted",
-			      n, before);
+		wa_plugin_log(os->ctx, WA_LOG_INFO,
+			      "retention: %d article(s) dated before %s deleted", n, before);
 }
 
 /* Puts a batch that failed to commit back, ahead of whatever was staged meanwhile. */
@@ -159,7 +159,8 @@ static void put_back(struct out_sqlite *os, struct pending *batch, size_t n)
 			batch = merged;
 			n += os->n_batch;
 		} else {
-			/* Out of memory: drop the newer ones; process() is called again for them. */
+			/* Out of memory: drop the newer ones; process() is called again for them.
+			 */
 			for (size_t i = 0; i < os->n_batch; i++)
 				free(os->batch[i].record);
 		}
@@ -192,7 +193,8 @@ static int out_sqlite_flush(void *state)
 	for (size_t i = 0; i < n && r == 0; i++) {
 		r = wa_store_put(os->store, batch[i].record, batch[i].len);
 		if (r == -EINVAL) {
-			wa_plugin_log(os->ctx, WA_LOG_WARNING, "a record is not valid JSON, skipping");
+			wa_plugin_log(os->ctx, WA_LOG_WARNING,
+				      "a record is not valid JSON, skipping");
 			r = 0;
 		}
 	}

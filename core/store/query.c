@@ -30,9 +30,8 @@ const char *wa_query_check(const struct wa_query *q)
 	return NULL;
 }
 
-int wa_query_prepare(sqlite3 *db, const struct wa_query *q, const char *columns,
-		     const char *join, const char *group_by, const char *order,
-		     sqlite3_stmt **ret_stmt)
+int wa_query_prepare(sqlite3 *db, const struct wa_query *q, const char *columns, const char *join,
+		     const char *group_by, const char *order, sqlite3_stmt **ret_stmt)
 {
 	bool text = q->text && q->text[0];
 	sqlite3_str *sql = sqlite3_str_new(db);
@@ -42,14 +41,15 @@ int wa_query_prepare(sqlite3 *db, const struct wa_query *q, const char *columns,
 
 	*ret_stmt = NULL;
 	sqlite3_str_appendf(sql, "SELECT %s FROM ", columns);
-	sqlite3_str_appendall(sql, text ? "fts JOIN articles a ON a.rowid = fts.rowid"
-					: "articles a");
+	sqlite3_str_appendall(sql,
+			      text ? "fts JOIN articles a ON a.rowid = fts.rowid" : "articles a");
 	if (join)
 		sqlite3_str_appendf(sql, " %s", join);
 	sqlite3_str_appendall(sql, text ? " WHERE fts MATCH ?" : " WHERE 1");
 	for (size_t i = 0; i < q->n_tags; i++)
 		sqlite3_str_appendall(
-			sql, " AND EXISTS (SELECT 1 FROM tags t WHERE t.article = a.rowid AND t.name = ?)");
+			sql,
+			" AND EXISTS (SELECT 1 FROM tags t WHERE t.article = a.rowid AND t.name = ?)");
 	for (size_t i = 0; i < q->n_entities; i++) {
 		if (strchr(q->entities[i], ':'))
 			sqlite3_str_appendall(sql, " AND EXISTS (SELECT 1 FROM entities e WHERE "

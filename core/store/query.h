@@ -33,9 +33,8 @@ struct wa_query {
  * text, else newest first, unless `order` is given.
  * Returns an SQLite code; on error *ret_stmt is NULL.
  */
-int wa_query_prepare(sqlite3 *db, const struct wa_query *q, const char *columns,
-		     const char *join, const char *group_by, const char *order,
-		     sqlite3_stmt **ret_stmt);
+int wa_query_prepare(sqlite3 *db, const struct wa_query *q, const char *columns, const char *join,
+		     const char *group_by, const char *order, sqlite3_stmt **ret_stmt);
 
 /* Checks the filters' formats (dates, entity specs); returns an error message or NULL. */
 const char *wa_query_check(const struct wa_query *q);

@@ -31,14 +31,16 @@ static const char *const statement_sql[N_STATEMENTS] = {
 	[FIND] = "SELECT rowid, title, text FROM articles WHERE id = ?1",
 	[INSERT] = "INSERT INTO articles (id, received, date, file, outlet, title, lang, "
 		   "published, text, record) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-	[UPDATE] = "UPDATE articles SET id = ?1, received = ?2, date = ?3, file = ?4, outlet = ?5, "
-		   "title = ?6, lang = ?7, published = ?8, text = ?9, record = ?10 WHERE rowid = ?11",
+	[UPDATE] =
+		"UPDATE articles SET id = ?1, received = ?2, date = ?3, file = ?4, outlet = ?5, "
+		"title = ?6, lang = ?7, published = ?8, text = ?9, record = ?10 WHERE rowid = ?11",
 	[FTS_DELETE] = "INSERT INTO fts (fts, rowid, title, text) VALUES ('delete', ?1, ?2, ?3)",
 	[FTS_INSERT] = "INSERT INTO fts (rowid, title, text) VALUES (?1, ?2, ?3)",
 	[DELETE_TAGS] = "DELETE FROM tags WHERE article = ?1",
 	[DELETE_ENTITIES] = "DELETE FROM entities WHERE article = ?1",
 	[DELETE_QUOTES] = "DELETE FROM quotes WHERE article = ?1",
-	[INSERT_TAG] = "INSERT OR REPLACE INTO tags (article, name, score, rule) VALUES (?1, ?2, ?3, ?4)",
+	[INSERT_TAG] =
+		"INSERT OR REPLACE INTO tags (article, name, score, rule) VALUES (?1, ?2, ?3, ?4)",
 	[INSERT_ENTITY] = "INSERT OR REPLACE INTO entities (article, type, name, mentions) "
 			  "VALUES (?1, ?2, ?3, ?4)",
 	[INSERT_QUOTE] = "INSERT INTO quotes (article, speaker, text) VALUES (?1, ?2, ?3)",
@@ -303,7 +305,7 @@ static void day_of(const char *s, char day[11])
 int wa_store_put(struct wa_store *s, const char *json, size_t len)
 {
 	const char *id, *received, *published, *title, *text;
-	cJSON *record, *text_item;
+	cJSON *record = NULL, *text_item;
 	char date[11], *rest;
 	int64_t rowid;
 	sqlite3_stmt *st;
@@ -339,8 +341,8 @@ int wa_store_put(struct wa_store *s, const char *json, size_t len)
 	bind_text(st, 1, id);
 	bind_text(st, 2, received ? received : "");
 	bind_text(st, 3, date);
-	bind_text(st, 4, wa_json_get_string(cJSON_GetObjectItemCaseSensitive(record, "source"),
-					    "file"));
+	bind_text(st, 4,
+		  wa_json_get_string(cJSON_GetObjectItemCaseSensitive(record, "source"), "file"));
 	bind_text(st, 5, wa_json_get_string(record, "outlet"));
 	bind_text(st, 6, title);
 	bind_text(st, 7, lang_of(record));

@@ -155,10 +155,9 @@ static int emit(struct tokenizer *t, void *ctx, token_fn *fn, bool is_prefix, co
 	if (is_ascii) {
 		token = ascii;
 	} else {
-		utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)text + start, len,
-						  &folded,
-						  UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD |
-							  UTF8PROC_STRIPMARK);
+		utf8proc_ssize_t n =
+			utf8proc_map((const utf8proc_uint8_t *)text + start, len, &folded,
+				     UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK);
 
 		if (n < 0)
 			return fn(ctx, 0, text + start, len, start, end); /* as it is */
@@ -173,8 +172,7 @@ static int emit(struct tokenizer *t, void *ctx, token_fn *fn, bool is_prefix, co
 	return r;
 }
 
-static int tokenize(Fts5Tokenizer *p, void *ctx, int flags, const char *text, int len,
-		    token_fn *fn)
+static int tokenize(Fts5Tokenizer *p, void *ctx, int flags, const char *text, int len, token_fn *fn)
 {
 	struct tokenizer *t = (struct tokenizer *)p;
 	bool is_prefix = flags & FTS5_TOKENIZE_PREFIX;

@@ -1,0 +1,296 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The archive: records in and out, upserts, the stemming search in both
+ * languages, the shared filters, retention and schema migration.
+ */
+#include <string.h>
+
+#include "json.h"
+#include "store/query.h"
+#include "store/schema.h"
+#include "store/store.h"
+#include "store/tokenizer.h"
+#include "wa-test.h"
+
+static struct wa_store *open_store(unsigned flags)
+{
+	struct wa_store *store;
+	char *error = NULL;
+
+	if (wa_store_open(wa_test_path("warta.db"), flags, &store, &error) < 0)
+		WA_TEST_FAIL("cannot open the store: %s", error ? error : "?");
+	return store;
+}
+
+static void put(struct wa_store *store, const char *record)
+{
+	ASSERT_OK(wa_store_put(store, record, strlen(record)));
+}
+
+static char *record(const char *id, const char *date, const char *outlet, const char *lang,
+		    const char *title, const char *text, const char *tags)
+{
+	char *r;
+
+	ASSERT_TRUE(
+		asprintf(&r,
+			 "{\"warta\":1,\"id\":\"%s\",\"received\":\"%sT08:00:00Z\","
+			 "\"source\":{\"file\":\"%s.txt\",\"bytes\":10,\"format\":\"text\"},"
+			 "\"title\":\"%s\",\"outlet\":\"%s\",\"lang\":{\"code\":\"%s\"},"
+			 "\"text\":\"%s\",\"tags\":[%s],"
+			 "\"entities\":[{\"type\":\"country\",\"name\":\"Belarus\",\"code\":\"BY\","
+			 "\"mentions\":2}],\"quotes\":[{\"speaker\":\"Juru bicara\","
+			 "\"text\":\"Kami siap\"}]}",
+			 id, date, id, title, outlet, lang, text, tags) > 0);
+	return r;
+}
+
+static void put_sample(struct wa_store *store)
+{
+	static const char *const samples[][7] = {
+		{ "a1", "2026-03-01", "Kompas", "id", "Prajurit TNI berlatih di Natuna",
+		  "Para prajurit berlatih bersama marinir. Latihan gabungan itu berlangsung sepekan.",
+		  "{\"name\":\"latihan_militer\",\"score\":1,\"rule\":\"r\"}" },
+		{ "a2", "2026-03-05", "Antara", "id", "Kemhan melatih pilot drone",
+		  "Kementerian Pertahanan melatih pilot pesawat tanpa awak di Bandung.",
+		  "{\"name\":\"drone_nirawak\",\"score\":1,\"rule\":\"r\"}" },
+		{ "a3", "2026-04-10", "Reuters", "en", "Joint exercises near Minsk",
+		  "Russian and Belarusian troops held joint exercises. The exercise ended Friday.",
+		  "{\"name\":\"latihan_militer\",\"score\":0.8,\"rule\":\"r\"},"
+		  "{\"name\":\"rusia_belarus\",\"score\":1,\"rule\":\"r\"}" },
+		{ "a4", "2026-04-11", "Kompas", "id", "PRESIDEN PRANCIS BERKUNJUNG",
+		  "Presiden Prancis tiba di Jakarta untuk membahas pembelian Rafale.", "" },
+	};
+
+	ASSERT_OK(wa_store_begin(store));
+	for (size_t i = 0; i < sizeof(samples) / sizeof(samples[0]); i++) {
+		char *r = record(samples[i][0], samples[i][1], samples[i][2], samples[i][3],
+				 samples[i][4], samples[i][5], samples[i][6]);
+
+		put(store, r);
+		free(r);
+	}
+	ASSERT_OK(wa_store_commit(store));
+}
+
+/* The ids a query selects, sorted, joined with spaces. */
+static const char *ids(struct wa_store *store, const struct wa_query *q)
+{
+	static char out[256];
+	sqlite3_stmt *stmt;
+
+	out[0] = '\0';
+	ASSERT_EQ(wa_query_prepare(wa_store_db(store), q, "a.id", NULL, NULL, "a.id", &stmt),
+		  SQLITE_OK);
+	while (sqlite3_step(stmt) == SQLITE_ROW) {
+		if (out[0])
+			strncat(out, " ", sizeof(out) - strlen(out) - 1);
+		strncat(out, (const char *)sqlite3_column_text(stmt, 0),
+			sizeof(out) - strlen(out) - 1);
+	}
+	sqlite3_finalize(stmt);
+	return out;
+}
+
+static const char *search(struct wa_store *store, const char *text)
+{
+	struct wa_query q = { .text = text };
+
+	return ids(store, &q);
+}
+
+static int64_t count(struct wa_store *store, const char *sql)
+{
+	sqlite3_stmt *stmt;
+	int64_t n = -1;
+
+	ASSERT_EQ(sqlite3_prepare_v2(wa_store_db(store), sql, -1, &stmt, NULL), SQLITE_OK);
+	if (sqlite3_step(stmt) == SQLITE_ROW)
+		n = sqlite3_column_int64(stmt, 0);
+	sqlite3_finalize(stmt);
+	return n;
+}
+
+WA_TEST(a_record_comes_back_whole)
+{
+	struct wa_store *store = open_store(WA_STORE_DURABLE);
+	sqlite3_stmt *stmt;
+	cJSON *back;
+	const char *json;
+
+	put_sample(store);
+	ASSERT_EQ(count(store, "SELECT count(*) FROM articles"), 4);
+	ASSERT_EQ(count(store, "SELECT count(*) FROM tags"), 4);
+	ASSERT_EQ(count(store, "SELECT count(*) FROM entities WHERE name = 'Belarus'"), 4);
+	ASSERT_EQ(count(store, "SELECT count(*) FROM quotes"), 4);
+	/* The text is stored once, in its column, and put back on the way out. */
+	ASSERT_EQ(count(store,
+			"SELECT count(*) FROM articles WHERE record LIKE '%berlatih bersama%'"),
+		  0);
+	ASSERT_EQ(sqlite3_prepare_v2(wa_store_db(store),
+				     "SELECT json_set(record, '$.text', text), date, outlet, lang "
+				     "FROM articles WHERE id = 'a1'",
+				     -1, &stmt, NULL),
+		  SQLITE_OK);
+	ASSERT_EQ(sqlite3_step(stmt), SQLITE_ROW);
+	json = (const char *)sqlite3_column_text(stmt, 0);
+	ASSERT_OK(wa_json_parse(json, strlen(json), &back, NULL));
+	ASSERT_STR_EQ(wa_json_get_string(back, "title"), "Prajurit TNI berlatih di Natuna");
+	ASSERT_CONTAINS(wa_json_get_string(back, "text"), "Latihan gabungan itu");
+	ASSERT_STR_EQ(wa_json_get_string(cJSON_GetObjectItemCaseSensitive(back, "source"), "file"),
+		      "a1.txt");
+	ASSERT_STR_EQ((const char *)sqlite3_column_text(stmt, 1), "2026-03-01");
+	ASSERT_STR_EQ((const char *)sqlite3_column_text(stmt, 2), "Kompas");
+	ASSERT_STR_EQ((const char *)sqlite3_column_text(stmt, 3), "id");
+	cJSON_Delete(back);
+	sqlite3_finalize(stmt);
+	wa_store_close(store);
+}
+
+WA_TEST(storing_again_replaces_instead_of_duplicating)
+{
+	struct wa_store *store = open_store(0);
+	char *first = record("b1", "2026-05-01", "Detik", "id", "Kapal selam", "Kapal selam tiba.",
+			     "{\"name\":\"lama\",\"score\":1}");
+	char *second = record("b1", "2026-05-01", "Detik", "id", "Fregat baru", "Fregat tiba.",
+			      "{\"name\":\"baru\",\"score\":1}");
+
+	ASSERT_OK(wa_store_begin(store));
+	put(store, first);
+	put(store, second);
+	put(store, second);
+	ASSERT_OK(wa_store_commit(store));
+	ASSERT_EQ(count(store, "SELECT count(*) FROM articles"), 1);
+	ASSERT_EQ(count(store, "SELECT count(*) FROM tags WHERE name = 'lama'"), 0);
+	ASSERT_EQ(count(store, "SELECT count(*) FROM tags WHERE name = 'baru'"), 1);
+	ASSERT_EQ(count(store, "SELECT count(*) FROM quotes"), 1);
+	/* The old text left the index, the new one is in it once. */
+	ASSERT_STR_EQ(search(store, "kapal"), "");
+	ASSERT_STR_EQ(search(store, "fregat"), "b1");
+	ASSERT_EQ(wa_store_put(store, "not json", 8), -EINVAL);
+	ASSERT_EQ(wa_store_put(store, "{\"title\":\"no id\"}", 18), -EINVAL);
+	free(first);
+	free(second);
+	wa_store_close(store);
+}
+
+WA_TEST(search_finds_words_in_any_form_in_both_languages)
+{
+	struct wa_store *store = open_store(0);
+
+	put_sample(store);
+	/* Indonesian: berlatih, melatih, latihan share the stem latih. */
+	ASSERT_STR_EQ(search(store, "latihan"), "a1 a2");
+	ASSERT_STR_EQ(search(store, "berlatih"), "a1 a2");
+	ASSERT_STR_EQ(search(store, "pelatihan"), "a1 a2");
+	/* English: exercise and exercises. */
+	ASSERT_STR_EQ(search(store, "exercise"), "a3");
+	ASSERT_STR_EQ(search(store, "EXERCISES"), "a3");
+	/* Case and accents do not matter. */
+	ASSERT_STR_EQ(search(store, "prancis"), "a4");
+	ASSERT_STR_EQ(search(store, "Prancís"), "a4");
+	/* FTS5 syntax: phrases, NEAR, OR, NOT, prefixes. */
+	ASSERT_STR_EQ(search(store, "\"latihan gabungan\""), "a1");
+	ASSERT_STR_EQ(search(store, "\"gabungan latihan\""), "");
+	ASSERT_STR_EQ(search(store, "NEAR(prajurit marinir, 3)"), "a1");
+	ASSERT_STR_EQ(search(store, "rafale OR minsk"), "a3 a4");
+	ASSERT_STR_EQ(search(store, "latihan NOT drone"), "a1");
+	ASSERT_STR_EQ(search(store, "belarus*"), "a3");
+	wa_store_close(store);
+}
+
+WA_TEST(filters_combine)
+{
+	struct wa_store *store = open_store(0);
+	struct wa_query q = { 0 };
+
+	put_sample(store);
+	q.tags[q.n_tags++] = "latihan_militer";
+	ASSERT_STR_EQ(ids(store, &q), "a1 a3");
+	q.tags[q.n_tags++] = "rusia_belarus";
+	ASSERT_STR_EQ(ids(store, &q), "a3");
+	q = (struct wa_query){ .outlet = "kompas" };
+	ASSERT_STR_EQ(ids(store, &q), "a1 a4");
+	q.since = "2026-04-01";
+	ASSERT_STR_EQ(ids(store, &q), "a4");
+	q = (struct wa_query){ .lang = "en" };
+	ASSERT_STR_EQ(ids(store, &q), "a3");
+	q = (struct wa_query){ .since = "2026-03-02", .until = "2026-04-10" };
+	ASSERT_STR_EQ(ids(store, &q), "a2 a3");
+	q = (struct wa_query){ .text = "latihan", .outlet = "Antara" };
+	ASSERT_STR_EQ(ids(store, &q), "a2");
+	q = (struct wa_query){ .n_entities = 1, .entities = { "country:belarus" } };
+	ASSERT_STR_EQ(ids(store, &q), "a1 a2 a3 a4");
+	q = (struct wa_query){ .n_entities = 1, .entities = { "person" } };
+	ASSERT_STR_EQ(ids(store, &q), "");
+	q = (struct wa_query){ .since = "2026-3-1" };
+	ASSERT_NOT_NULL(wa_query_check(&q));
+	wa_store_close(store);
+}
+
+WA_TEST(retention_deletes_old_articles_everywhere)
+{
+	struct wa_store *store = open_store(0);
+
+	put_sample(store);
+	ASSERT_OK(wa_store_begin(store));
+	ASSERT_EQ(wa_store_delete_before(store, "2026-04-01"), 2);
+	ASSERT_OK(wa_store_commit(store));
+	ASSERT_EQ(count(store, "SELECT count(*) FROM articles"), 2);
+	ASSERT_EQ(count(store, "SELECT count(*) FROM tags"), 2);
+	ASSERT_EQ(count(store, "SELECT count(*) FROM quotes"), 2);
+	ASSERT_STR_EQ(search(store, "latihan"), "");
+	ASSERT_STR_EQ(search(store, "exercise"), "a3");
+	wa_store_close(store);
+}
+
+WA_TEST(an_older_schema_is_migrated_with_its_data)
+{
+	struct wa_store *store;
+	sqlite3 *db;
+	char *sql, *r;
+
+	/* A store as the previous version left it: schema 1, with one article. */
+	ASSERT_EQ(sqlite3_open(wa_test_path("warta.db"), &db), SQLITE_OK);
+	ASSERT_EQ(wa_tokenizer_register(db), SQLITE_OK);
+	ASSERT_TRUE(asprintf(&sql,
+			     "%s INSERT INTO articles (id, received, date, title, text, record) "
+			     "VALUES ('old', '2025-01-01T00:00:00Z', '2025-01-01', 'Lama', "
+			     "'Kapal perang lama', '{\"id\":\"old\"}');"
+			     "INSERT INTO fts (rowid, title, text) SELECT rowid, title, text FROM "
+			     "articles; PRAGMA user_version = 1;",
+			     wa_schema_migration(1)) > 0);
+	ASSERT_EQ(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
+	free(sql);
+	sqlite3_close(db);
+	ASSERT_EQ(WA_STORE_SCHEMA_VERSION, 2);
+
+	/* Read-only commands refuse an old schema instead of guessing. */
+	{
+		char *error = NULL;
+
+		ASSERT_EQ(
+			wa_store_open(wa_test_path("warta.db"), WA_STORE_READ_ONLY, &store, &error),
+			-EPROTO);
+		ASSERT_CONTAINS(error, "schema version 1");
+		free(error);
+	}
+	store = open_store(0);
+	ASSERT_EQ(count(store, "PRAGMA user_version"), 2);
+	ASSERT_EQ(count(store, "SELECT count(*) FROM articles WHERE id = 'old'"), 1);
+	ASSERT_EQ(count(store, "SELECT count(*) FROM quotes"), 0); /* the new table */
+	ASSERT_STR_EQ(search(store, "kapal"), "old");
+	r = record("new", "2026-01-01", "Antara", "id", "Baru", "Kapal baru", "");
+	put(store, r);
+	free(r);
+	ASSERT_STR_EQ(search(store, "kapal"), "new old");
+	ASSERT_EQ(count(store, "SELECT count(*) FROM quotes"), 1);
+	wa_store_close(store);
+}
+
+WA_TEST_MAIN(WA_TEST_ENTRY(a_record_comes_back_whole),
+	     WA_TEST_ENTRY(storing_again_replaces_instead_of_duplicating),
+	     WA_TEST_ENTRY(search_finds_words_in_any_form_in_both_languages),
+	     WA_TEST_ENTRY(filters_combine),
+	     WA_TEST_ENTRY(retention_deletes_old_articles_everywhere),
+	     WA_TEST_ENTRY(an_older_schema_is_migrated_with_its_data))
