@@ -11,14 +11,18 @@
  * one transaction, synchronous=FULL when durability is "full". A failed
  * transaction (a full disk) is rolled back and the batch kept for the next
  * flush, so the core retries it before retiring the inputs. Retention
- * (retain_days) runs at most once an hour, inside a flush.
+ * (retain_days) runs at most once an hour, inside a flush. A store that
+ * cannot be opened for lack of space (the daemon may start on a full disk)
+ * is opened at the first flush that can, like any other retried commit.
  */
 #include <errno.h>
+#include <libgen.h>
 #include <limits.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <warta/plugin.h>
 
@@ -39,7 +43,9 @@ struct pending {
 
 struct out_sqlite {
 	const struct wa_plugin_ctx *ctx;
-	struct wa_store *store;
+	char path[PATH_MAX];
+	unsigned flags;
+	struct wa_store *store; /* NULL until it could be opened */
 	int64_t retain_days;
 	time_t retention_done;
 	pthread_mutex_t lock; /* guards the batch */
@@ -47,34 +53,53 @@ struct out_sqlite {
 	size_t n_batch, cap_batch;
 };
 
+/* Opens the store, creating its directory if needed. Logs what went wrong. */
+static int open_store(struct out_sqlite *os)
+{
+	char dir[PATH_MAX], *error = NULL;
+	int r;
+
+	snprintf(dir, sizeof(dir), "%s", os->path);
+	if (mkdir(dirname(dir), 0750) < 0 && errno != EEXIST)
+		wa_plugin_log(os->ctx, WA_LOG_WARNING, "cannot create '%s': %s", dir,
+			      wa_strerror(-errno));
+	r = wa_store_open(os->path, os->flags, &os->store, &error);
+	if (r < 0)
+		wa_plugin_log(os->ctx, r == -ENOSPC ? WA_LOG_WARNING : WA_LOG_ERROR, "%s%s",
+			      error ? error : wa_strerror(r),
+			      r == -ENOSPC ? "; will retry when there is space" : "");
+	free(error);
+	return r;
+}
+
 static int out_sqlite_init(const struct wa_plugin_ctx *ctx, void **ret_state)
 {
 	const struct out_sqlite_config *config = wa_plugin_ctx_config(ctx);
 	struct out_sqlite *os;
-	char path[PATH_MAX], *error;
 	int r;
 
-	if (config->path[0] == '\0')
-		snprintf(path, sizeof(path), "%s/%s", wa_plugin_ctx_state_dir(ctx), WA_STORE_FILE);
-	else if (config->path[0] == '/')
-		snprintf(path, sizeof(path), "%s", config->path);
-	else
-		snprintf(path, sizeof(path), "%s/%s", wa_plugin_ctx_state_dir(ctx), config->path);
 	if (config->retain_days < 0)
 		return -EINVAL;
 	os = calloc(1, sizeof(*os));
 	if (!os)
 		return -ENOMEM;
-	r = wa_store_open(path, wa_plugin_ctx_durable(ctx) ? WA_STORE_DURABLE : 0, &os->store,
-			  &error);
-	if (r < 0) {
-		wa_plugin_log(ctx, WA_LOG_ERROR, "%s", error ? error : wa_strerror(r));
-		free(error);
+	if (config->path[0] == '\0')
+		snprintf(os->path, sizeof(os->path), "%s/%s", wa_plugin_ctx_state_dir(ctx),
+			 WA_STORE_FILE);
+	else if (config->path[0] == '/')
+		snprintf(os->path, sizeof(os->path), "%s", config->path);
+	else
+		snprintf(os->path, sizeof(os->path), "%s/%s", wa_plugin_ctx_state_dir(ctx),
+			 config->path);
+	os->ctx = ctx;
+	os->flags = wa_plugin_ctx_durable(ctx) ? WA_STORE_DURABLE : 0;
+	os->retain_days = config->retain_days;
+	r = open_store(os);
+	/* A full disk is not a configuration error: the first flush with space opens it. */
+	if (r < 0 && r != -ENOSPC) {
 		free(os);
 		return r;
 	}
-	os->ctx = ctx;
-	os->retain_days = config->retain_days;
 	pthread_mutex_init(&os->lock, NULL);
 	*ret_state = os;
 	return 0;
@@ -188,6 +213,11 @@ static int out_sqlite_flush(void *state)
 	if (n == 0) {
 		free(batch);
 		return 0;
+	}
+	r = os->store ? 0 : open_store(os);
+	if (r < 0) {
+		put_back(os, batch, n);
+		return r;
 	}
 	r = wa_store_begin(os->store);
 	for (size_t i = 0; i < n && r == 0; i++) {

@@ -124,7 +124,7 @@ static void expect_set_error(const char *pipeline, const char *expected)
 	free(error);
 }
 
-WA_TEST(default_pipeline_is_builtins_and_out_files)
+WA_TEST(default_pipeline_is_builtins_the_outbox_and_the_store)
 {
 	struct wa_plugin_catalog *catalog = NULL;
 	struct wa_config c = make_config();
@@ -135,8 +135,9 @@ WA_TEST(default_pipeline_is_builtins_and_out_files)
 	ASSERT_OK(wa_plugin_set_new(catalog, &c, 0, &set, &error));
 	ASSERT_EQ(set->n_ingest, 1);
 	ASSERT_STR_EQ(set->ingest[0]->plugin->name, "ingest_text");
-	ASSERT_EQ(set->n_output, 1);
+	ASSERT_EQ(set->n_output, 2);
 	ASSERT_STR_EQ(set->output[0]->plugin->name, "out_files");
+	ASSERT_STR_EQ(set->output[1]->plugin->name, "out_sqlite");
 	/* External plugins run only when configured. */
 	ASSERT_EQ(set->n_analyze, 0);
 	wa_plugin_set_free(set);
@@ -178,6 +179,6 @@ WA_TEST(init_failure_is_reported)
 
 WA_TEST_MAIN(WA_TEST_ENTRY(check_refuses_bad_descriptors),
 	     WA_TEST_ENTRY(catalog_lists_builtins_and_loads_external_plugins),
-	     WA_TEST_ENTRY(default_pipeline_is_builtins_and_out_files),
+	     WA_TEST_ENTRY(default_pipeline_is_builtins_the_outbox_and_the_store),
 	     WA_TEST_ENTRY(options_reach_the_plugin), WA_TEST_ENTRY(pipeline_mistakes_are_named),
 	     WA_TEST_ENTRY(init_failure_is_reported))
