@@ -93,13 +93,19 @@ static int create(void *ctx, const char **args, int n_args, Fts5Tokenizer **ret)
 
 typedef int token_fn(void *ctx, int flags, const char *token, int len, int start, int end);
 
-/* Emits the Indonesian stem, and the English one at the same position if it differs. */
+/*
+ * Emits the Indonesian stem, and at the same position the English one when
+ * the English stemmer changed the word (a word it leaves alone is found
+ * through its Indonesian stem, from queries and documents alike, since both
+ * go through here). Most Indonesian words thus cost one index entry.
+ */
 static int emit_stems(void *ctx, token_fn *fn, const char *id, int id_len, const char *en,
-		      int en_len, int start, int end)
+		      int en_len, bool en_changed, int start, int end)
 {
 	int r = fn(ctx, 0, id, id_len, start, end);
 
-	if (r == SQLITE_OK && (en_len != id_len || memcmp(en, id, (size_t)id_len) != 0))
+	if (r == SQLITE_OK && en_changed &&
+	    (en_len != id_len || memcmp(en, id, (size_t)id_len) != 0))
 		r = fn(ctx, FTS5_TOKEN_COLOCATED, en, en_len, start, end);
 	return r;
 }
@@ -116,6 +122,8 @@ static int stem(struct tokenizer *t, void *ctx, token_fn *fn, const char *folded
 		slot = &t->cache[XXH3_64bits(folded, (size_t)len) & (CACHE_SLOTS - 1)];
 		if (slot->len == len && memcmp(slot->token, folded, (size_t)len) == 0)
 			return emit_stems(ctx, fn, slot->id, slot->id_len, slot->en, slot->en_len,
+					  slot->en_len != len ||
+						  memcmp(slot->en, folded, (size_t)len),
 					  start, end);
 	}
 	/* Each result lives in its own stemmer until that stemmer's next call. */
@@ -133,7 +141,8 @@ static int stem(struct tokenizer *t, void *ctx, token_fn *fn, const char *folded
 		memcpy(slot->id, id, (size_t)id_len);
 		memcpy(slot->en, en, (size_t)en_len);
 	}
-	return emit_stems(ctx, fn, (const char *)id, id_len, (const char *)en, en_len, start, end);
+	return emit_stems(ctx, fn, (const char *)id, id_len, (const char *)en, en_len,
+			  en_len != len || memcmp(en, folded, (size_t)len), start, end);
 }
 
 /* Folds, stems and emits one token (the bytes [start, end) of text). */
