@@ -67,6 +67,9 @@ int wa_query_prepare(sqlite3 *db, const struct wa_query *q, const char *columns,
 		sqlite3_str_appendall(sql, " AND a.date >= ?");
 	if (q->until)
 		sqlite3_str_appendall(sql, " AND a.date <= ?");
+	/* On fts.rowid when searching text, so that FTS5 itself skips older documents. */
+	if (q->min_rowid > 0)
+		sqlite3_str_appendall(sql, text ? " AND fts.rowid >= ?" : " AND a.rowid >= ?");
 	if (group_by)
 		sqlite3_str_appendf(sql, " GROUP BY %s", group_by);
 	if (order)
@@ -103,6 +106,8 @@ int wa_query_prepare(sqlite3 *db, const struct wa_query *q, const char *columns,
 		sqlite3_bind_text(stmt, ++param, q->since, -1, SQLITE_STATIC);
 	if (q->until)
 		sqlite3_bind_text(stmt, ++param, q->until, -1, SQLITE_STATIC);
+	if (q->min_rowid > 0)
+		sqlite3_bind_int64(stmt, ++param, q->min_rowid);
 	*ret_stmt = stmt;
 	return SQLITE_OK;
 }

@@ -9,6 +9,7 @@
 #include <sqlite3.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #define WA_QUERY_MAX_FILTERS 16
 
@@ -23,6 +24,7 @@ struct wa_query {
 	const char *since; /* YYYY-MM-DD, inclusive */
 	const char *until; /* YYYY-MM-DD, inclusive */
 	long limit;        /* 0: no limit */
+	int64_t min_rowid; /* only articles stored at or after this row; 0: all */
 };
 
 /*

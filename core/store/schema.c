@@ -38,6 +38,14 @@ static const char *const migrations[] = {
 	"  article INTEGER NOT NULL, speaker TEXT, text TEXT NOT NULL);"
 	"CREATE INDEX quotes_article ON quotes(article);"
 	"CREATE INDEX articles_lang ON articles(lang, date);",
+
+	/* 3: the article's date on tags and entities, so counts over a period read one index. */
+	"ALTER TABLE tags ADD COLUMN date TEXT;"
+	"UPDATE tags SET date = (SELECT date FROM articles WHERE rowid = tags.article);"
+	"CREATE INDEX tags_date ON tags(date, name);"
+	"ALTER TABLE entities ADD COLUMN date TEXT;"
+	"UPDATE entities SET date = (SELECT date FROM articles WHERE rowid = entities.article);"
+	"CREATE INDEX entities_date ON entities(date, type, name);",
 };
 
 _Static_assert(sizeof(migrations) / sizeof(migrations[0]) == WA_STORE_SCHEMA_VERSION,

@@ -244,7 +244,7 @@ static int64_t forget_old(struct wa_store *s, const char *id, int *ret)
 	return rowid;
 }
 
-static int put_rows(struct wa_store *s, int64_t rowid, const cJSON *record)
+static int put_rows(struct wa_store *s, int64_t rowid, const char *date, const cJSON *record)
 {
 	const cJSON *item;
 	int r = 0;
@@ -261,6 +261,7 @@ static int put_rows(struct wa_store *s, int64_t rowid, const cJSON *record)
 		if (cJSON_IsNumber(score))
 			sqlite3_bind_double(st, 3, score->valuedouble);
 		bind_text(st, 4, wa_json_get_string(item, "rule"));
+		bind_text(st, 5, date);
 		if ((r = run(st)) < 0)
 			return r;
 	}
@@ -276,6 +277,7 @@ static int put_rows(struct wa_store *s, int64_t rowid, const cJSON *record)
 		bind_text(st, 3, wa_json_get_string(item, "name"));
 		if (cJSON_IsNumber(mentions))
 			sqlite3_bind_int64(st, 4, (sqlite3_int64)mentions->valuedouble);
+		bind_text(st, 5, date);
 		if ((r = run(st)) < 0)
 			return r;
 	}
@@ -362,7 +364,7 @@ int wa_store_put(struct wa_store *s, const char *json, size_t len)
 	bind_text(st, 3, text);
 	r = run(st);
 	if (r == 0)
-		r = put_rows(s, rowid, record);
+		r = put_rows(s, rowid, date, record);
 out:
 	free(rest);
 	cJSON_Delete(text_item);

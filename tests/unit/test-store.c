@@ -258,12 +258,13 @@ WA_TEST(an_older_schema_is_migrated_with_its_data)
 			     "VALUES ('old', '2025-01-01T00:00:00Z', '2025-01-01', 'Lama', "
 			     "'Kapal perang lama', '{\"id\":\"old\"}');"
 			     "INSERT INTO fts (rowid, title, text) SELECT rowid, title, text FROM "
+			     "articles; INSERT INTO tags (article, name) SELECT rowid, 'lama' FROM "
 			     "articles; PRAGMA user_version = 1;",
 			     wa_schema_migration(1)) > 0);
 	ASSERT_EQ(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
 	free(sql);
 	sqlite3_close(db);
-	ASSERT_EQ(WA_STORE_SCHEMA_VERSION, 2);
+	ASSERT_EQ(WA_STORE_SCHEMA_VERSION, 3);
 
 	/* Read-only commands refuse an old schema instead of guessing. */
 	{
@@ -276,9 +277,11 @@ WA_TEST(an_older_schema_is_migrated_with_its_data)
 		free(error);
 	}
 	store = open_store(0);
-	ASSERT_EQ(count(store, "PRAGMA user_version"), 2);
+	ASSERT_EQ(count(store, "PRAGMA user_version"), 3);
 	ASSERT_EQ(count(store, "SELECT count(*) FROM articles WHERE id = 'old'"), 1);
-	ASSERT_EQ(count(store, "SELECT count(*) FROM quotes"), 0); /* the new table */
+	ASSERT_EQ(count(store, "SELECT count(*) FROM quotes"), 0); /* version 2's table */
+	/* Version 3 dated the tags from their articles. */
+	ASSERT_EQ(count(store, "SELECT count(*) FROM tags WHERE date = '2025-01-01'"), 1);
 	ASSERT_STR_EQ(search(store, "kapal"), "old");
 	r = record("new", "2026-01-01", "Antara", "id", "Baru", "Kapal baru", "");
 	put(store, r);
