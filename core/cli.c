@@ -202,8 +202,9 @@ static const char help_search[] =
 	"QUERY is FTS5 syntax over title and text: words (AND), OR, NOT, \"a phrase\",\n"
 	"NEAR(a b, 10), prefix* . Words match whatever their form: latihan finds\n"
 	"berlatih and melatih; case and accents do not matter. Results are ranked\n"
-	"(title words count more), with the matching passage; without QUERY, the\n"
-	"newest first. Default limit 20.\n"
+	"(title words count more; among the newest 300 matches, so that a common\n"
+	"word stays fast over millions of articles), with the matching passage;\n"
+	"without QUERY, the newest first. Default limit 20.\n"
 	"\n" FILTERS "\n" STORE_OPTIONS;
 
 static const char help_show[] = "usage: warta show ID [--field F]... [--json]\n"
