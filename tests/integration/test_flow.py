@@ -121,4 +121,23 @@ def test_jsonl_output_gets_every_record(tmp):
     assert sorted(r["id"] for r in lines) == sorted(records(d.spool))
 
 
+def test_a_crawler_json_lines_file_gives_a_record_per_item(tmp):
+    d = Daemon(tmp).start()
+    lines = [
+        '{"title": "Satu", "content": "Isi berita satu.", "url": "https://example.com/1"}',
+        '{"title": "Dua", "content": "Isi berita dua."',  # broken: skipped, logged
+        '{"title": "Tiga", "content": "Isi berita tiga.", "author": "Rina"}',
+    ]
+    drop_renamed(d.inbox, "crawl.jsonl", "\n".join(lines) + "\n")
+    wait_for(lambda: len(records(d.spool)) == 2 and d.quiet(), what="two records")
+    assert d.stop() == 0
+    recs = sorted(records(d.spool).values(), key=lambda r: r["title"])
+    assert [r["title"] for r in recs] == ["Satu", "Tiga"]
+    assert all(r["source"]["format"] == "json" and r["source"]["file"] == "crawl.jsonl"
+               for r in recs)
+    assert recs[0]["source"]["url"] == "https://example.com/1" and recs[1]["authors"] == ["Rina"]
+    assert [n for _, n in done_files(d.spool)] == ["crawl.jsonl"]
+    assert "line 2: malformed JSON" in d.full_log()
+
+
 run(globals())
