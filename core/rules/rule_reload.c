@@ -143,14 +143,21 @@ static void start_compile(struct wa_rule_reload *rr);
 static void after_compile(uv_work_t *req, int status)
 {
 	struct wa_rule_reload *rr = req->data;
-	struct wa_rules *running = wa_scheduler_rules(rr->scheduler);
+	struct wa_rules *running;
 
 	rr->compiling = false;
 	free(rr->work_dir);
 	rr->work_dir = NULL;
+	/* When closing, the scheduler may already be on its way out: do not touch it. */
 	if (status < 0 || rr->closing) {
 		wa_rules_unref(rr->loaded);
-	} else if (rr->result < 0) {
+		rr->loaded = NULL;
+		wa_rules_report_fini(&rr->report);
+		maybe_free(rr);
+		return;
+	}
+	running = wa_scheduler_rules(rr->scheduler);
+	if (rr->result < 0) {
 		for (size_t i = 0; i < rr->report.n_lines; i++)
 			wa_log_error("%s", rr->report.lines[i]);
 		wa_log_error("rules in '%s' not reloaded (%s); the running set stays", rr->dir,
@@ -166,10 +173,6 @@ static void after_compile(uv_work_t *req, int status)
 	}
 	rr->loaded = NULL;
 	wa_rules_report_fini(&rr->report);
-	if (rr->closing) {
-		maybe_free(rr);
-		return;
-	}
 	rewatch(rr);
 	if (rr->again)
 		start_compile(rr);
