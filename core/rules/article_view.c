@@ -115,7 +115,7 @@ static bool for_each_term(lua_State *L, struct rules_vm *vm, int idx, term_fn *f
 
 	for (lua_Integer i = 1; i <= n && !stop; i++) {
 		const char *s;
-		size_t len;
+		size_t len = 0;
 
 		if (lua_type(L, idx) == LUA_TTABLE)
 			lua_rawgeti(L, idx, i);

@@ -375,8 +375,8 @@ out:
 int wa_store_delete_before(struct wa_store *s, const char *before)
 {
 	static const char *const steps[] = {
-		"INSERT INTO fts (fts, rowid, title, text) SELECT 'delete', rowid, title, text "
-		"FROM articles WHERE date < ?1",
+		("INSERT INTO fts (fts, rowid, title, text) SELECT 'delete', rowid, title, text "
+		 "FROM articles WHERE date < ?1"),
 		"DELETE FROM tags WHERE article IN (SELECT rowid FROM articles WHERE date < ?1)",
 		"DELETE FROM entities WHERE article IN (SELECT rowid FROM articles WHERE date < ?1)",
 		"DELETE FROM quotes WHERE article IN (SELECT rowid FROM articles WHERE date < ?1)",
