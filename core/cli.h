@@ -60,14 +60,6 @@ int wa_cmd_export(int argc, char **argv);
 int wa_cmd_retro(int argc, char **argv);
 int wa_cmd_db(int argc, char **argv);
 
-/*
- * Opens the store the daemon writes (STATE/warta.db from the configuration
- * and overrides), or db if given. Prints what went wrong; returns an exit code.
- */
-struct wa_store;
-int wa_cli_open_store(const struct wa_cli_overrides *overrides, const char *db, unsigned flags,
-		      struct wa_store **ret_store);
-
 /* The help text of a command, or NULL. */
 const char *wa_cli_help(const char *command);
 

@@ -8,13 +8,13 @@
  * store, upserting by id, for restores and benchmarks.
  */
 #include <errno.h>
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h> /* optind */
 
 #include "banned.h"
-#include "cli.h"
+#include "cli_store.h"
 #include "json.h"
 #include "store/store.h"
 
@@ -116,18 +116,10 @@ static int import(struct wa_store *store, const char *path)
 
 int wa_cmd_db(int argc, char **argv)
 {
-	static const struct option options[] = {
-		{ "config", required_argument, NULL, 'c' },
-		{ "spool", required_argument, NULL, 's' },
-		{ "state", required_argument, NULL, 'S' },
-		{ "db", required_argument, NULL, 'd' },
-		{ "help", no_argument, NULL, 'h' },
-		{ 0 },
-	};
-	struct wa_cli_overrides overrides = { 0 };
+	struct wa_store_options o = { 0 };
 	struct wa_store *store;
-	const char *db = NULL, *action;
-	int opt, r;
+	const char *action;
+	int r;
 
 	if (argc < 2 || argv[1][0] == '-') {
 		fputs(wa_cli_help("db"), argc < 2 ? stderr : stdout);
@@ -136,27 +128,9 @@ int wa_cmd_db(int argc, char **argv)
 	action = argv[1];
 	argc--;
 	argv++;
-	while ((opt = getopt_long(argc, argv, "c:s:d:h", options, NULL)) != -1) {
-		switch (opt) {
-		case 'c':
-			overrides.config_path = optarg;
-			break;
-		case 's':
-			overrides.spool_dir = optarg;
-			break;
-		case 'S':
-			overrides.state_dir = optarg;
-			break;
-		case 'd':
-			db = optarg;
-			break;
-		case 'h':
-			fputs(wa_cli_help("db"), stdout);
-			return WA_EXIT_OK;
-		default:
-			return WA_EXIT_USAGE;
-		}
-	}
+	r = wa_cli_parse_store_options(argc, argv, "db", "csSd", &o);
+	if (r != WA_EXIT_OK)
+		return r < 0 ? WA_EXIT_OK : r;
 	if (strcmp(action, "import") == 0 ? optind + 1 != argc : optind != argc) {
 		fputs(wa_cli_help("db"), stderr);
 		return WA_EXIT_USAGE;
@@ -169,7 +143,7 @@ int wa_cmd_db(int argc, char **argv)
 	}
 	wa_json_init();
 	/* Even check writes: FTS5's integrity check is an INSERT of a command. */
-	r = wa_cli_open_store(&overrides, db, 0, &store);
+	r = wa_cli_open_store(&o.overrides, o.db, 0, &store);
 	if (r != WA_EXIT_OK)
 		return r;
 	if (strcmp(action, "check") == 0)

@@ -11,15 +11,15 @@
  * disturbed); without it the store is opened read-only and left alone.
  */
 #include <errno.h>
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h> /* optind */
 
 #include "article.h"
 #include "banned.h"
-#include "cli.h"
+#include "cli_store.h"
 #include "json.h"
 #include "rules/rules.h"
 #include "store/query.h"
@@ -169,86 +169,24 @@ static int retro_one(struct retro *rt, const char *record)
 
 int wa_cmd_retro(int argc, char **argv)
 {
-	static const struct option options[] = {
-		{ "config", required_argument, NULL, 'c' },
-		{ "spool", required_argument, NULL, 's' },
-		{ "state", required_argument, NULL, 'S' },
-		{ "db", required_argument, NULL, 'd' },
-		{ "json", no_argument, NULL, 'j' },
-		{ "tag", required_argument, NULL, 't' },
-		{ "outlet", required_argument, NULL, 'o' },
-		{ "lang", required_argument, NULL, 'l' },
-		{ "since", required_argument, NULL, 'F' },
-		{ "until", required_argument, NULL, 'U' },
-		{ "apply", no_argument, NULL, 'a' },
-		{ "help", no_argument, NULL, 'h' },
-		{ 0 },
-	};
-	struct wa_cli_overrides overrides = { 0 };
 	struct wa_rules_report report_lines = { 0 };
+	struct wa_store_options o = { 0 };
 	struct wa_rules_limits limits;
-	struct wa_query q = { 0 };
 	struct retro rt = { 0 };
 	struct wa_store *reader = NULL;
-	const char *db = NULL, *rules_path, *error;
-	bool do_apply = false;
+	const char *rules_path;
 	sqlite3_stmt *stmt = NULL;
-	int opt, r;
+	int r;
 
-	while ((opt = getopt_long(argc, argv, "c:s:d:jt:o:l:ah", options, NULL)) != -1) {
-		switch (opt) {
-		case 'c':
-			overrides.config_path = optarg;
-			break;
-		case 's':
-			overrides.spool_dir = optarg;
-			break;
-		case 'S':
-			overrides.state_dir = optarg;
-			break;
-		case 'd':
-			db = optarg;
-			break;
-		case 'j':
-			rt.json = true;
-			break;
-		case 't':
-			if (q.n_tags == WA_QUERY_MAX_FILTERS)
-				return WA_EXIT_USAGE;
-			q.tags[q.n_tags++] = optarg;
-			break;
-		case 'o':
-			q.outlet = optarg;
-			break;
-		case 'l':
-			q.lang = optarg;
-			break;
-		case 'F':
-			q.since = optarg;
-			break;
-		case 'U':
-			q.until = optarg;
-			break;
-		case 'a':
-			do_apply = true;
-			break;
-		case 'h':
-			fputs(wa_cli_help("retro"), stdout);
-			return WA_EXIT_OK;
-		default:
-			return WA_EXIT_USAGE;
-		}
-	}
+	r = wa_cli_parse_store_options(argc, argv, "retro", "csSdjtolFUa", &o);
+	if (r != WA_EXIT_OK)
+		return r < 0 ? WA_EXIT_OK : r;
+	rt.json = o.json;
 	if (optind + 1 != argc) {
 		fputs(wa_cli_help("retro"), stderr);
 		return WA_EXIT_USAGE;
 	}
 	rules_path = argv[optind];
-	error = wa_query_check(&q);
-	if (error) {
-		fprintf(stderr, "warta retro: %s\n", error);
-		return WA_EXIT_USAGE;
-	}
 	wa_json_init();
 	wa_rules_limits_default(&limits);
 	r = wa_rules_load(rules_path, &limits, &rt.rules, &report_lines);
@@ -259,13 +197,13 @@ int wa_cmd_retro(int argc, char **argv)
 		fprintf(stderr, "warta retro: the rules in '%s' do not load\n", rules_path);
 		return WA_EXIT_CONFIG;
 	}
-	r = wa_cli_open_store(&overrides, db, WA_STORE_READ_ONLY, &reader);
-	if (r == WA_EXIT_OK && do_apply)
-		r = wa_cli_open_store(&overrides, db, 0, &rt.writer);
+	r = wa_cli_open_store(&o.overrides, o.db, WA_STORE_READ_ONLY, &reader);
+	if (r == WA_EXIT_OK && o.apply)
+		r = wa_cli_open_store(&o.overrides, o.db, 0, &rt.writer);
 	if (r != WA_EXIT_OK)
 		goto out;
-	r = wa_query_prepare(wa_store_db(reader), &q, "json_set(a.record, '$.text', a.text)", NULL,
-			     NULL, "a.date, a.received", &stmt);
+	r = wa_query_prepare(wa_store_db(reader), &o.query, "json_set(a.record, '$.text', a.text)",
+			     NULL, NULL, "a.date, a.received", &stmt);
 	if (r != SQLITE_OK) {
 		fprintf(stderr, "warta retro: %s\n", sqlite3_errmsg(wa_store_db(reader)));
 		r = WA_EXIT_FAILURE;

@@ -8,14 +8,13 @@
  * NO_COLOR is set) or, with --json, one JSON object per line for scripts.
  */
 #include <errno.h>
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "banned.h"
-#include "cli.h"
+#include "cli_store.h"
 #include "json.h"
 #include "store/query.h"
 #include "store/store.h"
@@ -37,152 +36,11 @@ enum store_command {
 	CMD_EXPORT,
 };
 
-struct options {
-	struct wa_cli_overrides overrides;
-	const char *db;
-	bool json;
-	const char *by;
-	const char *fields[32];
-	size_t n_fields;
-	struct wa_query query;
-};
-
 static bool use_color(void)
 {
 	const char *no_color = getenv("NO_COLOR");
 
 	return isatty(STDOUT_FILENO) && !(no_color && no_color[0]);
-}
-
-/* Parses the options all store commands share; returns WA_EXIT_OK or an exit code. */
-static int parse(int argc, char **argv, const char *command, struct options *o)
-{
-	static const struct option options[] = {
-		{ "config", required_argument, NULL, 'c' },
-		{ "spool", required_argument, NULL, 's' },
-		{ "state", required_argument, NULL, 'S' },
-		{ "db", required_argument, NULL, 'd' },
-		{ "json", no_argument, NULL, 'j' },
-		{ "tag", required_argument, NULL, 't' },
-		{ "entity", required_argument, NULL, 'e' },
-		{ "outlet", required_argument, NULL, 'o' },
-		{ "lang", required_argument, NULL, 'l' },
-		{ "since", required_argument, NULL, 'F' },
-		{ "until", required_argument, NULL, 'U' },
-		{ "limit", required_argument, NULL, 'n' },
-		{ "by", required_argument, NULL, 'b' },
-		{ "field", required_argument, NULL, 'f' },
-		{ "help", no_argument, NULL, 'h' },
-		{ 0 },
-	};
-	const char *error;
-	int opt;
-
-	while ((opt = getopt_long(argc, argv, "c:s:d:jt:e:o:l:n:b:f:h", options, NULL)) != -1) {
-		switch (opt) {
-		case 'c':
-			o->overrides.config_path = optarg;
-			break;
-		case 's':
-			o->overrides.spool_dir = optarg;
-			break;
-		case 'S':
-			o->overrides.state_dir = optarg;
-			break;
-		case 'd':
-			o->db = optarg;
-			break;
-		case 'j':
-			o->json = true;
-			break;
-		case 't':
-		case 'e':
-		case 'f': {
-			const char **list = opt == 't'   ? o->query.tags
-					    : opt == 'e' ? o->query.entities
-							 : o->fields;
-			size_t *n = opt == 't'   ? &o->query.n_tags
-				    : opt == 'e' ? &o->query.n_entities
-						 : &o->n_fields;
-			size_t max = opt == 'f' ? 32 : WA_QUERY_MAX_FILTERS;
-
-			if (*n == max) {
-				fprintf(stderr, "warta %s: too many --%s\n", command,
-					opt == 't'   ? "tag"
-					: opt == 'e' ? "entity"
-						     : "field");
-				return WA_EXIT_USAGE;
-			}
-			list[(*n)++] = optarg;
-			break;
-		}
-		case 'o':
-			o->query.outlet = optarg;
-			break;
-		case 'l':
-			o->query.lang = optarg;
-			break;
-		case 'F':
-			o->query.since = optarg;
-			break;
-		case 'U':
-			o->query.until = optarg;
-			break;
-		case 'n':
-			o->query.limit = strtol(optarg, NULL, 10);
-			if (o->query.limit <= 0) {
-				fprintf(stderr, "warta %s: --limit wants a positive number\n",
-					command);
-				return WA_EXIT_USAGE;
-			}
-			break;
-		case 'b':
-			o->by = optarg;
-			break;
-		case 'h':
-			fputs(wa_cli_help(command), stdout);
-			return -1;
-		default:
-			return WA_EXIT_USAGE;
-		}
-	}
-	error = wa_query_check(&o->query);
-	if (error) {
-		fprintf(stderr, "warta %s: %s\n", command, error);
-		return WA_EXIT_USAGE;
-	}
-	return WA_EXIT_OK;
-}
-
-int wa_cli_open_store(const struct wa_cli_overrides *overrides, const char *db, unsigned flags,
-		      struct wa_store **ret_store)
-{
-	struct wa_config config;
-	char path[4096], *error = NULL;
-	int r;
-
-	if (!db) {
-		r = wa_cli_load_config(overrides, &config);
-		if (r != WA_EXIT_OK)
-			return r;
-		snprintf(path, sizeof(path), "%s/%s", config.state_dir, WA_STORE_FILE);
-		wa_config_fini(&config);
-		db = path;
-	}
-	if ((flags & WA_STORE_READ_ONLY) && access(db, F_OK) < 0) {
-		fprintf(stderr,
-			"warta: no store at '%s' (has the daemon stored anything yet? "
-			"--db PATH names another)\n",
-			db);
-		return WA_EXIT_FAILURE;
-	}
-	r = wa_store_open(db, flags, ret_store, &error);
-	if (r < 0) {
-		fprintf(stderr, "warta: %s\n", error ? error : wa_strerror(r));
-		free(error);
-		return WA_EXIT_FAILURE;
-	}
-	return WA_EXIT_OK;
 }
 
 static const char *column_text(sqlite3_stmt *stmt, int i)
@@ -239,7 +97,7 @@ static int64_t newest_matches_from(sqlite3 *db, const struct wa_query *q)
 	return n == RANKED ? rowid : 0;
 }
 
-static int run_search(sqlite3 *db, struct options *o)
+static int run_search(sqlite3 *db, struct wa_store_options *o)
 {
 	bool color = use_color(), text = o->query.text && o->query.text[0];
 	char columns[512];
@@ -292,7 +150,7 @@ static int run_search(sqlite3 *db, struct options *o)
 	return finish(db, stmt, r, "search");
 }
 
-static int run_show(sqlite3 *db, struct options *o, const char *id)
+static int run_show(sqlite3 *db, struct wa_store_options *o, const char *id)
 {
 	sqlite3_stmt *stmt;
 	int r, found = 0;
@@ -389,7 +247,7 @@ static int prepare_stats(sqlite3 *db, const struct wa_query *q, const struct sta
 	return SQLITE_OK;
 }
 
-static int run_stats(sqlite3 *db, struct options *o)
+static int run_stats(sqlite3 *db, struct wa_store_options *o)
 {
 	const char *by = o->by ? o->by : "tag";
 	bool by_day = strcmp(by, "day") == 0;
@@ -455,7 +313,7 @@ static int run_stats(sqlite3 *db, struct options *o)
 	return finish(db, stmt, r, "stats");
 }
 
-static int run_export(sqlite3 *db, struct options *o)
+static int run_export(sqlite3 *db, struct wa_store_options *o)
 {
 	sqlite3_stmt *stmt;
 	int r;
@@ -473,12 +331,17 @@ static int run_export(sqlite3 *db, struct options *o)
 
 static int run(int argc, char **argv, enum store_command command, const char *name)
 {
-	struct options o = { 0 };
+	struct wa_store_options o = { 0 };
 	struct wa_store *store;
 	const char *id = NULL;
 	int r;
 
-	r = parse(argc, argv, name, &o);
+	r = wa_cli_parse_store_options(argc, argv, name,
+				       command == CMD_SHOW     ? "csSdjf"
+				       : command == CMD_STATS  ? "csSdjteolFUb"
+				       : command == CMD_EXPORT ? "csSdteolFU"
+							       : "csSdjteolFUn",
+				       &o);
 	if (r != WA_EXIT_OK)
 		return r < 0 ? WA_EXIT_OK : r;
 	if ((command == CMD_SEARCH || command == CMD_EXPORT) && optind < argc)

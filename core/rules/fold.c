@@ -12,6 +12,7 @@
 #include <utf8proc.h>
 
 #include "banned.h"
+#include "unicode.h"
 
 static int reserve(struct wa_fold_buf *buf, size_t extra)
 {
@@ -43,22 +44,7 @@ static bool is_word(utf8proc_int32_t cp)
 	if (cp < 0x80)
 		return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') ||
 		       (cp >= '0' && cp <= '9') || cp == '_';
-	switch (utf8proc_category(cp)) {
-	case UTF8PROC_CATEGORY_LU:
-	case UTF8PROC_CATEGORY_LL:
-	case UTF8PROC_CATEGORY_LT:
-	case UTF8PROC_CATEGORY_LM:
-	case UTF8PROC_CATEGORY_LO:
-	case UTF8PROC_CATEGORY_MN:
-	case UTF8PROC_CATEGORY_MC:
-	case UTF8PROC_CATEGORY_ME:
-	case UTF8PROC_CATEGORY_ND:
-	case UTF8PROC_CATEGORY_NL:
-	case UTF8PROC_CATEGORY_NO:
-		return true;
-	default:
-		return false;
-	}
+	return wa_unicode_is_word(cp);
 }
 
 /* Writes the case folding of cp at out: at most 4 code points of 4 bytes each. */

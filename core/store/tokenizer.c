@@ -19,6 +19,7 @@
 #include <xxhash.h>
 
 #include "banned.h"
+#include "unicode.h"
 
 #define MAX_TOKEN_BYTES 256 /* longer runs are indexed folded, unstemmed */
 #define CACHE_SLOTS     16384
@@ -36,26 +37,6 @@ struct tokenizer {
 	struct sb_stemmer *english;
 	struct cached_stems *cache; /* CACHE_SLOTS */
 };
-
-static bool is_token_char(utf8proc_int32_t cp)
-{
-	if (cp < 0x80)
-		return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') ||
-		       (cp >= '0' && cp <= '9');
-	switch (utf8proc_category(cp)) {
-	case UTF8PROC_CATEGORY_LU:
-	case UTF8PROC_CATEGORY_LL:
-	case UTF8PROC_CATEGORY_LT:
-	case UTF8PROC_CATEGORY_LM:
-	case UTF8PROC_CATEGORY_LO:
-	case UTF8PROC_CATEGORY_MN:
-	case UTF8PROC_CATEGORY_MC:
-	case UTF8PROC_CATEGORY_ND:
-		return true;
-	default:
-		return false;
-	}
-}
 
 static void destroy(Fts5Tokenizer *p)
 {
@@ -203,7 +184,7 @@ static int tokenize(Fts5Tokenizer *p, void *ctx, int flags, const char *text, in
 				n = 1;
 				in_token = false;
 			} else {
-				in_token = is_token_char(cp);
+				in_token = wa_unicode_is_word(cp);
 			}
 		}
 		if (in_token && start < 0)
