@@ -40,8 +40,12 @@ int wa_cli_parse_store_options(int argc, char **argv, const char *command, const
 
 	while ((opt = getopt_long(argc, argv, "c:s:d:jt:e:o:l:n:b:f:ah", options, NULL)) != -1) {
 		if (opt != 'h' && opt != '?' && !strchr(allowed, opt)) {
-			fprintf(stderr, "warta %s: '%s' is not an option of this command\n",
-				command, argv[optind - 1]);
+			const struct option *known = options;
+
+			while (known->name && known->val != opt)
+				known++;
+			fprintf(stderr, "warta %s: --%s is not an option of this command\n",
+				command, known->name ? known->name : "?");
 			return WA_EXIT_USAGE;
 		}
 		switch (opt) {
