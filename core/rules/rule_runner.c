@@ -13,6 +13,7 @@
 #include <errno.h>
 #include <lauxlib.h>
 #include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -27,6 +28,12 @@
 
 #define MAX_REGEX_MATCHES 1000
 #define MAX_ERROR_MESSAGE 300
+/*
+ * All the `where` calls of one article may take this many rule timeouts,
+ * so that many slow rules together cannot outlast article_timeout_ms and
+ * make the daemon take a good article for one that hangs the pipeline.
+ */
+#define ARTICLE_BUDGET_IN_TIMEOUTS 20
 
 static pthread_key_t vm_key;
 static pthread_once_t vm_key_once = PTHREAD_ONCE_INIT;
@@ -261,32 +268,37 @@ static const char *kind_of(int r)
 	}
 }
 
+/* Appends {rule, kind, message} to the article's rule_errors (the message's first line). */
+static void add_rule_error(cJSON *errors, const struct rule *rule, const char *kind,
+			   const char *message, size_t len)
+{
+	cJSON *e = cJSON_CreateObject();
+	char *msg = strndup(message, len);
+	int r = e ? wa_json_set(e, "rule", cJSON_CreateString(rule->name)) : -ENOMEM;
+
+	if (r == 0)
+		r = wa_json_set(e, "kind", cJSON_CreateString(kind));
+	if (r == 0)
+		r = wa_json_set(e, "message", cJSON_CreateString(msg ? msg : "?"));
+	free(msg);
+	if (r == 0)
+		(void)wa_json_append(errors, e);
+	else
+		cJSON_Delete(e);
+}
+
 static void note_failure(struct rules_vm *vm, cJSON *errors, struct rule *rule, const char *kind,
 			 const char *message)
 {
 	struct rule_stats *st = &rule->stats;
 	size_t len = strcspn(message, "\n");
-	cJSON *e = cJSON_CreateObject();
 	unsigned in_row;
 
 	if (len > MAX_ERROR_MESSAGE)
 		len = MAX_ERROR_MESSAGE;
 	wa_log_article(WA_LOG_WARNING, vm->article, "rule '%s' (%s:%d) failed, %s: %.*s",
 		       rule->name, rule->file, rule->line, kind, (int)len, message);
-	if (e) {
-		char *msg = strndup(message, len);
-		int r = wa_json_set(e, "rule", cJSON_CreateString(rule->name));
-
-		if (r == 0)
-			r = wa_json_set(e, "kind", cJSON_CreateString(kind));
-		if (r == 0)
-			r = wa_json_set(e, "message", cJSON_CreateString(msg ? msg : "?"));
-		free(msg);
-		if (r == 0)
-			(void)wa_json_append(errors, e);
-		else
-			cJSON_Delete(e);
-	}
+	add_rule_error(errors, rule, kind, message, len);
 	atomic_fetch_add_explicit(&st->errors, 1, memory_order_relaxed);
 	in_row = atomic_fetch_add(&st->failures_in_row, 1) + 1;
 	if (vm->set->limits.quarantine_after > 0 && in_row >= vm->set->limits.quarantine_after &&
@@ -416,9 +428,34 @@ static int tag_with_rule(struct rules_vm *vm, struct rule *rule, double score)
 	return 0;
 }
 
+/* True (once noted in the article) when the article's time for `where` calls is spent. */
+static bool out_of_article_time(struct rules_vm *vm, struct rule *rule, cJSON *errors,
+				int64_t deadline_ns, bool *noted)
+{
+	char message[128];
+
+	if (deadline_ns == 0 || now_ns() < deadline_ns)
+		return false;
+	if (!*noted) {
+		snprintf(message, sizeof(message),
+			 "the article's time for rules (%lld ms) was spent: this and later where "
+			 "functions skipped",
+			 (long long)(vm->set->limits.timeout_ms * ARTICLE_BUDGET_IN_TIMEOUTS));
+		wa_log_article(WA_LOG_WARNING, vm->article, "%s", message);
+		add_rule_error(errors, rule, "skipped", message, strlen(message));
+		*noted = true;
+	}
+	return true;
+}
+
 static int run_rules(struct rules_vm *vm, cJSON *errors)
 {
 	struct wa_rules *set = vm->set;
+	int64_t deadline_ns =
+		set->limits.timeout_ms > 0
+			? now_ns() + set->limits.timeout_ms * ARTICLE_BUDGET_IN_TIMEOUTS * 1000000
+			: 0;
+	bool noted = false;
 	int view = 0, r = 0;
 
 	for (size_t i = 0; i < set->n_rules && r >= 0; i++) {
@@ -431,6 +468,8 @@ static int run_rules(struct rules_vm *vm, cJSON *errors)
 		if (r <= 0)
 			continue;
 		if (rule->has_where) {
+			if (out_of_article_time(vm, rule, errors, deadline_ns, &noted))
+				continue;
 			if (!view && !vm->broken) {
 				wa_article_view_push(vm->L);
 				view = lua_gettop(vm->L);

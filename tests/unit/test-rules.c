@@ -316,6 +316,48 @@ WA_TEST(a_slow_rule_hits_the_wall_clock_deadline)
 	wa_rules_thread_release();
 }
 
+WA_TEST(many_slow_rules_share_one_budget_per_article)
+{
+	struct wa_rules_report report = { 0 };
+	struct wa_rules_limits limits;
+	struct wa_rules *rules;
+	struct wa_article *a;
+	char source[8192] = "";
+	size_t skipped = 0, timeouts = 0;
+	const cJSON *e;
+
+	/* 30 rules that each spin until their deadline: 30 x 20 ms > the 20-timeout budget. */
+	for (int i = 0; i < 30; i++) {
+		char line[128];
+
+		snprintf(line, sizeof(line),
+			 "rule \"slow%02d\" { where = function(a) while true do end end }\n", i);
+		strncat(source, line, sizeof(source) - strlen(source) - 1);
+	}
+	strncat(source, "rule \"keyword\" { any = \"teks\" }\n",
+		sizeof(source) - strlen(source) - 1);
+	write_rules("rules.lua", source);
+	wa_rules_limits_default(&limits);
+	limits.max_instructions = 0;
+	limits.timeout_ms = 20;
+	ASSERT_OK(wa_rules_load(wa_test_dir, &limits, &rules, &report));
+	a = tag(rules, NULL, "teks");
+	cJSON_ArrayForEach(e, field(a, "rule_errors"))
+	{
+		const char *kind = wa_json_get_string(e, "kind");
+
+		skipped += strcmp(kind, "skipped") == 0;
+		timeouts += strcmp(kind, "timeout") == 0;
+	}
+	ASSERT_EQ(skipped, 1);
+	ASSERT_TRUE(timeouts >= 19 && timeouts <= 21);
+	/* Keywords cost no Lua time: that rule still tags. */
+	ASSERT_TRUE(wa_article_has_tag(a, "keyword"));
+	wa_article_free(a);
+	wa_rules_unref(rules);
+	wa_rules_thread_release();
+}
+
 WA_TEST(a_rule_failing_in_a_row_is_quarantined)
 {
 	struct wa_rules *rules = load("rule \"bad\" { where = function(a) error(\"x\") end }\n"
@@ -409,6 +451,7 @@ WA_TEST_MAIN(WA_TEST_ENTRY(keywords_are_case_insensitive_whole_words),
 	     WA_TEST_ENTRY(where_runs_only_when_the_keywords_matched),
 	     WA_TEST_ENTRY(hostile_rules_stop_alone),
 	     WA_TEST_ENTRY(a_slow_rule_hits_the_wall_clock_deadline),
+	     WA_TEST_ENTRY(many_slow_rules_share_one_budget_per_article),
 	     WA_TEST_ENTRY(a_rule_failing_in_a_row_is_quarantined),
 	     WA_TEST_ENTRY(broken_rule_sets_are_refused_with_every_problem),
 	     WA_TEST_ENTRY(an_empty_directory_is_an_empty_set))
