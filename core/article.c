@@ -166,6 +166,13 @@ const char *wa_article_get_string(const struct wa_article *a, const char *field)
 	return cJSON_IsString(item) ? item->valuestring : NULL;
 }
 
+char *wa_article_get_json(const struct wa_article *a, const char *field)
+{
+	const cJSON *item = wa_json_get_path(a->fields, field);
+
+	return item ? cJSON_PrintUnformatted(item) : NULL;
+}
+
 int wa_article_set_text(struct wa_article *a, const char *text, size_t len)
 {
 	return wa_article_set_stringn(a, "text", text, len);
@@ -201,6 +208,29 @@ static cJSON *get_array(struct wa_article *a, const char *key)
 	if (wa_json_set(a->fields, key, cJSON_CreateArray()) < 0)
 		return NULL;
 	return cJSON_GetObjectItemCaseSensitive(a->fields, key);
+}
+
+int wa_article_add_removed(struct wa_article *a, const char *kind, const char *text, size_t len)
+{
+	cJSON *removed = get_array(a, "removed"), *entry;
+	char *copy = strndup(text, len);
+	int r = -ENOMEM;
+
+	if (!removed || !copy)
+		goto out;
+	entry = cJSON_CreateObject();
+	if (!entry)
+		goto out;
+	r = wa_json_set(entry, "kind", cJSON_CreateString(kind));
+	if (r == 0)
+		r = wa_json_set(entry, "text", cJSON_CreateString(copy));
+	if (r == 0 && !cJSON_AddItemToArray(removed, entry))
+		r = -ENOMEM;
+	if (r < 0)
+		cJSON_Delete(entry);
+out:
+	free(copy);
+	return r;
 }
 
 static cJSON *find_tag(const struct wa_article *a, const char *name)

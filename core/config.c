@@ -49,6 +49,7 @@ static const struct key keys[] = {
 	{ "state_dir", KEY_PATH, OFF(state_dir), 0, 0 },
 	{ "rules", KEY_PATH, OFF(rules_dir), 0, 0 },
 	{ "plugin_dir", KEY_PATH, OFF(plugin_dir), 0, 0 },
+	{ "data_dir", KEY_PATH, OFF(data_dir), 0, 0 },
 	{ "durability", KEY_DURABILITY, OFF(durability), 0, 0 },
 	{ "done", KEY_DONE, OFF(done), 0, 0 },
 	{ "log_level", KEY_LOG_LEVEL, OFF(log_level), 0, 0 },
@@ -127,6 +128,7 @@ void wa_config_fini(struct wa_config *c)
 	free(c->state_dir);
 	free(c->rules_dir);
 	free(c->plugin_dir);
+	free(c->data_dir);
 	free(c->path);
 	free_plugins(c->pipeline, c->n_pipeline);
 	memset(c, 0, sizeof(*c));

@@ -54,6 +54,7 @@ struct wa_config {
 	char *state_dir; /* default: SPOOL/state */
 	char *rules_dir;
 	char *plugin_dir; /* external plugins (*.so); NULL for none */
+	char *data_dir;   /* overrides of the built-in data files; NULL for none */
 	enum wa_durability durability;
 	enum wa_done_action done;
 	enum wa_log_level log_level;

@@ -64,6 +64,7 @@ static void ctx_free(struct wa_plugin_ctx *ctx)
 	free(ctx->config);
 	free(ctx->spool_dir);
 	free(ctx->state_dir);
+	free(ctx->data_dir);
 	free(ctx);
 }
 
@@ -165,7 +166,8 @@ static int ctx_new(const struct wa_plugin *p, const struct wa_config_plugin *cp,
 	ctx->plugin = p;
 	ctx->spool_dir = strdup(config->spool_dir);
 	ctx->state_dir = strdup(config->state_dir ? config->state_dir : "");
-	if (!ctx->spool_dir || !ctx->state_dir)
+	ctx->data_dir = config->data_dir ? strdup(config->data_dir) : NULL;
+	if (!ctx->spool_dir || !ctx->state_dir || (config->data_dir && !ctx->data_dir))
 		goto fail;
 	ctx->durable = config->durability == WA_DURABILITY_FULL;
 	if (p->config_size) {

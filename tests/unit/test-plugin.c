@@ -140,8 +140,16 @@ WA_TEST(default_pipeline_is_builtins_the_outbox_and_the_store)
 	ASSERT_EQ(set->n_output, 2);
 	ASSERT_STR_EQ(set->output[0]->plugin->name, "out_files");
 	ASSERT_STR_EQ(set->output[1]->plugin->name, "out_sqlite");
-	/* External plugins run only when configured. */
-	ASSERT_EQ(set->n_analyze, 0);
+	/* The built-in text stages, in the order they depend on; external
+	 * plugins run only when configured. */
+	static const char *const stages[] = { "normalize", "spam", "clean", "meta", "dates" };
+	size_t n_stages = 0;
+
+	for (size_t i = 0; i < sizeof(stages) / sizeof(*stages); i++) {
+		if (wa_plugin_catalog_find(catalog, stages[i]))
+			ASSERT_STR_EQ(set->analyze[n_stages++]->plugin->name, stages[i]);
+	}
+	ASSERT_EQ(set->n_analyze, n_stages);
 	wa_plugin_set_free(set);
 	wa_plugin_catalog_free(catalog);
 	wa_config_fini(&c);

@@ -45,11 +45,26 @@ int wa_article_set_json(struct wa_article *article, const char *field, const cha
 /* A string field's value, or NULL if absent or not a string. Borrowed. */
 const char *wa_article_get_string(const struct wa_article *article, const char *field);
 
+/*
+ * Any field as compact JSON (caller frees), for stages that read what an
+ * earlier one built ("removed", "dates"); NULL if absent or out of memory.
+ */
+char *wa_article_get_json(const struct wa_article *article, const char *field);
+
 /* Shorthands for the fields every stage uses. */
 int wa_article_set_text(struct wa_article *article, const char *text, size_t len);
 const char *wa_article_text(const struct wa_article *article);
 int wa_article_set_title(struct wa_article *article, const char *title);
 const char *wa_article_title(const struct wa_article *article);
+
+/*
+ * Appends {"kind", "text"} to removed[]: what a cleaning stage took out of
+ * the text ("promo", "related", "spam", "header", ...). The analyst sees
+ * what went, and later stages read metadata lines (bylines, the dateline,
+ * header dates) from here rather than from the text.
+ */
+int wa_article_add_removed(struct wa_article *article, const char *kind, const char *text,
+			   size_t len);
 
 /* Appends {"name", "score", "rule"} to tags[]; a second tag of the same name keeps the higher
  * score. */

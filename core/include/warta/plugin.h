@@ -53,6 +53,16 @@ const void *wa_plugin_ctx_config(const struct wa_plugin_ctx *ctx);
 /* The spool directory (holding inbox/, outbox/, ...) and the state directory. */
 const char *wa_plugin_ctx_spool_dir(const struct wa_plugin_ctx *ctx);
 const char *wa_plugin_ctx_state_dir(const struct wa_plugin_ctx *ctx);
+/*
+ * Reads the data file `name` ("boilerplate.txt"): the copy in the
+ * configured data_dir when there is one, else the one built into warta.
+ * An override replaces the built-in file whole, so analysts can both add
+ * and remove entries. On success *ret_text is a NUL-terminated copy
+ * (caller frees) and *ret_origin (may be NULL) says where it came from
+ * ("built-in" or the data_dir; valid until fini()). -ENOENT when neither exists.
+ */
+int wa_plugin_data_read(const struct wa_plugin_ctx *ctx, const char *name, char **ret_text,
+			size_t *ret_len, const char **ret_origin);
 /* True when durability = "full": flush() must reach stable storage. */
 bool wa_plugin_ctx_durable(const struct wa_plugin_ctx *ctx);
 /* Logs with a "[plugin:NAME]" prefix. */

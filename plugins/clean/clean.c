@@ -1,0 +1,446 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * clean: the article and nothing else.
+ *
+ * Works on lines (normalize made every paragraph one line), with the rules
+ * of data/boilerplate.txt, each bound to a position because position is
+ * what tells boilerplate from prose (DOMAIN.md 0.2): a date line above the
+ * lede is the page's header, the same words in the body are news.
+ *
+ *  1. Glued pieces (span) are cut out of lines, splitting what they glued.
+ *  2. The lede is the first line that opens with a dateline or reads as
+ *     prose; the lines above it are the header (title, its repeats, byline,
+ *     date), kept in removed[] for the meta and dates stages to read.
+ *  3. From the lede on: a footer or comment section ends the article (cut),
+ *     list headings take their lists with them (block), line rules remove
+ *     single lines, and a line repeating an earlier short one is a caption.
+ *  4. The trailing run of tail rules and short non-sentences goes, then the
+ *     editor-initial trailer of the last paragraph (end).
+ *  5. The dateline leaves the lede; citation digits leave the words.
+ *
+ * Every removal is recorded in removed[] with its kind; reader comments go
+ * to comments[]. The text becomes the kept lines, one blank line apart.
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <warta/plugin.h>
+
+#include "../common/patterns.h"
+#include "../common/textstat.h"
+#include "clean.h"
+
+/* A repeated line this short is a duplicated caption or title, not a repeated paragraph. */
+#define REPEAT_MAX_WORDS 30
+
+struct clean {
+	struct wp_pattern_file rules, datelines;
+	const struct wp_pattern_group *span, *line, *head, *tail, *block, *cut, *end;
+};
+
+struct run {
+	struct clean *c;
+	struct wa_article *article;
+	pcre2_match_data *md;
+	struct line *lines;
+	size_t n_lines;
+};
+
+static const char *const search_groups[] = { "span", "end", NULL };
+
+static int clean_init(const struct wa_plugin_ctx *ctx, void **ret_state)
+{
+	struct clean *c = calloc(1, sizeof(*c));
+	char *error = NULL;
+	int r;
+
+	if (!c)
+		return -ENOMEM;
+	r = wp_pattern_file_load(ctx, "boilerplate.txt", 2, search_groups, &c->rules, &error);
+	if (r == 0)
+		r = wp_pattern_file_load(ctx, "datelines.txt", 1, NULL, &c->datelines, &error);
+	if (r < 0) {
+		wa_plugin_log(ctx, WA_LOG_ERROR, "%s", error ? error : strerror(-r));
+		free(error);
+		wp_pattern_file_fini(&c->rules);
+		free(c);
+		return r;
+	}
+	c->span = wp_pattern_file_group(&c->rules, "span");
+	c->line = wp_pattern_file_group(&c->rules, "line");
+	c->head = wp_pattern_file_group(&c->rules, "head");
+	c->tail = wp_pattern_file_group(&c->rules, "tail");
+	c->block = wp_pattern_file_group(&c->rules, "block");
+	c->cut = wp_pattern_file_group(&c->rules, "cut");
+	c->end = wp_pattern_file_group(&c->rules, "end");
+	*ret_state = c;
+	return 0;
+}
+
+static void clean_fini(void *state)
+{
+	struct clean *c = state;
+
+	wp_pattern_file_fini(&c->rules);
+	wp_pattern_file_fini(&c->datelines);
+	free(c);
+}
+
+/* The kind of the group's rule matching the whole line from its start, or NULL. */
+static const char *match_line(struct run *run, const struct wp_pattern_group *g,
+			      const struct line *l)
+{
+	size_t start, end;
+	const struct wp_pattern *p = wp_pattern_group_match(&run->c->rules, g, l->text, l->len, 0,
+							    run->md, &start, &end);
+
+	return p ? p->words[1] : NULL;
+}
+
+/* Inside a comment section: form labels and the section's own headings. */
+static bool is_ui_line(void *data, const struct line *l)
+{
+	struct run *run = data;
+
+	return match_line(run, run->c->line, l) || match_line(run, run->c->cut, l);
+}
+
+/* Step 1: cuts the span rules' matches out of the text, keeping both sides as lines. */
+static int cut_spans(struct run *run, const char *text, size_t len, struct wp_strbuf *out)
+{
+	size_t at = 0, start, end;
+
+	for (;;) {
+		const struct wp_pattern *p = wp_pattern_group_match(
+			&run->c->rules, run->c->span, text, len, at, run->md, &start, &end);
+
+		if (!p || end == start)
+			break;
+		wp_strbuf_put(out, text + at, start - at);
+		if (wa_article_add_removed(run->article, p->words[1], text + start, end - start) < 0)
+			return -ENOMEM;
+		wp_strbuf_putc(out, '\n');
+		at = end;
+	}
+	wp_strbuf_put(out, text + at, len - at);
+	return out->error;
+}
+
+static int split_lines(struct run *run, const char *text, size_t len)
+{
+	for (size_t at = 0; at < len;) {
+		const char *nl = memchr(text + at, '\n', len - at);
+		size_t end = nl ? (size_t)(nl - text) : len, b = at, e = end;
+
+		while (b < e && text[b] == ' ')
+			b++;
+		while (e > b && text[e - 1] == ' ')
+			e--;
+		if (e > b) {
+			struct line *v = realloc(run->lines, (run->n_lines + 1) * sizeof(*v));
+
+			if (!v)
+				return -ENOMEM;
+			run->lines = v;
+			v[run->n_lines].text = strndup(text + b, e - b);
+			v[run->n_lines].len = e - b;
+			v[run->n_lines].kind = NULL;
+			if (!v[run->n_lines++].text)
+				return -ENOMEM;
+		}
+		at = end + 1;
+	}
+	return 0;
+}
+
+/* The length of the dateline opening this line, or 0. */
+static size_t dateline_length(struct run *run, const struct line *l)
+{
+	const struct wp_pattern_file *f = &run->c->datelines;
+
+	for (size_t i = 0; i < f->n_groups; i++) {
+		size_t start, end;
+
+		if (wp_pattern_group_match(f, &f->groups[i], l->text, l->len, 0, run->md, &start,
+					   &end) &&
+		    end < l->len)
+			return end;
+	}
+	return 0;
+}
+
+/* Step 2: the first line that is the article's own prose. */
+static size_t find_lede(struct run *run)
+{
+	for (size_t i = 0; i < run->n_lines; i++) {
+		struct line *l = &run->lines[i];
+
+		if (match_line(run, run->c->line, l) || match_line(run, run->c->head, l))
+			continue;
+		if (dateline_length(run, l) || wp_is_body_line(l->text, l->len))
+			return i;
+	}
+	return 0; /* no prose found: keep everything rather than guess */
+}
+
+static void mark_header(struct run *run, size_t lede)
+{
+	for (size_t i = 0; i < lede; i++) {
+		struct line *l = &run->lines[i];
+		const char *kind = match_line(run, run->c->line, l);
+
+		l->kind = kind ? kind : match_line(run, run->c->head, l);
+		if (!l->kind)
+			l->kind = "header";
+	}
+}
+
+static bool repeats_earlier(struct run *run, size_t i)
+{
+	const struct line *l = &run->lines[i];
+
+	if (wp_count_words(l->text, l->len) > REPEAT_MAX_WORDS)
+		return false;
+	for (size_t j = 0; j < i; j++) {
+		if (run->lines[j].len == l->len && memcmp(run->lines[j].text, l->text, l->len) == 0)
+			return true;
+	}
+	return false;
+}
+
+/* Step 3, the body: returns where the article ends (the first cut line). */
+static size_t mark_body(struct run *run, size_t lede)
+{
+	size_t i = lede;
+
+	while (i < run->n_lines) {
+		struct line *l = &run->lines[i];
+		const char *kind;
+
+		if (i > lede && (kind = match_line(run, run->c->cut, l)))
+			return i;
+		if ((kind = match_line(run, run->c->block, l))) {
+			l->kind = kind;
+			for (i++; i < run->n_lines; i++) {
+				struct line *m = &run->lines[i];
+
+				if (wp_is_body_line(m->text, m->len) || match_line(run, run->c->cut, m))
+					break;
+				m->kind = kind;
+			}
+			continue;
+		}
+		if (i > lede && (kind = match_line(run, run->c->line, l)))
+			l->kind = kind;
+		else if (i > lede && repeats_earlier(run, i))
+			l->kind = "caption";
+		i++;
+	}
+	return run->n_lines;
+}
+
+/* Step 4: the trailing run after the last paragraph. */
+static void mark_tail(struct run *run, size_t lede, size_t end)
+{
+	for (size_t i = end; i-- > lede + 1;) {
+		struct line *l = &run->lines[i];
+		const char *kind;
+
+		if (l->kind)
+			continue;
+		if ((kind = match_line(run, run->c->tail, l)))
+			l->kind = kind;
+		else if (wp_count_words(l->text, l->len) < 8 && !wp_ends_sentence(l->text, l->len))
+			l->kind = "footer";
+		else
+			break;
+	}
+}
+
+/* Removes a trailer ("(rds/has)") from the end of the last kept line. */
+static int strip_trailer(struct run *run, size_t lede, size_t end)
+{
+	for (size_t i = end; i-- > lede;) {
+		struct line *l = &run->lines[i];
+		size_t start, stop;
+
+		if (l->kind)
+			continue;
+		const struct wp_pattern *p = wp_pattern_group_match(
+			&run->c->rules, run->c->end, l->text, l->len, 0, run->md, &start, &stop);
+
+		if (p && stop == l->len && start > 0) {
+			if (wa_article_add_removed(run->article, p->words[1], l->text + start,
+						   stop - start) < 0)
+				return -ENOMEM;
+			l->len = start;
+			l->text[start] = '\0';
+		}
+		return 0;
+	}
+	return 0;
+}
+
+/* Step 5a: the dateline becomes metadata. */
+static int strip_dateline(struct run *run, size_t lede)
+{
+	struct line *l = &run->lines[lede];
+	size_t n = lede < run->n_lines && !l->kind ? dateline_length(run, l) : 0;
+
+	if (!n)
+		return 0;
+	size_t keep = n;
+
+	while (keep > 0 && l->text[keep - 1] == ' ')
+		keep--;
+	if (wa_article_add_removed(run->article, "dateline", l->text, keep) < 0)
+		return -ENOMEM;
+	memmove(l->text, l->text + n, l->len - n + 1);
+	l->len -= n;
+	return 0;
+}
+
+/* Records each removed run of lines of one kind as one removed[] entry. */
+static int record_removed(struct run *run, size_t from, size_t to)
+{
+	struct wp_strbuf group = { 0 };
+	int r = 0;
+
+	for (size_t i = from; i < to && r == 0; i++) {
+		const struct line *l = &run->lines[i];
+
+		if (!l->kind)
+			continue;
+		if (group.len)
+			wp_strbuf_putc(&group, '\n');
+		wp_strbuf_put(&group, l->text, l->len);
+		bool last = i + 1 >= to || !run->lines[i + 1].kind ||
+			    strcmp(run->lines[i + 1].kind, l->kind) != 0 ||
+			    strcmp(l->kind, "header") == 0; /* meta reads header lines one by one */
+
+		if (last) {
+			r = group.error ? group.error
+					: wa_article_add_removed(run->article, l->kind, group.buf,
+								 group.len);
+			group.len = 0;
+		}
+	}
+	wp_strbuf_fini(&group);
+	return r;
+}
+
+/* The section from a cut line on: footers are removed, comment sections parsed. */
+static int record_sections(struct run *run, size_t from)
+{
+	size_t i = from;
+
+	while (i < run->n_lines) {
+		const char *kind = match_line(run, run->c->cut, &run->lines[i]);
+		size_t next = i + 1;
+
+		while (next < run->n_lines) {
+			const char *k = match_line(run, run->c->cut, &run->lines[next]);
+
+			if (k && strcmp(k, kind) != 0)
+				break;
+			next++;
+		}
+		for (size_t j = i; j < next; j++)
+			run->lines[j].kind = kind;
+		if (strcmp(kind, "comments") == 0) {
+			int r = clean_comments(run->article, run->lines + i, next - i, is_ui_line,
+					       run);
+
+			if (r < 0)
+				return r;
+			run->lines[i].kind = "comments"; /* the heading, as evidence */
+			if (wa_article_add_removed(run->article, "comments", run->lines[i].text,
+						   run->lines[i].len) < 0)
+				return -ENOMEM;
+		} else {
+			int r = record_removed(run, i, next);
+
+			if (r < 0)
+				return r;
+		}
+		i = next;
+	}
+	return 0;
+}
+
+static int write_text(struct run *run, size_t end)
+{
+	struct wp_strbuf out = { 0 };
+	int r = 0;
+
+	for (size_t i = 0; i < end && r == 0; i++) {
+		struct line *l = &run->lines[i];
+
+		if (l->kind)
+			continue;
+		if ((r = clean_footnotes(run->article, l)) < 0)
+			break;
+		if (!l->len)
+			continue;
+		if (out.len)
+			wp_strbuf_puts(&out, "\n\n");
+		wp_strbuf_put(&out, l->text, l->len);
+	}
+	if (r == 0)
+		r = out.error;
+	if (r == 0)
+		r = wa_article_set_text(run->article, out.buf ? out.buf : "", out.len);
+	wp_strbuf_fini(&out);
+	return r;
+}
+
+static int clean_process(void *state, struct wa_article *a)
+{
+	const char *text = wa_article_text(a);
+	struct run run = { .c = state, .article = a };
+	struct wp_strbuf spans = { 0 };
+	int r;
+
+	if (!text)
+		return WA_PLUGIN_OK;
+	run.md = wp_pattern_match_data();
+	if (!run.md)
+		return -ENOMEM;
+	r = cut_spans(&run, text, strlen(text), &spans);
+	if (r == 0)
+		r = split_lines(&run, spans.buf ? spans.buf : "", spans.len);
+	if (r == 0 && run.n_lines > 0) {
+		size_t lede = find_lede(&run);
+
+		mark_header(&run, lede);
+		size_t end = mark_body(&run, lede);
+
+		mark_tail(&run, lede, end);
+		r = strip_trailer(&run, lede, end);
+		if (r == 0)
+			r = strip_dateline(&run, lede);
+		if (r == 0)
+			r = record_removed(&run, 0, end);
+		if (r == 0)
+			r = record_sections(&run, end);
+		if (r == 0)
+			r = write_text(&run, end);
+	}
+	for (size_t i = 0; i < run.n_lines; i++)
+		free(run.lines[i].text);
+	free(run.lines);
+	wp_strbuf_fini(&spans);
+	pcre2_match_data_free(run.md);
+	return r < 0 ? r : WA_PLUGIN_OK;
+}
+
+WA_PLUGIN_DEFINE(clean) = {
+	.abi_version = WA_PLUGIN_ABI_VERSION,
+	.size = sizeof(struct wa_plugin),
+	.name = "clean",
+	.summary = "Removes boilerplate, captions, footers, footnote digits; comments apart",
+	.kind = WA_PLUGIN_ANALYZE,
+	.init = clean_init,
+	.process = clean_process,
+	.fini = clean_fini,
+};

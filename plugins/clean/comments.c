@@ -1,0 +1,92 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Reader comments, separated from the article (WordPress "One Reply to",
+ * Blogger "Posting Komentar", JakartaGreater "138 KOMENTAR"): each line of
+ * prose in the section is a comment; a "NAME says:" line before one is its
+ * author; dates, counters and form labels are dropped.
+ */
+#include <cjson/cJSON.h>
+#include <ctype.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <warta/article.h>
+
+#include "clean.h"
+#include "../common/textstat.h"
+
+#define AUTHOR_MAX 80
+
+/* "Budi Santoso says:" / "Budi berkata:" -> the name's length, else 0. */
+static size_t author_length(const struct line *l)
+{
+	static const char *const verbs[] = { " says:", " said:", " berkata:", " mengatakan:",
+					     " says", " berkata" };
+
+	for (size_t i = 0; i < sizeof(verbs) / sizeof(*verbs); i++) {
+		size_t n = strlen(verbs[i]);
+
+		if (l->len > n && l->len - n <= AUTHOR_MAX &&
+		    strcmp(l->text + l->len - n, verbs[i]) == 0)
+			return l->len - n;
+	}
+	return 0;
+}
+
+static cJSON *comment(const char *text, size_t len, const char *author, size_t author_len)
+{
+	cJSON *c = cJSON_CreateObject();
+	char *t = strndup(text, len), *a = author ? strndup(author, author_len) : NULL;
+
+	if (!c || !t || (author && !a) ||
+	    (a && !cJSON_AddItemToObject(c, "author", cJSON_CreateString(a))) ||
+	    !cJSON_AddItemToObject(c, "text", cJSON_CreateString(t))) {
+		cJSON_Delete(c);
+		c = NULL;
+	}
+	free(t);
+	free(a);
+	return c;
+}
+
+int clean_comments(struct wa_article *article, struct line *lines, size_t n,
+		   bool (*ui)(void *data, const struct line *line), void *data)
+{
+	cJSON *list = cJSON_CreateArray();
+	const struct line *author = NULL;
+	int r = 0;
+
+	if (!list)
+		return -ENOMEM;
+	for (size_t i = 0; i < n; i++) {
+		const struct line *l = &lines[i];
+		size_t name = author_length(l);
+
+		if (name) {
+			author = l;
+			continue;
+		}
+		size_t words = wp_count_words(l->text, l->len);
+
+		/* Form labels, and "22 November 2026 at 10:15" stamps. */
+		if (ui(data, l) || words < 4 || (isdigit((unsigned char)l->text[0]) && words < 8))
+			continue;
+		cJSON *c = comment(l->text, l->len, author ? author->text : NULL,
+				   author ? author_length(author) : 0);
+
+		if (!c || !cJSON_AddItemToArray(list, c)) {
+			cJSON_Delete(c);
+			r = -ENOMEM;
+			break;
+		}
+		author = NULL;
+	}
+	if (r == 0 && cJSON_GetArraySize(list) > 0) {
+		char *json = cJSON_PrintUnformatted(list);
+
+		r = json ? wa_article_set_json(article, "comments", json) : -ENOMEM;
+		free(json);
+	}
+	cJSON_Delete(list);
+	return r;
+}

@@ -1,0 +1,231 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * clean: the article's sentences stay, page furniture goes to removed[]
+ * with its kind, comments go to comments[]. Articles written for these
+ * tests in the style of the outlets they name.
+ */
+#include <sys/stat.h>
+
+#include "wa-pipeline.h"
+
+static const char conf[] = "pipeline = { 'ingest_text', 'normalize', 'clean' }";
+
+static const char tribun_style[] =
+	"Belarusia Siapkan Latihan Gabungan dengan Rusia - Tribunnews.com\n"
+	"zoom-in Belarusia Siapkan Latihan Gabungan dengan Rusia\n"
+	"Laporan Wartawan Tribunnews.com, Hendra Wiratama\n"
+	"Minggu, 4 Desember 2022 14:30 WIB\n"
+	"TRIBUNNEWS.COM, MINSK - Kementerian Pertahanan Belarusia mengumumkan latihan gabungan "
+	"dengan pasukan Rusia di wilayah Brest pada Minggu (4/12/2022).\n"
+	"Baca juga: Rusia Kirim Sistem Rudal Iskander-M ke Belarusia\n"
+	"\"Latihan ini bersifat defensif,\" kata Menteri Pertahanan Belarusia Viktor Khrenin "
+	"kepada wartawan di Minsk.\n"
+	"ADVERTISEMENT\n"
+	"Polandia menanggapi dengan meningkatkan kesiagaan pasukan di perbatasan timurnya.\n"
+	"Penulis: Hendra Wiratama\n"
+	"Editor: Dewi Lestari\n"
+	"BERITA REKOMENDASI\n"
+	"Rusia Uji Rudal Hipersonik Zircon di Laut Barents\n"
+	"Polandia Beli 250 Tank Abrams dari Amerika Serikat\n"
+	"\xc2\xa9 2022 TRIBUNnews.com,a subsidiary of KG Media. All Right Reserved\n";
+
+WA_TEST(tribun_style_page_keeps_only_the_article)
+{
+	struct wa_test_run r = { 0 };
+
+	wa_test_run_text(&r, conf, tribun_style);
+	ASSERT_STR_EQ(wa_article_text(r.article),
+		      "Kementerian Pertahanan Belarusia mengumumkan latihan gabungan dengan pasukan "
+		      "Rusia di wilayah Brest pada Minggu (4/12/2022).\n\n"
+		      "\"Latihan ini bersifat defensif,\" kata Menteri Pertahanan Belarusia Viktor "
+		      "Khrenin kepada wartawan di Minsk.\n\n"
+		      "Polandia menanggapi dengan meningkatkan kesiagaan pasukan di perbatasan "
+		      "timurnya.");
+	ASSERT_STR_EQ(wa_test_removed(&r, "dateline", ""), "TRIBUNNEWS.COM, MINSK -");
+	ASSERT_NOT_NULL(wa_test_removed(&r, "header", "- Tribunnews.com"));
+	ASSERT_NOT_NULL(wa_test_removed(&r, "byline", "Laporan Wartawan"));
+	ASSERT_NOT_NULL(wa_test_removed(&r, "byline", "Editor: Dewi Lestari"));
+	ASSERT_NOT_NULL(wa_test_removed(&r, "date", "Minggu, 4 Desember 2022 14:30 WIB"));
+	ASSERT_NOT_NULL(wa_test_removed(&r, "related", "Iskander-M"));
+	ASSERT_NOT_NULL(wa_test_removed(&r, "related", "Tank Abrams"));
+	ASSERT_NOT_NULL(wa_test_removed(&r, "promo", "ADVERTISEMENT"));
+	ASSERT_NOT_NULL(wa_test_removed(&r, "footer", "All Right Reserved"));
+	wa_test_run_done(&r);
+}
+
+WA_TEST(glued_boilerplate_is_cut_out_and_both_sides_stay)
+{
+	struct wa_test_run r = { 0 };
+
+	wa_test_run_text(&r, conf,
+			 "Judul Berita Pertahanan\n"
+			 "waktu baca 2 menitADVERTISEMENTJakarta - Kapal selam KRI Alugoro-405 "
+			 "menyelesaikan uji selam dalam di perairan utara Bali pekan ini.\n"
+			 "Uji coba itu disaksikan pejabat Kementerian Pertahanan dan PT PAL.BACA "
+			 "JUGA:Rumah Dinas Prajurit Diresmikan\n"
+			 "Kapal itu akan diserahkan kepada TNI AL akhir tahun [Gambas:Video 20detik] "
+			 "ini.");
+	ASSERT_STR_EQ(wa_article_text(r.article),
+		      "Kapal selam KRI Alugoro-405 menyelesaikan uji selam dalam di perairan utara "
+		      "Bali pekan ini.\n\n"
+		      "Uji coba itu disaksikan pejabat Kementerian Pertahanan dan PT PAL.\n\n"
+		      "Kapal itu akan diserahkan kepada TNI AL akhir tahun\n\nini.");
+	ASSERT_NOT_NULL(wa_test_removed(&r, "ui", "waktu baca 2 menit"));
+	ASSERT_NOT_NULL(wa_test_removed(&r, "related", "Rumah Dinas Prajurit"));
+	ASSERT_NOT_NULL(wa_test_removed(&r, "promo", "[Gambas:Video 20detik]"));
+	ASSERT_STR_EQ(wa_test_removed(&r, "dateline", ""), "Jakarta -");
+	wa_test_run_done(&r);
+}
+
+WA_TEST(footnote_digits_go_and_designators_stay)
+{
+	struct wa_test_run r = { 0 };
+
+	wa_test_run_text(&r, conf,
+			 "Konflik bersenjata di Ukraina245. terus berlanjut sejak invasi Rusia, "
+			 "menurut catatan para pengamat militer yang berulang kali6. dikutip media.\n"
+			 "Indonesia membeli Su-57, KF-21 dan F16, sementara G7 dan G20 membahas "
+			 "COVID-19 serta Covid19, dan Densus 88 bersiaga.\n"
+			 "Rencana itu tertuang dalam dokumen plans.50 Berikutnya, Menhan meninjau "
+			 "pangkalan udara.");
+	ASSERT_STR_EQ(wa_article_text(r.article),
+		      "Konflik bersenjata di Ukraina. terus berlanjut sejak invasi Rusia, menurut "
+		      "catatan para pengamat militer yang berulang kali. dikutip media.\n\n"
+		      "Indonesia membeli Su-57, KF-21 dan F16, sementara G7 dan G20 membahas "
+		      "COVID-19 serta Covid19, dan Densus 88 bersiaga.\n\n"
+		      "Rencana itu tertuang dalam dokumen plans. Berikutnya, Menhan meninjau "
+		      "pangkalan udara.");
+	ASSERT_NOT_NULL(wa_test_removed(&r, "footnote", "Ukraina245"));
+	ASSERT_NOT_NULL(wa_test_removed(&r, "footnote", "kali6"));
+	wa_test_run_done(&r);
+}
+
+WA_TEST(editor_initials_trailer_leaves_the_last_paragraph)
+{
+	struct wa_test_run r = { 0 };
+
+	wa_test_run_text(&r, conf,
+			 "Jakarta, CNN Indonesia -- Panglima TNI meninjau kesiapan pasukan "
+			 "perdamaian yang akan berangkat ke Lebanon bulan depan.\n"
+			 "Sebanyak 850 prajurit disiapkan untuk misi tersebut, kata dia. (rds/has)");
+	ASSERT_STR_EQ(wa_article_text(r.article),
+		      "Panglima TNI meninjau kesiapan pasukan perdamaian yang akan berangkat ke "
+		      "Lebanon bulan depan.\n\n"
+		      "Sebanyak 850 prajurit disiapkan untuk misi tersebut, kata dia.");
+	ASSERT_NOT_NULL(wa_test_removed(&r, "byline", "(rds/has)"));
+	ASSERT_STR_EQ(wa_test_removed(&r, "dateline", ""), "Jakarta, CNN Indonesia --");
+	wa_test_run_done(&r);
+}
+
+WA_TEST(wordpress_comments_go_to_comments_with_their_authors)
+{
+	struct wa_test_run r = { 0 };
+
+	wa_test_run_text(&r, conf,
+			 "Pesawat Tempur Rafale Pertama Tiba di Lanud Roesmin Nurjadin\n"
+			 "AIRSPACE REVIEW - Tiga unit pertama pesawat tempur Rafale pesanan "
+			 "Indonesia mendarat di Pekanbaru setelah penerbangan feri dari Prancis.\n"
+			 "Pesawat-pesawat itu akan memperkuat Skadron Udara 12.\n"
+			 "One Reply to \"Pesawat Tempur Rafale Pertama Tiba\"\n"
+			 "Bambang says:\n"
+			 "22 November 2026 at 10:15\n"
+			 "Akhirnya datang juga, semoga segera operasional penuh.\n"
+			 "Reply\n"
+			 "Leave a Reply\n"
+			 "Your email address will not be published. Required fields are marked *\n"
+			 "Comment *\n"
+			 "Name *\n"
+			 "Post Comment\n");
+	ASSERT_STR_EQ(wa_article_text(r.article),
+		      "Tiga unit pertama pesawat tempur Rafale pesanan Indonesia mendarat di "
+		      "Pekanbaru setelah penerbangan feri dari Prancis.\n\n"
+		      "Pesawat-pesawat itu akan memperkuat Skadron Udara 12.");
+	const cJSON *comments = wa_test_field(&r, "comments");
+
+	ASSERT_EQ(cJSON_GetArraySize(comments), 1);
+	ASSERT_STR_EQ(wa_json_get_string(cJSON_GetArrayItem(comments, 0), "author"), "Bambang");
+	ASSERT_STR_EQ(wa_json_get_string(cJSON_GetArrayItem(comments, 0), "text"),
+		      "Akhirnya datang juga, semoga segera operasional penuh.");
+	ASSERT_NOT_NULL(wa_test_removed(&r, "comments", "One Reply to"));
+	ASSERT_NULL(strstr(wa_article_text(r.article), "Akhirnya"));
+	wa_test_run_done(&r);
+}
+
+WA_TEST(a_related_list_in_the_middle_ends_at_the_next_paragraph)
+{
+	struct wa_test_run r = { 0 };
+
+	wa_test_run_text(&r, conf,
+			 "JAKARTA - Badan Keamanan Laut mengerahkan dua kapal patroli ke perairan "
+			 "Natuna Utara setelah kapal asing terdeteksi masuk.\n"
+			 "Berita Terkait\n"
+			 "- Bakamla Tambah Armada Patroli\n"
+			 "- Kapal Ikan Asing Ditangkap di Natuna\n"
+			 "Kepala Bakamla mengatakan patroli akan dilakukan sepanjang pekan untuk "
+			 "memastikan keamanan jalur pelayaran.\n");
+	ASSERT_STR_EQ(wa_article_text(r.article),
+		      "Badan Keamanan Laut mengerahkan dua kapal patroli ke perairan Natuna Utara "
+		      "setelah kapal asing terdeteksi masuk.\n\n"
+		      "Kepala Bakamla mengatakan patroli akan dilakukan sepanjang pekan untuk "
+		      "memastikan keamanan jalur pelayaran.");
+	ASSERT_NOT_NULL(wa_test_removed(&r, "related", "Kapal Ikan Asing"));
+	wa_test_run_done(&r);
+}
+
+WA_TEST(a_new_outlets_boilerplate_is_a_line_in_data_dir)
+{
+	static const char article[] =
+		"JAKARTA - Pemerintah menyiapkan anggaran baru untuk modernisasi alutsista "
+		"tahun depan, kata juru bicara kementerian.\n"
+		"Tonton siaran langsung Warta Pertahanan setiap Senin malam\n"
+		"Anggaran itu akan dibahas bersama Komisi I DPR dalam rapat kerja pekan depan.\n";
+	struct wa_test_run r = { 0 };
+	char conf_dir[1200], path[1024];
+
+	wa_test_run_text(&r, conf, article);
+	ASSERT_CONTAINS(wa_article_text(r.article), "Tonton siaran langsung");
+	wa_test_run_done(&r);
+
+	snprintf(path, sizeof(path), "%s", wa_test_path("data"));
+	ASSERT_OK(mkdir(path, 0755));
+	static const char rules[] = "line promo tonton siaran langsung\n";
+
+	wa_test_write("data/boilerplate.txt", rules, sizeof(rules) - 1);
+	snprintf(conf_dir, sizeof(conf_dir), "%s data_dir = '%s'", conf, path);
+	wa_test_run_text(&r, conf_dir, article);
+	ASSERT_NULL(strstr(wa_article_text(r.article), "Tonton"));
+	ASSERT_NOT_NULL(wa_test_removed(&r, "promo", "Tonton siaran langsung"));
+	wa_test_run_done(&r);
+}
+
+WA_TEST(a_broken_rule_file_names_its_line)
+{
+	struct wa_config config;
+	struct wa_plugin_catalog *catalog;
+	struct wa_plugin_set *set = NULL;
+	char text[1200], *error = NULL, path[1024];
+
+	snprintf(path, sizeof(path), "%s", wa_test_path("bad"));
+	ASSERT_OK(mkdir(path, 0755));
+	static const char rules[] = "# fine\nline promo iklan$\nline promo (unclosed\n";
+
+	wa_test_write("bad/boilerplate.txt", rules, sizeof(rules) - 1);
+	snprintf(text, sizeof(text), "%s data_dir = '%s'", conf, path);
+	ASSERT_OK(wa_config_init_defaults(&config));
+	ASSERT_OK(wa_config_load_string(text, strlen(text), "test", &config, &error));
+	ASSERT_OK(wa_plugin_catalog_new(NULL, &catalog));
+	ASSERT_TRUE(wa_plugin_set_new(catalog, &config, 0, &set, &error) < 0);
+	ASSERT_CONTAINS(error, "clean");
+	free(error);
+	wa_plugin_catalog_free(catalog);
+	wa_config_fini(&config);
+}
+
+WA_TEST_MAIN(WA_TEST_ENTRY(tribun_style_page_keeps_only_the_article),
+	     WA_TEST_ENTRY(glued_boilerplate_is_cut_out_and_both_sides_stay),
+	     WA_TEST_ENTRY(footnote_digits_go_and_designators_stay),
+	     WA_TEST_ENTRY(editor_initials_trailer_leaves_the_last_paragraph),
+	     WA_TEST_ENTRY(wordpress_comments_go_to_comments_with_their_authors),
+	     WA_TEST_ENTRY(a_related_list_in_the_middle_ends_at_the_next_paragraph),
+	     WA_TEST_ENTRY(a_new_outlets_boilerplate_is_a_line_in_data_dir),
+	     WA_TEST_ENTRY(a_broken_rule_file_names_its_line))

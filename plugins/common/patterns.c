@@ -1,0 +1,294 @@
+/* SPDX-License-Identifier: MIT */
+#include "patterns.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <warta/plugin.h>
+
+#include "strbuf.h"
+
+#define MATCH_LIMIT 100000 /* a data file's regex must not make one line cost seconds */
+
+static char *format_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+static char *format_error(const char *fmt, ...)
+{
+	va_list ap;
+	char *s = NULL;
+
+	va_start(ap, fmt);
+	if (vasprintf(&s, fmt, ap) < 0)
+		s = NULL;
+	va_end(ap);
+	return s;
+}
+
+/* DUPNAMES: the datelines' alternatives all name their parts (?<city>). */
+static const uint32_t compile_options =
+	PCRE2_CASELESS | PCRE2_UTF | PCRE2_NO_UTF_CHECK | PCRE2_DUPNAMES;
+
+static bool is_search_group(const char *name, const char *const *search_groups)
+{
+	for (size_t i = 0; search_groups && search_groups[i]; i++) {
+		if (strcmp(search_groups[i], name) == 0)
+			return true;
+	}
+	return false;
+}
+
+static pcre2_code *compile(const char *regex, size_t len, bool anchored, char *err,
+			   size_t err_size, size_t *ret_offset)
+{
+	int code;
+	PCRE2_SIZE offset;
+	pcre2_code *re = pcre2_compile((PCRE2_SPTR)regex, len,
+				       compile_options | (anchored ? PCRE2_ANCHORED : PCRE2_MULTILINE),
+				       &code, &offset, NULL);
+
+	if (!re) {
+		pcre2_get_error_message(code, (PCRE2_UCHAR *)err, err_size);
+		*ret_offset = offset;
+		return NULL;
+	}
+	(void)pcre2_jit_compile(re, PCRE2_JIT_COMPLETE); /* the interpreter is the fallback */
+	return re;
+}
+
+/* Splits one line into n words and the regex after them; false if it has fewer. */
+static bool split_line(char *line, size_t n_words, struct wp_pattern *p)
+{
+	char *s = line;
+
+	for (size_t i = 0; i < n_words; i++) {
+		s += strspn(s, " \t");
+		size_t len = strcspn(s, " \t");
+
+		if (!len || !s[len])
+			return false;
+		p->words[i] = strndup(s, len);
+		s += len;
+	}
+	s += strspn(s, " \t");
+	size_t len = strlen(s);
+
+	while (len && (s[len - 1] == ' ' || s[len - 1] == '\t'))
+		len--;
+	if (!len)
+		return false;
+	p->regex = strndup(s, len);
+	return true;
+}
+
+static void pattern_fini(struct wp_pattern *p)
+{
+	for (size_t i = 0; i < WP_PATTERN_MAX_WORDS; i++)
+		free(p->words[i]);
+	free(p->regex);
+}
+
+static int parse(struct wp_pattern_file *f, char *text, size_t n_words,
+		 const char *const *search_groups, char **ret_error)
+{
+	unsigned lineno = 0;
+	char err[256];
+
+	for (char *line = text; line && *line;) {
+		char *next = strchr(line, '\n');
+
+		if (next)
+			*next++ = '\0';
+		lineno++;
+		char *s = line + strspn(line, " \t");
+
+		if (*s && *s != '#') {
+			struct wp_pattern p = { .line = lineno };
+			size_t offset;
+
+			bool ok = split_line(s, n_words, &p);
+
+			if (ok && !p.regex) {
+				pattern_fini(&p);
+				return -ENOMEM;
+			}
+			if (!ok) {
+				pattern_fini(&p);
+				*ret_error = format_error("%s:%u: expected %zu words and a regex", f->name,
+							  lineno, n_words);
+				return -EINVAL;
+			}
+			bool anchored = !is_search_group(p.words[0] ? p.words[0] : "",
+							 search_groups);
+			pcre2_code *re = compile(p.regex, strlen(p.regex), anchored, err, sizeof(err),
+						 &offset);
+
+			if (!re) {
+				*ret_error = format_error("%s:%u: bad regex at offset %zu: %s", f->name,
+							  lineno, offset, err);
+				pattern_fini(&p);
+				return -EINVAL;
+			}
+			pcre2_code_free(re);
+			struct wp_pattern *v =
+				realloc(f->patterns, (f->n_patterns + 1) * sizeof(*v));
+
+			if (!v) {
+				pattern_fini(&p);
+				return -ENOMEM;
+			}
+			f->patterns = v;
+			f->patterns[f->n_patterns++] = p;
+		}
+		line = next;
+	}
+	return 0;
+}
+
+/* One alternation per distinct first word; (*MARK:i) names the member that matched. */
+static int build_groups(struct wp_pattern_file *f, const char *const *search_groups,
+			char **ret_error)
+{
+	for (size_t i = 0; i < f->n_patterns; i++) {
+		const char *name = f->patterns[i].words[0] ? f->patterns[i].words[0] : "";
+
+		if (wp_pattern_file_group(f, name))
+			continue;
+		struct wp_pattern_group *v = realloc(f->groups, (f->n_groups + 1) * sizeof(*v));
+
+		if (!v)
+			return -ENOMEM;
+		f->groups = v;
+		struct wp_pattern_group *g = &f->groups[f->n_groups++];
+		struct wp_strbuf re = { 0 };
+
+		*g = (struct wp_pattern_group){ .name = strdup(name) };
+		g->members = calloc(f->n_patterns, sizeof(*g->members));
+		if (!g->name || !g->members)
+			return -ENOMEM;
+		for (size_t j = i; j < f->n_patterns; j++) {
+			const char *n = f->patterns[j].words[0] ? f->patterns[j].words[0] : "";
+
+			if (strcmp(n, name) != 0)
+				continue;
+			char mark[48];
+
+			snprintf(mark, sizeof(mark), ")(*MARK:%zu)", g->n_members);
+			wp_strbuf_puts(&re, g->n_members ? "|(?:" : "(?:");
+			wp_strbuf_puts(&re, f->patterns[j].regex);
+			wp_strbuf_puts(&re, mark);
+			g->members[g->n_members++] = j;
+		}
+		if (re.error)
+			return re.error;
+		char err[256];
+		size_t offset;
+
+		g->code = compile(re.buf, re.len, !is_search_group(name, search_groups), err,
+				  sizeof(err), &offset);
+		wp_strbuf_fini(&re);
+		if (!g->code) {
+			*ret_error = format_error("%s: the '%s' patterns do not combine: %s "
+						  "(a group or flag leaks out of one of them)",
+						  f->name, name, err);
+			return -EINVAL;
+		}
+	}
+	return 0;
+}
+
+int wp_pattern_file_load(const struct wa_plugin_ctx *ctx, const char *name, size_t n_words,
+			 const char *const *search_groups, struct wp_pattern_file *ret_file,
+			 char **ret_error)
+{
+	struct wp_pattern_file f = { .name = strdup(name) };
+	char *text = NULL;
+	size_t len;
+	int r;
+
+	*ret_error = NULL;
+	if (!f.name || n_words > WP_PATTERN_MAX_WORDS)
+		return f.name ? -EINVAL : -ENOMEM;
+	r = wa_plugin_data_read(ctx, name, &text, &len, NULL);
+	if (r < 0) {
+		*ret_error = format_error("%s: cannot read: %s", name, strerror(-r));
+		free(f.name);
+		return r;
+	}
+	f.match_context = pcre2_match_context_create(NULL);
+	if (!f.match_context) {
+		free(text);
+		wp_pattern_file_fini(&f);
+		return -ENOMEM;
+	}
+	pcre2_set_match_limit(f.match_context, MATCH_LIMIT);
+	r = parse(&f, text, n_words, search_groups, ret_error);
+	if (r == 0)
+		r = build_groups(&f, search_groups, ret_error);
+	free(text);
+	if (r < 0) {
+		wp_pattern_file_fini(&f);
+		return r;
+	}
+	*ret_file = f;
+	return 0;
+}
+
+void wp_pattern_file_fini(struct wp_pattern_file *f)
+{
+	for (size_t i = 0; i < f->n_patterns; i++)
+		pattern_fini(&f->patterns[i]);
+	for (size_t i = 0; i < f->n_groups; i++) {
+		free(f->groups[i].name);
+		free(f->groups[i].members);
+		pcre2_code_free(f->groups[i].code);
+	}
+	pcre2_match_context_free(f->match_context);
+	free(f->patterns);
+	free(f->groups);
+	free(f->name);
+	*f = (struct wp_pattern_file){ 0 };
+}
+
+const struct wp_pattern_group *wp_pattern_file_group(const struct wp_pattern_file *f,
+						     const char *name)
+{
+	for (size_t i = 0; i < f->n_groups; i++) {
+		if (strcmp(f->groups[i].name, name) == 0)
+			return &f->groups[i];
+	}
+	return NULL;
+}
+
+pcre2_match_data *wp_pattern_match_data(void)
+{
+	return pcre2_match_data_create(32, NULL);
+}
+
+const struct wp_pattern *wp_pattern_group_match(const struct wp_pattern_file *f,
+						const struct wp_pattern_group *g,
+						const char *subject, size_t len, size_t offset,
+						pcre2_match_data *md, size_t *ret_start,
+						size_t *ret_end)
+{
+	if (!g)
+		return NULL;
+	int rc = pcre2_match(g->code, (PCRE2_SPTR)subject, len, offset, PCRE2_NO_UTF_CHECK, md,
+			     f->match_context);
+
+	if (rc < 0)
+		return NULL;
+	PCRE2_SPTR mark = pcre2_get_mark(md);
+
+	if (!mark)
+		return NULL;
+	size_t i = strtoul((const char *)mark, NULL, 10);
+
+	if (i >= g->n_members)
+		return NULL;
+	PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
+
+	*ret_start = ov[0];
+	*ret_end = ov[1];
+	return &f->patterns[g->members[i]];
+}

@@ -1,0 +1,166 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * normalize: one spelling for what pages spell many ways, before any other
+ * analysis stage reads the text.
+ *
+ * - NFC (utf8proc), so "é" is one code point however the page wrote it.
+ * - Typographic quotes become ASCII '"' and '\'', and every hyphen, dash
+ *   and minus sign becomes '-': later stages and the analysts' rules then
+ *   match `Su-57` and "kata dia" whether the page used U+2011 or curly
+ *   quotes. Datelines ("REPUBLIKA.CO.ID, MOSKOW --") stay recognisable
+ *   because a dash run keeps its length.
+ * - Exotic spaces become a space; invisible characters (zero-width space,
+ *   word joiner, BOM, soft hyphen) and control characters go.
+ * - Lines are kept: each is trimmed and its inner space runs collapsed,
+ *   and more than one blank line becomes one. The cleaning stage works
+ *   line by line, so line structure is the paragraph structure.
+ *
+ * Compatibility folding (NFKC) is left to the stages that want it (the
+ * spam detector folds 𝘿𝘼𝙁𝙏𝘼𝙍 for matching): applied to the text it
+ * would turn "m²" into "m2" and invent footnote digits.
+ */
+#include <errno.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+#include <warta/plugin.h>
+
+#include "../common/strbuf.h"
+#include "../common/utf8.h"
+
+/* What a code point becomes: itself (NULL), "" (dropped), or this. */
+static const char *replacement(uint32_t cp)
+{
+	switch (cp) {
+	case 0x2018: case 0x2019: case 0x201a: case 0x201b: case 0x2032: case 0xff07:
+		return "'";
+	case 0x201c: case 0x201d: case 0x201e: case 0x201f: case 0x2033: case 0x00ab:
+	case 0x00bb: case 0xff02:
+		return "\"";
+	case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014: case 0x2015:
+	case 0x2212: case 0xfe58: case 0xfe63: case 0xff0d:
+		return "-";
+	case 0x00a0: case 0x1680: case 0x202f: case 0x205f: case 0x3000: case '\t':
+	case '\v': case '\f':
+		return " ";
+	case 0x2028: case 0x2029: case 0x0085:
+		return "\n";
+	case 0x00ad: case 0x200b: case 0x2060: case 0xfeff:
+		return "";
+	}
+	if (cp >= 0x2000 && cp <= 0x200a)
+		return " ";
+	if (cp < 0x20 && cp != '\n')
+		return "";
+	if (cp >= 0x7f && cp < 0xa0)
+		return "";
+	return NULL;
+}
+
+/* Appends one line, trimmed, with inner space runs collapsed. */
+static void put_line(struct wp_strbuf *out, const char *line, size_t len)
+{
+	bool space = false;
+
+	for (size_t i = 0; i < len; i++) {
+		if (line[i] == ' ') {
+			space = true;
+			continue;
+		}
+		if (space && out->len > 0 && out->buf[out->len - 1] != '\n')
+			wp_strbuf_putc(out, ' '); /* never at the start of the line */
+		space = false;
+		wp_strbuf_putc(out, line[i]);
+	}
+}
+
+/* Maps code points, then rebuilds the lines: at most one blank line in a row, none at the ends. */
+static int normalize(const char *text, size_t len, struct wp_strbuf *out)
+{
+	struct wp_strbuf mapped = { 0 };
+
+	for (size_t i = 0; i < len;) {
+		uint32_t cp;
+		size_t n = wp_utf8_decode(text + i, len - i, &cp);
+		const char *rep = replacement(cp);
+
+		if (rep)
+			wp_strbuf_puts(&mapped, rep);
+		else
+			wp_strbuf_put(&mapped, text + i, n);
+		i += n;
+	}
+	if (mapped.error)
+		return mapped.error;
+
+	bool blank = false;
+
+	for (size_t start = 0; start < mapped.len;) {
+		const char *nl = memchr(mapped.buf + start, '\n', mapped.len - start);
+		size_t end = nl ? (size_t)(nl - mapped.buf) : mapped.len;
+		size_t span = strspn(mapped.buf + start, " ");
+
+		if (start + span >= end) {
+			blank = out->len > 0;
+		} else {
+			if (out->len > 0)
+				wp_strbuf_puts(out, blank ? "\n\n" : "\n");
+			put_line(out, mapped.buf + start, end - start);
+			blank = false;
+		}
+		start = end + 1;
+	}
+	wp_strbuf_fini(&mapped);
+	return out->error;
+}
+
+static bool is_ascii(const char *s, size_t len)
+{
+	for (size_t i = 0; i < len; i++) {
+		if ((unsigned char)s[i] >= 0x80)
+			return false;
+	}
+	return true;
+}
+
+static int normalize_process(void *state, struct wa_article *a)
+{
+	const char *text = wa_article_text(a);
+	utf8proc_uint8_t *nfc = NULL;
+	struct wp_strbuf out = { 0 };
+	int r;
+
+	if (!text)
+		return WA_PLUGIN_OK;
+	size_t len = strlen(text);
+
+	if (!is_ascii(text, len)) {
+		utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)text, (utf8proc_ssize_t)len,
+						  &nfc, UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+
+		if (n < 0) {
+			return n == UTF8PROC_ERROR_NOMEM
+				       ? -ENOMEM
+				       : wa_article_add_error(a, "normalize", "NFC failed: %s",
+							      utf8proc_errmsg(n));
+		}
+		text = (const char *)nfc;
+		len = (size_t)n;
+	}
+	r = normalize(text, len, &out);
+	if (r == 0)
+		r = wa_article_set_text(a, out.buf ? out.buf : "", out.len);
+	free(nfc);
+	wp_strbuf_fini(&out);
+	return r < 0 ? r : WA_PLUGIN_OK;
+}
+
+WA_PLUGIN_DEFINE(normalize) = {
+	.abi_version = WA_PLUGIN_ABI_VERSION,
+	.size = sizeof(struct wa_plugin),
+	.name = "normalize",
+	.summary = "NFC, ASCII quotes and dashes, clean spaces, lines kept as paragraphs",
+	.kind = WA_PLUGIN_ANALYZE,
+	.process = normalize_process,
+};

@@ -1,0 +1,68 @@
+/* SPDX-License-Identifier: MIT */
+/* normalize: one spelling for quotes, dashes, spaces and composed letters; lines kept. */
+#include "wa-pipeline.h"
+
+static const char conf[] = "pipeline = { 'ingest_text', 'normalize' }";
+
+static void check(const char *in, const char *want)
+{
+	struct wa_test_run r = { 0 };
+
+	wa_test_run_text(&r, conf, in);
+	ASSERT_STR_EQ(wa_article_text(r.article), want);
+	wa_test_run_done(&r);
+}
+
+WA_TEST(curly_quotes_and_dashes_become_ascii)
+{
+	check("\xe2\x80\x9cKami siap,\xe2\x80\x9d kata Menhan \xe2\x80\x94 di Jakarta.\n"
+	      "Jet Su\xe2\x80\x91" "57 dan rudal S\xe2\x80\x93" "400 milik Rusia\xe2\x80\x99s.",
+	      "\"Kami siap,\" kata Menhan - di Jakarta.\nJet Su-57 dan rudal S-400 milik Rusia's.");
+}
+
+WA_TEST(a_dateline_dash_run_keeps_its_length)
+{
+	check("REPUBLIKA.CO.ID, MOSKOW \xe2\x80\x94\xe2\x80\x94 Rusia menyatakan.",
+	      "REPUBLIKA.CO.ID, MOSKOW -- Rusia menyatakan.");
+}
+
+WA_TEST(decomposed_letters_are_composed)
+{
+	/* "Pokémon" with e + U+0301 becomes the single code point U+00E9. */
+	check("Poke\xcc\x81mon", "Pok\xc3\xa9mon");
+}
+
+WA_TEST(exotic_spaces_collapse_and_invisible_characters_go)
+{
+	check("Kapal\xc2\xa0\xc2\xa0perang\xe2\x80\x89KRI\xe2\x80\x8b Nanggala\xc2\xad-402\t tenggelam",
+	      "Kapal perang KRI Nanggala-402 tenggelam");
+}
+
+WA_TEST(lines_are_trimmed_and_blank_runs_become_one_blank_line)
+{
+	check("\n\n  Judul berita  \n\n\n\n   Paragraf satu.\nParagraf dua.   \n \n\n",
+	      "Judul berita\n\nParagraf satu.\nParagraf dua.");
+}
+
+WA_TEST(control_characters_are_dropped)
+{
+	check("Latihan\x01 gabungan\x7f TNI", "Latihan gabungan TNI");
+}
+
+WA_TEST(an_article_of_spaces_becomes_empty_text_not_an_error)
+{
+	struct wa_test_run r = { 0 };
+
+	wa_test_run_text(&r, conf, "x\n \xc2\xa0 \n");
+	ASSERT_STR_EQ(wa_article_text(r.article), "x");
+	ASSERT_NULL(wa_test_field(&r, "errors"));
+	wa_test_run_done(&r);
+}
+
+WA_TEST_MAIN(WA_TEST_ENTRY(curly_quotes_and_dashes_become_ascii),
+	     WA_TEST_ENTRY(a_dateline_dash_run_keeps_its_length),
+	     WA_TEST_ENTRY(decomposed_letters_are_composed),
+	     WA_TEST_ENTRY(exotic_spaces_collapse_and_invisible_characters_go),
+	     WA_TEST_ENTRY(lines_are_trimmed_and_blank_runs_become_one_blank_line),
+	     WA_TEST_ENTRY(control_characters_are_dropped),
+	     WA_TEST_ENTRY(an_article_of_spaces_becomes_empty_text_not_an_error))
