@@ -1,0 +1,314 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * meta: title, summary, outlet, dateline and authors.
+ *
+ * Reads what clean set aside rather than the text: the header lines above
+ * the lede, the byline lines and trailers, the dateline and the footer
+ * (all in removed[]), so nothing here can come from the article's own
+ * sentences, and nothing from a related link or a comment.
+ *
+ * - title: the first header line that reads as a headline, with the page
+ *   title's outlet suffix ("- Tribunnews.com", "| Republika Online")
+ *   removed; ingest's title for formats that carry one (JSON, HTML).
+ * - outlet: the first of dateline, footer, byline, title suffix, URL host
+ *   that names an outlet of data/outlets.txt (or the dateline's own word).
+ * - dateline: {city, outlet} from the regexes of data/datelines.txt.
+ * - authors: the names on Penulis / Reporter / Pewarta / Laporan wartawan /
+ *   Oleh lines; editors apart; "(rds/has)" trailers as editor_initials.
+ * - summary: the lede, the first paragraph of the cleaned text.
+ */
+#include <cjson/cJSON.h>
+#include <ctype.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <warta/plugin.h>
+
+#include "../common/patterns.h"
+#include "../common/strbuf.h"
+#include "../common/textstat.h"
+#include "outlets.h"
+#include "names.h"
+
+#define HEADLINE_MIN_WORDS 3
+#define HEADLINE_MAX_WORDS 40
+#define SUFFIX_MAX_WORDS 6
+
+struct meta {
+	struct wp_pattern_file datelines;
+	struct outlets outlets;
+};
+
+static int meta_init(const struct wa_plugin_ctx *ctx, void **ret_state)
+{
+	struct meta *m = calloc(1, sizeof(*m));
+	char *error = NULL;
+	int r;
+
+	if (!m)
+		return -ENOMEM;
+	r = wp_pattern_file_load(ctx, "datelines.txt", 1, NULL, &m->datelines, &error);
+	if (r == 0 && (r = outlets_load(ctx, &m->outlets)) < 0)
+		wp_pattern_file_fini(&m->datelines);
+	if (r < 0) {
+		wa_plugin_log(ctx, WA_LOG_ERROR, "%s", error ? error : strerror(-r));
+		free(error);
+		free(m);
+		return r;
+	}
+	*ret_state = m;
+	return 0;
+}
+
+static void meta_fini(void *state)
+{
+	struct meta *m = state;
+
+	wp_pattern_file_fini(&m->datelines);
+	outlets_fini(&m->outlets);
+	free(m);
+}
+
+/* The text of the removed[] entries of one kind, in order. */
+static size_t removed_of_kind(const cJSON *removed, const char *kind, const char **out, size_t max)
+{
+	const cJSON *e;
+	size_t n = 0;
+
+	cJSON_ArrayForEach(e, removed)
+	{
+		const cJSON *k = cJSON_GetObjectItemCaseSensitive(e, "kind");
+		const cJSON *t = cJSON_GetObjectItemCaseSensitive(e, "text");
+
+		if (n < max && cJSON_IsString(k) && cJSON_IsString(t) &&
+		    strcmp(k->valuestring, kind) == 0)
+			out[n++] = t->valuestring;
+	}
+	return n;
+}
+
+/*
+ * The length of s without a page-title suffix naming the outlet or the
+ * page ("... - Tribunnews.com", "... | Republika Online", "- Halaman all").
+ */
+static size_t without_suffix(const struct meta *m, const char *s, size_t len,
+			     const char **ret_suffix, size_t *ret_suffix_len)
+{
+	for (;;) {
+		size_t sep = 0;
+
+		for (size_t i = len; i-- > 1;) {
+			if ((s[i] == '-' || s[i] == '|') && s[i - 1] == ' ' && i + 1 < len &&
+			    s[i + 1] == ' ') {
+				sep = i;
+				break;
+			}
+		}
+		if (!sep)
+			return len;
+		const char *tail = s + sep + 2;
+		size_t tail_len = len - sep - 2;
+
+		if (wp_count_words(tail, tail_len) > SUFFIX_MAX_WORDS)
+			return len;
+		bool page = strncasecmp(tail, "halaman", 7) == 0 || strncasecmp(tail, "page", 4) == 0;
+		bool outlet = outlets_find(&m->outlets, tail, tail_len) ||
+			      memmem(tail, tail_len, ".com", 4) || memmem(tail, tail_len, ".co.id", 6) ||
+			      memmem(tail, tail_len, "Online", 6);
+
+		if (!page && !outlet)
+			return len;
+		if (outlet && ret_suffix) {
+			*ret_suffix = tail;
+			*ret_suffix_len = tail_len;
+		}
+		len = sep - 1;
+	}
+}
+
+static bool is_headline(const char *s, size_t len)
+{
+	size_t words = wp_count_words(s, len);
+	bool upper = false;
+
+	for (size_t i = 0; i < len; i++)
+		upper |= isupper((unsigned char)s[i]);
+	return upper && words >= HEADLINE_MIN_WORDS && words <= HEADLINE_MAX_WORDS &&
+	       s[len - 1] != ':';
+}
+
+static int set_title(struct meta *m, struct wa_article *a, const char **headers, size_t n,
+		     const char **ret_suffix, size_t *ret_suffix_len)
+{
+	const char *format = wa_article_get_string(a, "source.format");
+	const char *title = wa_article_title(a);
+
+	if (title && format && strcmp(format, "text") != 0) {
+		size_t len = without_suffix(m, title, strlen(title), ret_suffix, ret_suffix_len);
+
+		return len ? wa_article_set_stringn(a, "title", title, len) : 0;
+	}
+	for (size_t i = 0; i < n; i++) {
+		size_t len = without_suffix(m, headers[i], strlen(headers[i]), ret_suffix,
+					    ret_suffix_len);
+
+		if (len && is_headline(headers[i], len))
+			return wa_article_set_stringn(a, "title", headers[i], len);
+	}
+	/* The first line was the article itself: a text without a headline has no title. */
+	return wa_article_set_json(a, "title", "null");
+}
+
+/* "MINSK" -> "Minsk", "ST. PETERSBURG" -> "St. Petersburg"; mixed case stays. */
+static char *city_name(const char *s, size_t len)
+{
+	bool lower = false;
+	char *city = strndup(s, len);
+
+	if (!city)
+		return NULL;
+	for (size_t i = 0; i < len; i++)
+		lower |= islower((unsigned char)s[i]);
+	for (size_t i = 0; !lower && i < len; i++) {
+		if (i > 0 && isalpha((unsigned char)city[i - 1]))
+			city[i] = (char)tolower((unsigned char)city[i]);
+	}
+	return city;
+}
+
+static char *group_text(pcre2_match_data *md, const char *name)
+{
+	PCRE2_UCHAR *value = NULL;
+	PCRE2_SIZE len;
+
+	if (pcre2_substring_get_byname(md, (PCRE2_SPTR)name, &value, &len) < 0)
+		return NULL;
+	char *s = len ? strndup((const char *)value, len) : NULL;
+
+	pcre2_substring_free(value);
+	return s;
+}
+
+static int set_dateline(struct meta *m, struct wa_article *a, const char *dateline,
+			char **ret_outlet)
+{
+	pcre2_match_data *md = wp_pattern_match_data();
+	const struct wp_pattern_file *f = &m->datelines;
+	int r = 0;
+
+	if (!md)
+		return -ENOMEM;
+	for (size_t i = 0; i < f->n_groups; i++) {
+		size_t start, end;
+
+		if (!wp_pattern_group_match(f, &f->groups[i], dateline, strlen(dateline), 0, md,
+					    &start, &end))
+			continue;
+		char *city = group_text(md, "city"), *outlet = group_text(md, "outlet");
+
+		if (city) {
+			char *name = city_name(city, strlen(city));
+
+			r = name ? wa_article_set_string(a, "dateline.city", name) : -ENOMEM;
+			free(name);
+		}
+		if (r == 0 && outlet)
+			r = wa_article_set_string(a, "dateline.outlet", outlet);
+		free(city);
+		*ret_outlet = outlet;
+		break;
+	}
+	pcre2_match_data_free(md);
+	return r;
+}
+
+static int set_outlet(struct meta *m, struct wa_article *a, const char *dateline_outlet,
+		      const char **footers, size_t n_footers, const char **bylines,
+		      size_t n_bylines, const char *suffix, size_t suffix_len)
+{
+	const char *given = wa_article_get_string(a, "outlet");
+	const char *url = wa_article_get_string(a, "source.url");
+	const char *found = NULL;
+
+	if (given) {
+		found = outlets_find(&m->outlets, given, strlen(given));
+		return found ? wa_article_set_string(a, "outlet", found) : 0;
+	}
+	if (dateline_outlet)
+		found = outlets_find(&m->outlets, dateline_outlet, strlen(dateline_outlet));
+	for (size_t i = 0; !found && i < n_footers; i++)
+		found = outlets_find(&m->outlets, footers[i], strlen(footers[i]));
+	for (size_t i = 0; !found && i < n_bylines; i++)
+		found = outlets_find(&m->outlets, bylines[i], strlen(bylines[i]));
+	if (!found && suffix)
+		found = outlets_find(&m->outlets, suffix, suffix_len);
+	if (!found && url) {
+		const char *host = strstr(url, "://");
+
+		host = host ? host + 3 : url;
+		found = outlets_find(&m->outlets, host, strcspn(host, "/"));
+	}
+	if (!found && dateline_outlet)
+		found = dateline_outlet; /* an outlet we do not know yet, as it prints itself */
+	return found ? wa_article_set_string(a, "outlet", found) : 0;
+}
+
+static int set_summary(struct wa_article *a)
+{
+	const char *text = wa_article_text(a);
+
+	if (!text || !*text)
+		return 0;
+	const char *end = strstr(text, "\n\n");
+
+	return wa_article_set_stringn(a, "summary", text, end ? (size_t)(end - text) : strlen(text));
+}
+
+static int meta_process(void *state, struct wa_article *a)
+{
+	struct meta *m = state;
+	enum { MAX_LINES = 64 };
+	const char *headers[MAX_LINES], *bylines[MAX_LINES], *footers[MAX_LINES], *dateline[1];
+	const char *suffix = NULL;
+	size_t suffix_len = 0;
+	char *dateline_outlet = NULL;
+	char *json = wa_article_get_json(a, "removed");
+	cJSON *removed = json ? cJSON_Parse(json) : NULL;
+	int r;
+
+	free(json);
+	if (!wa_article_text(a)) {
+		cJSON_Delete(removed);
+		return WA_PLUGIN_OK;
+	}
+	size_t n_headers = removed_of_kind(removed, "header", headers, MAX_LINES);
+	size_t n_bylines = removed_of_kind(removed, "byline", bylines, MAX_LINES);
+	size_t n_footers = removed_of_kind(removed, "footer", footers, MAX_LINES);
+	size_t n_datelines = removed_of_kind(removed, "dateline", dateline, 1);
+
+	r = set_title(m, a, headers, n_headers, &suffix, &suffix_len);
+	if (r == 0 && n_datelines)
+		r = set_dateline(m, a, dateline[0], &dateline_outlet);
+	if (r == 0)
+		r = set_outlet(m, a, dateline_outlet, footers, n_footers, bylines, n_bylines, suffix,
+			       suffix_len);
+	if (r == 0)
+		r = meta_set_names(a, bylines, n_bylines);
+	if (r == 0)
+		r = set_summary(a);
+	free(dateline_outlet);
+	cJSON_Delete(removed);
+	return r < 0 ? r : WA_PLUGIN_OK;
+}
+
+WA_PLUGIN_DEFINE(meta) = {
+	.abi_version = WA_PLUGIN_ABI_VERSION,
+	.size = sizeof(struct wa_plugin),
+	.name = "meta",
+	.summary = "Title, summary, outlet, dateline and authors from what clean set aside",
+	.kind = WA_PLUGIN_ANALYZE,
+	.init = meta_init,
+	.process = meta_process,
+	.fini = meta_fini,
+};

@@ -1,0 +1,223 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Byline forms (DOMAIN.md 1.1): "Penulis: X", "Reporter: X", "Pewarta | : X |",
+ * "Laporan Wartawan Tribunnews.com, X", "Laporan: X | City", "Oleh: X",
+ * "By X", "X , Jurnalis-Selasa, ..." (Okezone), "X | City" (Viva, SinPo),
+ * "Editor: Y", and trailers "(rds/has)" or "(Arief Setyadi)".
+ */
+#include "names.h"
+
+#include <cjson/cJSON.h>
+#include <ctype.h>
+#include <errno.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <warta/article.h>
+
+#include "../common/textstat.h"
+
+#define NAME_MAX_WORDS 6
+
+enum role { ROLE_NONE, ROLE_AUTHOR, ROLE_EDITOR };
+
+struct label {
+	const char *text;
+	enum role role;
+};
+
+/* Longest first where one label starts another. */
+static const struct label labels[] = {
+	{ "laporan wartawan", ROLE_AUTHOR }, { "redaktur & reporter", ROLE_AUTHOR },
+	{ "penulis naskah", ROLE_NONE },     { "video editor", ROLE_NONE },
+	{ "written by", ROLE_AUTHOR },       { "penulis", ROLE_AUTHOR },
+	{ "reporter", ROLE_AUTHOR },         { "pewarta", ROLE_AUTHOR },
+	{ "kontributor", ROLE_AUTHOR },      { "laporan", ROLE_AUTHOR },
+	{ "writer", ROLE_AUTHOR },           { "author", ROLE_AUTHOR },
+	{ "oleh", ROLE_AUTHOR },             { "by", ROLE_AUTHOR },
+	{ "editor", ROLE_EDITOR },           { "redaktur", ROLE_EDITOR },
+	{ "penyunting", ROLE_EDITOR },       { "fotografer", ROLE_NONE },
+	{ "produser", ROLE_NONE },
+};
+
+struct names {
+	cJSON *authors, *editors;
+	char *initials;
+};
+
+static bool has_name_shape(const char *s, size_t len)
+{
+	size_t words = wp_count_words(s, len);
+
+	if (!words || words > NAME_MAX_WORDS || !isupper((unsigned char)s[0]))
+		return false;
+	for (size_t i = 0; i < len; i++) {
+		if (isdigit((unsigned char)s[i]) || strchr("@:/()", s[i]))
+			return false;
+	}
+	return true;
+}
+
+/* Adds one trimmed name, title-cased when printed in capitals, once. */
+static int add_name(cJSON *list, const char *s, size_t len)
+{
+	while (len && (isspace((unsigned char)*s) || *s == '|'))
+		s++, len--;
+	while (len && (isspace((unsigned char)s[len - 1]) || strchr(".,|", s[len - 1])))
+		len--;
+	if (!has_name_shape(s, len))
+		return 0;
+	char *name = strndup(s, len);
+	bool lower = false;
+
+	if (!name)
+		return -ENOMEM;
+	for (size_t i = 0; i < len; i++)
+		lower |= islower((unsigned char)name[i]);
+	for (size_t i = 1; !lower && i < len; i++) {
+		if (isalpha((unsigned char)name[i - 1]))
+			name[i] = (char)tolower((unsigned char)name[i]);
+	}
+	const cJSON *e;
+
+	cJSON_ArrayForEach(e, list)
+	{
+		if (strcmp(e->valuestring, name) == 0) {
+			free(name);
+			return 0;
+		}
+	}
+	cJSON *item = cJSON_CreateString(name);
+
+	free(name);
+	return item && cJSON_AddItemToArray(list, item) ? 0 : -ENOMEM;
+}
+
+/* "A, B dan C" -> three names. */
+static int add_names(cJSON *list, const char *s, size_t len)
+{
+	static const char *const separators[] = { ", ", " dan ", " and ", " & ", " / ", "; " };
+
+	while (len) {
+		size_t cut = len, skip = 0;
+
+		for (size_t i = 0; i < sizeof(separators) / sizeof(*separators); i++) {
+			const char *at = memmem(s, len, separators[i], strlen(separators[i]));
+
+			if (at && (size_t)(at - s) < cut)
+				cut = (size_t)(at - s), skip = strlen(separators[i]);
+		}
+		int r = add_name(list, s, cut);
+
+		if (r < 0)
+			return r;
+		if (cut == len)
+			break;
+		s += cut + skip;
+		len -= cut + skip;
+	}
+	return 0;
+}
+
+static const struct label *find_label(const char *s, size_t len, size_t *ret_skip)
+{
+	for (size_t i = 0; i < sizeof(labels) / sizeof(*labels); i++) {
+		size_t n = strlen(labels[i].text);
+
+		if (len > n && strncasecmp(s, labels[i].text, n) == 0 &&
+		    !isalpha((unsigned char)s[n])) {
+			*ret_skip = n;
+			return &labels[i];
+		}
+	}
+	return NULL;
+}
+
+static int parse_line(struct names *names, const char *s, size_t len)
+{
+	size_t skip;
+	const struct label *label = find_label(s, len, &skip);
+	const char *at;
+
+	if ((s[0] == '(' || s[0] == '[') && (s[len - 1] == ')' || s[len - 1] == ']')) {
+		/* A trailer: "(rds/has)" are initials, "(Arief Setyadi)" an editor's name. */
+		const char *inner = s + 1;
+		size_t n = len - 2;
+
+		if (memchr(inner, ' ', n) && has_name_shape(inner, n))
+			return add_name(names->editors, inner, n);
+		free(names->initials);
+		names->initials = strndup(inner, n);
+		return names->initials ? 0 : -ENOMEM;
+	}
+	if (label) {
+		const char *v = s + skip;
+		size_t n = len - skip;
+
+		if (strcmp(label->text, "laporan wartawan") == 0) {
+			/* "Laporan Wartawan Tribunnews.com, Name": skip the outlet. */
+			size_t word = strcspn(v + 1, " ,") + 1;
+
+			if (memchr(v, '.', word) || isupper((unsigned char)v[1])) {
+				const char *comma = memchr(v, ',', n);
+
+				if (comma)
+					word = (size_t)(comma - v);
+				v += word, n -= word;
+			}
+		}
+		while (n && strchr(" \t|:,", *v))
+			v++, n--;
+		const char *bar = memchr(v, '|', n);
+
+		if (bar)
+			n = (size_t)(bar - v);
+		return label->role == ROLE_AUTHOR   ? add_names(names->authors, v, n)
+		       : label->role == ROLE_EDITOR ? add_names(names->editors, v, n)
+						    : 0;
+	}
+	if ((at = strcasestr(s, ", jurnalis")) || (at = strcasestr(s, " | ")))
+		return add_names(names->authors, s, (size_t)(at - s));
+	return 0;
+}
+
+static int set_list(struct wa_article *a, const char *field, cJSON *list)
+{
+	if (cJSON_GetArraySize(list) == 0)
+		return 0;
+	char *json = cJSON_PrintUnformatted(list);
+	int r = json ? wa_article_set_json(a, field, json) : -ENOMEM;
+
+	free(json);
+	return r;
+}
+
+int meta_set_names(struct wa_article *a, const char *const *bylines, size_t n)
+{
+	struct names names = { .authors = cJSON_CreateArray(), .editors = cJSON_CreateArray() };
+	int r = names.authors && names.editors ? 0 : -ENOMEM;
+
+	for (size_t i = 0; i < n && r == 0; i++) {
+		for (const char *line = bylines[i]; *line && r == 0;) {
+			size_t len = strcspn(line, "\n");
+
+			if (len)
+				r = parse_line(&names, line, len);
+			line += len + (line[len] == '\n');
+		}
+	}
+	char *given = wa_article_get_json(a, "authors"); /* ingest's metadata wins */
+
+	if (r == 0 && (!given || strcmp(given, "null") == 0))
+		r = set_list(a, "authors", names.authors);
+	free(given);
+	if (r == 0)
+		r = set_list(a, "editors", names.editors);
+	if (r == 0 && names.initials)
+		r = wa_article_set_string(a, "editor_initials", names.initials);
+	cJSON_Delete(names.authors);
+	cJSON_Delete(names.editors);
+	free(names.initials);
+	return r;
+}

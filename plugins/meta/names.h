@@ -1,0 +1,17 @@
+/* SPDX-License-Identifier: MIT */
+/* Who wrote it: names from byline lines. */
+#ifndef META_NAMES_H
+#define META_NAMES_H
+
+#include <stddef.h>
+
+struct wa_article;
+
+/*
+ * Sets authors[], editors[] and editor_initials from the byline lines clean
+ * removed ("Penulis: X", "Laporan Wartawan Tribunnews.com, X", "Editor: Y",
+ * "(rds/has)"). Lists stay absent when no line names anyone.
+ */
+int meta_set_names(struct wa_article *article, const char *const *bylines, size_t n);
+
+#endif
