@@ -1,0 +1,350 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * dates: every date expression of the cleaned text as dates[], and the
+ * article's own date as `published`.
+ *
+ * `published` comes from the page's header (the date and byline lines
+ * clean set aside) or from ingest's metadata, never from the body, a
+ * caption, a related link or a comment: those are gone from what this
+ * stage reads. Dates without a year ("Rabu (2/7)", "28 Juli") take the
+ * year that puts them at most two days after the publication date (or the
+ * arrival, when the page gives none), checked against the weekday when
+ * one is printed; relative ones ("kemarin", "2 jam yang lalu") count back
+ * from the same reference.
+ */
+#include <cjson/cJSON.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <warta/plugin.h>
+
+#include "calendar.h"
+#include "parse.h"
+
+#define FUTURE_SLACK_DAYS 2 /* an undated "28 Juli" up to this far ahead is this year's */
+#define MAX_DATES 200
+
+struct reference {
+	int64_t day; /* days since 1970-01-01 */
+	bool has_time;
+	int minute_of_day, zone_minutes;
+	bool has_zone;
+};
+
+static void format_day(int64_t day, char *buf, size_t size)
+{
+	int y, m, d;
+
+	civil_from_days(day, &y, &m, &d);
+	snprintf(buf, size, "%04d-%02d-%02d", y, m, d);
+}
+
+static void append_time(char *buf, size_t size, int h, int mi, int s, bool zone, int zone_minutes)
+{
+	size_t n = strlen(buf);
+
+	if (s)
+		snprintf(buf + n, size - n, "T%02d:%02d:%02d", h, mi, s);
+	else
+		snprintf(buf + n, size - n, "T%02d:%02d", h, mi);
+	n = strlen(buf);
+	if (zone)
+		snprintf(buf + n, size - n, "%c%02d:%02d", zone_minutes < 0 ? '-' : '+',
+			 abs(zone_minutes) / 60, abs(zone_minutes) % 60);
+}
+
+/* The year for a day and month printed without one. */
+static int infer_year(const struct date_match *m, const struct reference *ref, bool *ret_mismatch)
+{
+	int ry, rm, rd;
+
+	civil_from_days(ref->day, &ry, &rm, &rd);
+	int year = ry;
+
+	if (valid_date(year, m->month, m->day) &&
+	    days_from_civil(year, (unsigned)m->month, (unsigned)m->day) > ref->day + FUTURE_SLACK_DAYS)
+		year--;
+	*ret_mismatch = false;
+	if (m->weekday < 0)
+		return year;
+	/* The printed weekday decides between neighbouring years. */
+	static const int tries[] = { 0, -1, 1, -2, -3, -4, -5, -6 };
+
+	for (size_t i = 0; i < sizeof(tries) / sizeof(*tries); i++) {
+		int y = year + tries[i];
+
+		if (valid_date(y, m->month, m->day) &&
+		    weekday_of(days_from_civil(y, (unsigned)m->month, (unsigned)m->day)) == m->weekday)
+			return y;
+	}
+	*ret_mismatch = true;
+	return year;
+}
+
+static int64_t months_back(int64_t day, int months)
+{
+	int y, m, d;
+
+	civil_from_days(day, &y, &m, &d);
+	int total = y * 12 + (m - 1) - months;
+
+	y = total / 12, m = total % 12 + 1;
+	while (d > 28 && !valid_date(y, m, d))
+		d--;
+	return days_from_civil(y, (unsigned)m, (unsigned)d);
+}
+
+/* Resolves a match to ISO 8601 in buf; false if it names no day or time. */
+static bool resolve(const struct date_match *m, const struct reference *ref, char *buf, size_t size,
+		    bool *ret_mismatch)
+{
+	*ret_mismatch = false;
+	buf[0] = '\0';
+	if (m->kind == DATE_RELATIVE) {
+		int64_t day = ref->day;
+
+		switch (m->unit) {
+		case UNIT_NONE: /* the last such weekday before the reference */
+			do
+				day--;
+			while (weekday_of(day) != m->weekday);
+			break;
+		case UNIT_MINUTE:
+		case UNIT_HOUR: {
+			if (!ref->has_time) {
+				format_day(ref->day, buf, size);
+				return true;
+			}
+			int64_t minutes = ref->day * 1440 + ref->minute_of_day -
+					  (int64_t)m->amount * (m->unit == UNIT_HOUR ? 60 : 1);
+			int64_t d = minutes >= 0 ? minutes / 1440 : (minutes - 1439) / 1440;
+			int mod = (int)(minutes - d * 1440);
+
+			format_day(d, buf, size);
+			append_time(buf, size, mod / 60, mod % 60, 0, ref->has_zone, ref->zone_minutes);
+			return true;
+		}
+		case UNIT_DAY:
+			day -= m->amount;
+			break;
+		case UNIT_WEEK:
+			day -= 7 * (int64_t)m->amount;
+			break;
+		case UNIT_MONTH:
+			day = months_back(day, m->amount);
+			break;
+		case UNIT_YEAR:
+			day = months_back(day, 12 * m->amount);
+			break;
+		}
+		format_day(day, buf, size);
+		return true;
+	}
+	if (!m->month)
+		return false; /* a time alone: "pukul 08.30 WIB" */
+	int year = m->year;
+
+	if (!year)
+		year = infer_year(m, ref, ret_mismatch);
+	if (!m->day) {
+		snprintf(buf, size, "%04d-%02d", year, m->month);
+		return true;
+	}
+	if (!valid_date(year, m->month, m->day))
+		return false;
+	int64_t day = days_from_civil(year, (unsigned)m->month, (unsigned)m->day);
+
+	if (m->year && m->weekday >= 0 && weekday_of(day) != m->weekday)
+		*ret_mismatch = true;
+	format_day(day, buf, size);
+	if (m->has_time)
+		append_time(buf, size, m->hour, m->minute, m->second, m->has_zone, m->zone_minutes);
+	return true;
+}
+
+static const char *kind_name(enum date_kind k)
+{
+	return k == DATE_ABSOLUTE ? "absolute" : k == DATE_PARTIAL ? "partial" : "relative";
+}
+
+static cJSON *date_entry(const char *text, const struct date_match *m, const struct reference *ref,
+			 size_t offset)
+{
+	char iso[64], *span = strndup(text + m->start, m->end - m->start);
+	bool mismatch;
+	cJSON *e = cJSON_CreateObject();
+	bool ok = e && span && cJSON_AddStringToObject(e, "text", span);
+
+	if (ok && resolve(m, ref, iso, sizeof(iso), &mismatch))
+		ok = cJSON_AddStringToObject(e, "date", iso) &&
+		     (!mismatch || cJSON_AddBoolToObject(e, "weekday_mismatch", true));
+	else if (ok && m->has_time) {
+		iso[0] = '\0';
+		append_time(iso, sizeof(iso), m->hour, m->minute, m->second, m->has_zone,
+			    m->zone_minutes);
+		ok = cJSON_AddStringToObject(e, "time", iso + 1); /* without the "T" */
+	}
+	ok = ok && cJSON_AddStringToObject(e, "kind", kind_name(m->kind)) &&
+	     cJSON_AddNumberToObject(e, "offset", (double)offset);
+	free(span);
+	if (!ok) {
+		cJSON_Delete(e);
+		return NULL;
+	}
+	return e;
+}
+
+/* Code points before byte `to`, counting on from a previous position. */
+static size_t advance_chars(const char *s, size_t from, size_t to, size_t chars)
+{
+	for (size_t i = from; i < to; i++)
+		chars += ((unsigned char)s[i] & 0xc0) != 0x80;
+	return chars;
+}
+
+static int scan_text(struct wa_article *a, const char *text, const struct reference *ref)
+{
+	cJSON *list = cJSON_CreateArray();
+	size_t pos = 0, len = strlen(text), byte = 0, chars = 0;
+	struct date_match m;
+	int r = list ? 0 : -ENOMEM;
+
+	while (r == 0 && cJSON_GetArraySize(list) < MAX_DATES && date_find_next(text, len, &pos, &m)) {
+		chars = advance_chars(text, byte, m.start, chars);
+		byte = m.start;
+		cJSON *e = date_entry(text, &m, ref, chars);
+
+		if (!e || !cJSON_AddItemToArray(list, e)) {
+			cJSON_Delete(e);
+			r = -ENOMEM;
+		}
+	}
+	if (r == 0 && cJSON_GetArraySize(list) > 0) {
+		char *json = cJSON_PrintUnformatted(list);
+
+		r = json ? wa_article_set_json(a, "dates", json) : -ENOMEM;
+		free(json);
+	}
+	cJSON_Delete(list);
+	return r;
+}
+
+static void reference_from_match(const struct date_match *m, struct reference *ref)
+{
+	ref->day = days_from_civil(m->year, (unsigned)m->month, (unsigned)m->day);
+	ref->has_time = m->has_time;
+	ref->minute_of_day = m->hour * 60 + m->minute;
+	ref->has_zone = m->has_zone;
+	ref->zone_minutes = m->zone_minutes;
+}
+
+/* "2026-11-22..." -> a reference day (and time when it carries "THH:MM"). */
+static bool reference_from_iso(const char *s, struct reference *ref)
+{
+	int y, mo, d, h, mi;
+
+	if (!s || sscanf(s, "%4d-%2d-%2d", &y, &mo, &d) != 3 || !valid_date(y, mo, d))
+		return false;
+	*ref = (struct reference){ .day = days_from_civil(y, (unsigned)mo, (unsigned)d) };
+	if (strlen(s) >= 16 && s[10] == 'T' && sscanf(s + 11, "%2d:%2d", &h, &mi) == 2) {
+		ref->has_time = true;
+		ref->minute_of_day = h * 60 + mi;
+		const char *zone = s + 16 + strspn(s + 16, ":0123456789.");
+		int zh, zm;
+
+		if (*zone == 'Z')
+			ref->has_zone = true, ref->zone_minutes = 0;
+		else if ((*zone == '+' || *zone == '-') && sscanf(zone + 1, "%2d:%2d", &zh, &zm) == 2)
+			ref->has_zone = true,
+			ref->zone_minutes = (*zone == '-' ? -1 : 1) * (zh * 60 + zm);
+	}
+	return true;
+}
+
+/*
+ * The page's own date: the first full date on a header line clean set
+ * aside (date lines first, then bylines, which some outlets glue it to).
+ */
+static int find_published(struct wa_article *a, const cJSON *removed, struct reference *ref,
+			  bool *found)
+{
+	static const char *const kinds[] = { "date", "byline", "header" };
+	char iso[64];
+	bool mismatch;
+	struct date_match published = { 0 }, updated = { 0 };
+	bool have_published = false, have_updated = false;
+
+	for (size_t k = 0; k < sizeof(kinds) / sizeof(*kinds) && !have_published; k++) {
+		const cJSON *e;
+
+		cJSON_ArrayForEach(e, removed)
+		{
+			const char *kind = cJSON_GetStringValue(cJSON_GetObjectItem(e, "kind"));
+			const char *text = cJSON_GetStringValue(cJSON_GetObjectItem(e, "text"));
+			size_t pos = 0;
+			struct date_match m;
+
+			if (!kind || !text || strcmp(kind, kinds[k]) != 0)
+				continue;
+			while (!have_published && date_find_next(text, strlen(text), &pos, &m)) {
+				if (m.kind != DATE_ABSOLUTE)
+					continue;
+				if (m.updated && !have_updated)
+					updated = m, have_updated = true;
+				else if (!m.updated)
+					published = m, have_published = true;
+			}
+		}
+	}
+	int r = 0;
+
+	if (have_updated && resolve(&updated, ref, iso, sizeof(iso), &mismatch))
+		r = wa_article_set_string(a, "updated", iso);
+	if (!have_published && have_updated)
+		published = updated, have_published = true;
+	*found = have_published;
+	if (r == 0 && have_published && resolve(&published, ref, iso, sizeof(iso), &mismatch)) {
+		r = wa_article_set_string(a, "published", iso);
+		reference_from_match(&published, ref);
+	}
+	return r;
+}
+
+static int dates_process(void *state, struct wa_article *a)
+{
+	const char *text = wa_article_text(a);
+	const char *given = wa_article_get_string(a, "published");
+	struct reference ref = { 0 };
+	bool found = false;
+	int r = 0;
+
+	if (!text)
+		return WA_PLUGIN_OK;
+	if (!reference_from_iso(wa_article_get_string(a, "received"), &ref))
+		ref.day = days_from_civil(2000, 1, 1);
+	if (given && reference_from_iso(given, &ref)) {
+		found = true;
+	} else {
+		char *json = wa_article_get_json(a, "removed");
+		cJSON *removed = json ? cJSON_Parse(json) : NULL;
+
+		free(json);
+		r = find_published(a, removed, &ref, &found);
+		cJSON_Delete(removed);
+	}
+	if (r == 0 && !found && !given)
+		r = wa_article_set_json(a, "published", "null");
+	if (r == 0)
+		r = scan_text(a, text, &ref);
+	return r < 0 ? r : WA_PLUGIN_OK;
+}
+
+WA_PLUGIN_DEFINE(dates) = {
+	.abi_version = WA_PLUGIN_ABI_VERSION,
+	.size = sizeof(struct wa_plugin),
+	.name = "dates",
+	.summary = "Date expressions (Indonesian and English) as dates[]; the page's own date",
+	.kind = WA_PLUGIN_ANALYZE,
+	.process = dates_process,
+};

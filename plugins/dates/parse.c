@@ -1,0 +1,468 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * A small recursive-descent reader over the text, tried at each word start.
+ * Vocabulary: CLDR's Indonesian day and month names and abbreviations, the
+ * variants seen on the outlets (Ahad, Jum'at, Agt, Ags, Pebruari, Nopember),
+ * English names (Republika prints "03 Aug 2025"), and dateparser's
+ * Indonesian relative words (DOMAIN.md 2.1).
+ */
+#include "parse.h"
+
+#include <ctype.h>
+#include <string.h>
+#include <strings.h>
+
+#include "calendar.h"
+
+struct word {
+	const char *text;
+	int value;
+};
+
+static const struct word weekdays[] = {
+	{ "senin", 1 },  { "selasa", 2 },  { "rabu", 3 },     { "kamis", 4 },   { "jumat", 5 },
+	{ "jum'at", 5 }, { "sabtu", 6 },   { "minggu", 0 },   { "ahad", 0 },    { "monday", 1 },
+	{ "tuesday", 2 }, { "wednesday", 3 }, { "thursday", 4 }, { "friday", 5 }, { "saturday", 6 },
+	{ "sunday", 0 },
+};
+
+/* Abbreviations count only before a comma and a date ("Sen, 4/12/2022"). */
+static const struct word weekday_abbrevs[] = {
+	{ "sen", 1 }, { "sel", 2 }, { "rab", 3 }, { "kam", 4 }, { "jum", 5 }, { "sab", 6 },
+	{ "min", 0 }, { "mon", 1 }, { "tue", 2 }, { "wed", 3 }, { "thu", 4 }, { "fri", 5 },
+	{ "sat", 6 }, { "sun", 0 },
+};
+
+static const struct word months[] = {
+	{ "januari", 1 },   { "january", 1 },  { "jan", 1 },       { "februari", 2 },
+	{ "pebruari", 2 },  { "february", 2 }, { "feb", 2 },       { "peb", 2 },
+	{ "maret", 3 },     { "march", 3 },    { "mar", 3 },       { "april", 4 },
+	{ "apr", 4 },       { "mei", 5 },      { "may", 5 },       { "juni", 6 },
+	{ "june", 6 },      { "jun", 6 },      { "juli", 7 },      { "july", 7 },
+	{ "jul", 7 },       { "agustus", 8 },  { "august", 8 },    { "agu", 8 },
+	{ "agt", 8 },       { "ags", 8 },      { "aug", 8 },       { "september", 9 },
+	{ "sept", 9 },      { "sep", 9 },      { "oktober", 10 },  { "october", 10 },
+	{ "okt", 10 },      { "oct", 10 },     { "november", 11 }, { "nopember", 11 },
+	{ "nov", 11 },      { "nop", 11 },     { "desember", 12 }, { "december", 12 },
+	{ "des", 12 },      { "dec", 12 },
+};
+
+static const struct word zones[] = { { "wita", 480 }, { "wib", 420 }, { "wit", 540 } };
+
+static const struct word units[] = {
+	{ "detik", UNIT_MINUTE }, { "menit", UNIT_MINUTE }, { "mnt", UNIT_MINUTE },
+	{ "jam", UNIT_HOUR },     { "hari", UNIT_DAY },     { "minggu", UNIT_WEEK },
+	{ "pekan", UNIT_WEEK },   { "mgg", UNIT_WEEK },     { "bulan", UNIT_MONTH },
+	{ "bln", UNIT_MONTH },    { "tahun", UNIT_YEAR },   { "thn", UNIT_YEAR },
+};
+
+struct cursor {
+	const char *s;
+	size_t len, at;
+};
+
+static bool is_alpha(char c)
+{
+	return isalpha((unsigned char)c) || c == '\'';
+}
+
+static void skip(struct cursor *c, const char *chars)
+{
+	while (c->at < c->len && strchr(chars, c->s[c->at]))
+		c->at++;
+}
+
+/* Matches a table word at the cursor, whole-word, case-insensitive. */
+static bool word(struct cursor *c, const struct word *table, size_t n, int *ret_value)
+{
+	size_t end = c->at;
+
+	while (end < c->len && is_alpha(c->s[end]))
+		end++;
+	size_t len = end - c->at;
+
+	for (size_t i = 0; len && i < n; i++) {
+		if (strlen(table[i].text) == len && strncasecmp(c->s + c->at, table[i].text, len) == 0) {
+			*ret_value = table[i].value;
+			c->at = end;
+			return true;
+		}
+	}
+	return false;
+}
+
+static bool literal(struct cursor *c, const char *w)
+{
+	size_t n = strlen(w);
+
+	if (c->at + n > c->len || strncasecmp(c->s + c->at, w, n) != 0 ||
+	    (c->at + n < c->len && is_alpha(c->s[c->at + n])))
+		return false;
+	c->at += n;
+	return true;
+}
+
+static bool number(struct cursor *c, size_t min_digits, size_t max_digits, int *ret)
+{
+	size_t end = c->at;
+	int v = 0;
+
+	while (end < c->len && isdigit((unsigned char)c->s[end]) && end - c->at < max_digits + 1)
+		v = v * 10 + (c->s[end++] - '0');
+	if (end - c->at < min_digits || end - c->at > max_digits ||
+	    (end < c->len && isdigit((unsigned char)c->s[end])))
+		return false;
+	*ret = v;
+	c->at = end;
+	return true;
+}
+
+#define N(t) (sizeof(t) / sizeof(*(t)))
+
+/* "14:30", "08.30", "07:40:00", then "WIB"; after "pukul" when given. */
+static bool time_of_day(struct cursor *c, struct date_match *m)
+{
+	struct cursor t = *c;
+	int h, mi, s = 0, zone;
+
+	(void)(literal(&t, "pukul") || literal(&t, "pkl.") || literal(&t, "pkl") || literal(&t, "jam"));
+	skip(&t, " ");
+	if (!number(&t, 1, 2, &h) || t.at >= t.len || (t.s[t.at] != ':' && t.s[t.at] != '.'))
+		return false;
+	t.at++;
+	if (!number(&t, 2, 2, &mi) || h > 23 || mi > 59)
+		return false;
+	if (t.at + 2 < t.len && t.s[t.at] == ':' && isdigit((unsigned char)t.s[t.at + 1])) {
+		t.at++;
+		if (!number(&t, 2, 2, &s) || s > 59)
+			return false;
+	}
+	m->has_time = true;
+	m->hour = h, m->minute = mi, m->second = s;
+	*c = t;
+	struct cursor z = t;
+
+	skip(&z, " ");
+	if (word(&z, zones, N(zones), &zone)) {
+		m->has_zone = true;
+		m->zone_minutes = zone;
+		*c = z;
+	}
+	return true;
+}
+
+/* The separators between a date and its time: ", ", " | ", " - ", "pukul". */
+static void optional_time(struct cursor *c, struct date_match *m)
+{
+	struct cursor t = *c;
+
+	skip(&t, " ,|-");
+	if (time_of_day(&t, m))
+		*c = t;
+}
+
+static int full_year(int y, size_t digits)
+{
+	return digits == 2 ? 2000 + y : y;
+}
+
+/* "4/12/2022", "4/12/22", "2/7" (only when allow_no_year) */
+static bool numeric_date(struct cursor *c, struct date_match *m, bool allow_no_year)
+{
+	struct cursor t = *c;
+	int d, mo, y;
+
+	if (!number(&t, 1, 2, &d) || t.at >= t.len || t.s[t.at] != '/')
+		return false;
+	t.at++;
+	if (!number(&t, 1, 2, &mo))
+		return false;
+	m->day = d, m->month = mo, m->year = 0;
+	if (t.at + 1 < t.len && t.s[t.at] == '/') {
+		size_t before = ++t.at;
+
+		if (!number(&t, 2, 4, &y) || t.at - before == 3)
+			return false;
+		m->year = full_year(y, t.at - before);
+	} else if (!allow_no_year) {
+		return false;
+	}
+	if (!valid_date(m->year ? m->year : 2000, mo, d))
+		return false;
+	*c = t;
+	return true;
+}
+
+/* "4 Desember 2022", "03 Aug 2025", "28 Juli", "21 November" */
+static bool day_month_year(struct cursor *c, struct date_match *m)
+{
+	struct cursor t = *c;
+	int d, mo, y;
+
+	if (!number(&t, 1, 2, &d))
+		return false;
+	skip(&t, " ");
+	if (!word(&t, months, N(months), &mo))
+		return false;
+	if (t.at < t.len && t.s[t.at] == '.')
+		t.at++;
+	m->day = d, m->month = mo, m->year = 0;
+	struct cursor yc = t;
+
+	skip(&yc, " ,");
+	if (number(&yc, 4, 4, &y) && y >= 1900 && y <= 2100) {
+		m->year = y;
+		t = yc;
+	}
+	if (!valid_date(m->year ? m->year : 2000, mo, d))
+		return false;
+	*c = t;
+	return true;
+}
+
+/* "December 4, 2022", "Dec 4 2022"; "Desember 2022" (a month: partial) */
+static bool month_first(struct cursor *c, struct date_match *m)
+{
+	struct cursor t = *c;
+	int mo, d, y;
+
+	/* Month first only when capitalised: "may 2024" may be a verb. */
+	if (!isupper((unsigned char)c->s[c->at]) || !word(&t, months, N(months), &mo))
+		return false;
+	if (t.at < t.len && t.s[t.at] == '.')
+		t.at++;
+	skip(&t, " ");
+	struct cursor dc = t;
+
+	if (number(&dc, 1, 2, &d)) {
+		skip(&dc, " ,");
+		if (number(&dc, 4, 4, &y) && valid_date(y, mo, d)) {
+			m->year = y, m->month = mo, m->day = d;
+			*c = dc;
+			return true;
+		}
+		return false;
+	}
+	if (number(&t, 4, 4, &y) && y >= 1900 && y <= 2100) {
+		m->year = y, m->month = mo, m->day = 0;
+		*c = t;
+		return true;
+	}
+	return false;
+}
+
+static bool date_body(struct cursor *c, struct date_match *m)
+{
+	return numeric_date(c, m, false) || day_month_year(c, m) || month_first(c, m);
+}
+
+/* "2 jam yang lalu", "17 menit lalu", "3 hari lagi" */
+static bool counted_relative(struct cursor *c, struct date_match *m)
+{
+	struct cursor t = *c;
+	int n, unit;
+
+	if (!number(&t, 1, 3, &n))
+		return false;
+	skip(&t, " ");
+	if (!word(&t, units, N(units), &unit))
+		return false;
+	skip(&t, " ");
+	(void)literal(&t, "yang");
+	skip(&t, " ");
+	if (literal(&t, "lalu"))
+		m->amount = n;
+	else if (literal(&t, "lagi") || literal(&t, "mendatang"))
+		m->amount = -n;
+	else
+		return false;
+	m->kind = DATE_RELATIVE;
+	m->unit = (enum date_unit)unit;
+	*c = t;
+	return true;
+}
+
+struct phrase {
+	const char *text;
+	int amount;
+	enum date_unit unit;
+};
+
+static const struct phrase phrases[] = {
+	{ "kemarin lusa", 2, UNIT_DAY }, { "kemarin", 1, UNIT_DAY },     { "hari ini", 0, UNIT_DAY },
+	{ "besok lusa", -2, UNIT_DAY },  { "besok", -1, UNIT_DAY },      { "lusa", -2, UNIT_DAY },
+	{ "minggu lalu", 1, UNIT_WEEK }, { "pekan lalu", 1, UNIT_WEEK }, { "minggu depan", -1, UNIT_WEEK },
+	{ "pekan depan", -1, UNIT_WEEK }, { "bulan lalu", 1, UNIT_MONTH }, { "bulan depan", -1, UNIT_MONTH },
+	{ "tahun lalu", 1, UNIT_YEAR },  { "tahun depan", -1, UNIT_YEAR }, { "yesterday", 1, UNIT_DAY },
+	{ "today", 0, UNIT_DAY },        { "tomorrow", -1, UNIT_DAY },
+};
+
+static bool phrase_relative(struct cursor *c, struct date_match *m)
+{
+	for (size_t i = 0; i < N(phrases); i++) {
+		struct cursor t = *c;
+		bool ok = true;
+
+		/* Multi-word phrases: match word by word over single spaces. */
+		for (const char *p = phrases[i].text; ok && *p;) {
+			size_t n = strcspn(p, " ");
+			char w[16];
+
+			memcpy(w, p, n);
+			w[n] = '\0';
+			ok = literal(&t, w);
+			p += n;
+			if (*p == ' ') {
+				p++;
+				ok = ok && t.at < t.len && t.s[t.at] == ' ';
+				skip(&t, " ");
+			}
+		}
+		if (ok) {
+			m->kind = DATE_RELATIVE;
+			m->amount = phrases[i].amount;
+			m->unit = phrases[i].unit;
+			*c = t;
+			return true;
+		}
+	}
+	return false;
+}
+
+/* Starting with a weekday: "Minggu (4/12/2022)", "Ahad , 03 Aug 2025, 17:35 WIB", "Rabu lalu". */
+static bool from_weekday(struct cursor *c, struct date_match *m)
+{
+	struct cursor t = *c;
+	int wd;
+	bool abbrev = false;
+
+	/* Day names are capitalised in Indonesian: lower-case "minggu" is "week". */
+	if (!isupper((unsigned char)c->s[c->at]))
+		return false;
+	if (!word(&t, weekdays, N(weekdays), &wd)) {
+		if (!word(&t, weekday_abbrevs, N(weekday_abbrevs), &wd))
+			return false;
+		abbrev = true;
+	}
+	m->weekday = wd;
+	struct cursor after = t;
+
+	skip(&t, " ");
+	bool comma = t.at < t.len && t.s[t.at] == ',';
+
+	if (abbrev && !comma)
+		return false;
+	if (!abbrev && t.at < t.len && t.s[t.at] == '(') {
+		struct cursor p = t;
+
+		p.at++;
+		skip(&p, " ");
+		if ((numeric_date(&p, m, true) || day_month_year(&p, m))) {
+			skip(&p, " ");
+			if (p.at < p.len && p.s[p.at] == ')') {
+				p.at++;
+				*c = p;
+				return true;
+			}
+		}
+		return false;
+	}
+	skip(&t, " ,");
+	if (date_body(&t, m) && m->day) {
+		optional_time(&t, m);
+		*c = t;
+		return true;
+	}
+	/* "Rabu lalu", "Senin kemarin": the last such day before the reference. */
+	struct cursor r = after;
+
+	skip(&r, " ");
+	if (!abbrev && (literal(&r, "lalu") || literal(&r, "kemarin"))) {
+		m->kind = DATE_RELATIVE;
+		m->unit = UNIT_NONE;
+		*c = r;
+		return true;
+	}
+	return false;
+}
+
+/* "Diperbarui 18 Jun 2025, 14:05 WIB": marks the date as an update. */
+static bool update_prefix(struct cursor *c)
+{
+	static const char *const words[] = { "diperbarui", "updated", "update" };
+
+	for (size_t i = 0; i < N(words); i++) {
+		struct cursor t = *c;
+
+		if (literal(&t, words[i])) {
+			skip(&t, " :,-");
+			*c = t;
+			return true;
+		}
+	}
+	return false;
+}
+
+static bool parse_at(struct cursor *c, struct date_match *m)
+{
+	struct cursor t = *c;
+	bool updated = update_prefix(&t);
+
+	*m = (struct date_match){ .weekday = -1, .updated = updated };
+	if (from_weekday(&t, m) || counted_relative(&t, m) || phrase_relative(&t, m)) {
+		*c = t;
+		return true;
+	}
+	*m = (struct date_match){ .weekday = -1, .updated = updated };
+	if (date_body(&t, m)) {
+		optional_time(&t, m);
+		*c = t;
+		return true;
+	}
+	*m = (struct date_match){ .weekday = -1, .updated = updated };
+	if (t.at < t.len && t.s[t.at] == '(') {
+		/* "(12/9)" and "(4/12/2022)" in running text. */
+		struct cursor p = t;
+
+		p.at++;
+		if (numeric_date(&p, m, true) && p.at < p.len && p.s[p.at] == ')') {
+			p.at++;
+			*c = p;
+			return true;
+		}
+		return false;
+	}
+	*m = (struct date_match){ .weekday = -1, .updated = updated };
+	if (literal(&t, "pukul") || literal(&t, "pkl")) {
+		t = *c;
+		if (time_of_day(&t, m)) {
+			*c = t;
+			return true;
+		}
+	}
+	return false;
+}
+
+bool date_find_next(const char *s, size_t len, size_t *pos, struct date_match *m)
+{
+	for (size_t i = *pos; i < len; i++) {
+		bool start = i == 0 || !isalnum((unsigned char)s[i - 1]);
+
+		if (!start || s[i] == ' ' || s[i] == '\n')
+			continue;
+		struct cursor c = { s, len, i };
+
+		if (!parse_at(&c, m))
+			continue;
+		if (c.at < len && isalnum((unsigned char)s[c.at]))
+			continue; /* "4/12/2022x" is not a date */
+		m->start = i;
+		m->end = c.at;
+		if (m->kind != DATE_RELATIVE)
+			m->kind = m->year && m->day ? DATE_ABSOLUTE : DATE_PARTIAL;
+		*pos = c.at;
+		return true;
+	}
+	*pos = len;
+	return false;
+}

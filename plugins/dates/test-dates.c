@@ -1,0 +1,181 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * dates: the forms Indonesian outlets print (DOMAIN.md 2.2), resolved
+ * against the publication date; published only from the page's header.
+ */
+#include <stdio.h>
+
+#include "wa-pipeline.h"
+
+static const char conf_json[] = "pipeline = { 'ingest_json', 'normalize', 'clean', 'meta', 'dates' }";
+static const char conf_text[] = "pipeline = { 'ingest_text', 'normalize', 'clean', 'meta', 'dates' }";
+
+/* Runs `sentence` as the text of an article published on 2025-08-10 10:00 WIB. */
+static void run_sentence(struct wa_test_run *r, const char *sentence)
+{
+	char json[2048];
+
+	snprintf(json, sizeof(json),
+		 "{\"title\": \"Uji tanggal\", \"published\": \"2025-08-10T10:00+07:00\", "
+		 "\"text\": \"%s\"}",
+		 sentence);
+	wa_test_run_start(r, conf_json, "case.json", json, strlen(json));
+}
+
+static void check(const char *sentence, const char *text, const char *date, const char *kind)
+{
+	struct wa_test_run r = { 0 };
+
+	run_sentence(&r, sentence);
+	const cJSON *first = cJSON_GetArrayItem(wa_test_field(&r, "dates"), 0);
+
+	if (!first)
+		WA_TEST_FAIL("no date found in \"%s\"", sentence);
+	ASSERT_STR_EQ(wa_json_get_string(first, "text"), text);
+	ASSERT_STR_EQ(wa_json_get_string(first, "date"), date);
+	ASSERT_STR_EQ(wa_json_get_string(first, "kind"), kind);
+	wa_test_run_done(&r);
+}
+
+WA_TEST(numeric_dates_are_day_month_year)
+{
+	check("Latihan digelar Minggu (4/12/2022) di Brest.", "Minggu (4/12/2022)", "2022-12-04",
+	      "absolute");
+	check("Sejak Minggu, 4/12/2022 pasukan bersiaga.", "Minggu, 4/12/2022", "2022-12-04",
+	      "absolute");
+	check("Dokumen bertanggal 4/12/2022 itu bocor.", "4/12/2022", "2022-12-04", "absolute");
+	check("Kapal tiba Jumat (8/8/2025) pagi.", "Jumat (8/8/2025)", "2025-08-08", "absolute");
+}
+
+WA_TEST(header_forms_with_times_and_zones)
+{
+	check("Ahad , 03 Aug 2025, 17:35 WIB", "Ahad , 03 Aug 2025, 17:35 WIB",
+	      "2025-08-03T17:35+07:00", "absolute");
+	check("Ahad 03 Aug 2025 17:35 WIB", "Ahad 03 Aug 2025 17:35 WIB", "2025-08-03T17:35+07:00",
+	      "absolute");
+	check("Ahad, 03 Agu 2025, 17:35 WIB", "Ahad, 03 Agu 2025, 17:35 WIB",
+	      "2025-08-03T17:35+07:00", "absolute");
+	check("03 Aug 2025, 17:35 WIB", "03 Aug 2025, 17:35 WIB", "2025-08-03T17:35+07:00",
+	      "absolute");
+	check("Senin, 28 Juli 2025 14:05 WIB", "Senin, 28 Juli 2025 14:05 WIB",
+	      "2025-07-28T14:05+07:00", "absolute");
+	check("Kamis, 12 Januari 2023 | 10:15 WIB", "Kamis, 12 Januari 2023 | 10:15 WIB",
+	      "2023-01-12T10:15+07:00", "absolute");
+	check("Rabu, 6 Agt 2025 09:00 WITA", "Rabu, 6 Agt 2025 09:00 WITA",
+	      "2025-08-06T09:00+08:00", "absolute");
+	check("Selasa, 5 Desember 2023 - 19:42 WIB", "Selasa, 5 Desember 2023 - 19:42 WIB",
+	      "2023-12-05T19:42+07:00", "absolute");
+	check("Sabtu, 9 Maret 2024 pukul 08.30 WIB", "Sabtu, 9 Maret 2024 pukul 08.30 WIB",
+	      "2024-03-09T08:30+07:00", "absolute");
+	check("Jumat, 19 September 2025 - 07:40:00 WIT", "Jumat, 19 September 2025 - 07:40:00 WIT",
+	      "2025-09-19T07:40+09:00", "absolute");
+	check("RABU, 16 AGUSTUS 2023 | 09:20 WIB | LAPORAN: BONFILIO",
+	      "RABU, 16 AGUSTUS 2023 | 09:20 WIB", "2023-08-16T09:20+07:00", "absolute");
+	check("Sunday, December 4, 2022", "Sunday, December 4, 2022", "2022-12-04", "absolute");
+}
+
+WA_TEST(dates_without_a_year_take_the_publication_year)
+{
+	check("Perjanjian diteken pada 28 Juli lalu.", "28 Juli", "2025-07-28", "partial");
+	/* A day more than two days after publication is last year's. */
+	check("Pameran dibuka 21 November di Jakarta.", "21 November", "2024-11-21", "partial");
+}
+
+WA_TEST(the_weekday_picks_the_year)
+{
+	/* 2/7/2025 is a Wednesday: Rabu (2/7) is this year's. */
+	check("Menhan berkunjung Rabu (2/7).", "Rabu (2/7)", "2025-07-02", "partial");
+	/* 4/12 was a Sunday in 2022, not in 2024 or 2025. */
+	check("Rapat digelar Minggu (4/12).", "Minggu (4/12)", "2022-12-04", "partial");
+	check("Kunjungan itu Kamis (21 November).", "Kamis (21 November)", "2024-11-21", "partial");
+}
+
+WA_TEST(relative_expressions_count_back_from_publication)
+{
+	check("Serangan terjadi kemarin di perbatasan.", "kemarin", "2025-08-09", "relative");
+	check("Rudal diluncurkan 2 jam yang lalu.", "2 jam yang lalu", "2025-08-10T08:00+07:00",
+	      "relative");
+	check("Kapal itu berlayar 3 hari lalu.", "3 hari lalu", "2025-08-07", "relative");
+	check("Presiden tiba Rabu lalu di Minsk.", "Rabu lalu", "2025-08-06", "relative");
+	check("Rapat dijadwalkan minggu depan.", "minggu depan", "2025-08-17", "relative");
+	check("Dua minggu lalu kapal merapat.", "minggu lalu", "2025-08-03", "relative");
+}
+
+WA_TEST(minggu_is_a_week_in_lower_case_and_numbers_are_not_dates)
+{
+	struct wa_test_run r = { 0 };
+
+	run_sentence(&r, "Sebanyak 1.500 prajurit berlatih selama satu minggu dengan 2/3 kekuatan "
+			 "penuh dan anggaran 245,2 triliun.");
+	ASSERT_NULL(wa_test_field(&r, "dates"));
+	wa_test_run_done(&r);
+}
+
+WA_TEST(a_time_alone_is_kept_as_a_time)
+{
+	struct wa_test_run r = { 0 };
+
+	run_sentence(&r, "Ledakan terdengar sekitar pukul 05.30 WIB.");
+	const cJSON *first = cJSON_GetArrayItem(wa_test_field(&r, "dates"), 0);
+
+	ASSERT_STR_EQ(wa_json_get_string(first, "text"), "pukul 05.30 WIB");
+	ASSERT_STR_EQ(wa_json_get_string(first, "time"), "05:30+07:00");
+	ASSERT_STR_EQ(wa_json_get_string(first, "kind"), "partial");
+	wa_test_run_done(&r);
+}
+
+WA_TEST(published_comes_from_the_header_not_from_captions_or_related_links)
+{
+	struct wa_test_run r = { 0 };
+
+	wa_test_run_text(&r, conf_text,
+			 "Kapal Perang Rusia Bersandar di Tanjung Priok\n"
+			 "Kompas.com - 08/11/2022, 13:27 WIB\n"
+			 "JAKARTA, KOMPAS.com - Kapal perang Rusia bersandar di Tanjung Priok pada "
+			 "Senin (7/11/2022) dalam rangka kunjungan persahabatan.\n"
+			 "Foto: kapal Rusia saat latihan (6/2/2012). Dok. Istimewa\n"
+			 "Baca juga: Latihan Bersama Digelar Kamis (1/9/2022)\n"
+			 "Kunjungan berlangsung hingga Rabu (9/11/2022), kata juru bicara.\n");
+	ASSERT_STR_EQ(wa_test_string(&r, "published"), "2022-11-08T13:27+07:00");
+	const cJSON *dates = wa_test_field(&r, "dates"), *e;
+
+	ASSERT_EQ(cJSON_GetArraySize(dates), 2);
+	cJSON_ArrayForEach(e, dates)
+	{
+		const char *d = wa_json_get_string(e, "date");
+
+		ASSERT_TRUE(strcmp(d, "2022-11-07") == 0 || strcmp(d, "2022-11-09") == 0);
+	}
+	wa_test_run_done(&r);
+}
+
+WA_TEST(no_header_date_means_published_is_null_and_updated_is_kept)
+{
+	struct wa_test_run r = { 0 };
+
+	wa_test_run_text(&r, conf_text,
+			 "Jakarta - TNI AU menerima dua pesawat angkut baru pada Senin (7/11/2022) "
+			 "di Lanud Halim Perdanakusuma, kata juru bicara.\n");
+	ASSERT_NOT_NULL(wa_test_field(&r, "published"));
+	ASSERT_TRUE(cJSON_IsNull(wa_test_field(&r, "published")));
+	wa_test_run_done(&r);
+
+	wa_test_run_text(&r, conf_text,
+			 "Drone Turki untuk TNI AD\n"
+			 "Diperbarui 18 Jun 2025, 14:05 WIB\n"
+			 "Liputan6.com, Jakarta - TNI AD menjajaki pembelian drone dari Turki untuk "
+			 "memperkuat pengawasan perbatasan, kata Kepala Dinas Penerangan.\n");
+	ASSERT_STR_EQ(wa_test_string(&r, "updated"), "2025-06-18T14:05+07:00");
+	ASSERT_STR_EQ(wa_test_string(&r, "published"), "2025-06-18T14:05+07:00");
+	wa_test_run_done(&r);
+}
+
+WA_TEST_MAIN(WA_TEST_ENTRY(numeric_dates_are_day_month_year),
+	     WA_TEST_ENTRY(header_forms_with_times_and_zones),
+	     WA_TEST_ENTRY(dates_without_a_year_take_the_publication_year),
+	     WA_TEST_ENTRY(the_weekday_picks_the_year),
+	     WA_TEST_ENTRY(relative_expressions_count_back_from_publication),
+	     WA_TEST_ENTRY(minggu_is_a_week_in_lower_case_and_numbers_are_not_dates),
+	     WA_TEST_ENTRY(a_time_alone_is_kept_as_a_time),
+	     WA_TEST_ENTRY(published_comes_from_the_header_not_from_captions_or_related_links),
+	     WA_TEST_ENTRY(no_header_date_means_published_is_null_and_updated_is_kept))
