@@ -1,0 +1,106 @@
+/* SPDX-License-Identifier: MIT */
+#include "lexicon.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <warta/plugin.h>
+
+static const struct {
+	const char *name;
+	enum term_kind kind;
+} kinds[] = {
+	{ "game", TERM_GAME },	       { "slang", TERM_SLANG }, { "cta", TERM_CTA },
+	{ "provider", TERM_PROVIDER }, { "allow", TERM_ALLOW },
+};
+
+static int compare_terms(const void *a, const void *b)
+{
+	return strcmp(((const struct term *)a)->text, ((const struct term *)b)->text);
+}
+
+static int add_term(struct lexicon *lex, const char *kind, const char *words, unsigned lineno,
+		    char **ret_error)
+{
+	enum term_kind k = TERM_NONE;
+
+	for (size_t i = 0; i < sizeof(kinds) / sizeof(*kinds); i++) {
+		if (strcmp(kinds[i].name, kind) == 0)
+			k = kinds[i].kind;
+	}
+	if (k == TERM_NONE) {
+		if (asprintf(ret_error, "spam.txt:%u: unknown kind '%s'", lineno, kind) < 0)
+			*ret_error = NULL;
+		return -EINVAL;
+	}
+	struct term *v = realloc(lex->terms, (lex->n + 1) * sizeof(*v));
+
+	if (!v)
+		return -ENOMEM;
+	lex->terms = v;
+	char *text = strdup(words);
+
+	if (!text)
+		return -ENOMEM;
+	for (char *c = text; *c; c++)
+		*c = (char)tolower((unsigned char)*c);
+	lex->terms[lex->n++] = (struct term){ .text = text, .kind = k };
+	return 0;
+}
+
+int lexicon_load(const struct wa_plugin_ctx *ctx, struct lexicon *ret, char **ret_error)
+{
+	struct lexicon lex = { 0 };
+	char *text, *save = NULL;
+	size_t len;
+	unsigned lineno = 0;
+	int r = wa_plugin_data_read(ctx, "spam.txt", &text, &len, NULL);
+
+	*ret_error = NULL;
+	if (r < 0)
+		return r;
+	for (char *line = text; line && r == 0; lineno++) {
+		char *next = strchr(line, '\n');
+
+		if (next)
+			*next++ = '\0';
+		char *kind = strtok_r(line, " \t", &save), *words = strtok_r(NULL, "", &save);
+
+		if (kind && kind[0] != '#') {
+			if (!words) {
+				r = asprintf(ret_error, "spam.txt:%u: a kind without a term",
+					     lineno + 1) < 0 ? -ENOMEM : -EINVAL;
+				break;
+			}
+			words += strspn(words, " \t");
+			r = add_term(&lex, kind, words, lineno + 1, ret_error);
+		}
+		line = next;
+	}
+	free(text);
+	if (r < 0) {
+		lexicon_fini(&lex);
+		return r;
+	}
+	qsort(lex.terms, lex.n, sizeof(*lex.terms), compare_terms);
+	*ret = lex;
+	return 0;
+}
+
+void lexicon_fini(struct lexicon *lex)
+{
+	for (size_t i = 0; i < lex->n; i++)
+		free(lex->terms[i].text);
+	free(lex->terms);
+	*lex = (struct lexicon){ 0 };
+}
+
+enum term_kind lexicon_find(const struct lexicon *lex, const char *words)
+{
+	struct term key = { .text = (char *)words };
+	const struct term *t = bsearch(&key, lex->terms, lex->n, sizeof(*lex->terms), compare_terms);
+
+	return t ? t->kind : TERM_NONE;
+}

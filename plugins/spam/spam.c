@@ -1,0 +1,432 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * spam: online-gambling promotion injected into articles (DOMAIN.md 3).
+ *
+ * Reads words, not keywords. Each word is folded for matching (NFKC, so
+ * 𝘿𝘼𝙁𝙏𝘼𝙍 is "daftar"; case; accents; Cyrillic look-alikes; leetspeak
+ * when that makes a known term), and classed:
+ *  - brand: three or more letters glued to 2-4 digits (TRISULA88,
+ *    ligawin66) or ending in "4d"; never a designator (Su-57 and KF-21
+ *    have hyphens and are two words here), an allow-listed name (Densus
+ *    88, G20), an acronym with a year (RIMPAC2024) or a footnote shape
+ *    ("Ukraina245." — the clean stage's business);
+ *  - a term of data/spam.txt: game, slang, provider, or call to action;
+ *  - capitals: an ALL-CAPS word in a sentence written in lower case.
+ * A run of neighbouring such words is an injection when it holds a brand
+ * with a call to action, a term or another capitalised word, or two
+ * capitalised words with a term: "DAFTAR TRISULA88" in "di tengah
+ * ketegangan DAFTAR TRISULA88 yang terus meningkat". Injections are cut
+ * out of the sentence (removed[] kind "spam"); plain mentions of gambling
+ * in a news report on it only raise the score.
+ *
+ * spam.score = 1 - (0.4^injections * 0.7^other brands * 0.95^terms): one
+ * injection makes 0.6, a page of promotion approaches 1, a report about
+ * a gambling raid stays low. spam.evidence lists what was found.
+ */
+#include <cjson/cJSON.h>
+#include <ctype.h>
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+#include <warta/plugin.h>
+
+#include "../common/strbuf.h"
+#include "lexicon.h"
+
+#define WORD_MAX 48
+#define EVIDENCE_MAX 10
+#define P_INJECTION 0.6
+#define P_BRAND 0.3
+#define P_TERM 0.05
+
+struct word {
+	size_t start, end; /* bytes of the text */
+	char folded[WORD_MAX];
+	bool caps;      /* two or more letters, all capitals */
+	bool lower;     /* starts with a lower-case letter */
+	bool brand;
+	enum term_kind term;
+	size_t term_words; /* a term starting here covers this many words */
+	size_t sentence;
+};
+
+struct spam {
+	struct lexicon lexicon;
+};
+
+static int spam_init(const struct wa_plugin_ctx *ctx, void **ret_state)
+{
+	struct spam *s = calloc(1, sizeof(*s));
+	char *error = NULL;
+	int r;
+
+	if (!s)
+		return -ENOMEM;
+	r = lexicon_load(ctx, &s->lexicon, &error);
+	if (r < 0) {
+		wa_plugin_log(ctx, WA_LOG_ERROR, "%s", error ? error : strerror(-r));
+		free(error);
+		free(s);
+		return r;
+	}
+	*ret_state = s;
+	return 0;
+}
+
+static void spam_fini(void *state)
+{
+	struct spam *s = state;
+
+	lexicon_fini(&s->lexicon);
+	free(s);
+}
+
+static bool is_word_byte(unsigned char c)
+{
+	return isalnum(c) || c >= 0x80;
+}
+
+/* Cyrillic letters that pass for Latin ones in injected anchors. */
+static char homoglyph(utf8proc_int32_t cp)
+{
+	switch (cp) {
+	case 0x0430: return 'a';
+	case 0x0435: return 'e';
+	case 0x043e: return 'o';
+	case 0x0440: return 'p';
+	case 0x0441: return 'c';
+	case 0x0443: return 'y';
+	case 0x0445: return 'x';
+	case 0x0456: return 'i';
+	case 0x0458: return 'j';
+	case 0x0455: return 's';
+	}
+	return 0;
+}
+
+/* NFKC + case fold + accents off, ASCII kept; other letters stay as UTF-8. */
+static void fold(const char *s, size_t len, char out[WORD_MAX])
+{
+	utf8proc_uint8_t *mapped = NULL;
+	size_t n = 0;
+	bool ascii = true;
+
+	for (size_t i = 0; i < len; i++)
+		ascii &= (unsigned char)s[i] < 0x80;
+	if (ascii) {
+		for (size_t i = 0; i < len && n + 1 < WORD_MAX; i++)
+			out[n++] = (char)tolower((unsigned char)s[i]);
+		out[n] = '\0';
+		return;
+	}
+	utf8proc_ssize_t m = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len, &mapped,
+					  UTF8PROC_COMPAT | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD |
+						  UTF8PROC_STRIPMARK);
+
+	for (utf8proc_ssize_t i = 0; i < m && n + 4 < WORD_MAX;) {
+		utf8proc_int32_t cp;
+		utf8proc_ssize_t k = utf8proc_iterate(mapped + i, m - i, &cp);
+
+		if (k <= 0)
+			break;
+		char h = homoglyph(cp);
+
+		if (h) {
+			out[n++] = h;
+		} else {
+			memcpy(out + n, mapped + i, (size_t)k);
+			n += (size_t)k;
+		}
+		i += k;
+	}
+	out[n] = '\0';
+	free(mapped);
+}
+
+static void unleet(const char *s, char *out, size_t size)
+{
+	static const char from[] = "4013578", to[] = "aoieslt";
+	size_t n = 0;
+
+	for (; *s && n + 1 < size; s++) {
+		const char *p = strchr(from, *s);
+
+		out[n++] = p ? to[p - from] : *s;
+	}
+	out[n] = '\0';
+}
+
+static bool is_brand(const struct word *w, const char *text, size_t len)
+{
+	const char *f = w->folded;
+	size_t letters = 0, digits = 0;
+
+	while (f[letters] >= 'a' && f[letters] <= 'z')
+		letters++;
+	while (isdigit((unsigned char)f[letters + digits]))
+		digits++;
+	if (f[letters + digits] != '\0')
+		return false;
+	if (letters < 3 || digits < 2 || digits > 4)
+		return false;
+	/* RIMPAC2024, SGS2024: an acronym with a year. */
+	if (digits == 4 && letters <= 6 && (strncmp(f + letters, "19", 2) == 0 ||
+					    strncmp(f + letters, "20", 2) == 0) && w->caps)
+		return false;
+	/* "Ukraina245." : a footnote on a capitalised word, for clean to strip. */
+	const char *raw = text + w->start;
+
+	if (isupper((unsigned char)raw[0]) && islower((unsigned char)raw[1]) && w->end < len &&
+	    strchr(".,;:", text[w->end]))
+		return false;
+	return true;
+}
+
+/* "mona4d", "target4d": market brands. */
+static bool is_4d_brand(const struct word *w)
+{
+	size_t n = strlen(w->folded);
+
+	return n >= 5 && strcmp(w->folded + n - 2, "4d") == 0 &&
+	       strspn(w->folded, "abcdefghijklmnopqrstuvwxyz") == n - 2;
+}
+
+static size_t split_words(const char *text, size_t len, struct word **ret)
+{
+	struct word *v = NULL;
+	size_t n = 0, cap = 0, sentence = 0;
+
+	for (size_t i = 0; i < len;) {
+		if (!is_word_byte((unsigned char)text[i])) {
+			if (strchr(".!?\n", text[i]) && (i + 1 >= len || text[i + 1] == ' ' ||
+							 text[i + 1] == '\n'))
+				sentence++;
+			i++;
+			continue;
+		}
+		size_t end = i;
+
+		while (end < len && is_word_byte((unsigned char)text[end]))
+			end++;
+		if (n == cap) {
+			size_t c = cap ? cap * 2 : 256;
+			struct word *nv = realloc(v, c * sizeof(*nv));
+
+			if (!nv)
+				break;
+			v = nv, cap = c;
+		}
+		struct word *w = &v[n++];
+		size_t letters = 0, upper = 0;
+
+		*w = (struct word){ .start = i, .end = end, .sentence = sentence };
+		for (size_t k = i; k < end; k++) {
+			letters += isalpha((unsigned char)text[k]) != 0;
+			upper += isupper((unsigned char)text[k]) != 0;
+		}
+		w->caps = letters >= 2 && upper == letters;
+		w->lower = islower((unsigned char)text[i]);
+		fold(text + i, end - i, w->folded);
+		i = end;
+	}
+	*ret = v;
+	return n;
+}
+
+/* Marks terms of one to three words starting at each word; longest first. */
+static void find_terms(const struct lexicon *lex, struct word *w, size_t n)
+{
+	char words[3 * WORD_MAX + 3], leet[sizeof(words)];
+
+	for (size_t i = 0; i < n; i++) {
+		for (size_t k = TERM_MAX_WORDS; k >= 1; k--) {
+			if (i + k > n)
+				continue;
+			words[0] = '\0';
+			for (size_t j = 0; j < k; j++) {
+				if (j)
+					strcat(words, " ");
+				strcat(words, w[i + j].folded);
+			}
+			enum term_kind kind = lexicon_find(lex, words);
+
+			if (kind == TERM_NONE) {
+				unleet(words, leet, sizeof(leet));
+				kind = lexicon_find(lex, leet);
+			}
+			if (kind != TERM_NONE) {
+				w[i].term = kind;
+				w[i].term_words = k;
+				for (size_t j = 1; j < k; j++)
+					w[i + j].term = kind == TERM_ALLOW ? TERM_ALLOW : w[i + j].term;
+				break;
+			}
+		}
+	}
+}
+
+/*
+ * For each sentence: is it mostly in lower case, so capitals in it stand
+ * out? (Headlines and all-caps headers are not.) Caller frees.
+ */
+static bool *lower_case_sentences(const struct word *w, size_t n)
+{
+	size_t sentences = n ? w[n - 1].sentence + 1 : 1;
+	size_t *total = calloc(sentences, sizeof(*total)), *lower = calloc(sentences, sizeof(*lower));
+	bool *result = calloc(sentences, sizeof(*result));
+
+	if (total && lower && result) {
+		for (size_t i = 0; i < n; i++) {
+			if (!isalpha((unsigned char)w[i].folded[0]))
+				continue;
+			total[w[i].sentence]++;
+			lower[w[i].sentence] += w[i].lower;
+		}
+		for (size_t i = 0; i < sentences; i++)
+			result[i] = total[i] >= 4 && lower[i] * 2 >= total[i];
+	} else {
+		free(result);
+		result = NULL;
+	}
+	free(total);
+	free(lower);
+	return result;
+}
+
+struct finding {
+	double keep_score; /* product of (1 - p) */
+	cJSON *evidence;
+};
+
+static void add_evidence(struct finding *f, const char *text, size_t len)
+{
+	char *s = strndup(text, len);
+	const cJSON *e;
+
+	if (!s)
+		return;
+	cJSON_ArrayForEach(e, f->evidence)
+	{
+		if (strcmp(e->valuestring, s) == 0) {
+			free(s);
+			return;
+		}
+	}
+	if (cJSON_GetArraySize(f->evidence) < EVIDENCE_MAX)
+		cJSON_AddItemToArray(f->evidence, cJSON_CreateString(s));
+	free(s);
+}
+
+static bool hot(const struct word *w, bool lower_sentence)
+{
+	if (w->term == TERM_ALLOW)
+		return false;
+	return w->brand || w->term != TERM_NONE || (w->caps && lower_sentence);
+}
+
+static int spam_process(void *state, struct wa_article *a)
+{
+	struct spam *s = state;
+	const char *text = wa_article_text(a);
+	struct finding f = { .keep_score = 1.0, .evidence = cJSON_CreateArray() };
+	struct wp_strbuf out = { 0 };
+	struct word *w = NULL;
+	int r = 0;
+
+	if (!text) {
+		cJSON_Delete(f.evidence);
+		return WA_PLUGIN_OK;
+	}
+	if (!f.evidence)
+		return -ENOMEM;
+	size_t len = strlen(text), n = split_words(text, len, &w), copied = 0;
+	bool *lower_sentences = lower_case_sentences(w, n);
+
+	if (!lower_sentences) {
+		cJSON_Delete(f.evidence);
+		free(w);
+		return -ENOMEM;
+	}
+	find_terms(&s->lexicon, w, n);
+	for (size_t i = 0; i < n; i++)
+		w[i].brand = w[i].term != TERM_ALLOW && (is_brand(&w[i], text, len) || is_4d_brand(&w[i]));
+
+	for (size_t i = 0; i < n;) {
+		bool lower_sentence = lower_sentences[w[i].sentence];
+
+		if (!hot(&w[i], lower_sentence)) {
+			i++;
+			continue;
+		}
+		size_t j = i, brands = 0, ctas = 0, terms = 0, caps = 0;
+
+		while (j < n && w[j].sentence == w[i].sentence && hot(&w[j], lower_sentence)) {
+			brands += w[j].brand;
+			ctas += w[j].term == TERM_CTA;
+			terms += w[j].term == TERM_GAME || w[j].term == TERM_SLANG ||
+				 w[j].term == TERM_PROVIDER;
+			caps += w[j].caps && lower_sentence;
+			j++;
+		}
+		bool injection = (brands && (ctas || terms || caps >= 2 || j - i >= 2)) ||
+				 (caps >= 2 && terms && lower_sentence);
+
+		if (injection) {
+			size_t start = w[i].start, end = w[j - 1].end;
+
+			f.keep_score *= 1 - P_INJECTION;
+			add_evidence(&f, text + start, end - start);
+			if (wa_article_add_removed(a, "spam", text + start, end - start) < 0)
+				r = -ENOMEM;
+			/* Cut the run and one space beside it, keeping the sentence. */
+			if (start > copied && text[start - 1] == ' ')
+				start--;
+			else if (end < len && text[end] == ' ')
+				end++;
+			wp_strbuf_put(&out, text + copied, start - copied);
+			copied = end;
+		} else {
+			for (size_t k = i; k < j; k++) {
+				if (w[k].brand) {
+					f.keep_score *= 1 - P_BRAND;
+					add_evidence(&f, text + w[k].start, w[k].end - w[k].start);
+				} else if (w[k].term != TERM_NONE && w[k].term != TERM_CTA) {
+					f.keep_score *= 1 - P_TERM;
+				}
+			}
+		}
+		i = j;
+	}
+	wp_strbuf_put(&out, text + copied, len - copied);
+	if (r == 0 && out.error)
+		r = out.error;
+	if (r == 0 && copied > 0)
+		r = wa_article_set_text(a, out.buf, out.len);
+	if (r == 0)
+		r = wa_article_set_number(a, "spam.score", round((1 - f.keep_score) * 100) / 100);
+	if (r == 0 && cJSON_GetArraySize(f.evidence) > 0) {
+		char *json = cJSON_PrintUnformatted(f.evidence);
+
+		r = json ? wa_article_set_json(a, "spam.evidence", json) : -ENOMEM;
+		free(json);
+	}
+	cJSON_Delete(f.evidence);
+	wp_strbuf_fini(&out);
+	free(lower_sentences);
+	free(w);
+	return r < 0 ? r : WA_PLUGIN_OK;
+}
+
+WA_PLUGIN_DEFINE(spam) = {
+	.abi_version = WA_PLUGIN_ABI_VERSION,
+	.size = sizeof(struct wa_plugin),
+	.name = "spam",
+	.summary = "Injected online-gambling promotion: cut out, scored, evidence kept",
+	.kind = WA_PLUGIN_ANALYZE,
+	.init = spam_init,
+	.process = spam_process,
+	.fini = spam_fini,
+};
