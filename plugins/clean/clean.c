@@ -22,6 +22,7 @@
  * to comments[]. The text becomes the kept lines, one blank line apart.
  */
 #include <errno.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <warta/plugin.h>
@@ -169,9 +170,15 @@ static size_t dateline_length(struct run *run, const struct line *l)
 	return 0;
 }
 
-/* Step 2: the first line that is the article's own prose. */
+/*
+ * Step 2: the first line that is the article's own prose: one opening with
+ * a dateline or reading as a paragraph; in a short article, one that ends
+ * as a sentence does; failing that, the line after a headline.
+ */
 static size_t find_lede(struct run *run)
 {
+	size_t sentence = SIZE_MAX, after_headline = SIZE_MAX;
+
 	for (size_t i = 0; i < run->n_lines; i++) {
 		struct line *l = &run->lines[i];
 
@@ -179,8 +186,17 @@ static size_t find_lede(struct run *run)
 			continue;
 		if (dateline_length(run, l) || wp_is_body_line(l->text, l->len))
 			return i;
+		if (sentence == SIZE_MAX && wp_ends_sentence(l->text, l->len) &&
+		    wp_count_words(l->text, l->len) >= 4)
+			sentence = i;
+		if (after_headline == SIZE_MAX && i > 0)
+			after_headline = i;
 	}
-	return 0; /* no prose found: keep everything rather than guess */
+	if (sentence != SIZE_MAX)
+		return sentence;
+	if (after_headline != SIZE_MAX && !wp_ends_sentence(run->lines[0].text, run->lines[0].len))
+		return after_headline;
+	return 0; /* one line, or no telling: keep everything rather than guess */
 }
 
 static void mark_header(struct run *run, size_t lede)
@@ -270,8 +286,12 @@ static int strip_trailer(struct run *run, size_t lede, size_t end)
 			&run->c->rules, run->c->end, l->text, l->len, 0, run->md, &start, &stop);
 
 		if (p && stop == l->len && start > 0) {
-			if (wa_article_add_removed(run->article, p->words[1], l->text + start,
-						   stop - start) < 0)
+			size_t from = start;
+
+			while (from < stop && l->text[from] == ' ')
+				from++;
+			if (wa_article_add_removed(run->article, p->words[1], l->text + from,
+						   stop - from) < 0)
 				return -ENOMEM;
 			l->len = start;
 			l->text[start] = '\0';

@@ -38,6 +38,7 @@ static const struct label labels[] = {
 	{ "oleh", ROLE_AUTHOR },             { "by", ROLE_AUTHOR },
 	{ "editor", ROLE_EDITOR },           { "redaktur", ROLE_EDITOR },
 	{ "penyunting", ROLE_EDITOR },       { "fotografer", ROLE_NONE },
+	{ "red", ROLE_EDITOR },              { "rep", ROLE_AUTHOR },
 	{ "produser", ROLE_NONE },
 };
 
@@ -134,7 +135,23 @@ static const struct label *find_label(const char *s, size_t len, size_t *ret_ski
 	return NULL;
 }
 
+static int parse_segment(struct names *names, const char *s, size_t len);
+
+/* "Penulis A, B | Editor C": each labelled segment on its own. */
 static int parse_line(struct names *names, const char *s, size_t len)
+{
+	size_t skip;
+	const char *bar = memmem(s, len, " | ", 3);
+
+	if (bar && find_label(s, len, &skip) && find_label(bar + 3, len - (size_t)(bar + 3 - s), &skip)) {
+		int r = parse_segment(names, s, (size_t)(bar - s));
+
+		return r < 0 ? r : parse_line(names, bar + 3, len - (size_t)(bar + 3 - s));
+	}
+	return parse_segment(names, s, len);
+}
+
+static int parse_segment(struct names *names, const char *s, size_t len)
 {
 	size_t skip;
 	const struct label *label = find_label(s, len, &skip);
@@ -177,7 +194,9 @@ static int parse_line(struct names *names, const char *s, size_t len)
 		       : label->role == ROLE_EDITOR ? add_names(names->editors, v, n)
 						    : 0;
 	}
-	if ((at = strcasestr(s, ", jurnalis")) || (at = strcasestr(s, " | ")))
+	/* "X , Jurnalis-Selasa, ..." (Okezone), "X | City" (Viva), "X - detikNews". */
+	if ((at = strcasestr(s, ", jurnalis")) || (at = strcasestr(s, " | ")) ||
+	    (at = strcasestr(s, " - detik")))
 		return add_names(names->authors, s, (size_t)(at - s));
 	return 0;
 }

@@ -31,10 +31,15 @@ rule "spam_judol" {
 
 rule "copy_artefacts" {
   description = "Copy artefacts: footnote digits glued to words",
-  -- "Ukraina245." or "dalam negeri2." but not "Su-57", "KF-21", "G20".
-  -- The regex starts at the digits, which are rare, instead of at every letter.
-  regex = { [[(?<=\p{Ll}\p{Ll}\p{Ll})[0-9]{1,3}(?=[.,;:]\s)]] },
-  min_hits = 2,
+  -- The clean stage strips "Ukraina245." to "Ukraina." and lists each
+  -- stripped word in removed[] as a footnote; two or more mark a copy.
+  where = function(a)
+    local n = 0
+    for _, r in ipairs(a.removed or {}) do
+      if r.kind == "footnote" then n = n + 1 end
+    end
+    return n >= 2
+  end,
 }
 
 rule "low_quality_pbn" {

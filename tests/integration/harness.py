@@ -37,6 +37,11 @@ def article(i, size=2048, seed="artikel"):
     return "\n".join(lines) + "\n"
 
 
+def cleaned_body(text):
+    """What the text stages keep of article(): the lede without its headline and dateline."""
+    return text.strip().splitlines()[-1].removeprefix("JAKARTA - ")
+
+
 def drop_in_place(inbox, name, data):
     """Like cp: create, write, close in the inbox itself."""
     mode = "wb" if isinstance(data, bytes) else "w"

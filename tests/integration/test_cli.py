@@ -4,7 +4,7 @@ import json
 import os
 import subprocess
 
-from harness import BUILD, TEST_PLUGINS, WARTA, article, run, write_config
+from harness import BUILD, TEST_PLUGINS, WARTA, article, cleaned_body, run, write_config
 
 
 def warta(*args, stdin=None, cwd=None):
@@ -20,7 +20,7 @@ def test_analyze_prints_one_record_per_line(tmp):
     assert p.returncode == 0, p.stderr
     recs = [json.loads(line) for line in p.stdout.decode().splitlines()]
     assert [r["source"]["file"] for r in recs] == ["satu.txt", "dua.txt"]
-    assert recs[0]["text"] == article(1).strip()
+    assert recs[0]["text"] == cleaned_body(article(1))
     # No spool is touched.
     assert sorted(os.listdir(tmp)) == ["dua.txt", "satu.txt"]
 

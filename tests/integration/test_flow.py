@@ -3,7 +3,7 @@
 import os
 import threading
 
-from harness import (Daemon, article, done_files, drop_in_place, drop_renamed, failed_files,
+from harness import (Daemon, article, cleaned_body, done_files, drop_in_place, drop_renamed, failed_files,
                      records, run, visible, wait_for)
 
 
@@ -18,7 +18,7 @@ def check_one_record_each(spool, expected):
         assert len(by_file.get(name, [])) == 1, f"{name}: {len(by_file.get(name, []))} records"
         rec = by_file[name][0]
         assert rec["source"]["bytes"] == len(text.encode()), name
-        assert rec["text"] == text.strip(), name
+        assert rec["text"] == cleaned_body(text), name
         assert rec["title"] == text.splitlines()[0], name
     done = sorted(name for _, name in done_files(spool))
     assert done == sorted(expected), f"done/ has {len(done)} files, expected {len(expected)}"
