@@ -240,7 +240,9 @@ static size_t mark_body(struct run *run, size_t lede)
 			for (i++; i < run->n_lines; i++) {
 				struct line *m = &run->lines[i];
 
-				if (wp_is_body_line(m->text, m->len) || match_line(run, run->c->cut, m))
+				/* A paragraph, a footer, or a line of another kind ends the list. */
+				if (wp_is_body_line(m->text, m->len) || match_line(run, run->c->cut, m) ||
+				    match_line(run, run->c->line, m))
 					break;
 				m->kind = kind;
 			}

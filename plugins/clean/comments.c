@@ -2,8 +2,9 @@
 /*
  * Reader comments, separated from the article (WordPress "One Reply to",
  * Blogger "Posting Komentar", JakartaGreater "138 KOMENTAR"): each line of
- * prose in the section is a comment; a "NAME says:" line before one is its
- * author; dates, counters and form labels are dropped.
+ * prose in the section is a comment; a "NAME says:" line, or a short
+ * capitalised line, before one is its author; dates, counters and form
+ * labels are dropped.
  */
 #include <cjson/cJSON.h>
 #include <ctype.h>
@@ -53,33 +54,40 @@ int clean_comments(struct wa_article *article, struct line *lines, size_t n,
 		   bool (*ui)(void *data, const struct line *line), void *data)
 {
 	cJSON *list = cJSON_CreateArray();
-	const struct line *author = NULL;
+	const struct line *author = NULL, *name_line = NULL;
 	int r = 0;
 
 	if (!list)
 		return -ENOMEM;
 	for (size_t i = 0; i < n; i++) {
 		const struct line *l = &lines[i];
-		size_t name = author_length(l);
+		size_t says = author_length(l);
 
-		if (name) {
+		if (says) {
 			author = l;
 			continue;
 		}
 		size_t words = wp_count_words(l->text, l->len);
 
 		/* Form labels, and "22 November 2026 at 10:15" stamps. */
-		if (ui(data, l) || words < 4 || (isdigit((unsigned char)l->text[0]) && words < 8))
+		if (ui(data, l) || (isdigit((unsigned char)l->text[0]) && words < 8))
 			continue;
-		cJSON *c = comment(l->text, l->len, author ? author->text : NULL,
-				   author ? author_length(author) : 0);
+		if (words < 4) {
+			/* A short capitalised line before a stamp is the commenter's name. */
+			if (isupper((unsigned char)l->text[0]) && !wp_ends_sentence(l->text, l->len))
+				name_line = l;
+			continue;
+		}
+		size_t name_len = author ? author_length(author) : name_line ? name_line->len : 0;
+		const char *who = author ? author->text : name_line ? name_line->text : NULL;
+		cJSON *c = comment(l->text, l->len, who, name_len);
 
 		if (!c || !cJSON_AddItemToArray(list, c)) {
 			cJSON_Delete(c);
 			r = -ENOMEM;
 			break;
 		}
-		author = NULL;
+		author = name_line = NULL;
 	}
 	if (r == 0 && cJSON_GetArraySize(list) > 0) {
 		char *json = cJSON_PrintUnformatted(list);

@@ -43,12 +43,26 @@ static bool kept_word(const char *word, size_t len)
 	return false;
 }
 
-/* s[start..digits) is letters, s[digits..end) 1-3 digits: is it word + footnote? */
+static bool is_upper(char c)
+{
+	return c >= 'A' && c <= 'Z';
+}
+
+/*
+ * s[start..digits) is letters, s[digits..end) 1-3 digits: is it word +
+ * footnote? The word ends in two lower-case letters ("Ukraina245"), or is
+ * an acronym of three or more capitals ("TNI245"); two-letter prefixes
+ * (Su57, AK47) are designators.
+ */
 static bool footnote_after_word(const char *s, size_t start, size_t digits, size_t end)
 {
 	size_t letters = digits - start;
+	bool acronym = true;
 
-	if (letters < 3 || end - digits > 3 || !is_lower(s[digits - 1]) || !is_lower(s[digits - 2]))
+	for (size_t i = start; i < digits; i++)
+		acronym &= is_upper(s[i]);
+	if (letters < 3 || end - digits > 3 ||
+	    (!acronym && (!is_lower(s[digits - 1]) || !is_lower(s[digits - 2]))))
 		return false;
 	for (size_t i = start; i < digits; i++) {
 		if (!isalpha((unsigned char)s[i]))

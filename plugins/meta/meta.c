@@ -10,8 +10,9 @@
  * - title: the first header line that reads as a headline, with the page
  *   title's outlet suffix ("- Tribunnews.com", "| Republika Online")
  *   removed; ingest's title for formats that carry one (JSON, HTML).
- * - outlet: the first of dateline, footer, byline, title suffix, URL host
- *   that names an outlet of data/outlets.txt (or the dateline's own word).
+ * - outlet: the first of dateline, footer, byline, title suffix, URL host,
+ *   promo line that names an outlet of data/outlets.txt (or the
+ *   dateline's own word).
  * - dateline: {city, outlet} from the regexes of data/datelines.txt.
  * - authors: the names on Penulis / Reporter / Pewarta / Laporan wartawan /
  *   Oleh lines; editors apart; "(rds/has)" trailers as editor_initials.
@@ -20,6 +21,7 @@
 #include <cjson/cJSON.h>
 #include <ctype.h>
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -195,14 +197,18 @@ static int set_dateline(struct meta *m, struct wa_article *a, const char *dateli
 {
 	pcre2_match_data *md = wp_pattern_match_data();
 	const struct wp_pattern_file *f = &m->datelines;
+	char *subject = NULL;
 	int r = 0;
 
-	if (!md)
+	/* clean stored it trimmed; the patterns expect the space before the lede. */
+	if (!md || asprintf(&subject, "%s ", dateline) < 0) {
+		pcre2_match_data_free(md);
 		return -ENOMEM;
+	}
 	for (size_t i = 0; i < f->n_groups; i++) {
 		size_t start, end;
 
-		if (!wp_pattern_group_match(f, &f->groups[i], dateline, strlen(dateline), 0, md,
+		if (!wp_pattern_group_match(f, &f->groups[i], subject, strlen(subject), 0, md,
 					    &start, &end))
 			continue;
 		char *city = group_text(md, "city"), *outlet = group_text(md, "outlet");
@@ -220,12 +226,14 @@ static int set_dateline(struct meta *m, struct wa_article *a, const char *dateli
 		break;
 	}
 	pcre2_match_data_free(md);
+	free(subject);
 	return r;
 }
 
 static int set_outlet(struct meta *m, struct wa_article *a, const char *dateline_outlet,
 		      const char **footers, size_t n_footers, const char **bylines,
-		      size_t n_bylines, const char *suffix, size_t suffix_len)
+		      size_t n_bylines, const char **promos, size_t n_promos, const char *suffix,
+		      size_t suffix_len)
 {
 	const char *given = wa_article_get_string(a, "outlet");
 	const char *url = wa_article_get_string(a, "source.url");
@@ -249,9 +257,24 @@ static int set_outlet(struct meta *m, struct wa_article *a, const char *dateline
 		host = host ? host + 3 : url;
 		found = outlets_find(&m->outlets, host, strcspn(host, "/"));
 	}
+	/* An outlet advertises its own channels ("Follow WhatsApp Channel Okezone"). */
+	for (size_t i = 0; !found && i < n_promos; i++)
+		found = outlets_find(&m->outlets, promos[i], strlen(promos[i]));
 	if (!found && dateline_outlet)
 		found = dateline_outlet; /* an outlet we do not know yet, as it prints itself */
 	return found ? wa_article_set_string(a, "outlet", found) : 0;
+}
+
+/* "Sumber : JKGR", "(Merdeka.com)." -> the outlet the text was copied from. */
+static int set_syndication(struct meta *m, struct wa_article *a, const char **lines, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		const char *name = outlets_find(&m->outlets, lines[i], strlen(lines[i]));
+
+		if (name)
+			return wa_article_set_string(a, "syndicated_from", name);
+	}
+	return 0;
 }
 
 static int set_summary(struct wa_article *a)
@@ -270,6 +293,7 @@ static int meta_process(void *state, struct wa_article *a)
 	struct meta *m = state;
 	enum { MAX_LINES = 64 };
 	const char *headers[MAX_LINES], *bylines[MAX_LINES], *footers[MAX_LINES], *dateline[1];
+	const char *promos[MAX_LINES];
 	const char *suffix = NULL;
 	size_t suffix_len = 0;
 	char *dateline_outlet = NULL;
@@ -286,15 +310,20 @@ static int meta_process(void *state, struct wa_article *a)
 	size_t n_bylines = removed_of_kind(removed, "byline", bylines, MAX_LINES);
 	size_t n_footers = removed_of_kind(removed, "footer", footers, MAX_LINES);
 	size_t n_datelines = removed_of_kind(removed, "dateline", dateline, 1);
+	size_t n_promos = removed_of_kind(removed, "promo", promos, MAX_LINES);
+	const char *syndication[MAX_LINES];
+	size_t n_syndication = removed_of_kind(removed, "syndication", syndication, MAX_LINES);
 
 	r = set_title(m, a, headers, n_headers, &suffix, &suffix_len);
 	if (r == 0 && n_datelines)
 		r = set_dateline(m, a, dateline[0], &dateline_outlet);
 	if (r == 0)
-		r = set_outlet(m, a, dateline_outlet, footers, n_footers, bylines, n_bylines, suffix,
-			       suffix_len);
+		r = set_outlet(m, a, dateline_outlet, footers, n_footers, bylines, n_bylines, promos,
+			       n_promos, suffix, suffix_len);
 	if (r == 0)
 		r = meta_set_names(a, bylines, n_bylines);
+	if (r == 0)
+		r = set_syndication(m, a, syndication, n_syndication);
 	if (r == 0)
 		r = set_summary(a);
 	free(dateline_outlet);

@@ -30,6 +30,8 @@ struct label {
 /* Longest first where one label starts another. */
 static const struct label labels[] = {
 	{ "laporan wartawan", ROLE_AUTHOR }, { "redaktur & reporter", ROLE_AUTHOR },
+	{ "additional reporting by", ROLE_AUTHOR }, { "reporting by", ROLE_AUTHOR },
+	{ "writing by", ROLE_AUTHOR },       { "editing by", ROLE_EDITOR },
 	{ "penulis naskah", ROLE_NONE },     { "video editor", ROLE_NONE },
 	{ "written by", ROLE_AUTHOR },       { "penulis", ROLE_AUTHOR },
 	{ "reporter", ROLE_AUTHOR },         { "pewarta", ROLE_AUTHOR },
@@ -137,16 +139,25 @@ static const struct label *find_label(const char *s, size_t len, size_t *ret_ski
 
 static int parse_segment(struct names *names, const char *s, size_t len);
 
-/* "Penulis A, B | Editor C": each labelled segment on its own. */
+/*
+ * "Penulis A, B | Editor C", "Reporting by A; Editing by B": each labelled
+ * segment on its own.
+ */
 static int parse_line(struct names *names, const char *s, size_t len)
 {
+	static const char *const separators[] = { " | ", "; " };
 	size_t skip;
-	const char *bar = memmem(s, len, " | ", 3);
 
-	if (bar && find_label(s, len, &skip) && find_label(bar + 3, len - (size_t)(bar + 3 - s), &skip)) {
-		int r = parse_segment(names, s, (size_t)(bar - s));
+	for (size_t i = 0; i < sizeof(separators) / sizeof(*separators); i++) {
+		const char *sep = memmem(s, len, separators[i], strlen(separators[i]));
+		const char *next = sep ? sep + strlen(separators[i]) : NULL;
 
-		return r < 0 ? r : parse_line(names, bar + 3, len - (size_t)(bar + 3 - s));
+		if (sep && find_label(s, len, &skip) &&
+		    find_label(next, len - (size_t)(next - s), &skip)) {
+			int r = parse_segment(names, s, (size_t)(sep - s));
+
+			return r < 0 ? r : parse_line(names, next, len - (size_t)(next - s));
+		}
 	}
 	return parse_segment(names, s, len);
 }
@@ -193,6 +204,13 @@ static int parse_segment(struct names *names, const char *s, size_t len)
 		return label->role == ROLE_AUTHOR   ? add_names(names->authors, v, n)
 		       : label->role == ROLE_EDITOR ? add_names(names->editors, v, n)
 						    : 0;
+	}
+	/* WordPress: "Posted on 14 Februari 2026 by Name". */
+	if ((strncasecmp(s, "posted", 6) == 0 || strncasecmp(s, "diposting", 9) == 0 ||
+	     strncasecmp(s, "dipublikasikan", 14) == 0 || strncasecmp(s, "published", 9) == 0) &&
+	    ((at = strstr(s, " by ")) || (at = strstr(s, " oleh "))) && (size_t)(at - s) < len) {
+		at = strchr(at + 1, ' ') + 1;
+		return add_names(names->authors, at, len - (size_t)(at - s));
 	}
 	/* "X , Jurnalis-Selasa, ..." (Okezone), "X | City" (Viva), "X - detikNews". */
 	if ((at = strcasestr(s, ", jurnalis")) || (at = strcasestr(s, " | ")) ||

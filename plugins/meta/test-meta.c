@@ -1,4 +1,159 @@
 /* SPDX-License-Identifier: MIT */
+/*
+ * meta: title, outlet, dateline, authors and summary, read from the lines
+ * clean set aside, for the forms DOMAIN.md lists.
+ */
 #include "wa-pipeline.h"
-WA_TEST(placeholder) {}
-WA_TEST_MAIN(WA_TEST_ENTRY(placeholder))
+
+static const char conf[] = "pipeline = { 'ingest_json', 'ingest_text', 'normalize', 'clean', 'meta' }";
+
+static const char lede[] = " Pasukan kedua negara menggelar latihan bersama di perairan utara "
+			   "selama tiga hari, kata juru bicara.\n";
+
+/* An article of one header line and a lede opening with `dateline`. */
+static void run_dateline(struct wa_test_run *r, const char *dateline)
+{
+	char text[1024];
+
+	snprintf(text, sizeof(text), "Latihan Bersama di Perairan Utara\n%s%s", dateline, lede);
+	wa_test_run_text(r, conf, text);
+}
+
+static void check_dateline(const char *dateline, const char *city, const char *outlet,
+			   const char *canonical)
+{
+	struct wa_test_run r = { 0 };
+
+	run_dateline(&r, dateline);
+	if (city)
+		ASSERT_STR_EQ(wa_test_string(&r, "dateline.city"), city);
+	else
+		ASSERT_NULL(wa_test_field(&r, "dateline.city"));
+	if (outlet)
+		ASSERT_STR_EQ(wa_test_string(&r, "dateline.outlet"), outlet);
+	else
+		ASSERT_NULL(wa_test_field(&r, "dateline.outlet"));
+	if (canonical)
+		ASSERT_STR_EQ(wa_test_string(&r, "outlet"), canonical);
+	/* The dateline is metadata: the text starts with the sentence. */
+	ASSERT_TRUE(strncmp(wa_article_text(r.article), "Pasukan kedua negara", 20) == 0);
+	wa_test_run_done(&r);
+}
+
+WA_TEST(datelines_of_each_form)
+{
+	check_dateline("TRIBUNNEWS.COM, MINSK -", "Minsk", "TRIBUNNEWS.COM", "Tribunnews");
+	check_dateline("REPUBLIKA.CO.ID, MOSKOW --", "Moskow", "REPUBLIKA.CO.ID", "Republika");
+	check_dateline("JAKARTA, KOMPAS.com -", "Jakarta", "KOMPAS.com", "Kompas");
+	check_dateline("Jakarta, CNN Indonesia --", "Jakarta", "CNN Indonesia", "CNN Indonesia");
+	check_dateline("Baturaja (ANTARA) -", "Baturaja", "ANTARA", "Antara");
+	check_dateline("AIRSPACE REVIEW -", NULL, "AIRSPACE REVIEW", "Airspace Review");
+	check_dateline("KOMPAS.TV -", NULL, "KOMPAS.TV", "Kompas TV");
+	check_dateline("ST. PETERSBURG -", "St. Petersburg", NULL, NULL);
+	check_dateline("Jakarta -", "Jakarta", NULL, NULL);
+	check_dateline("WASHINGTON, March 3 (Reuters) -", "Washington", "Reuters", "Reuters");
+	check_dateline("Harianjogja.com, KUPANG-", "Kupang", "Harianjogja.com", "Harian Jogja");
+}
+
+WA_TEST(the_title_loses_the_page_suffix_and_skips_repeats_and_chrome)
+{
+	struct wa_test_run r = { 0 };
+
+	wa_test_run_text(&r, conf,
+			 "home nasional internasional infografis\n"
+			 "Kapal Selam Baru untuk TNI AL - Halaman all - Tribunnews.com\n"
+			 "Kapal Selam Baru untuk TNI AL\n"
+			 "JAKARTA -" "Pasukan kedua negara menggelar latihan bersama di perairan utara "
+			 "selama tiga hari, kata juru bicara.\n");
+	ASSERT_STR_EQ(wa_article_title(r.article), "Kapal Selam Baru untuk TNI AL");
+	ASSERT_STR_EQ(wa_test_string(&r, "outlet"), "Tribunnews");
+	wa_test_run_done(&r);
+}
+
+WA_TEST(a_text_without_a_headline_has_no_title)
+{
+	struct wa_test_run r = { 0 };
+
+	wa_test_run_text(&r, conf, lede + 1);
+	ASSERT_TRUE(cJSON_IsNull(wa_test_field(&r, "title")));
+	ASSERT_STR_EQ(wa_test_string(&r, "summary"),
+		      "Pasukan kedua negara menggelar latihan bersama di perairan utara selama tiga "
+		      "hari, kata juru bicara.");
+	wa_test_run_done(&r);
+}
+
+WA_TEST(authors_and_editors_from_each_byline_form)
+{
+	static const struct {
+		const char *line, *author, *editor;
+	} cases[] = {
+		{ "Laporan Wartawan Tribunnews.com, Setya Krisna", "Setya Krisna", NULL },
+		{ "Penulis: Rina Wulandari", "Rina Wulandari", NULL },
+		{ "Penulis Ardi Ramadhan, Bagus Santosa | Editor Dani Prabowo", "Bagus Santosa",
+		  "Dani Prabowo" },
+		{ "Pewarta | : Yudi Hartono |", "Yudi Hartono", NULL },
+		{ "Reporter: Nanda | Editor: Wahyu Aji", "Nanda", "Wahyu Aji" },
+		{ "Oleh: Aryo Putranto", "Aryo Putranto", NULL },
+		{ "Danandaya Arya putra , Jurnalis-Selasa, 27 Januari 2026 |09:14 WIB",
+		  "Danandaya Arya putra", NULL },
+		{ "Laporan: BONFILIO MAHENDRA | Jakarta", "Bonfilio Mahendra", NULL },
+		{ "Reporting by Ananda Teresia; Editing by Kanupriya Kapoor", "Ananda Teresia",
+		  "Kanupriya Kapoor" },
+	};
+
+	for (size_t i = 0; i < sizeof(cases) / sizeof(*cases); i++) {
+		struct wa_test_run r = { 0 };
+		char text[1024];
+
+		snprintf(text, sizeof(text), "Latihan Bersama di Perairan Utara\n%s\nJAKARTA -%s",
+			 cases[i].line, lede);
+		wa_test_run_text(&r, conf, text);
+		const cJSON *authors = wa_test_field(&r, "authors"), *a;
+		bool found = false;
+
+		cJSON_ArrayForEach(a, authors) found |= strcmp(a->valuestring, cases[i].author) == 0;
+		if (!found)
+			WA_TEST_FAIL("'%s': no author '%s'", cases[i].line, cases[i].author);
+		if (cases[i].editor)
+			ASSERT_STR_EQ(cJSON_GetArrayItem(wa_test_field(&r, "editors"), 0)->valuestring,
+				      cases[i].editor);
+		wa_test_run_done(&r);
+	}
+}
+
+WA_TEST(editor_initials_and_syndication_from_the_tail)
+{
+	struct wa_test_run r = { 0 };
+
+	wa_test_run_text(&r, conf,
+			 "Latihan Bersama di Perairan Utara\nJAKARTA -"
+			 " Pasukan kedua negara menggelar latihan bersama di perairan utara selama "
+			 "tiga hari, kata juru bicara. (mdk/tyo)\n"
+			 "Sumber: Viva.co.id\n");
+	ASSERT_STR_EQ(wa_test_string(&r, "editor_initials"), "mdk/tyo");
+	ASSERT_STR_EQ(wa_test_string(&r, "syndicated_from"), "VIVA");
+	wa_test_run_done(&r);
+}
+
+WA_TEST(ingest_metadata_wins_and_the_url_names_the_outlet)
+{
+	static const char json[] =
+		"{\"title\": \"Rudal Baru Diuji | Republika Online\", \"url\": "
+		"\"https://www.republika.co.id/berita/abc\", \"author\": \"Fitriyan\", \"text\": "
+		"\"Pasukan kedua negara menggelar latihan bersama di perairan utara selama tiga "
+		"hari, kata juru bicara.\"}";
+	struct wa_test_run r = { 0 };
+
+	wa_test_run_start(&r, conf, "a.json", json, strlen(json));
+	ASSERT_STR_EQ(wa_article_title(r.article), "Rudal Baru Diuji");
+	ASSERT_STR_EQ(wa_test_string(&r, "outlet"), "Republika");
+	ASSERT_STR_EQ(cJSON_GetArrayItem(wa_test_field(&r, "authors"), 0)->valuestring, "Fitriyan");
+	wa_test_run_done(&r);
+}
+
+WA_TEST_MAIN(WA_TEST_ENTRY(datelines_of_each_form),
+	     WA_TEST_ENTRY(the_title_loses_the_page_suffix_and_skips_repeats_and_chrome),
+	     WA_TEST_ENTRY(a_text_without_a_headline_has_no_title),
+	     WA_TEST_ENTRY(authors_and_editors_from_each_byline_form),
+	     WA_TEST_ENTRY(editor_initials_and_syndication_from_the_tail),
+	     WA_TEST_ENTRY(ingest_metadata_wins_and_the_url_names_the_outlet))

@@ -176,11 +176,12 @@ static bool is_brand(const struct word *w, const char *text, size_t len)
 	if (digits == 4 && letters <= 6 && (strncmp(f + letters, "19", 2) == 0 ||
 					    strncmp(f + letters, "20", 2) == 0) && w->caps)
 		return false;
-	/* "Ukraina245." : a footnote on a capitalised word, for clean to strip. */
+	/* "Ukraina245.", "TNI245.": a footnote, for clean to strip. */
 	const char *raw = text + w->start;
+	bool before_stop = w->end < len && strchr(".,;:", text[w->end]);
 
-	if (isupper((unsigned char)raw[0]) && islower((unsigned char)raw[1]) && w->end < len &&
-	    strchr(".,;:", text[w->end]))
+	if (before_stop && isupper((unsigned char)raw[0]) &&
+	    (islower((unsigned char)raw[1]) || (w->caps && letters <= 4)))
 		return false;
 	return true;
 }
@@ -327,6 +328,13 @@ static bool hot(const struct word *w, bool lower_sentence)
 	return w->brand || w->term != TERM_NONE || (w->caps && lower_sentence);
 }
 
+/* "main di situs ...": a preposition between two promotion words is part of the run. */
+static bool bridges(const struct word *w, size_t i, size_t n, bool lower_sentence)
+{
+	return i + 1 < n && w[i + 1].sentence == w[i].sentence && hot(&w[i + 1], lower_sentence) &&
+	       (strcmp(w[i].folded, "di") == 0 || strcmp(w[i].folded, "ke") == 0);
+}
+
 static int spam_process(void *state, struct wa_article *a)
 {
 	struct spam *s = state;
@@ -363,7 +371,8 @@ static int spam_process(void *state, struct wa_article *a)
 		}
 		size_t j = i, brands = 0, ctas = 0, terms = 0, caps = 0;
 
-		while (j < n && w[j].sentence == w[i].sentence && hot(&w[j], lower_sentence)) {
+		while (j < n && w[j].sentence == w[i].sentence &&
+		       (hot(&w[j], lower_sentence) || bridges(w, j, n, lower_sentence))) {
 			brands += w[j].brand;
 			ctas += w[j].term == TERM_CTA;
 			terms += w[j].term == TERM_GAME || w[j].term == TERM_SLANG ||
