@@ -21,6 +21,8 @@
  * Every removal is recorded in removed[] with its kind; reader comments go
  * to comments[]. The text becomes the kept lines, one blank line apart.
  */
+#include "clean.h"
+
 #include <errno.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -29,7 +31,6 @@
 
 #include "../common/patterns.h"
 #include "../common/textstat.h"
-#include "clean.h"
 
 /* A repeated line this short is a duplicated caption or title, not a repeated paragraph. */
 #define REPEAT_MAX_WORDS 30
@@ -118,7 +119,8 @@ static int cut_spans(struct run *run, const char *text, size_t len, struct wp_st
 		if (!p || end == start)
 			break;
 		wp_strbuf_put(out, text + at, start - at);
-		if (wa_article_add_removed(run->article, p->words[1], text + start, end - start) < 0)
+		if (wa_article_add_removed(run->article, p->words[1], text + start, end - start) <
+		    0)
 			return -ENOMEM;
 		wp_strbuf_putc(out, '\n');
 		at = end;
@@ -240,8 +242,10 @@ static size_t mark_body(struct run *run, size_t lede)
 			for (i++; i < run->n_lines; i++) {
 				struct line *m = &run->lines[i];
 
-				/* A paragraph, a footer, or a line of another kind ends the list. */
-				if (wp_is_body_line(m->text, m->len) || match_line(run, run->c->cut, m) ||
+				/* A paragraph, a footer, or a line of another kind ends the list.
+				 */
+				if (wp_is_body_line(m->text, m->len) ||
+				    match_line(run, run->c->cut, m) ||
 				    match_line(run, run->c->line, m))
 					break;
 				m->kind = kind;

@@ -13,16 +13,16 @@
 #include <string.h>
 #include <warta/article.h>
 
-#include "clean.h"
 #include "../common/textstat.h"
+#include "clean.h"
 
 #define AUTHOR_MAX 80
 
 /* "Budi Santoso says:" / "Budi berkata:" -> the name's length, else 0. */
 static size_t author_length(const struct line *l)
 {
-	static const char *const verbs[] = { " says:", " said:", " berkata:", " mengatakan:",
-					     " says", " berkata" };
+	static const char *const verbs[] = { " says:",       " said:", " berkata:",
+					     " mengatakan:", " says",  " berkata" };
 
 	for (size_t i = 0; i < sizeof(verbs) / sizeof(*verbs); i++) {
 		size_t n = strlen(verbs[i]);
@@ -74,7 +74,8 @@ int clean_comments(struct wa_article *article, struct line *lines, size_t n,
 			continue;
 		if (words < 4) {
 			/* A short capitalised line before a stamp is the commenter's name. */
-			if (isupper((unsigned char)l->text[0]) && !wp_ends_sentence(l->text, l->len))
+			if (isupper((unsigned char)l->text[0]) &&
+			    !wp_ends_sentence(l->text, l->len))
 				name_line = l;
 			continue;
 		}

@@ -105,7 +105,8 @@ int clean_footnotes(struct wa_article *a, struct line *line)
 			memcpy(out + w, s + i, digits - i);
 			w += digits - i;
 		} else if (end < len - 1 && (s[end] == '.' || s[end] == ',') &&
-			   isdigit((unsigned char)s[end + 1]) && !isdigit((unsigned char)s[end - 1])) {
+			   isdigit((unsigned char)s[end + 1]) &&
+			   !isdigit((unsigned char)s[end - 1])) {
 			/* "plans.50 Next": keep the word and its stop, drop the number. */
 			size_t n = end + 1;
 

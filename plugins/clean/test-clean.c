@@ -34,13 +34,14 @@ WA_TEST(tribun_style_page_keeps_only_the_article)
 	struct wa_test_run r = { 0 };
 
 	wa_test_run_text(&r, conf, tribun_style);
-	ASSERT_STR_EQ(wa_article_text(r.article),
-		      "Kementerian Pertahanan Belarusia mengumumkan latihan gabungan dengan pasukan "
-		      "Rusia di wilayah Brest pada Minggu (4/12/2022).\n\n"
-		      "\"Latihan ini bersifat defensif,\" kata Menteri Pertahanan Belarusia Viktor "
-		      "Khrenin kepada wartawan di Minsk.\n\n"
-		      "Polandia menanggapi dengan meningkatkan kesiagaan pasukan di perbatasan "
-		      "timurnya.");
+	ASSERT_STR_EQ(
+		wa_article_text(r.article),
+		"Kementerian Pertahanan Belarusia mengumumkan latihan gabungan dengan pasukan "
+		"Rusia di wilayah Brest pada Minggu (4/12/2022).\n\n"
+		"\"Latihan ini bersifat defensif,\" kata Menteri Pertahanan Belarusia Viktor "
+		"Khrenin kepada wartawan di Minsk.\n\n"
+		"Polandia menanggapi dengan meningkatkan kesiagaan pasukan di perbatasan "
+		"timurnya.");
 	ASSERT_STR_EQ(wa_test_removed(&r, "dateline", ""), "TRIBUNNEWS.COM, MINSK -");
 	ASSERT_NOT_NULL(wa_test_removed(&r, "header", "- Tribunnews.com"));
 	ASSERT_NOT_NULL(wa_test_removed(&r, "byline", "Laporan Wartawan"));
@@ -57,14 +58,15 @@ WA_TEST(glued_boilerplate_is_cut_out_and_both_sides_stay)
 {
 	struct wa_test_run r = { 0 };
 
-	wa_test_run_text(&r, conf,
-			 "Judul Berita Pertahanan\n"
-			 "waktu baca 2 menitADVERTISEMENTJakarta - Kapal selam KRI Alugoro-405 "
-			 "menyelesaikan uji selam dalam di perairan utara Bali pekan ini.\n"
-			 "Uji coba itu disaksikan pejabat Kementerian Pertahanan dan PT PAL.BACA "
-			 "JUGA:Rumah Dinas Prajurit Diresmikan\n"
-			 "Kapal itu akan diserahkan kepada TNI AL akhir tahun [Gambas:Video 20detik] "
-			 "ini.");
+	wa_test_run_text(
+		&r, conf,
+		"Judul Berita Pertahanan\n"
+		"waktu baca 2 menitADVERTISEMENTJakarta - Kapal selam KRI Alugoro-405 "
+		"menyelesaikan uji selam dalam di perairan utara Bali pekan ini.\n"
+		"Uji coba itu disaksikan pejabat Kementerian Pertahanan dan PT PAL.BACA "
+		"JUGA:Rumah Dinas Prajurit Diresmikan\n"
+		"Kapal itu akan diserahkan kepada TNI AL akhir tahun [Gambas:Video 20detik] "
+		"ini.");
 	ASSERT_STR_EQ(wa_article_text(r.article),
 		      "Kapal selam KRI Alugoro-405 menyelesaikan uji selam dalam di perairan utara "
 		      "Bali pekan ini.\n\n"
@@ -81,13 +83,14 @@ WA_TEST(footnote_digits_go_and_designators_stay)
 {
 	struct wa_test_run r = { 0 };
 
-	wa_test_run_text(&r, conf,
-			 "Konflik bersenjata di Ukraina245. terus berlanjut sejak invasi Rusia, "
-			 "menurut catatan para pengamat militer yang berulang kali6. dikutip media.\n"
-			 "Indonesia membeli Su-57, KF-21 dan F16, sementara G7 dan G20 membahas "
-			 "COVID-19 serta Covid19, dan Densus 88 bersiaga.\n"
-			 "Rencana itu tertuang dalam dokumen plans.50 Berikutnya, Menhan meninjau "
-			 "pangkalan udara.");
+	wa_test_run_text(
+		&r, conf,
+		"Konflik bersenjata di Ukraina245. terus berlanjut sejak invasi Rusia, "
+		"menurut catatan para pengamat militer yang berulang kali6. dikutip media.\n"
+		"Indonesia membeli Su-57, KF-21 dan F16, sementara G7 dan G20 membahas "
+		"COVID-19 serta Covid19, dan Densus 88 bersiaga.\n"
+		"Rencana itu tertuang dalam dokumen plans.50 Berikutnya, Menhan meninjau "
+		"pangkalan udara.");
 	ASSERT_STR_EQ(wa_article_text(r.article),
 		      "Konflik bersenjata di Ukraina. terus berlanjut sejak invasi Rusia, menurut "
 		      "catatan para pengamat militer yang berulang kali. dikutip media.\n\n"
@@ -104,10 +107,11 @@ WA_TEST(editor_initials_trailer_leaves_the_last_paragraph)
 {
 	struct wa_test_run r = { 0 };
 
-	wa_test_run_text(&r, conf,
-			 "Jakarta, CNN Indonesia -- Panglima TNI meninjau kesiapan pasukan "
-			 "perdamaian yang akan berangkat ke Lebanon bulan depan.\n"
-			 "Sebanyak 850 prajurit disiapkan untuk misi tersebut, kata dia. (rds/has)");
+	wa_test_run_text(
+		&r, conf,
+		"Jakarta, CNN Indonesia -- Panglima TNI meninjau kesiapan pasukan "
+		"perdamaian yang akan berangkat ke Lebanon bulan depan.\n"
+		"Sebanyak 850 prajurit disiapkan untuk misi tersebut, kata dia. (rds/has)");
 	ASSERT_STR_EQ(wa_article_text(r.article),
 		      "Panglima TNI meninjau kesiapan pasukan perdamaian yang akan berangkat ke "
 		      "Lebanon bulan depan.\n\n"

@@ -38,14 +38,15 @@ static bool is_search_group(const char *name, const char *const *search_groups)
 	return false;
 }
 
-static pcre2_code *compile(const char *regex, size_t len, bool anchored, char *err,
-			   size_t err_size, size_t *ret_offset)
+static pcre2_code *compile(const char *regex, size_t len, bool anchored, char *err, size_t err_size,
+			   size_t *ret_offset)
 {
 	int code;
 	PCRE2_SIZE offset;
-	pcre2_code *re = pcre2_compile((PCRE2_SPTR)regex, len,
-				       compile_options | (anchored ? PCRE2_ANCHORED : PCRE2_MULTILINE),
-				       &code, &offset, NULL);
+	pcre2_code *re =
+		pcre2_compile((PCRE2_SPTR)regex, len,
+			      compile_options | (anchored ? PCRE2_ANCHORED : PCRE2_MULTILINE),
+			      &code, &offset, NULL);
 
 	if (!re) {
 		pcre2_get_error_message(code, (PCRE2_UCHAR *)err, err_size);
@@ -114,18 +115,18 @@ static int parse(struct wp_pattern_file *f, char *text, size_t n_words,
 			}
 			if (!ok) {
 				pattern_fini(&p);
-				*ret_error = format_error("%s:%u: expected %zu words and a regex", f->name,
-							  lineno, n_words);
+				*ret_error = format_error("%s:%u: expected %zu words and a regex",
+							  f->name, lineno, n_words);
 				return -EINVAL;
 			}
-			bool anchored = !is_search_group(p.words[0] ? p.words[0] : "",
-							 search_groups);
-			pcre2_code *re = compile(p.regex, strlen(p.regex), anchored, err, sizeof(err),
-						 &offset);
+			bool anchored =
+				!is_search_group(p.words[0] ? p.words[0] : "", search_groups);
+			pcre2_code *re = compile(p.regex, strlen(p.regex), anchored, err,
+						 sizeof(err), &offset);
 
 			if (!re) {
-				*ret_error = format_error("%s:%u: bad regex at offset %zu: %s", f->name,
-							  lineno, offset, err);
+				*ret_error = format_error("%s:%u: bad regex at offset %zu: %s",
+							  f->name, lineno, offset, err);
 				pattern_fini(&p);
 				return -EINVAL;
 			}

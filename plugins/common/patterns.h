@@ -31,9 +31,9 @@ struct wp_pattern {
 };
 
 struct wp_pattern_group {
-	char *name;           /* the shared first word */
-	pcre2_code *code;     /* all members, as one alternation */
-	size_t *members;      /* index into patterns[] of the i-th alternative */
+	char *name;       /* the shared first word */
+	pcre2_code *code; /* all members, as one alternation */
+	size_t *members;  /* index into patterns[] of the i-th alternative */
 	size_t n_members;
 };
 

@@ -27,8 +27,8 @@ static inline size_t wp_count_words(const char *s, size_t len)
 /* The line ends as a sentence does: . ! ? or a closing quote or bracket after one. */
 static inline bool wp_ends_sentence(const char *s, size_t len)
 {
-	while (len && (s[len - 1] == ' ' || s[len - 1] == '"' || s[len - 1] == '\'' ||
-		       s[len - 1] == ')'))
+	while (len &&
+	       (s[len - 1] == ' ' || s[len - 1] == '"' || s[len - 1] == '\'' || s[len - 1] == ')'))
 		len--;
 	return len && (s[len - 1] == '.' || s[len - 1] == '!' || s[len - 1] == '?');
 }

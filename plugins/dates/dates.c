@@ -23,7 +23,7 @@
 #include "parse.h"
 
 #define FUTURE_SLACK_DAYS 2 /* an undated "28 Juli" up to this far ahead is this year's */
-#define MAX_DATES 200
+#define MAX_DATES         200
 
 struct reference {
 	int64_t day; /* days since 1970-01-01 */
@@ -63,7 +63,8 @@ static int infer_year(const struct date_match *m, const struct reference *ref, b
 	int year = ry;
 
 	if (valid_date(year, m->month, m->day) &&
-	    days_from_civil(year, (unsigned)m->month, (unsigned)m->day) > ref->day + FUTURE_SLACK_DAYS)
+	    days_from_civil(year, (unsigned)m->month, (unsigned)m->day) >
+		    ref->day + FUTURE_SLACK_DAYS)
 		year--;
 	*ret_mismatch = false;
 	if (m->weekday < 0)
@@ -75,7 +76,8 @@ static int infer_year(const struct date_match *m, const struct reference *ref, b
 		int y = year + tries[i];
 
 		if (valid_date(y, m->month, m->day) &&
-		    weekday_of(days_from_civil(y, (unsigned)m->month, (unsigned)m->day)) == m->weekday)
+		    weekday_of(days_from_civil(y, (unsigned)m->month, (unsigned)m->day)) ==
+			    m->weekday)
 			return y;
 	}
 	*ret_mismatch = true;
@@ -122,7 +124,8 @@ static bool resolve(const struct date_match *m, const struct reference *ref, cha
 			int mod = (int)(minutes - d * 1440);
 
 			format_day(d, buf, size);
-			append_time(buf, size, mod / 60, mod % 60, 0, ref->has_zone, ref->zone_minutes);
+			append_time(buf, size, mod / 60, mod % 60, 0, ref->has_zone,
+				    ref->zone_minutes);
 			return true;
 		}
 		case UNIT_DAY:
@@ -210,7 +213,8 @@ static int scan_text(struct wa_article *a, const char *text, const struct refere
 	struct date_match m;
 	int r = list ? 0 : -ENOMEM;
 
-	while (r == 0 && cJSON_GetArraySize(list) < MAX_DATES && date_find_next(text, len, &pos, &m)) {
+	while (r == 0 && cJSON_GetArraySize(list) < MAX_DATES &&
+	       date_find_next(text, len, &pos, &m)) {
 		chars = advance_chars(text, byte, m.start, chars);
 		byte = m.start;
 		cJSON *e = date_entry(text, &m, ref, chars);
@@ -255,7 +259,8 @@ static bool reference_from_iso(const char *s, struct reference *ref)
 
 		if (*zone == 'Z')
 			ref->has_zone = true, ref->zone_minutes = 0;
-		else if ((*zone == '+' || *zone == '-') && sscanf(zone + 1, "%2d:%2d", &zh, &zm) == 2)
+		else if ((*zone == '+' || *zone == '-') &&
+			 sscanf(zone + 1, "%2d:%2d", &zh, &zm) == 2)
 			ref->has_zone = true,
 			ref->zone_minutes = (*zone == '-' ? -1 : 1) * (zh * 60 + zm);
 	}

@@ -20,31 +20,31 @@ struct word {
 };
 
 static const struct word weekdays[] = {
-	{ "senin", 1 },  { "selasa", 2 },  { "rabu", 3 },     { "kamis", 4 },   { "jumat", 5 },
-	{ "jum'at", 5 }, { "sabtu", 6 },   { "minggu", 0 },   { "ahad", 0 },    { "monday", 1 },
-	{ "tuesday", 2 }, { "wednesday", 3 }, { "thursday", 4 }, { "friday", 5 }, { "saturday", 6 },
-	{ "sunday", 0 },
+	{ "senin", 1 },    { "selasa", 2 }, { "rabu", 3 },     { "kamis", 4 },
+	{ "jumat", 5 },    { "jum'at", 5 }, { "sabtu", 6 },    { "minggu", 0 },
+	{ "ahad", 0 },     { "monday", 1 }, { "tuesday", 2 },  { "wednesday", 3 },
+	{ "thursday", 4 }, { "friday", 5 }, { "saturday", 6 }, { "sunday", 0 },
 };
 
 /* Abbreviations count only before a comma and a date ("Sen, 4/12/2022"). */
 static const struct word weekday_abbrevs[] = {
-	{ "sen", 1 }, { "sel", 2 }, { "rab", 3 }, { "kam", 4 }, { "jum", 5 }, { "sab", 6 },
-	{ "min", 0 }, { "mon", 1 }, { "tue", 2 }, { "wed", 3 }, { "thu", 4 }, { "fri", 5 },
-	{ "sat", 6 }, { "sun", 0 },
+	{ "sen", 1 }, { "sel", 2 }, { "rab", 3 }, { "kam", 4 }, { "jum", 5 },
+	{ "sab", 6 }, { "min", 0 }, { "mon", 1 }, { "tue", 2 }, { "wed", 3 },
+	{ "thu", 4 }, { "fri", 5 }, { "sat", 6 }, { "sun", 0 },
 };
 
 static const struct word months[] = {
-	{ "januari", 1 },   { "january", 1 },  { "jan", 1 },       { "februari", 2 },
-	{ "pebruari", 2 },  { "february", 2 }, { "feb", 2 },       { "peb", 2 },
-	{ "maret", 3 },     { "march", 3 },    { "mar", 3 },       { "april", 4 },
-	{ "apr", 4 },       { "mei", 5 },      { "may", 5 },       { "juni", 6 },
-	{ "june", 6 },      { "jun", 6 },      { "juli", 7 },      { "july", 7 },
-	{ "jul", 7 },       { "agustus", 8 },  { "august", 8 },    { "agu", 8 },
-	{ "agt", 8 },       { "ags", 8 },      { "aug", 8 },       { "september", 9 },
-	{ "sept", 9 },      { "sep", 9 },      { "oktober", 10 },  { "october", 10 },
-	{ "okt", 10 },      { "oct", 10 },     { "november", 11 }, { "nopember", 11 },
-	{ "nov", 11 },      { "nop", 11 },     { "desember", 12 }, { "december", 12 },
-	{ "des", 12 },      { "dec", 12 },
+	{ "januari", 1 },  { "january", 1 },  { "jan", 1 },       { "februari", 2 },
+	{ "pebruari", 2 }, { "february", 2 }, { "feb", 2 },       { "peb", 2 },
+	{ "maret", 3 },    { "march", 3 },    { "mar", 3 },       { "april", 4 },
+	{ "apr", 4 },      { "mei", 5 },      { "may", 5 },       { "juni", 6 },
+	{ "june", 6 },     { "jun", 6 },      { "juli", 7 },      { "july", 7 },
+	{ "jul", 7 },      { "agustus", 8 },  { "august", 8 },    { "agu", 8 },
+	{ "agt", 8 },      { "ags", 8 },      { "aug", 8 },       { "september", 9 },
+	{ "sept", 9 },     { "sep", 9 },      { "oktober", 10 },  { "october", 10 },
+	{ "okt", 10 },     { "oct", 10 },     { "november", 11 }, { "nopember", 11 },
+	{ "nov", 11 },     { "nop", 11 },     { "desember", 12 }, { "december", 12 },
+	{ "des", 12 },     { "dec", 12 },
 };
 
 static const struct word zones[] = { { "wita", 480 }, { "wib", 420 }, { "wit", 540 } };
@@ -82,7 +82,8 @@ static bool word(struct cursor *c, const struct word *table, size_t n, int *ret_
 	size_t len = end - c->at;
 
 	for (size_t i = 0; len && i < n; i++) {
-		if (strlen(table[i].text) == len && strncasecmp(c->s + c->at, table[i].text, len) == 0) {
+		if (strlen(table[i].text) == len &&
+		    strncasecmp(c->s + c->at, table[i].text, len) == 0) {
 			*ret_value = table[i].value;
 			c->at = end;
 			return true;
@@ -125,7 +126,8 @@ static bool time_of_day(struct cursor *c, struct date_match *m)
 	struct cursor t = *c;
 	int h, mi, s = 0, zone;
 
-	(void)(literal(&t, "pukul") || literal(&t, "pkl.") || literal(&t, "pkl") || literal(&t, "jam"));
+	(void)(literal(&t, "pukul") || literal(&t, "pkl.") || literal(&t, "pkl") ||
+	       literal(&t, "jam"));
 	skip(&t, " ");
 	if (!number(&t, 1, 2, &h) || t.at >= t.len || (t.s[t.at] != ':' && t.s[t.at] != '.'))
 		return false;
@@ -289,12 +291,15 @@ struct phrase {
 };
 
 static const struct phrase phrases[] = {
-	{ "kemarin lusa", 2, UNIT_DAY }, { "kemarin", 1, UNIT_DAY },     { "hari ini", 0, UNIT_DAY },
-	{ "besok lusa", -2, UNIT_DAY },  { "besok", -1, UNIT_DAY },      { "lusa", -2, UNIT_DAY },
-	{ "minggu lalu", 1, UNIT_WEEK }, { "pekan lalu", 1, UNIT_WEEK }, { "minggu depan", -1, UNIT_WEEK },
-	{ "pekan depan", -1, UNIT_WEEK }, { "bulan lalu", 1, UNIT_MONTH }, { "bulan depan", -1, UNIT_MONTH },
-	{ "tahun lalu", 1, UNIT_YEAR },  { "tahun depan", -1, UNIT_YEAR }, { "yesterday", 1, UNIT_DAY },
-	{ "today", 0, UNIT_DAY },        { "tomorrow", -1, UNIT_DAY },
+	{ "kemarin lusa", 2, UNIT_DAY },   { "kemarin", 1, UNIT_DAY },
+	{ "hari ini", 0, UNIT_DAY },       { "besok lusa", -2, UNIT_DAY },
+	{ "besok", -1, UNIT_DAY },         { "lusa", -2, UNIT_DAY },
+	{ "minggu lalu", 1, UNIT_WEEK },   { "pekan lalu", 1, UNIT_WEEK },
+	{ "minggu depan", -1, UNIT_WEEK }, { "pekan depan", -1, UNIT_WEEK },
+	{ "bulan lalu", 1, UNIT_MONTH },   { "bulan depan", -1, UNIT_MONTH },
+	{ "tahun lalu", 1, UNIT_YEAR },    { "tahun depan", -1, UNIT_YEAR },
+	{ "yesterday", 1, UNIT_DAY },      { "today", 0, UNIT_DAY },
+	{ "tomorrow", -1, UNIT_DAY },
 };
 
 static bool phrase_relative(struct cursor *c, struct date_match *m)

@@ -7,8 +7,10 @@
 
 #include "wa-pipeline.h"
 
-static const char conf_json[] = "pipeline = { 'ingest_json', 'normalize', 'clean', 'meta', 'dates' }";
-static const char conf_text[] = "pipeline = { 'ingest_text', 'normalize', 'clean', 'meta', 'dates' }";
+static const char conf_json[] =
+	"pipeline = { 'ingest_json', 'normalize', 'clean', 'meta', 'dates' }";
+static const char conf_text[] =
+	"pipeline = { 'ingest_text', 'normalize', 'clean', 'meta', 'dates' }";
 
 /* Runs `sentence` as the text of an article published on 2025-08-10 10:00 WIB. */
 static void run_sentence(struct wa_test_run *r, const char *sentence)
@@ -160,11 +162,12 @@ WA_TEST(no_header_date_means_published_is_null_and_updated_is_kept)
 	ASSERT_TRUE(cJSON_IsNull(wa_test_field(&r, "published")));
 	wa_test_run_done(&r);
 
-	wa_test_run_text(&r, conf_text,
-			 "Drone Turki untuk TNI AD\n"
-			 "Diperbarui 18 Jun 2025, 14:05 WIB\n"
-			 "Liputan6.com, Jakarta - TNI AD menjajaki pembelian drone dari Turki untuk "
-			 "memperkuat pengawasan perbatasan, kata Kepala Dinas Penerangan.\n");
+	wa_test_run_text(
+		&r, conf_text,
+		"Drone Turki untuk TNI AD\n"
+		"Diperbarui 18 Jun 2025, 14:05 WIB\n"
+		"Liputan6.com, Jakarta - TNI AD menjajaki pembelian drone dari Turki untuk "
+		"memperkuat pengawasan perbatasan, kata Kepala Dinas Penerangan.\n");
 	ASSERT_STR_EQ(wa_test_string(&r, "updated"), "2025-06-18T14:05+07:00");
 	ASSERT_STR_EQ(wa_test_string(&r, "published"), "2025-06-18T14:05+07:00");
 	wa_test_run_done(&r);

@@ -30,12 +30,12 @@
 #include "../common/patterns.h"
 #include "../common/strbuf.h"
 #include "../common/textstat.h"
-#include "outlets.h"
 #include "names.h"
+#include "outlets.h"
 
 #define HEADLINE_MIN_WORDS 3
 #define HEADLINE_MAX_WORDS 40
-#define SUFFIX_MAX_WORDS 6
+#define SUFFIX_MAX_WORDS   6
 
 struct meta {
 	struct wp_pattern_file datelines;
@@ -114,9 +114,11 @@ static size_t without_suffix(const struct meta *m, const char *s, size_t len,
 
 		if (wp_count_words(tail, tail_len) > SUFFIX_MAX_WORDS)
 			return len;
-		bool page = strncasecmp(tail, "halaman", 7) == 0 || strncasecmp(tail, "page", 4) == 0;
+		bool page =
+			strncasecmp(tail, "halaman", 7) == 0 || strncasecmp(tail, "page", 4) == 0;
 		bool outlet = outlets_find(&m->outlets, tail, tail_len) ||
-			      memmem(tail, tail_len, ".com", 4) || memmem(tail, tail_len, ".co.id", 6) ||
+			      memmem(tail, tail_len, ".com", 4) ||
+			      memmem(tail, tail_len, ".co.id", 6) ||
 			      memmem(tail, tail_len, "Online", 6);
 
 		if (!page && !outlet)
@@ -285,7 +287,8 @@ static int set_summary(struct wa_article *a)
 		return 0;
 	const char *end = strstr(text, "\n\n");
 
-	return wa_article_set_stringn(a, "summary", text, end ? (size_t)(end - text) : strlen(text));
+	return wa_article_set_stringn(a, "summary", text,
+				      end ? (size_t)(end - text) : strlen(text));
 }
 
 static int meta_process(void *state, struct wa_article *a)
@@ -318,8 +321,8 @@ static int meta_process(void *state, struct wa_article *a)
 	if (r == 0 && n_datelines)
 		r = set_dateline(m, a, dateline[0], &dateline_outlet);
 	if (r == 0)
-		r = set_outlet(m, a, dateline_outlet, footers, n_footers, bylines, n_bylines, promos,
-			       n_promos, suffix, suffix_len);
+		r = set_outlet(m, a, dateline_outlet, footers, n_footers, bylines, n_bylines,
+			       promos, n_promos, suffix, suffix_len);
 	if (r == 0)
 		r = meta_set_names(a, bylines, n_bylines);
 	if (r == 0)

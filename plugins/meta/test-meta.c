@@ -5,7 +5,8 @@
  */
 #include "wa-pipeline.h"
 
-static const char conf[] = "pipeline = { 'ingest_json', 'ingest_text', 'normalize', 'clean', 'meta' }";
+static const char conf[] =
+	"pipeline = { 'ingest_json', 'ingest_text', 'normalize', 'clean', 'meta' }";
 
 static const char lede[] = " Pasukan kedua negara menggelar latihan bersama di perairan utara "
 			   "selama tiga hari, kata juru bicara.\n";
@@ -63,7 +64,8 @@ WA_TEST(the_title_loses_the_page_suffix_and_skips_repeats_and_chrome)
 			 "home nasional internasional infografis\n"
 			 "Kapal Selam Baru untuk TNI AL - Halaman all - Tribunnews.com\n"
 			 "Kapal Selam Baru untuk TNI AL\n"
-			 "JAKARTA -" "Pasukan kedua negara menggelar latihan bersama di perairan utara "
+			 "JAKARTA -"
+			 "Pasukan kedua negara menggelar latihan bersama di perairan utara "
 			 "selama tiga hari, kata juru bicara.\n");
 	ASSERT_STR_EQ(wa_article_title(r.article), "Kapal Selam Baru untuk TNI AL");
 	ASSERT_STR_EQ(wa_test_string(&r, "outlet"), "Tribunnews");
@@ -76,9 +78,10 @@ WA_TEST(a_text_without_a_headline_has_no_title)
 
 	wa_test_run_text(&r, conf, lede + 1);
 	ASSERT_TRUE(cJSON_IsNull(wa_test_field(&r, "title")));
-	ASSERT_STR_EQ(wa_test_string(&r, "summary"),
-		      "Pasukan kedua negara menggelar latihan bersama di perairan utara selama tiga "
-		      "hari, kata juru bicara.");
+	ASSERT_STR_EQ(
+		wa_test_string(&r, "summary"),
+		"Pasukan kedua negara menggelar latihan bersama di perairan utara selama tiga "
+		"hari, kata juru bicara.");
 	wa_test_run_done(&r);
 }
 
@@ -111,12 +114,14 @@ WA_TEST(authors_and_editors_from_each_byline_form)
 		const cJSON *authors = wa_test_field(&r, "authors"), *a;
 		bool found = false;
 
-		cJSON_ArrayForEach(a, authors) found |= strcmp(a->valuestring, cases[i].author) == 0;
+		cJSON_ArrayForEach(a, authors) found |=
+			strcmp(a->valuestring, cases[i].author) == 0;
 		if (!found)
 			WA_TEST_FAIL("'%s': no author '%s'", cases[i].line, cases[i].author);
 		if (cases[i].editor)
-			ASSERT_STR_EQ(cJSON_GetArrayItem(wa_test_field(&r, "editors"), 0)->valuestring,
-				      cases[i].editor);
+			ASSERT_STR_EQ(
+				cJSON_GetArrayItem(wa_test_field(&r, "editors"), 0)->valuestring,
+				cases[i].editor);
 		wa_test_run_done(&r);
 	}
 }

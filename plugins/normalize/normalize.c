@@ -29,32 +29,33 @@
 #include "../common/strbuf.h"
 #include "../common/utf8.h"
 
+/* Code points with one spelling for every later stage. */
+static const struct {
+	uint32_t from, to; /* a range */
+	const char *as;
+} mapping[] = {
+	{ 0x2018, 0x201b, "'" },  { 0x2032, 0x2032, "'" },  { 0xff07, 0xff07, "'" },
+	{ 0x201c, 0x201f, "\"" }, { 0x2033, 0x2033, "\"" }, { 0x00ab, 0x00ab, "\"" },
+	{ 0x00bb, 0x00bb, "\"" }, { 0xff02, 0xff02, "\"" }, { 0x2010, 0x2015, "-" },
+	{ 0x2212, 0x2212, "-" },  { 0xfe58, 0xfe58, "-" },  { 0xfe63, 0xfe63, "-" },
+	{ 0xff0d, 0xff0d, "-" },  { 0x00a0, 0x00a0, " " },  { 0x1680, 0x1680, " " },
+	{ 0x2000, 0x200a, " " },  { 0x202f, 0x202f, " " },  { 0x205f, 0x205f, " " },
+	{ 0x3000, 0x3000, " " },  { 0x2028, 0x2029, "\n" }, { 0x0085, 0x0085, "\n" },
+	{ 0x007f, 0x009f, "" },   { 0x00ad, 0x00ad, "" },   { 0x200b, 0x200b, "" },
+	{ 0x2060, 0x2060, "" },   { 0xfeff, 0xfeff, "" },
+};
+
 /* What a code point becomes: itself (NULL), "" (dropped), or this. */
 static const char *replacement(uint32_t cp)
 {
-	switch (cp) {
-	case 0x2018: case 0x2019: case 0x201a: case 0x201b: case 0x2032: case 0xff07:
-		return "'";
-	case 0x201c: case 0x201d: case 0x201e: case 0x201f: case 0x2033: case 0x00ab:
-	case 0x00bb: case 0xff02:
-		return "\"";
-	case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014: case 0x2015:
-	case 0x2212: case 0xfe58: case 0xfe63: case 0xff0d:
-		return "-";
-	case 0x00a0: case 0x1680: case 0x202f: case 0x205f: case 0x3000: case '\t':
-	case '\v': case '\f':
-		return " ";
-	case 0x2028: case 0x2029: case 0x0085:
-		return "\n";
-	case 0x00ad: case 0x200b: case 0x2060: case 0xfeff:
-		return "";
+	if (cp < 0x20)
+		return cp == '\n' ? NULL : cp == '\t' || cp == '\v' || cp == '\f' ? " " : "";
+	if (cp < 0x7f)
+		return NULL;
+	for (size_t i = 0; i < sizeof(mapping) / sizeof(*mapping); i++) {
+		if (cp >= mapping[i].from && cp <= mapping[i].to)
+			return mapping[i].as;
 	}
-	if (cp >= 0x2000 && cp <= 0x200a)
-		return " ";
-	if (cp < 0x20 && cp != '\n')
-		return "";
-	if (cp >= 0x7f && cp < 0xa0)
-		return "";
 	return NULL;
 }
 
@@ -136,8 +137,9 @@ static int normalize_process(void *state, struct wa_article *a)
 	size_t len = strlen(text);
 
 	if (!is_ascii(text, len)) {
-		utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)text, (utf8proc_ssize_t)len,
-						  &nfc, UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+		utf8proc_ssize_t n =
+			utf8proc_map((const utf8proc_uint8_t *)text, (utf8proc_ssize_t)len, &nfc,
+				     UTF8PROC_STABLE | UTF8PROC_COMPOSE);
 
 		if (n < 0) {
 			return n == UTF8PROC_ERROR_NOMEM

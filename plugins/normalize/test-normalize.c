@@ -16,7 +16,9 @@ static void check(const char *in, const char *want)
 WA_TEST(curly_quotes_and_dashes_become_ascii)
 {
 	check("\xe2\x80\x9cKami siap,\xe2\x80\x9d kata Menhan \xe2\x80\x94 di Jakarta.\n"
-	      "Jet Su\xe2\x80\x91" "57 dan rudal S\xe2\x80\x93" "400 milik Rusia\xe2\x80\x99s.",
+	      "Jet Su\xe2\x80\x91"
+	      "57 dan rudal S\xe2\x80\x93"
+	      "400 milik Rusia\xe2\x80\x99s.",
 	      "\"Kami siap,\" kata Menhan - di Jakarta.\nJet Su-57 dan rudal S-400 milik Rusia's.");
 }
 

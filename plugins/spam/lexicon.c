@@ -12,7 +12,7 @@ static const struct {
 	const char *name;
 	enum term_kind kind;
 } kinds[] = {
-	{ "game", TERM_GAME },	       { "slang", TERM_SLANG }, { "cta", TERM_CTA },
+	{ "game", TERM_GAME },         { "slang", TERM_SLANG }, { "cta", TERM_CTA },
 	{ "provider", TERM_PROVIDER }, { "allow", TERM_ALLOW },
 };
 
@@ -71,7 +71,9 @@ int lexicon_load(const struct wa_plugin_ctx *ctx, struct lexicon *ret, char **re
 		if (kind && kind[0] != '#') {
 			if (!words) {
 				r = asprintf(ret_error, "spam.txt:%u: a kind without a term",
-					     lineno + 1) < 0 ? -ENOMEM : -EINVAL;
+					     lineno + 1) < 0
+					    ? -ENOMEM
+					    : -EINVAL;
 				break;
 			}
 			words += strspn(words, " \t");
@@ -100,7 +102,8 @@ void lexicon_fini(struct lexicon *lex)
 enum term_kind lexicon_find(const struct lexicon *lex, const char *words)
 {
 	struct term key = { .text = (char *)words };
-	const struct term *t = bsearch(&key, lex->terms, lex->n, sizeof(*lex->terms), compare_terms);
+	const struct term *t =
+		bsearch(&key, lex->terms, lex->n, sizeof(*lex->terms), compare_terms);
 
 	return t ? t->kind : TERM_NONE;
 }

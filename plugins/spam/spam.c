@@ -36,17 +36,17 @@
 #include "../common/strbuf.h"
 #include "lexicon.h"
 
-#define WORD_MAX 48
+#define WORD_MAX     48
 #define EVIDENCE_MAX 10
-#define P_INJECTION 0.6
-#define P_BRAND 0.3
-#define P_TERM 0.05
+#define P_INJECTION  0.6
+#define P_BRAND      0.3
+#define P_TERM       0.05
 
 struct word {
 	size_t start, end; /* bytes of the text */
 	char folded[WORD_MAX];
-	bool caps;      /* two or more letters, all capitals */
-	bool lower;     /* starts with a lower-case letter */
+	bool caps;  /* two or more letters, all capitals */
+	bool lower; /* starts with a lower-case letter */
 	bool brand;
 	enum term_kind term;
 	size_t term_words; /* a term starting here covers this many words */
@@ -93,16 +93,26 @@ static bool is_word_byte(unsigned char c)
 static char homoglyph(utf8proc_int32_t cp)
 {
 	switch (cp) {
-	case 0x0430: return 'a';
-	case 0x0435: return 'e';
-	case 0x043e: return 'o';
-	case 0x0440: return 'p';
-	case 0x0441: return 'c';
-	case 0x0443: return 'y';
-	case 0x0445: return 'x';
-	case 0x0456: return 'i';
-	case 0x0458: return 'j';
-	case 0x0455: return 's';
+	case 0x0430:
+		return 'a';
+	case 0x0435:
+		return 'e';
+	case 0x043e:
+		return 'o';
+	case 0x0440:
+		return 'p';
+	case 0x0441:
+		return 'c';
+	case 0x0443:
+		return 'y';
+	case 0x0445:
+		return 'x';
+	case 0x0456:
+		return 'i';
+	case 0x0458:
+		return 'j';
+	case 0x0455:
+		return 's';
 	}
 	return 0;
 }
@@ -122,9 +132,9 @@ static void fold(const char *s, size_t len, char out[WORD_MAX])
 		out[n] = '\0';
 		return;
 	}
-	utf8proc_ssize_t m = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len, &mapped,
-					  UTF8PROC_COMPAT | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD |
-						  UTF8PROC_STRIPMARK);
+	utf8proc_ssize_t m = utf8proc_map(
+		(const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len, &mapped,
+		UTF8PROC_COMPAT | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK);
 
 	for (utf8proc_ssize_t i = 0; i < m && n + 4 < WORD_MAX;) {
 		utf8proc_int32_t cp;
@@ -173,8 +183,8 @@ static bool is_brand(const struct word *w, const char *text, size_t len)
 	if (letters < 3 || digits < 2 || digits > 4)
 		return false;
 	/* RIMPAC2024, SGS2024: an acronym with a year. */
-	if (digits == 4 && letters <= 6 && (strncmp(f + letters, "19", 2) == 0 ||
-					    strncmp(f + letters, "20", 2) == 0) && w->caps)
+	if (digits == 4 && letters <= 6 &&
+	    (strncmp(f + letters, "19", 2) == 0 || strncmp(f + letters, "20", 2) == 0) && w->caps)
 		return false;
 	/* "Ukraina245.", "TNI245.": a footnote, for clean to strip. */
 	const char *raw = text + w->start;
@@ -202,8 +212,8 @@ static size_t split_words(const char *text, size_t len, struct word **ret)
 
 	for (size_t i = 0; i < len;) {
 		if (!is_word_byte((unsigned char)text[i])) {
-			if (strchr(".!?\n", text[i]) && (i + 1 >= len || text[i + 1] == ' ' ||
-							 text[i + 1] == '\n'))
+			if (strchr(".!?\n", text[i]) &&
+			    (i + 1 >= len || text[i + 1] == ' ' || text[i + 1] == '\n'))
 				sentence++;
 			i++;
 			continue;
@@ -262,7 +272,8 @@ static void find_terms(const struct lexicon *lex, struct word *w, size_t n)
 				w[i].term = kind;
 				w[i].term_words = k;
 				for (size_t j = 1; j < k; j++)
-					w[i + j].term = kind == TERM_ALLOW ? TERM_ALLOW : w[i + j].term;
+					w[i + j].term =
+						kind == TERM_ALLOW ? TERM_ALLOW : w[i + j].term;
 				break;
 			}
 		}
@@ -276,7 +287,8 @@ static void find_terms(const struct lexicon *lex, struct word *w, size_t n)
 static bool *lower_case_sentences(const struct word *w, size_t n)
 {
 	size_t sentences = n ? w[n - 1].sentence + 1 : 1;
-	size_t *total = calloc(sentences, sizeof(*total)), *lower = calloc(sentences, sizeof(*lower));
+	size_t *total = calloc(sentences, sizeof(*total)),
+	       *lower = calloc(sentences, sizeof(*lower));
 	bool *result = calloc(sentences, sizeof(*result));
 
 	if (total && lower && result) {
@@ -360,7 +372,8 @@ static int spam_process(void *state, struct wa_article *a)
 	}
 	find_terms(&s->lexicon, w, n);
 	for (size_t i = 0; i < n; i++)
-		w[i].brand = w[i].term != TERM_ALLOW && (is_brand(&w[i], text, len) || is_4d_brand(&w[i]));
+		w[i].brand = w[i].term != TERM_ALLOW &&
+			     (is_brand(&w[i], text, len) || is_4d_brand(&w[i]));
 
 	for (size_t i = 0; i < n;) {
 		bool lower_sentence = lower_sentences[w[i].sentence];

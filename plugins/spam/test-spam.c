@@ -83,12 +83,14 @@ WA_TEST(disguised_letters_are_folded_before_matching)
 	struct wa_test_run r = { 0 };
 
 	/* Mathematical bold "DAFTAR", Cyrillic "а" in "gаcor", leetspeak "sl0t". */
-	wa_test_run_text(&r, conf,
-			 "JAKARTA - Rapat koordinasi keamanan laut digelar hari ini \xf0\x9d\x98\xbf"
-			 "\xf0\x9d\x98\xbc\xf0\x9d\x99\x81\xf0\x9d\x99\x8f\xf0\x9d\x98\xbc\xf0\x9d"
-			 "\x99\x8d AERO88 bersama pejabat Bakamla dan TNI AL.\n"
-			 "Para peserta membahas g\xd0\xb0" "cor sl0t MAXWIN88 sebelum pembahasan "
-			 "patroli bersama di Selat Malaka, kata juru bicara.");
+	wa_test_run_text(
+		&r, conf,
+		"JAKARTA - Rapat koordinasi keamanan laut digelar hari ini \xf0\x9d\x98\xbf"
+		"\xf0\x9d\x98\xbc\xf0\x9d\x99\x81\xf0\x9d\x99\x8f\xf0\x9d\x98\xbc\xf0\x9d"
+		"\x99\x8d AERO88 bersama pejabat Bakamla dan TNI AL.\n"
+		"Para peserta membahas g\xd0\xb0"
+		"cor sl0t MAXWIN88 sebelum pembahasan "
+		"patroli bersama di Selat Malaka, kata juru bicara.");
 	ASSERT_NULL(strstr(wa_article_text(r.article), "AERO88"));
 	ASSERT_NULL(strstr(wa_article_text(r.article), "MAXWIN88"));
 	ASSERT_CONTAINS(wa_article_text(r.article), "digelar hari ini bersama pejabat Bakamla");

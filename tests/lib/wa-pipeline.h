@@ -79,7 +79,8 @@ static inline const char *wa_test_removed(const struct wa_test_run *r, const cha
 
 	cJSON_ArrayForEach(entry, wa_test_field(r, "removed"))
 	{
-		const char *k = wa_json_get_string(entry, "kind"), *t = wa_json_get_string(entry, "text");
+		const char *k = wa_json_get_string(entry, "kind"),
+			   *t = wa_json_get_string(entry, "text");
 
 		if (k && t && strcmp(k, kind) == 0 && strstr(t, needle))
 			return t;
