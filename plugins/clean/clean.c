@@ -37,7 +37,8 @@
 
 struct clean {
 	struct wp_pattern_file rules, datelines;
-	const struct wp_pattern_group *span, *line, *head, *tail, *block, *cut, *end;
+	const struct wp_pattern_group *span, *line, *contains, *suffix, *head, *tail, *block, *cut,
+		*end;
 };
 
 struct run {
@@ -48,7 +49,9 @@ struct run {
 	size_t n_lines;
 };
 
-static const char *const search_groups[] = { "span", "end", NULL };
+static const char *const search_groups[] = { "span", "end", "contains", "suffix", NULL };
+
+#define SUFFIX_MAX_WORDS 60
 
 static int clean_init(const struct wa_plugin_ctx *ctx, void **ret_state)
 {
@@ -70,6 +73,8 @@ static int clean_init(const struct wa_plugin_ctx *ctx, void **ret_state)
 	}
 	c->span = wp_pattern_file_group(&c->rules, "span");
 	c->line = wp_pattern_file_group(&c->rules, "line");
+	c->contains = wp_pattern_file_group(&c->rules, "contains");
+	c->suffix = wp_pattern_file_group(&c->rules, "suffix");
 	c->head = wp_pattern_file_group(&c->rules, "head");
 	c->tail = wp_pattern_file_group(&c->rules, "tail");
 	c->block = wp_pattern_file_group(&c->rules, "block");
@@ -99,12 +104,40 @@ static const char *match_line(struct run *run, const struct wp_pattern_group *g,
 	return p ? p->words[1] : NULL;
 }
 
+/*
+ * The kind of the line rules (line, contains, suffix) that remove this
+ * line wherever it is, or NULL; computed once per line, as every pass asks.
+ */
+static const char *line_rule(struct run *run, struct line *l)
+{
+	if (l->rule_done)
+		return l->rule;
+	l->rule_done = true;
+	l->rule = match_line(run, run->c->line, l);
+	if (!l->rule && !wp_is_body_line(l->text, l->len)) {
+		size_t start, end;
+		const struct wp_pattern *p =
+			wp_pattern_group_match(&run->c->rules, run->c->contains, l->text, l->len, 0,
+					       run->md, &start, &end);
+
+		l->rule = p ? p->words[1] : NULL;
+	}
+	if (!l->rule && wp_count_words(l->text, l->len) <= SUFFIX_MAX_WORDS) {
+		size_t start, end;
+		const struct wp_pattern *p = wp_pattern_group_match(
+			&run->c->rules, run->c->suffix, l->text, l->len, 0, run->md, &start, &end);
+
+		l->rule = p && end == l->len ? p->words[1] : NULL;
+	}
+	return l->rule;
+}
+
 /* Inside a comment section: form labels and the section's own headings. */
-static bool is_ui_line(void *data, const struct line *l)
+static bool is_ui_line(void *data, struct line *l)
 {
 	struct run *run = data;
 
-	return match_line(run, run->c->line, l) || match_line(run, run->c->cut, l);
+	return line_rule(run, l) || match_line(run, run->c->cut, l);
 }
 
 /* Step 1: cuts the span rules' matches out of the text, keeping both sides as lines. */
@@ -148,6 +181,8 @@ static int split_lines(struct run *run, const char *text, size_t len)
 			v[run->n_lines].text = strndup(text + b, e - b);
 			v[run->n_lines].len = e - b;
 			v[run->n_lines].kind = NULL;
+			v[run->n_lines].rule = NULL;
+			v[run->n_lines].rule_done = false;
 			if (!v[run->n_lines++].text)
 				return -ENOMEM;
 		}
@@ -184,7 +219,7 @@ static size_t find_lede(struct run *run)
 	for (size_t i = 0; i < run->n_lines; i++) {
 		struct line *l = &run->lines[i];
 
-		if (match_line(run, run->c->line, l) || match_line(run, run->c->head, l))
+		if (line_rule(run, l) || match_line(run, run->c->head, l))
 			continue;
 		if (dateline_length(run, l) || wp_is_body_line(l->text, l->len))
 			return i;
@@ -205,7 +240,7 @@ static void mark_header(struct run *run, size_t lede)
 {
 	for (size_t i = 0; i < lede; i++) {
 		struct line *l = &run->lines[i];
-		const char *kind = match_line(run, run->c->line, l);
+		const char *kind = line_rule(run, l);
 
 		l->kind = kind ? kind : match_line(run, run->c->head, l);
 		if (!l->kind)
@@ -245,14 +280,13 @@ static size_t mark_body(struct run *run, size_t lede)
 				/* A paragraph, a footer, or a line of another kind ends the list.
 				 */
 				if (wp_is_body_line(m->text, m->len) ||
-				    match_line(run, run->c->cut, m) ||
-				    match_line(run, run->c->line, m))
+				    match_line(run, run->c->cut, m) || line_rule(run, m))
 					break;
 				m->kind = kind;
 			}
 			continue;
 		}
-		if (i > lede && (kind = match_line(run, run->c->line, l)))
+		if (i > lede && (kind = line_rule(run, l)))
 			l->kind = kind;
 		else if (i > lede && repeats_earlier(run, i))
 			l->kind = "caption";

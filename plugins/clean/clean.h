@@ -15,6 +15,8 @@ struct line {
 	char *text;
 	size_t len;
 	const char *kind; /* NULL while it is article text; else why it was removed */
+	const char *rule; /* cached: the kind the line rules give it, or NULL */
+	bool rule_done;
 };
 
 /*
@@ -31,6 +33,6 @@ int clean_footnotes(struct wa_article *article, struct line *line);
  * lines are form furniture ("Reply", "Email *"). Returns 0 or -ENOMEM.
  */
 int clean_comments(struct wa_article *article, struct line *lines, size_t n,
-		   bool (*ui)(void *data, const struct line *line), void *data);
+		   bool (*ui)(void *data, struct line *line), void *data);
 
 #endif

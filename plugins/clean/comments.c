@@ -51,7 +51,7 @@ static cJSON *comment(const char *text, size_t len, const char *author, size_t a
 }
 
 int clean_comments(struct wa_article *article, struct line *lines, size_t n,
-		   bool (*ui)(void *data, const struct line *line), void *data)
+		   bool (*ui)(void *data, struct line *line), void *data)
 {
 	cJSON *list = cJSON_CreateArray();
 	const struct line *author = NULL, *name_line = NULL;
@@ -60,7 +60,7 @@ int clean_comments(struct wa_article *article, struct line *lines, size_t n,
 	if (!list)
 		return -ENOMEM;
 	for (size_t i = 0; i < n; i++) {
-		const struct line *l = &lines[i];
+		struct line *l = &lines[i];
 		size_t says = author_length(l);
 
 		if (says) {

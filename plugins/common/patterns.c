@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 #include "patterns.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -146,6 +147,109 @@ static int parse(struct wp_pattern_file *f, char *text, size_t n_words,
 	return 0;
 }
 
+/*
+ * The bytes a pattern's match can start with, from PCRE2's own analysis
+ * (a first code unit, or a bitmap of them); all bytes when it has none.
+ */
+static void first_bytes(const char *regex, bool first[256])
+{
+	int code;
+	PCRE2_SIZE offset;
+	uint32_t type = 0, unit;
+	const uint8_t *bitmap = NULL;
+	pcre2_code *re = pcre2_compile((PCRE2_SPTR)regex, PCRE2_ZERO_TERMINATED, compile_options,
+				       &code, &offset, NULL);
+
+	memset(first, 1, 256);
+	if (!re)
+		return;
+	if (pcre2_pattern_info(re, PCRE2_INFO_FIRSTCODETYPE, &type) == 0 && type == 1 &&
+	    pcre2_pattern_info(re, PCRE2_INFO_FIRSTCODEUNIT, &unit) == 0 && unit < 0x80) {
+		memset(first, 0, 256);
+		first[unit] = first[tolower((int)unit)] = first[toupper((int)unit)] = true;
+	} else if (type == 0 && pcre2_pattern_info(re, PCRE2_INFO_FIRSTBITMAP, &bitmap) == 0 &&
+		   bitmap) {
+		for (size_t b = 0; b < 256; b++)
+			first[b] = bitmap[b / 8] & (1u << (b % 8));
+	}
+	pcre2_code_free(re);
+}
+
+/* The alternation of the members flagged in `use`; (*MARK:i) names member i. */
+static pcre2_code *compile_members(const struct wp_pattern_file *f,
+				   const struct wp_pattern_group *g, const bool *use, bool anchored,
+				   char *err, size_t err_size)
+{
+	struct wp_strbuf re = { 0 };
+	size_t offset, n = 0;
+
+	for (size_t m = 0; m < g->n_members; m++) {
+		char mark[48];
+
+		if (!use[m])
+			continue;
+		snprintf(mark, sizeof(mark), ")(*MARK:%zu)", m);
+		wp_strbuf_puts(&re, n++ ? "|(?:" : "(?:");
+		wp_strbuf_puts(&re, f->patterns[g->members[m]].regex);
+		wp_strbuf_puts(&re, mark);
+	}
+	if (!n)
+		wp_strbuf_puts(&re, "(*FAIL)");
+	if (re.error)
+		return NULL;
+	pcre2_code *code = compile(re.buf, re.len, anchored, err, err_size, &offset);
+
+	wp_strbuf_fini(&re);
+	return code;
+}
+
+/*
+ * An anchored group is also compiled once per set of members that can
+ * start with a given byte, so matching a line tries only the rules that
+ * could match its first character: "Baca juga" never meets the fifty
+ * rules that start with other letters.
+ */
+static int dispatch_by_first_byte(const struct wp_pattern_file *f, struct wp_pattern_group *g)
+{
+	bool(*first)[256] = calloc(g->n_members, sizeof(*first));
+	bool *use = calloc(g->n_members ? g->n_members : 1, sizeof(*use));
+	char err[256];
+	int r = 0;
+
+	if (!first || !use) {
+		r = -ENOMEM;
+		goto out;
+	}
+	for (size_t m = 0; m < g->n_members; m++)
+		first_bytes(f->patterns[g->members[m]].regex, first[m]);
+	for (size_t b = 0; b < 256 && r == 0; b++) {
+		/* Bytes with the same members share one compiled alternation. */
+		size_t same = b;
+
+		for (size_t a = 0; a < b && same == b; a++) {
+			bool equal = true;
+
+			for (size_t m = 0; m < g->n_members && equal; m++)
+				equal = first[m][a] == first[m][b];
+			if (equal)
+				same = a;
+		}
+		if (same != b) {
+			g->by_first[b] = g->by_first[same];
+			continue;
+		}
+		for (size_t m = 0; m < g->n_members; m++)
+			use[m] = first[m][b];
+		g->by_first[b] = compile_members(f, g, use, true, err, sizeof(err));
+		if (!g->by_first[b])
+			r = -ENOMEM;
+	}
+out:
+	free(first);
+	free(use);
+	return r;
+}
+
 /* One alternation per distinct first word; (*MARK:i) names the member that matched. */
 static int build_groups(struct wp_pattern_file *f, const char *const *search_groups,
 			char **ret_error)
@@ -161,38 +265,37 @@ static int build_groups(struct wp_pattern_file *f, const char *const *search_gro
 			return -ENOMEM;
 		f->groups = v;
 		struct wp_pattern_group *g = &f->groups[f->n_groups++];
-		struct wp_strbuf re = { 0 };
+		bool anchored = !is_search_group(name, search_groups);
 
 		*g = (struct wp_pattern_group){ .name = strdup(name) };
 		g->members = calloc(f->n_patterns, sizeof(*g->members));
-		if (!g->name || !g->members)
+		bool *all = calloc(f->n_patterns, sizeof(*all));
+
+		if (!g->name || !g->members || !all) {
+			free(all);
 			return -ENOMEM;
+		}
 		for (size_t j = i; j < f->n_patterns; j++) {
 			const char *n = f->patterns[j].words[0] ? f->patterns[j].words[0] : "";
 
-			if (strcmp(n, name) != 0)
-				continue;
-			char mark[48];
-
-			snprintf(mark, sizeof(mark), ")(*MARK:%zu)", g->n_members);
-			wp_strbuf_puts(&re, g->n_members ? "|(?:" : "(?:");
-			wp_strbuf_puts(&re, f->patterns[j].regex);
-			wp_strbuf_puts(&re, mark);
-			g->members[g->n_members++] = j;
+			if (strcmp(n, name) == 0)
+				all[g->n_members] = true, g->members[g->n_members++] = j;
 		}
-		if (re.error)
-			return re.error;
 		char err[256];
-		size_t offset;
 
-		g->code = compile(re.buf, re.len, !is_search_group(name, search_groups), err,
-				  sizeof(err), &offset);
-		wp_strbuf_fini(&re);
+		g->code = compile_members(f, g, all, anchored, err, sizeof(err));
+		free(all);
 		if (!g->code) {
 			*ret_error = format_error("%s: the '%s' patterns do not combine: %s "
 						  "(a group or flag leaks out of one of them)",
 						  f->name, name, err);
 			return -EINVAL;
+		}
+		if (anchored) {
+			int r = dispatch_by_first_byte(f, g);
+
+			if (r < 0)
+				return r;
 		}
 	}
 	return 0;
@@ -240,9 +343,23 @@ void wp_pattern_file_fini(struct wp_pattern_file *f)
 	for (size_t i = 0; i < f->n_patterns; i++)
 		pattern_fini(&f->patterns[i]);
 	for (size_t i = 0; i < f->n_groups; i++) {
-		free(f->groups[i].name);
-		free(f->groups[i].members);
-		pcre2_code_free(f->groups[i].code);
+		struct wp_pattern_group *g = &f->groups[i];
+
+		for (size_t b = 0; b < 256; b++) {
+			if (g->by_first[b] && (b == 0 || g->by_first[b] != g->by_first[b - 1])) {
+				/* shared entries are freed once: find whether an earlier byte had
+				 * it */
+				bool seen = false;
+
+				for (size_t a = 0; a < b && !seen; a++)
+					seen = g->by_first[a] == g->by_first[b];
+				if (!seen)
+					pcre2_code_free(g->by_first[b]);
+			}
+		}
+		free(g->name);
+		free(g->members);
+		pcre2_code_free(g->code);
 	}
 	pcre2_match_context_free(f->match_context);
 	free(f->patterns);
@@ -274,7 +391,11 @@ const struct wp_pattern *wp_pattern_group_match(const struct wp_pattern_file *f,
 {
 	if (!g)
 		return NULL;
-	int rc = pcre2_match(g->code, (PCRE2_SPTR)subject, len, offset, PCRE2_NO_UTF_CHECK, md,
+	const pcre2_code *code = g->code;
+
+	if (offset < len && g->by_first[(unsigned char)subject[offset]])
+		code = g->by_first[(unsigned char)subject[offset]];
+	int rc = pcre2_match(code, (PCRE2_SPTR)subject, len, offset, PCRE2_NO_UTF_CHECK, md,
 			     f->match_context);
 
 	if (rc < 0)

@@ -33,7 +33,9 @@ struct wp_pattern {
 struct wp_pattern_group {
 	char *name;       /* the shared first word */
 	pcre2_code *code; /* all members, as one alternation */
-	size_t *members;  /* index into patterns[] of the i-th alternative */
+	/* Anchored groups: the members that can start with each byte. */
+	pcre2_code *by_first[256];
+	size_t *members; /* index into patterns[] of the i-th alternative */
 	size_t n_members;
 };
 

@@ -9,9 +9,13 @@
 #include "parse.h"
 
 #include <ctype.h>
+#include <pthread.h>
+#include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
+#include "../common/wordset.h"
 #include "calendar.h"
 
 struct word {
@@ -82,7 +86,7 @@ static bool word(struct cursor *c, const struct word *table, size_t n, int *ret_
 	size_t len = end - c->at;
 
 	for (size_t i = 0; len && i < n; i++) {
-		if (strlen(table[i].text) == len &&
+		if (strnlen(table[i].text, len + 1) == len &&
 		    strncasecmp(c->s + c->at, table[i].text, len) == 0) {
 			*ret_value = table[i].value;
 			c->at = end;
@@ -408,58 +412,129 @@ static bool update_prefix(struct cursor *c)
 	return false;
 }
 
+/* "(12/9)" and "(4/12/2022)" in running text. */
+static bool parenthesised(struct cursor *c, struct date_match *m)
+{
+	struct cursor p = *c;
+
+	p.at++;
+	if (numeric_date(&p, m, true) && p.at < p.len && p.s[p.at] == ')') {
+		c->at = p.at + 1;
+		return true;
+	}
+	return false;
+}
+
+/* Tries the readers that can start with the character at the cursor. */
 static bool parse_at(struct cursor *c, struct date_match *m)
 {
 	struct cursor t = *c;
-	bool updated = update_prefix(&t);
+	char first = c->s[c->at];
 
-	*m = (struct date_match){ .weekday = -1, .updated = updated };
-	if (from_weekday(&t, m) || counted_relative(&t, m) || phrase_relative(&t, m)) {
-		*c = t;
-		return true;
-	}
-	*m = (struct date_match){ .weekday = -1, .updated = updated };
-	if (date_body(&t, m)) {
-		optional_time(&t, m);
-		*c = t;
-		return true;
-	}
-	*m = (struct date_match){ .weekday = -1, .updated = updated };
-	if (t.at < t.len && t.s[t.at] == '(') {
-		/* "(12/9)" and "(4/12/2022)" in running text. */
-		struct cursor p = t;
-
-		p.at++;
-		if (numeric_date(&p, m, true) && p.at < p.len && p.s[p.at] == ')') {
-			p.at++;
-			*c = p;
-			return true;
+	*m = (struct date_match){ .weekday = -1 };
+	if (first == '(')
+		return parenthesised(c, m);
+	if (isdigit((unsigned char)first)) {
+		if (counted_relative(&t, m))
+			goto found;
+		*m = (struct date_match){ .weekday = -1 };
+		if (date_body(&t, m)) {
+			optional_time(&t, m);
+			goto found;
 		}
 		return false;
 	}
+	bool updated = update_prefix(&t);
+
+	m->updated = updated;
+	if (from_weekday(&t, m) || phrase_relative(&t, m))
+		goto found;
 	*m = (struct date_match){ .weekday = -1, .updated = updated };
-	if (literal(&t, "pukul") || literal(&t, "pkl")) {
+	if (date_body(&t, m)) {
+		optional_time(&t, m);
+		goto found;
+	}
+	*m = (struct date_match){ .weekday = -1, .updated = updated };
+	if (!updated && (literal(&t, "pukul") || literal(&t, "pkl"))) {
 		t = *c;
-		if (time_of_day(&t, m)) {
-			*c = t;
-			return true;
-		}
+		if (time_of_day(&t, m))
+			goto found;
 	}
 	return false;
+found:
+	*c = t;
+	return true;
+}
+
+/*
+ * The words a date expression can open with, in a small hash set, for a
+ * cheap test at each word start: most words of a text start nothing, and
+ * the parsers are tried only where one could.
+ */
+#define STARTER_MAX 16
+
+static struct wp_wordset starters;
+static pthread_once_t starters_once = PTHREAD_ONCE_INIT;
+
+static void add_starter(const char *w)
+{
+	/* Out of memory leaves a word out: its dates go unfound, nothing worse. */
+	(void)wp_wordset_add(&starters, w, strcspn(w, " "), 0);
+}
+
+static void build_starters(void)
+{
+	static const char *const more[] = { "diperbarui", "updated", "update", "pukul", "pkl" };
+
+	for (size_t i = 0; i < N(weekdays); i++)
+		add_starter(weekdays[i].text);
+	for (size_t i = 0; i < N(weekday_abbrevs); i++)
+		add_starter(weekday_abbrevs[i].text);
+	for (size_t i = 0; i < N(months); i++)
+		add_starter(months[i].text);
+	for (size_t i = 0; i < N(phrases); i++)
+		add_starter(phrases[i].text);
+	for (size_t i = 0; i < N(more); i++)
+		add_starter(more[i]);
+}
+
+static bool may_start_date(const char *s, size_t len, size_t i)
+{
+	char w[STARTER_MAX];
+	size_t n = 0;
+
+	if ((s[i] >= '0' && s[i] <= '9') || s[i] == '(')
+		return true;
+	while (i + n < len && is_alpha(s[i + n])) {
+		if (n + 1 >= STARTER_MAX)
+			return false;
+		char c = s[i + n];
+
+		w[n++] = c >= 'A' && c <= 'Z' ? (char)(c + 32) : c;
+	}
+	pthread_once(&starters_once, build_starters);
+	return n && wp_wordset_find(&starters, w, n, NULL);
+}
+
+/* Letters, digits and UTF-8 bytes: what a word is made of, without a locale lookup. */
+static inline bool word_byte(char ch)
+{
+	unsigned char c = (unsigned char)ch;
+
+	return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || c >= 0x80;
 }
 
 bool date_find_next(const char *s, size_t len, size_t *pos, struct date_match *m)
 {
 	for (size_t i = *pos; i < len; i++) {
-		bool start = i == 0 || !isalnum((unsigned char)s[i - 1]);
-
-		if (!start || s[i] == ' ' || s[i] == '\n')
+		if ((i > 0 && word_byte(s[i - 1])) || s[i] == ' ' || s[i] == '\n' ||
+		    !may_start_date(s, len, i))
 			continue;
 		struct cursor c = { s, len, i };
 
 		if (!parse_at(&c, m))
 			continue;
-		if (c.at < len && isalnum((unsigned char)s[c.at]))
+		if (c.at < len && word_byte(s[c.at]))
 			continue; /* "4/12/2022x" is not a date */
 		m->start = i;
 		m->end = c.at;

@@ -59,21 +59,52 @@ static const char *replacement(uint32_t cp)
 	return NULL;
 }
 
-/* Appends one line, trimmed, with inner space runs collapsed. */
+/* Appends one line, trimmed, with inner space runs collapsed; words go in whole. */
 static void put_line(struct wp_strbuf *out, const char *line, size_t len)
 {
-	bool space = false;
+	size_t i = 0;
 
-	for (size_t i = 0; i < len; i++) {
-		if (line[i] == ' ') {
-			space = true;
+	while (i < len) {
+		while (i < len && line[i] == ' ')
+			i++;
+		if (i == len)
+			break;
+		const char *space = memchr(line + i, ' ', len - i);
+		size_t end = space ? (size_t)(space - line) : len;
+
+		if (out->len > 0 && out->buf[out->len - 1] != '\n')
+			wp_strbuf_putc(out,
+				       ' '); /* between words, never at the start of the line */
+		wp_strbuf_put(out, line + i, end - i);
+		i = end;
+	}
+}
+
+/* Maps code points; plain ASCII is copied in runs, which is nearly all of a text. */
+static void map_code_points(const char *text, size_t len, struct wp_strbuf *out)
+{
+	size_t run = 0;
+
+	for (size_t i = 0; i < len;) {
+		unsigned char c = (unsigned char)text[i];
+
+		if ((c >= 0x20 && c < 0x7f) || c == '\n') {
+			i++;
 			continue;
 		}
-		if (space && out->len > 0 && out->buf[out->len - 1] != '\n')
-			wp_strbuf_putc(out, ' '); /* never at the start of the line */
-		space = false;
-		wp_strbuf_putc(out, line[i]);
+		wp_strbuf_put(out, text + run, i - run);
+		uint32_t cp;
+		size_t n = wp_utf8_decode(text + i, len - i, &cp);
+		const char *rep = replacement(cp);
+
+		if (rep)
+			wp_strbuf_puts(out, rep);
+		else
+			wp_strbuf_put(out, text + i, n);
+		i += n;
+		run = i;
 	}
+	wp_strbuf_put(out, text + run, len - run);
 }
 
 /* Maps code points, then rebuilds the lines: at most one blank line in a row, none at the ends. */
@@ -81,17 +112,7 @@ static int normalize(const char *text, size_t len, struct wp_strbuf *out)
 {
 	struct wp_strbuf mapped = { 0 };
 
-	for (size_t i = 0; i < len;) {
-		uint32_t cp;
-		size_t n = wp_utf8_decode(text + i, len - i, &cp);
-		const char *rep = replacement(cp);
-
-		if (rep)
-			wp_strbuf_puts(&mapped, rep);
-		else
-			wp_strbuf_put(&mapped, text + i, n);
-		i += n;
-	}
+	map_code_points(text, len, &mapped);
 	if (mapped.error)
 		return mapped.error;
 
@@ -116,13 +137,33 @@ static int normalize(const char *text, size_t len, struct wp_strbuf *out)
 	return out->error;
 }
 
-static bool is_ascii(const char *s, size_t len)
+/*
+ * Could NFC change this text? Only combining marks, Hangul jamo, and the
+ * few characters NFC replaces outright (singletons such as U+212B ANGSTROM
+ * SIGN, composition exclusions such as U+0958) can; most news text has
+ * none, and skipping utf8proc then saves most of this stage's time.
+ */
+static bool may_need_nfc(const char *s, size_t len)
 {
-	for (size_t i = 0; i < len; i++) {
-		if ((unsigned char)s[i] >= 0x80)
-			return false;
+	for (size_t i = 0; i < len;) {
+		if ((unsigned char)s[i] < 0x80) {
+			i++;
+			continue;
+		}
+		uint32_t cp;
+
+		i += wp_utf8_decode(s + i, len - i, &cp);
+		const utf8proc_property_t *p = utf8proc_get_property((utf8proc_int32_t)cp);
+
+		if (p->combining_class || p->comp_exclusion || (cp >= 0x1100 && cp <= 0x11ff) ||
+		    (cp >= 0x0340 && cp <= 0x0344) || cp == 0x0374 || cp == 0x037e ||
+		    cp == 0x0387 || (cp >= 0x1f71 && cp <= 0x1ffd) || cp == 0x2000 ||
+		    cp == 0x2001 || cp == 0x2126 || cp == 0x212a || cp == 0x212b || cp == 0x2329 ||
+		    cp == 0x232a || (cp >= 0xf900 && cp <= 0xfaff) ||
+		    (cp >= 0x2f800 && cp <= 0x2fa1f))
+			return true;
 	}
-	return true;
+	return false;
 }
 
 static int normalize_process(void *state, struct wa_article *a)
@@ -136,7 +177,7 @@ static int normalize_process(void *state, struct wa_article *a)
 		return WA_PLUGIN_OK;
 	size_t len = strlen(text);
 
-	if (!is_ascii(text, len)) {
+	if (may_need_nfc(text, len)) {
 		utf8proc_ssize_t n =
 			utf8proc_map((const utf8proc_uint8_t *)text, (utf8proc_ssize_t)len, &nfc,
 				     UTF8PROC_STABLE | UTF8PROC_COMPOSE);

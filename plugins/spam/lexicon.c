@@ -16,12 +16,7 @@ static const struct {
 	{ "provider", TERM_PROVIDER }, { "allow", TERM_ALLOW },
 };
 
-static int compare_terms(const void *a, const void *b)
-{
-	return strcmp(((const struct term *)a)->text, ((const struct term *)b)->text);
-}
-
-static int add_term(struct lexicon *lex, const char *kind, const char *words, unsigned lineno,
+static int add_term(struct lexicon *lex, const char *kind, char *words, unsigned lineno,
 		    char **ret_error)
 {
 	enum term_kind k = TERM_NONE;
@@ -35,19 +30,15 @@ static int add_term(struct lexicon *lex, const char *kind, const char *words, un
 			*ret_error = NULL;
 		return -EINVAL;
 	}
-	struct term *v = realloc(lex->terms, (lex->n + 1) * sizeof(*v));
+	size_t len = strlen(words);
 
-	if (!v)
-		return -ENOMEM;
-	lex->terms = v;
-	char *text = strdup(words);
+	while (len && isspace((unsigned char)words[len - 1]))
+		len--;
+	for (size_t i = 0; i < len; i++)
+		words[i] = (char)tolower((unsigned char)words[i]);
+	int r = wp_wordset_add(&lex->terms, words, len, (int)k);
 
-	if (!text)
-		return -ENOMEM;
-	for (char *c = text; *c; c++)
-		*c = (char)tolower((unsigned char)*c);
-	lex->terms[lex->n++] = (struct term){ .text = text, .kind = k };
-	return 0;
+	return r < 0 ? r : wp_wordset_add(&lex->firsts, words, strcspn(words, " "), 0);
 }
 
 int lexicon_load(const struct wa_plugin_ctx *ctx, struct lexicon *ret, char **ret_error)
@@ -86,24 +77,25 @@ int lexicon_load(const struct wa_plugin_ctx *ctx, struct lexicon *ret, char **re
 		lexicon_fini(&lex);
 		return r;
 	}
-	qsort(lex.terms, lex.n, sizeof(*lex.terms), compare_terms);
 	*ret = lex;
 	return 0;
 }
 
 void lexicon_fini(struct lexicon *lex)
 {
-	for (size_t i = 0; i < lex->n; i++)
-		free(lex->terms[i].text);
-	free(lex->terms);
-	*lex = (struct lexicon){ 0 };
+	wp_wordset_fini(&lex->terms);
+	wp_wordset_fini(&lex->firsts);
 }
 
 enum term_kind lexicon_find(const struct lexicon *lex, const char *words)
 {
-	struct term key = { .text = (char *)words };
-	const struct term *t =
-		bsearch(&key, lex->terms, lex->n, sizeof(*lex->terms), compare_terms);
+	int kind;
 
-	return t ? t->kind : TERM_NONE;
+	return wp_wordset_find(&lex->terms, words, strlen(words), &kind) ? (enum term_kind)kind
+									 : TERM_NONE;
+}
+
+bool lexicon_starts_term(const struct lexicon *lex, const char *word)
+{
+	return wp_wordset_find(&lex->firsts, word, strlen(word), NULL);
 }

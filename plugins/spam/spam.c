@@ -247,24 +247,46 @@ static size_t split_words(const char *text, size_t len, struct word **ret)
 	return n;
 }
 
+/* Joins words [i, i+k) with single spaces into out; false if they do not fit. */
+static bool join_words(const struct word *w, size_t i, size_t k, char *out, size_t size)
+{
+	size_t n = 0;
+
+	for (size_t j = 0; j < k; j++) {
+		size_t len = strlen(w[i + j].folded);
+
+		if (n + len + 2 > size)
+			return false;
+		if (j)
+			out[n++] = ' ';
+		memcpy(out + n, w[i + j].folded, len);
+		n += len;
+	}
+	out[n] = '\0';
+	return true;
+}
+
 /* Marks terms of one to three words starting at each word; longest first. */
 static void find_terms(const struct lexicon *lex, struct word *w, size_t n)
 {
 	char words[3 * WORD_MAX + 3], leet[sizeof(words)];
 
 	for (size_t i = 0; i < n; i++) {
-		for (size_t k = TERM_MAX_WORDS; k >= 1; k--) {
-			if (i + k > n)
+		bool digits = strpbrk(w[i].folded, "0123456789") != NULL;
+
+		if (!lexicon_starts_term(lex, w[i].folded)) {
+			if (!digits)
 				continue;
-			words[0] = '\0';
-			for (size_t j = 0; j < k; j++) {
-				if (j)
-					strcat(words, " ");
-				strcat(words, w[i + j].folded);
-			}
+			unleet(w[i].folded, leet, sizeof(leet));
+			if (!lexicon_starts_term(lex, leet))
+				continue;
+		}
+		for (size_t k = TERM_MAX_WORDS; k >= 1; k--) {
+			if (i + k > n || !join_words(w, i, k, words, sizeof(words)))
+				continue;
 			enum term_kind kind = lexicon_find(lex, words);
 
-			if (kind == TERM_NONE) {
+			if (kind == TERM_NONE && strpbrk(words, "0123456789")) {
 				unleet(words, leet, sizeof(leet));
 				kind = lexicon_find(lex, leet);
 			}

@@ -1,0 +1,96 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
+"""Cost of the text stages (normalize, spam, clean, meta, dates) per article.
+
+Builds COUNT articles of about SIZE bytes from the outlet-style fixtures
+(tests/fixtures/articles: header, lede, body paragraphs grown to SIZE with
+sentences from the other fixtures, related links, byline, footer), then
+times `warta analyze` over them with the pipeline growing one stage at a
+time, and prints each stage's CPU cost per article, single-threaded (the
+slope between a run over a tenth of the articles and one over all, so the
+start-up cost of compiling the pattern files is left out).
+
+usage: bench/text_stages.py [--count 5000] [--size 4096] [--warta build/warta]
+"""
+import argparse
+import glob
+import os
+import random
+import subprocess
+import tempfile
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+STAGES = ["normalize", "spam", "clean", "meta", "dates"]
+
+
+def sentences():
+    out = []
+    for path in sorted(glob.glob(os.path.join(ROOT, "tests/fixtures/articles/*.txt"))):
+        with open(path, encoding="utf-8") as f:
+            out += [l for l in f.read().splitlines() if len(l.split()) >= 12]
+    return out
+
+
+def build(directory, count, size):
+    rng = random.Random(1)
+    fixtures = sorted(glob.glob(os.path.join(ROOT, "tests/fixtures/articles/*.txt")))
+    body = sentences()
+    for i in range(count):
+        with open(fixtures[i % len(fixtures)], encoding="utf-8") as f:
+            lines = f.read().splitlines()
+        head, tail = lines[:4], lines[4:]
+        middle = []
+        while len("\n".join(head + middle + tail).encode()) < size:
+            middle.append(rng.choice(body) + f" ({i})")
+        with open(os.path.join(directory, f"a{i:06}.txt"), "w", encoding="utf-8") as f:
+            f.write("\n".join(head + middle + tail) + "\n")
+
+
+def cpu_seconds(warta, conf, files):
+    """CPU time of `warta analyze` over files, in one process."""
+    before = os.times()
+    subprocess.run([warta, "analyze", "-c", conf, *files], check=True,
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    after = os.times()
+    return (after.children_user - before.children_user) + \
+        (after.children_system - before.children_system)
+
+
+def timed(warta, directory, stages):
+    """Seconds per article: the slope between a small and a full run, so
+    start-up (compiling the pattern files) is not counted."""
+    conf = os.path.join(directory, "warta.conf")
+    with open(conf, "w") as f:
+        f.write("pipeline = { 'ingest_text'%s }\n" % "".join(f", '{s}'" for s in stages))
+    files = sorted(glob.glob(os.path.join(directory, "*.txt")))
+    small = files[:len(files) // 10]
+    best = None
+    for _ in range(3):
+        slope = (cpu_seconds(warta, conf, files) - cpu_seconds(warta, conf, small)) / \
+            (len(files) - len(small))
+        best = slope if best is None else min(best, slope)
+    return best
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--count", type=int, default=5000)
+    ap.add_argument("--size", type=int, default=4096)
+    ap.add_argument("--warta", default=os.path.join(ROOT, "build/warta"))
+    args = ap.parse_args()
+    with tempfile.TemporaryDirectory() as d:
+        build(d, args.count, args.size)
+        base = timed(args.warta, d, [])
+        print(f"{args.count} articles of ~{args.size} B; ingest_text alone: "
+              f"{base * 1e6:.1f} us/article (the baseline)")
+        previous = base
+        for n in range(1, len(STAGES) + 1):
+            t = timed(args.warta, d, STAGES[:n])
+            print(f"  + {STAGES[n - 1]:10} {(t - previous) * 1e6:6.1f} us/article")
+            previous = t
+        print(f"text stages together: {(previous - base) * 1e6:.1f} us/article")
+
+
+if __name__ == "__main__":
+    main()
