@@ -5,7 +5,7 @@ the cleaned text, title, outlet, dateline, authors, dates, comments, spam.
 
 Each tests/fixtures/articles/NAME.txt has NAME.expect.json beside it; every
 key there must match the record exactly (dates as their text and ISO value,
-removed_kinds as the set of kinds in removed[]). Besides, for every article:
+removed_kinds as the set of kinds in removed[], lang as lang.code). Besides, for every article:
 nothing removed as junk is left in the text, and every date in dates[] is
 read from the text itself, not from removed lines."""
 import glob
@@ -38,6 +38,8 @@ def check(name, rec):
             got = [{"text": d["text"], "date": d.get("date")} for d in rec.get("dates") or []]
         elif key == "removed_kinds":
             got = sorted({r["kind"] for r in rec.get("removed", [])})
+        elif key == "lang":
+            got = rec.get("lang", {}).get("code")
         elif key == "spam_evidence":
             got = rec.get("spam", {}).get("evidence")
         else:
