@@ -309,7 +309,7 @@ static int ingest_text_process(void *state, struct wa_article *a)
 
 		encoding = big_endian ? "utf-16be" : "utf-16le";
 		r = decode_utf16(s + 2, n - 2, big_endian, &o, &repaired);
-		if (r == 0 && memchr(o.buf, '\0', o.len)) {
+		if (r == 0 && o.len && memchr(o.buf, '\0', o.len)) {
 			free(o.buf);
 			return wa_article_reject(
 				a, "refused: binary content (NUL characters in UTF-16 text)");

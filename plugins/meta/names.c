@@ -195,10 +195,12 @@ static int parse_segment(struct names *names, const char *s, size_t len)
 		const char *v = s + skip;
 		size_t n = len - skip;
 
-		if (strcmp(label->text, "laporan wartawan") == 0) {
+		if (strcmp(label->text, "laporan wartawan") == 0 && n > 1) {
 			/* "Laporan Wartawan Tribunnews.com, Name": skip the outlet. */
-			size_t word = strcspn(v + 1, " ,") + 1;
+			size_t word = 1;
 
+			while (word < n && v[word] != ' ' && v[word] != ',')
+				word++;
 			if (memchr(v, '.', word) || isupper((unsigned char)v[1])) {
 				const char *comma = memchr(v, ',', n);
 
