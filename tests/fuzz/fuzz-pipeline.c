@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * Fuzz target: any bytes through the ingest plugins (JSON, then text) and
- * every text stage (normalize, spam, clean, meta, dates, langid). The first byte chooses the file name's extension, since
- * ingest_json treats a *.json file differently from anything else.
+ * every text stage (normalize, spam, clean, meta, dates, langid). The
+ * first byte chooses the file name's extension, since ingest_json treats
+ * a *.json file differently from anything else.
  */
 #include <stddef.h>
 #include <stdint.h>
