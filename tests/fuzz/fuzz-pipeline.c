@@ -20,8 +20,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 static struct wa_plugin_set *pipeline(void)
 {
-	static const char conf[] = "pipeline = { 'ingest_json', 'ingest_text', 'normalize', 'spam', "
-				   "'clean', 'meta', 'dates', 'langid' }";
+	static const char conf[] =
+		"pipeline = { 'ingest_json', 'ingest_text', 'normalize', 'spam', "
+		"'clean', 'meta', 'dates', 'langid' }";
 	static struct wa_plugin_catalog *catalog;
 	static struct wa_plugin_set *set;
 	static struct wa_config config;
