@@ -5,7 +5,7 @@ set -euo pipefail
 
 packages=(gcc libc6-dev meson ninja-build pkg-config
           libuv1-dev liblua5.4-dev libcjson-dev libxxhash-dev libsystemd-dev
-          libpcre2-dev libutf8proc-dev libsqlite3-dev libstemmer-dev)
+          libpcre2-dev libutf8proc-dev libsqlite3-dev libstemmer-dev libxml2-dev)
 if [[ "${1:-}" == "--tests" ]]; then
     # python3 runs the end-to-end tests; systemd provides systemd-analyze;
     # clang-format checks the style.

@@ -27,8 +27,7 @@ static char *format_error(const char *fmt, ...)
 }
 
 /* DUPNAMES: the datelines' alternatives all name their parts (?<city>). */
-static const uint32_t compile_options =
-	PCRE2_CASELESS | PCRE2_UTF | PCRE2_NO_UTF_CHECK | PCRE2_DUPNAMES;
+static const uint32_t compile_options = PCRE2_CASELESS | PCRE2_UTF | PCRE2_DUPNAMES;
 
 static bool is_search_group(const char *name, const char *const *search_groups)
 {
@@ -395,8 +394,11 @@ const struct wp_pattern *wp_pattern_group_match(const struct wp_pattern_file *f,
 
 	if (offset < len && g->by_first[(unsigned char)subject[offset]])
 		code = g->by_first[(unsigned char)subject[offset]];
-	int rc = pcre2_match(code, (PCRE2_SPTR)subject, len, offset, PCRE2_NO_UTF_CHECK, md,
-			     f->match_context);
+	/*
+	 * PCRE2 checks the subject is UTF-8: normalize guarantees it, but a
+	 * pipeline configured without normalize must not crash on bad bytes.
+	 */
+	int rc = pcre2_match(code, (PCRE2_SPTR)subject, len, offset, 0, md, f->match_context);
 
 	if (rc < 0)
 		return NULL;

@@ -142,24 +142,35 @@ static bool is_headline(const char *s, size_t len)
 	       s[len - 1] != ':';
 }
 
+/*
+ * Sets the title; *ret_suffix gets a copy of the outlet suffix it had
+ * ("Tribunnews.com"), caller frees, NULL if none: a clue to the outlet.
+ */
 static int set_title(struct meta *m, struct wa_article *a, const char **headers, size_t n,
-		     const char **ret_suffix, size_t *ret_suffix_len)
+		     char **ret_suffix)
 {
 	const char *format = wa_article_get_string(a, "source.format");
-	const char *title = wa_article_title(a);
+	const char *title = wa_article_title(a), *suffix = NULL, *line = NULL;
+	size_t suffix_len = 0, len = 0;
 
 	if (title && format && strcmp(format, "text") != 0) {
-		size_t len = without_suffix(m, title, strlen(title), ret_suffix, ret_suffix_len);
+		line = title;
+		len = without_suffix(m, title, strlen(title), &suffix, &suffix_len);
+	}
+	for (size_t i = 0; !line && i < n; i++) {
+		size_t l = without_suffix(m, headers[i], strlen(headers[i]), &suffix, &suffix_len);
 
+		if (l && is_headline(headers[i], l))
+			line = headers[i], len = l;
+	}
+	/* Copied first: the old title is freed when the new one is set. */
+	*ret_suffix = suffix ? strndup(suffix, suffix_len) : NULL;
+	if (suffix && !*ret_suffix)
+		return -ENOMEM;
+	if (line == title && title)
 		return len ? wa_article_set_stringn(a, "title", title, len) : 0;
-	}
-	for (size_t i = 0; i < n; i++) {
-		size_t len = without_suffix(m, headers[i], strlen(headers[i]), ret_suffix,
-					    ret_suffix_len);
-
-		if (len && is_headline(headers[i], len))
-			return wa_article_set_stringn(a, "title", headers[i], len);
-	}
+	if (line)
+		return wa_article_set_stringn(a, "title", line, len);
 	/* The first line was the article itself: a text without a headline has no title. */
 	return wa_article_set_json(a, "title", "null");
 }
@@ -234,8 +245,7 @@ static int set_dateline(struct meta *m, struct wa_article *a, const char *dateli
 
 static int set_outlet(struct meta *m, struct wa_article *a, const char *dateline_outlet,
 		      const char **footers, size_t n_footers, const char **bylines,
-		      size_t n_bylines, const char **promos, size_t n_promos, const char *suffix,
-		      size_t suffix_len)
+		      size_t n_bylines, const char **promos, size_t n_promos, const char *suffix)
 {
 	const char *given = wa_article_get_string(a, "outlet");
 	const char *url = wa_article_get_string(a, "source.url");
@@ -252,7 +262,7 @@ static int set_outlet(struct meta *m, struct wa_article *a, const char *dateline
 	for (size_t i = 0; !found && i < n_bylines; i++)
 		found = outlets_find(&m->outlets, bylines[i], strlen(bylines[i]));
 	if (!found && suffix)
-		found = outlets_find(&m->outlets, suffix, suffix_len);
+		found = outlets_find(&m->outlets, suffix, strlen(suffix));
 	if (!found && url) {
 		const char *host = strstr(url, "://");
 
@@ -297,8 +307,7 @@ static int meta_process(void *state, struct wa_article *a)
 	enum { MAX_LINES = 64 };
 	const char *headers[MAX_LINES], *bylines[MAX_LINES], *footers[MAX_LINES], *dateline[1];
 	const char *promos[MAX_LINES];
-	const char *suffix = NULL;
-	size_t suffix_len = 0;
+	char *suffix = NULL;
 	char *dateline_outlet = NULL;
 	char *json = wa_article_get_json(a, "removed");
 	cJSON *removed = json ? cJSON_Parse(json) : NULL;
@@ -317,12 +326,12 @@ static int meta_process(void *state, struct wa_article *a)
 	const char *syndication[MAX_LINES];
 	size_t n_syndication = removed_of_kind(removed, "syndication", syndication, MAX_LINES);
 
-	r = set_title(m, a, headers, n_headers, &suffix, &suffix_len);
+	r = set_title(m, a, headers, n_headers, &suffix);
 	if (r == 0 && n_datelines)
 		r = set_dateline(m, a, dateline[0], &dateline_outlet);
 	if (r == 0)
 		r = set_outlet(m, a, dateline_outlet, footers, n_footers, bylines, n_bylines,
-			       promos, n_promos, suffix, suffix_len);
+			       promos, n_promos, suffix);
 	if (r == 0)
 		r = meta_set_names(a, bylines, n_bylines);
 	if (r == 0)
@@ -330,6 +339,7 @@ static int meta_process(void *state, struct wa_article *a)
 	if (r == 0)
 		r = set_summary(a);
 	free(dateline_outlet);
+	free(suffix);
 	cJSON_Delete(removed);
 	return r < 0 ? r : WA_PLUGIN_OK;
 }

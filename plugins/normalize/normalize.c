@@ -3,7 +3,9 @@
  * normalize: one spelling for what pages spell many ways, before any other
  * analysis stage reads the text.
  *
- * - NFC (utf8proc), so "é" is one code point however the page wrote it.
+ * - Valid UTF-8 (bad bytes become U+FFFD: ingest repairs them, but not
+ *   every plugin that sets text does), in NFC (utf8proc), so "é" is one
+ *   code point however the page wrote it.
  * - Typographic quotes become ASCII '"' and '\'', and every hyphen, dash
  *   and minus sign becomes '-': later stages and the analysts' rules then
  *   match `Su-57` and "kata dia" whether the page used U+2011 or curly
@@ -93,15 +95,23 @@ static void map_code_points(const char *text, size_t len, struct wp_strbuf *out)
 			continue;
 		}
 		wp_strbuf_put(out, text + run, i - run);
-		uint32_t cp;
-		size_t n = wp_utf8_decode(text + i, len - i, &cp);
-		const char *rep = replacement(cp);
+		utf8proc_int32_t cp;
+		utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)text + i,
+						      (utf8proc_ssize_t)(len - i), &cp);
 
-		if (rep)
-			wp_strbuf_puts(out, rep);
-		else
-			wp_strbuf_put(out, text + i, n);
-		i += n;
+		if (n <= 0) {
+			/* Ingest repairs bad UTF-8; a plugin that set text may not have. */
+			wp_strbuf_puts(out, "\xef\xbf\xbd");
+			i++;
+		} else {
+			const char *rep = replacement((uint32_t)cp);
+
+			if (rep)
+				wp_strbuf_puts(out, rep);
+			else
+				wp_strbuf_put(out, text + i, (size_t)n);
+			i += (size_t)n;
+		}
 		run = i;
 	}
 	wp_strbuf_put(out, text + run, len - run);

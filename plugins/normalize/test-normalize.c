@@ -61,7 +61,20 @@ WA_TEST(an_article_of_spaces_becomes_empty_text_not_an_error)
 	wa_test_run_done(&r);
 }
 
-WA_TEST_MAIN(WA_TEST_ENTRY(curly_quotes_and_dashes_become_ascii),
+WA_TEST(bad_utf8_from_any_ingest_becomes_replacement_characters)
+{
+	/* cJSON passes raw bytes through; normalize makes them valid for every later stage. */
+	static const char json[] = "{\"title\": \"x\", \"text\": \"Kapal \xff\xc7 perang\"}";
+	struct wa_test_run r = { 0 };
+
+	wa_test_run_start(&r, "pipeline = { 'ingest_json', 'normalize' }", "a.json", json,
+			  strlen(json));
+	ASSERT_STR_EQ(wa_article_text(r.article), "Kapal \xef\xbf\xbd\xef\xbf\xbd perang");
+	wa_test_run_done(&r);
+}
+
+WA_TEST_MAIN(WA_TEST_ENTRY(bad_utf8_from_any_ingest_becomes_replacement_characters),
+	     WA_TEST_ENTRY(curly_quotes_and_dashes_become_ascii),
 	     WA_TEST_ENTRY(a_dateline_dash_run_keeps_its_length),
 	     WA_TEST_ENTRY(decomposed_letters_are_composed),
 	     WA_TEST_ENTRY(exotic_spaces_collapse_and_invisible_characters_go),

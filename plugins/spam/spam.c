@@ -36,11 +36,12 @@
 #include "../common/strbuf.h"
 #include "lexicon.h"
 
-#define WORD_MAX     48
-#define EVIDENCE_MAX 10
-#define P_INJECTION  0.6
-#define P_BRAND      0.3
-#define P_TERM       0.05
+#define WORD_MAX          48
+#define EVIDENCE_MAX      10
+#define EVIDENCE_TEXT_MAX 120 /* bytes of a hidden block quoted as evidence */
+#define P_INJECTION       0.6
+#define P_BRAND           0.3
+#define P_TERM            0.05
 
 struct word {
 	size_t start, end; /* bytes of the text */
@@ -369,6 +370,48 @@ static bool bridges(const struct word *w, size_t i, size_t n, bool lower_sentenc
 	       (strcmp(w[i].folded, "di") == 0 || strcmp(w[i].folded, "ke") == 0);
 }
 
+/*
+ * A hidden block of a web page (removed[] kind "hidden", from ingest_html)
+ * that holds a gambling brand or two gambling terms is an injection too:
+ * invisible to readers, planted for search engines.
+ */
+static void check_hidden_blocks(const struct spam *s, struct wa_article *a, struct finding *f)
+{
+	char *json = wa_article_get_json(a, "removed");
+	cJSON *removed = json ? cJSON_Parse(json) : NULL, *e;
+
+	free(json);
+	cJSON_ArrayForEach(e, removed)
+	{
+		const char *kind = cJSON_GetStringValue(cJSON_GetObjectItem(e, "kind"));
+		const char *text = cJSON_GetStringValue(cJSON_GetObjectItem(e, "text"));
+
+		if (!kind || !text || strcmp(kind, "hidden") != 0)
+			continue;
+		struct word *w = NULL;
+		size_t len = strlen(text), n = split_words(text, len, &w), brands = 0, terms = 0;
+
+		find_terms(&s->lexicon, w, n);
+		for (size_t i = 0; i < n; i++) {
+			brands += w[i].term != TERM_ALLOW &&
+				  (is_brand(&w[i], text, len) || is_4d_brand(&w[i]));
+			terms += w[i].term == TERM_GAME || w[i].term == TERM_SLANG ||
+				 w[i].term == TERM_PROVIDER;
+		}
+		if (brands || terms >= 2) {
+			size_t quoted = len < EVIDENCE_TEXT_MAX ? len : EVIDENCE_TEXT_MAX;
+
+			while (quoted < len && quoted > 0 &&
+			       ((unsigned char)text[quoted] & 0xc0) == 0x80)
+				quoted--; /* whole characters only */
+			f->keep_score *= 1 - P_INJECTION;
+			add_evidence(f, text, quoted);
+		}
+		free(w);
+	}
+	cJSON_Delete(removed);
+}
+
 static int spam_process(void *state, struct wa_article *a)
 {
 	struct spam *s = state;
@@ -445,6 +488,7 @@ static int spam_process(void *state, struct wa_article *a)
 		i = j;
 	}
 	wp_strbuf_put(&out, text + copied, len - copied);
+	check_hidden_blocks(s, a, &f);
 	if (r == 0 && out.error)
 		r = out.error;
 	if (r == 0 && copied > 0)

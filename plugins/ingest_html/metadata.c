@@ -1,0 +1,245 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The page's metadata, most trusted first: JSON-LD NewsArticle/Article
+ * (headline, datePublished, dateModified, author, publisher), then
+ * OpenGraph and article:* meta tags, the outlets' own (content_author,
+ * jpnncom_news_pubdate), then <title>, <link rel=canonical>, <html lang>.
+ * A value already found is never replaced by a less trusted one.
+ */
+#include <cjson/cJSON.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "html.h"
+
+static void set_once(char **field, const char *value)
+{
+	if (*field || !value)
+		return;
+	while (*value == ' ' || *value == '\n' || *value == '\t')
+		value++;
+	if (*value)
+		*field = strdup(value);
+}
+
+static void add_author(struct page_meta *m, const char *name)
+{
+	if (!name || !*name || m->n_authors == sizeof(m->authors) / sizeof(*m->authors))
+		return;
+	for (size_t i = 0; i < m->n_authors; i++) {
+		if (strcmp(m->authors[i], name) == 0)
+			return;
+	}
+	char *copy = strdup(name);
+
+	if (copy)
+		m->authors[m->n_authors++] = copy;
+}
+
+static bool is_article_type(const cJSON *type)
+{
+	static const char *const types[] = { "NewsArticle",          "Article",
+					     "ReportageNewsArticle", "AnalysisNewsArticle",
+					     "BlogPosting",          "WebPage" };
+	const cJSON *t;
+
+	if (cJSON_IsArray(type)) {
+		cJSON_ArrayForEach(t, type)
+		{
+			if (is_article_type(t))
+				return true;
+		}
+		return false;
+	}
+	for (size_t i = 0; cJSON_IsString(type) && i < sizeof(types) / sizeof(*types); i++) {
+		if (strcmp(type->valuestring, types[i]) == 0)
+			return true;
+	}
+	return false;
+}
+
+static const char *name_of(const cJSON *item)
+{
+	if (cJSON_IsString(item))
+		return item->valuestring;
+	return cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(item, "name"));
+}
+
+static void read_ld_article(const cJSON *o, struct page_meta *m)
+{
+	const cJSON *author = cJSON_GetObjectItemCaseSensitive(o, "author"), *a;
+
+	/* A WebPage is the weakest: only its name and dates, and only if nothing better. */
+	set_once(&m->title, cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(o, "headline")));
+	set_once(&m->description,
+		 cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(o, "description")));
+	set_once(&m->published,
+		 cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(o, "datePublished")));
+	set_once(&m->modified,
+		 cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(o, "dateModified")));
+	set_once(&m->site, name_of(cJSON_GetObjectItemCaseSensitive(o, "publisher")));
+	if (cJSON_IsArray(author)) {
+		cJSON_ArrayForEach(a, author) add_author(m, name_of(a));
+	} else {
+		add_author(m, name_of(author));
+	}
+}
+
+/* Finds article objects anywhere: a list, an @graph, or the object itself. */
+static void read_ld(const cJSON *o, struct page_meta *m, int depth)
+{
+	const cJSON *item;
+
+	if (depth > 4)
+		return;
+	if (cJSON_IsArray(o)) {
+		cJSON_ArrayForEach(item, o) read_ld(item, m, depth + 1);
+		return;
+	}
+	if (!cJSON_IsObject(o))
+		return;
+	if (is_article_type(cJSON_GetObjectItemCaseSensitive(o, "@type")))
+		read_ld_article(o, m);
+	read_ld(cJSON_GetObjectItemCaseSensitive(o, "@graph"), m, depth + 1);
+}
+
+static const char *attr(xmlNodePtr n, const char *name)
+{
+	for (xmlAttrPtr a = n->properties; a; a = a->next) {
+		if (a->name && strcasecmp((const char *)a->name, name) == 0 && a->children &&
+		    a->children->content)
+			return (const char *)a->children->content;
+	}
+	return NULL;
+}
+
+static void read_meta_tag(xmlNodePtr n, struct page_meta *m)
+{
+	const char *key = attr(n, "property");
+	const char *content = attr(n, "content");
+
+	if (!key)
+		key = attr(n, "name");
+	if (!key)
+		key = attr(n, "itemprop");
+	if (!key || !content)
+		return;
+	if (!strcasecmp(key, "og:title") || !strcasecmp(key, "twitter:title"))
+		set_once(&m->title, content);
+	else if (!strcasecmp(key, "og:description") || !strcasecmp(key, "description"))
+		set_once(&m->description, content);
+	else if (!strcasecmp(key, "article:published_time") || !strcasecmp(key, "datePublished") ||
+		 !strcasecmp(key, "pubdate") || !strcasecmp(key, "jpnncom_news_pubdate") ||
+		 !strcasecmp(key, "content_PublishedDate"))
+		set_once(&m->published, content);
+	else if (!strcasecmp(key, "article:modified_time") || !strcasecmp(key, "dateModified"))
+		set_once(&m->modified, content);
+	else if (!strcasecmp(key, "og:url"))
+		set_once(&m->url, content);
+	else if (!strcasecmp(key, "og:site_name"))
+		set_once(&m->site, content);
+	else if (!strcasecmp(key, "author") || !strcasecmp(key, "article:author") ||
+		 !strcasecmp(key, "content_author") || !strcasecmp(key, "jpnncom_news_author"))
+		add_author(m, strncmp(content, "http", 4) == 0 ? NULL : content);
+}
+
+/* The metadata of one source (JSON-LD, meta tags, the rest), merged afterwards. */
+struct sources {
+	struct page_meta ld, tags;
+	char *title_tag;
+};
+
+static void read_script(xmlNodePtr n, struct sources *src)
+{
+	const char *type = attr(n, "type");
+	struct wp_strbuf json = { 0 };
+
+	if (!type || strcasecmp(type, "application/ld+json") != 0)
+		return;
+	for (xmlNodePtr c = n->children; c; c = c->next) {
+		if (c->content)
+			wp_strbuf_puts(&json, (const char *)c->content);
+	}
+	cJSON *o = json.buf ? cJSON_Parse(json.buf) : NULL;
+
+	read_ld(o, &src->ld, 0);
+	cJSON_Delete(o);
+	wp_strbuf_fini(&json);
+}
+
+static void walk(xmlNodePtr n, struct sources *src, int depth)
+{
+	for (; n && depth < 256; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		const char *tag = (const char *)n->name;
+
+		if (!strcasecmp(tag, "script")) {
+			read_script(n, src);
+			continue;
+		}
+		if (!strcasecmp(tag, "meta")) {
+			read_meta_tag(n, &src->tags);
+		} else if (!strcasecmp(tag, "title") && !src->title_tag) {
+			struct wp_strbuf t = { 0 };
+
+			node_text(n, &t);
+			src->title_tag = t.buf;
+		} else if (!strcasecmp(tag, "link")) {
+			const char *rel = attr(n, "rel");
+
+			if (rel && !strcasecmp(rel, "canonical"))
+				set_once(&src->tags.url, attr(n, "href"));
+		} else if (!strcasecmp(tag, "html")) {
+			set_once(&src->tags.lang, attr(n, "lang"));
+		}
+		walk(n->children, src, depth + 1);
+	}
+}
+
+/* Moves *from into *to unless *to is set. */
+static void take(char **to, char **from)
+{
+	if (!*to) {
+		*to = *from;
+		*from = NULL;
+	}
+}
+
+void page_meta_read(htmlDocPtr doc, struct page_meta *m)
+{
+	struct sources src = { 0 };
+
+	walk(xmlDocGetRootElement(doc), &src, 0);
+	*m = src.ld;
+	src.ld = (struct page_meta){ 0 };
+	take(&m->title, &src.tags.title);
+	take(&m->title, &src.title_tag);
+	take(&m->description, &src.tags.description);
+	take(&m->published, &src.tags.published);
+	take(&m->modified, &src.tags.modified);
+	take(&m->url, &src.tags.url);
+	take(&m->site, &src.tags.site);
+	take(&m->lang, &src.tags.lang);
+	if (!m->n_authors) {
+		for (size_t i = 0; i < src.tags.n_authors; i++)
+			add_author(m, src.tags.authors[i]);
+	}
+	page_meta_fini(&src.tags);
+	free(src.title_tag);
+}
+
+void page_meta_fini(struct page_meta *m)
+{
+	free(m->title);
+	free(m->description);
+	free(m->published);
+	free(m->modified);
+	free(m->url);
+	free(m->site);
+	free(m->lang);
+	for (size_t i = 0; i < m->n_authors; i++)
+		free(m->authors[i]);
+	*m = (struct page_meta){ 0 };
+}

@@ -1,0 +1,130 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * ingest_html: a page in an Indonesian outlet's style becomes its article
+ * and metadata; charsets, broken markup and non-HTML are handled.
+ */
+#include <stdio.h>
+
+#include "wa-pipeline.h"
+
+static const char conf[] = "pipeline = { 'ingest_json', 'ingest_html', 'ingest_text', "
+			   "'normalize', 'spam', 'clean', 'meta', 'dates', 'langid' }";
+
+static void run_file(struct wa_test_run *r, const char *name)
+{
+	char path[512], *data;
+	FILE *f;
+	long len;
+
+	snprintf(path, sizeof(path), "%s/tests/fixtures/html/%s", WA_SOURCE_ROOT, name);
+	f = fopen(path, "rb");
+	ASSERT_NOT_NULL(f);
+	ASSERT_OK(fseek(f, 0, SEEK_END));
+	len = ftell(f);
+	rewind(f);
+	data = malloc((size_t)len);
+	ASSERT_NOT_NULL(data);
+	ASSERT_EQ(fread(data, 1, (size_t)len, f), (size_t)len);
+	fclose(f);
+	wa_test_run_start(r, conf, name, data, (size_t)len);
+	free(data);
+}
+
+WA_TEST(an_outlet_page_becomes_its_article_and_metadata)
+{
+	struct wa_test_run r = { 0 };
+
+	run_file(&r, "kompas-style.html");
+	ASSERT_STR_EQ(wa_test_string(&r, "source.format"), "html");
+	ASSERT_STR_EQ(wa_article_title(r.article), "Kemenhan Terima Dua Pesawat Angkut A400M");
+	ASSERT_STR_EQ(wa_test_string(&r, "outlet"), "Kompas");
+	ASSERT_STR_EQ(wa_test_string(&r, "published"), "2025-03-11T09:20:00+07:00");
+	ASSERT_STR_EQ(wa_test_string(&r, "updated"), "2025-03-11T11:02:00+07:00");
+	ASSERT_STR_EQ(wa_test_string(&r, "source.url"),
+		      "https://nasional.kompas.com/read/2025/03/11/09200011/kemenhan-terima-a400m");
+	ASSERT_EQ(cJSON_GetArraySize(wa_test_field(&r, "authors")), 2);
+	ASSERT_STR_EQ(wa_test_string(&r, "dateline.city"), "Jakarta");
+	ASSERT_STR_EQ(wa_test_string(&r, "lang.code"), "id");
+	ASSERT_STR_EQ(
+		wa_article_text(r.article),
+		"Kementerian Pertahanan menerima dua pesawat angkut berat Airbus A400M yang "
+		"dipesan untuk memperkuat kemampuan logistik TNI Angkatan Udara.\n\n"
+		"Juru bicara kementerian mengatakan, kedua pesawat akan ditempatkan di Skadron "
+		"Udara 31 dan dipakai untuk misi kemanusiaan, angkutan pasukan, serta "
+		"pengiriman logistik ke wilayah terpencil.\n\n"
+		"\"Pesawat ini mampu membawa muatan hingga 37 ton,\" ujarnya di Jakarta, Selasa "
+		"(11/3/2025).");
+	ASSERT_NOT_NULL(wa_test_removed(&r, "caption", "Lanud Halim"));
+	ASSERT_NOT_NULL(wa_test_removed(&r, "hidden", "TRISULA88"));
+	ASSERT_NOT_NULL(wa_test_removed(&r, "related", "Berita terkait satu tentang pesawat"));
+	/* The hidden gambling block is spam evidence. */
+	ASSERT_TRUE(wa_test_field(&r, "spam.score")->valuedouble >= 0.5);
+	wa_test_run_done(&r);
+}
+
+static void check_text(const char *name, const char *html, const char *want)
+{
+	struct wa_test_run r = { 0 };
+
+	wa_test_run_start(&r, conf, name, html, strlen(html));
+	ASSERT_STR_EQ(wa_test_string(&r, "source.format"), "html");
+	ASSERT_CONTAINS(wa_article_text(r.article), want);
+	wa_test_run_done(&r);
+}
+
+WA_TEST(charsets_declared_or_not)
+{
+	/* Latin-1 bytes under a declared charset: "Kementerian Pertahanan Prancis (Défense)". */
+	check_text(
+		"latin1.html",
+		"<html><head><meta charset=\"iso-8859-1\"></head><body><p>Kementerian "
+		"Pertahanan Prancis (D\xe9"
+		"fense) mengumumkan pembelian kapal baru untuk angkatan lautnya.</p></body></html>",
+		"Prancis (D\xc3\xa9"
+		"fense) mengumumkan");
+	/* UTF-8 with no declaration is not read as Latin-1. */
+	check_text("utf8.html",
+		   "<html><body><p>Menteri Pertahanan Prancis berkunjung ke Jakarta dan "
+		   "membahas kerja sama d\xc3\xa9"
+		   "fense dengan pejabat Indonesia.</p></body></html>",
+		   "kerja sama d\xc3\xa9"
+		   "fense dengan");
+}
+
+WA_TEST(a_truncated_page_still_gives_its_text)
+{
+	check_text("cut.html",
+		   "<!DOCTYPE html><html><head><title>Kapal Perang Baru</title></head><body><div "
+		   "class=\"content\"><p>TNI AL meluncurkan kapal perang baru buatan dalam negeri "
+		   "di Surabaya pada Senin pagi, disaksikan Kepala Staf TNI AL.</p><p>Kapal itu "
+		   "akan bertugas di wilayah Armada II dan menjaga perairan timur <b>Indon",
+		   "meluncurkan kapal perang baru");
+}
+
+WA_TEST(text_that_is_not_html_is_left_to_ingest_text)
+{
+	struct wa_test_run r = { 0 };
+
+	wa_test_run_text(&r, conf,
+			 "Judul Berita\nJAKARTA - Isi berita tentang <b>kapal</b> yang ditulis "
+			 "sebagai teks biasa oleh wartawan di lapangan hari ini.\n");
+	ASSERT_STR_EQ(wa_test_string(&r, "source.format"), "text");
+	wa_test_run_done(&r);
+}
+
+WA_TEST(a_page_with_nothing_in_it_is_refused)
+{
+	static const char html[] = "<html><head></head><body><script>x()</script></body></html>";
+	struct wa_test_run r = { 0 };
+
+	wa_test_run_start(&r, conf, "empty.html", html, strlen(html));
+	ASSERT_EQ(r.status, WA_PIPELINE_REJECTED);
+	ASSERT_CONTAINS(wa_article_rejection(r.article), "HTML page without text");
+	wa_test_run_done(&r);
+}
+
+WA_TEST_MAIN(WA_TEST_ENTRY(an_outlet_page_becomes_its_article_and_metadata),
+	     WA_TEST_ENTRY(charsets_declared_or_not),
+	     WA_TEST_ENTRY(a_truncated_page_still_gives_its_text),
+	     WA_TEST_ENTRY(text_that_is_not_html_is_left_to_ingest_text),
+	     WA_TEST_ENTRY(a_page_with_nothing_in_it_is_refused))
