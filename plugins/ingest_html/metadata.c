@@ -184,7 +184,7 @@ static void walk(xmlNodePtr n, struct sources *src, int depth)
 		} else if (!strcasecmp(tag, "title") && !src->title_tag) {
 			struct wp_strbuf t = { 0 };
 
-			node_text(n, &t);
+			wp_html_node_text(n, &t);
 			src->title_tag = t.buf;
 		} else if (!strcasecmp(tag, "link")) {
 			const char *rel = attr(n, "rel");

@@ -121,6 +121,24 @@ def test_jsonl_output_gets_every_record(tmp):
     assert sorted(r["id"] for r in lines) == sorted(records(d.spool))
 
 
+def test_a_feed_and_a_web_page_give_their_articles(tmp):
+    d = Daemon(tmp).start()
+    fixtures = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "fixtures")
+    with open(os.path.join(fixtures, "feeds", "antara-style.rss")) as f:
+        drop_renamed(d.inbox, "antara.rss", f.read())
+    with open(os.path.join(fixtures, "html", "kompas-style.html")) as f:
+        drop_renamed(d.inbox, "kompas.html", f.read())
+    wait_for(lambda: len(records(d.spool)) == 3 and d.quiet(), what="three records")
+    assert d.stop() == 0
+    by_title = {r["title"]: r for r in records(d.spool).values()}
+    assert by_title["TNI AL gelar latihan pendaratan di Natuna"]["source"]["format"] == "feed"
+    assert by_title["Kemhan terima kapal rumah sakit baru"]["outlet"] == "Antara"
+    page = by_title["Kemenhan Terima Dua Pesawat Angkut A400M"]
+    assert page["source"]["format"] == "html" and page["outlet"] == "Kompas"
+    assert page["text"].startswith("Kementerian Pertahanan menerima dua pesawat")
+    assert sorted(n for _, n in done_files(d.spool)) == ["antara.rss", "kompas.html"]
+
+
 def test_a_crawler_json_lines_file_gives_a_record_per_item(tmp):
     d = Daemon(tmp).start()
     lines = [

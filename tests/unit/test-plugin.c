@@ -133,11 +133,12 @@ WA_TEST(default_pipeline_is_builtins_the_outbox_and_the_store)
 
 	ASSERT_OK(wa_plugin_catalog_new(WA_TEST_PLUGIN_DIR, &catalog));
 	ASSERT_OK(wa_plugin_set_new(catalog, &c, 0, &set, &error));
-	/* JSON and HTML are tried first: text would accept anything. */
-	ASSERT_EQ(set->n_ingest, 3);
+	/* JSON, feeds and HTML are tried first: text would accept anything. */
+	ASSERT_EQ(set->n_ingest, 4);
 	ASSERT_STR_EQ(set->ingest[0]->plugin->name, "ingest_json");
-	ASSERT_STR_EQ(set->ingest[1]->plugin->name, "ingest_html");
-	ASSERT_STR_EQ(set->ingest[2]->plugin->name, "ingest_text");
+	ASSERT_STR_EQ(set->ingest[1]->plugin->name, "ingest_feed");
+	ASSERT_STR_EQ(set->ingest[2]->plugin->name, "ingest_html");
+	ASSERT_STR_EQ(set->ingest[3]->plugin->name, "ingest_text");
 	ASSERT_EQ(set->n_output, 2);
 	ASSERT_STR_EQ(set->output[0]->plugin->name, "out_files");
 	ASSERT_STR_EQ(set->output[1]->plugin->name, "out_sqlite");

@@ -22,9 +22,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <stdbool.h>
 #include <warta/article.h>
 
-#include "html.h"
+#include "html_text.h"
 
 #define MAX_DEPTH     200 /* deeper trees are hostile: their content is ignored */
 #define MIN_PARAGRAPH 25  /* characters before a paragraph counts for scoring */
@@ -152,7 +153,7 @@ static bool is_boilerplate_container(xmlNodePtr n)
 	       !names_contain(id, likely, sizeof(likely) / sizeof(*likely));
 }
 
-void node_text(xmlNodePtr node, struct wp_strbuf *out)
+void wp_html_node_text(xmlNodePtr node, struct wp_strbuf *out)
 {
 	for (xmlNodePtr c = node->children; c; c = c->next) {
 		if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
@@ -170,7 +171,7 @@ void node_text(xmlNodePtr node, struct wp_strbuf *out)
 
 			if (block && out->len && out->buf[out->len - 1] != ' ')
 				wp_strbuf_putc(out, ' ');
-			node_text(c, out);
+			wp_html_node_text(c, out);
 			if (block && out->len && out->buf[out->len - 1] != ' ')
 				wp_strbuf_putc(out, ' ');
 		}
@@ -181,7 +182,7 @@ static void record_removed(struct wa_article *a, const char *kind, xmlNodePtr n)
 {
 	struct wp_strbuf t = { 0 };
 
-	node_text(n, &t);
+	wp_html_node_text(n, &t);
 	wp_strbuf_rtrim(&t, " ");
 	if (t.len)
 		(void)wa_article_add_removed(a, kind, t.buf, t.len);
@@ -272,7 +273,7 @@ static size_t count_commas(xmlNodePtr n)
 	struct wp_strbuf t = { 0 };
 	size_t commas = 0;
 
-	node_text(n, &t);
+	wp_html_node_text(n, &t);
 	for (size_t i = 0; i < t.len; i++)
 		commas += t.buf[i] == ',';
 	wp_strbuf_fini(&t);
@@ -387,7 +388,7 @@ static void collect(xmlNodePtr n, struct wa_article *a, struct wp_strbuf *out, i
 	}
 }
 
-int page_main_text(htmlDocPtr doc, struct wa_article *a, struct wp_strbuf *out)
+int wp_html_main_text(htmlDocPtr doc, struct wa_article *a, struct wp_strbuf *out)
 {
 	xmlNodePtr root = xmlDocGetRootElement(doc);
 	double score;

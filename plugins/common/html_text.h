@@ -1,0 +1,25 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The main text of an HTML document: what ingest_html takes from a page
+ * and ingest_feed from an item's content:encoded.
+ */
+#ifndef WP_HTML_TEXT_H
+#define WP_HTML_TEXT_H
+
+#include <libxml/HTMLparser.h>
+
+#include "strbuf.h"
+
+struct wa_article;
+
+/*
+ * The article's text, paragraphs one blank line apart, with boilerplate
+ * containers removed from the document first (the document is modified).
+ * Captions, link lists and hidden blocks go to the article's removed[].
+ */
+int wp_html_main_text(htmlDocPtr doc, struct wa_article *article, struct wp_strbuf *out);
+
+/* The text of a node and its descendants, white space collapsed. */
+void wp_html_node_text(xmlNodePtr node, struct wp_strbuf *out);
+
+#endif
