@@ -16,16 +16,16 @@
  *  3. Collect that container's paragraphs, headings, quotes and list items
  *     as paragraphs of text; figure captions go to removed[] as captions.
  */
+#include "html_text.h"
+
 #include <ctype.h>
 #include <errno.h>
 #include <math.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <stdbool.h>
 #include <warta/article.h>
-
-#include "html_text.h"
 
 #define MAX_DEPTH     200 /* deeper trees are hostile: their content is ignored */
 #define MIN_PARAGRAPH 25  /* characters before a paragraph counts for scoring */
