@@ -25,7 +25,7 @@
 
 #include "../common/html_text.h"
 #include "../common/strbuf.h"
-#include "rfc822.h"
+#include "../common/rfc822.h"
 
 #define SNIFF_BYTES 2048
 
@@ -157,7 +157,7 @@ static int set_date(struct wa_article *a, const char *field, const char *value)
 	if (!value)
 		return 0;
 	/* RSS says RFC 822; Atom and dc:date say ISO 8601, kept as they are. */
-	if (rfc822_to_iso(value, iso, sizeof(iso)))
+	if (wp_rfc822_to_iso(value, iso, sizeof(iso)))
 		return wa_article_set_string(a, field, iso);
 	return wa_article_set_string(a, field, value);
 }

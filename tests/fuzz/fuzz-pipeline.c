@@ -1,9 +1,9 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * Fuzz target: any bytes through the ingest plugins (JSON, HTML, text) and
- * every text stage (normalize, spam, clean, meta, dates, langid). The
- * first byte chooses the file name's extension, since ingest_json treats
- * a *.json file differently from anything else.
+ * Fuzz target: any bytes through every ingest plugin (JSON, e-mail, feeds,
+ * HTML, text) and every text stage (normalize, spam, clean, meta, dates,
+ * langid). The first byte chooses the file name's extension, since
+ * ingest_json treats a *.json file differently from anything else.
  */
 #include <stddef.h>
 #include <stdint.h>
@@ -21,8 +21,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 static struct wa_plugin_set *pipeline(void)
 {
 	static const char conf[] =
-		"pipeline = { 'ingest_json', 'ingest_html', 'ingest_text', 'normalize', "
-		"'spam', 'clean', 'meta', 'dates', 'langid' }";
+		"pipeline = { 'ingest_json', 'ingest_email', 'ingest_feed', 'ingest_html', "
+		"'ingest_text', 'normalize', 'spam', 'clean', 'meta', 'dates', 'langid' }";
 	static struct wa_plugin_catalog *catalog;
 	static struct wa_plugin_set *set;
 	static struct wa_config config;

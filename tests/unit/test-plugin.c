@@ -133,12 +133,13 @@ WA_TEST(default_pipeline_is_builtins_the_outbox_and_the_store)
 
 	ASSERT_OK(wa_plugin_catalog_new(WA_TEST_PLUGIN_DIR, &catalog));
 	ASSERT_OK(wa_plugin_set_new(catalog, &c, 0, &set, &error));
-	/* JSON, feeds and HTML are tried first: text would accept anything. */
-	ASSERT_EQ(set->n_ingest, 4);
-	ASSERT_STR_EQ(set->ingest[0]->plugin->name, "ingest_json");
-	ASSERT_STR_EQ(set->ingest[1]->plugin->name, "ingest_feed");
-	ASSERT_STR_EQ(set->ingest[2]->plugin->name, "ingest_html");
-	ASSERT_STR_EQ(set->ingest[3]->plugin->name, "ingest_text");
+	/* The structured formats are tried first: text would accept anything. */
+	static const char *const ingests[] = { "ingest_json", "ingest_email", "ingest_feed",
+					       "ingest_html", "ingest_text" };
+
+	ASSERT_EQ(set->n_ingest, sizeof(ingests) / sizeof(*ingests));
+	for (size_t i = 0; i < set->n_ingest; i++)
+		ASSERT_STR_EQ(set->ingest[i]->plugin->name, ingests[i]);
 	ASSERT_EQ(set->n_output, 2);
 	ASSERT_STR_EQ(set->output[0]->plugin->name, "out_files");
 	ASSERT_STR_EQ(set->output[1]->plugin->name, "out_sqlite");

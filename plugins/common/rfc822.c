@@ -20,7 +20,7 @@ static const struct {
 	{ "PST", -480 }, { "PDT", -420 }, { "WIB", 420 },  { "WITA", 480 }, { "WIT", 540 },
 };
 
-bool rfc822_to_iso(const char *s, char *out, size_t size)
+bool wp_rfc822_to_iso(const char *s, char *out, size_t size)
 {
 	char month[4] = "", zone[8] = "";
 	int day, year, h = 0, mi = 0, sec = 0, n = 0, m = -1, minutes = 0;
