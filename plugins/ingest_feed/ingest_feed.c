@@ -24,8 +24,8 @@
 #include <warta/plugin.h>
 
 #include "../common/html_text.h"
-#include "../common/strbuf.h"
 #include "../common/rfc822.h"
+#include "../common/strbuf.h"
 
 #define SNIFF_BYTES 2048
 
