@@ -51,8 +51,6 @@ struct run {
 
 static const char *const search_groups[] = { "span", "end", "contains", "suffix", NULL };
 
-#define SUFFIX_MAX_WORDS 60
-
 static int clean_init(const struct wa_plugin_ctx *ctx, void **ret_state)
 {
 	struct clean *c = calloc(1, sizeof(*c));
@@ -114,7 +112,10 @@ static const char *line_rule(struct run *run, struct line *l)
 		return l->rule;
 	l->rule_done = true;
 	l->rule = match_line(run, run->c->line, l);
-	if (!l->rule && !wp_is_body_line(l->text, l->len)) {
+	/* contains and suffix rules are for furniture: never a paragraph of prose. */
+	if (wp_is_body_line(l->text, l->len))
+		return l->rule;
+	if (!l->rule) {
 		size_t start, end;
 		const struct wp_pattern *p =
 			wp_pattern_group_match(&run->c->rules, run->c->contains, l->text, l->len, 0,
@@ -122,7 +123,7 @@ static const char *line_rule(struct run *run, struct line *l)
 
 		l->rule = p ? p->words[1] : NULL;
 	}
-	if (!l->rule && wp_count_words(l->text, l->len) <= SUFFIX_MAX_WORDS) {
+	if (!l->rule) {
 		size_t start, end;
 		const struct wp_pattern *p = wp_pattern_group_match(
 			&run->c->rules, run->c->suffix, l->text, l->len, 0, run->md, &start, &end);
@@ -272,7 +273,9 @@ static size_t mark_body(struct run *run, size_t lede)
 
 		if (i > lede && (kind = match_line(run, run->c->cut, l)))
 			return i;
-		if ((kind = match_line(run, run->c->block, l))) {
+		/* A list heading is a label, never a paragraph of prose. */
+		if (!wp_is_body_line(l->text, l->len) &&
+		    (kind = match_line(run, run->c->block, l))) {
 			l->kind = kind;
 			for (i++; i < run->n_lines; i++) {
 				struct line *m = &run->lines[i];

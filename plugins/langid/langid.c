@@ -185,7 +185,10 @@ static void count_word(const struct langid *l, const char *w, size_t len, struct
 	free(mapped);
 }
 
-/* Reads the text once: script counts, and the Latin words. */
+/*
+ * Reads the text once: script counts, the Latin words, and the non-ASCII
+ * code points (the letters that tell languages of one script apart).
+ */
 static uint32_t *gather(const struct langid *l, const char *text, size_t len, struct evidence *e,
 			size_t *ret_n)
 {
@@ -196,15 +199,22 @@ static uint32_t *gather(const struct langid *l, const char *text, size_t len, st
 	if (!cps)
 		return NULL;
 	for (size_t i = 0; i <= len;) {
-		uint32_t cp = 0;
-		size_t step = i < len ? wp_utf8_decode(text + i, len - i, &cp) : 1;
-		enum script s = i < len ? script_of(cp) : SCRIPT_OTHER;
+		uint32_t cp = i < len ? (unsigned char)text[i] : 0;
+		size_t step = 1;
+		enum script s;
+
+		if (cp < 0x80) {
+			s = ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z') ? SCRIPT_LATIN
+								       : SCRIPT_OTHER;
+		} else {
+			step = wp_utf8_decode(text + i, len - i, &cp);
+			s = script_of(cp);
+			cps[n++] = cp;
+		}
 		bool letter = s != SCRIPT_OTHER || cp == '\'';
 
-		if (i < len) {
-			cps[n++] = cp;
+		if (i < len)
 			e->scripts[s]++;
-		}
 		if (letter && !in_word)
 			word = i;
 		else if (!letter && in_word && i - word < WORD_MAX)
