@@ -18,6 +18,7 @@
  */
 #include "html_text.h"
 
+#include <cjson/cJSON.h>
 #include <ctype.h>
 #include <errno.h>
 #include <math.h>
@@ -189,8 +190,16 @@ static void record_removed(struct wa_article *a, const char *kind, xmlNodePtr n)
 	wp_strbuf_fini(&t);
 }
 
+static bool is_comment_section(xmlNodePtr n)
+{
+	static const char *const words[] = { "comment", "comments", "komentar" };
+	const char *cls = attr(n, "class"), *id = attr(n, "id");
+
+	return names_have_word(cls, words, 3) || names_have_word(id, words, 3);
+}
+
 /* Step 1. */
-static void prune(xmlNodePtr n, struct wa_article *a, int depth)
+static void prune(xmlNodePtr n, struct wa_article *a, cJSON *comments, int depth)
 {
 	for (xmlNodePtr c = n->children, next; c; c = next) {
 		next = c->next;
@@ -211,11 +220,13 @@ static void prune(xmlNodePtr n, struct wa_article *a, int depth)
 		    is_boilerplate_container(c)) {
 			if (hidden)
 				record_removed(a, "hidden", c);
+			else if (is_comment_section(c))
+				wp_html_comments(c, comments);
 			xmlUnlinkNode(c);
 			xmlFreeNode(c);
 			continue;
 		}
-		prune(c, a, depth + 1);
+		prune(c, a, comments, depth + 1);
 	}
 }
 
@@ -393,9 +404,23 @@ int wp_html_main_text(htmlDocPtr doc, struct wa_article *a, struct wp_strbuf *ou
 	xmlNodePtr root = xmlDocGetRootElement(doc);
 	double score;
 
-	if (!root)
-		return 0;
-	prune(root, a, 0);
+	cJSON *comments = cJSON_CreateArray();
+	int r = 0;
+
+	if (!root || !comments) {
+		cJSON_Delete(comments);
+		return root ? -ENOMEM : 0;
+	}
+	prune(root, a, comments, 0);
+	if (cJSON_GetArraySize(comments) > 0) {
+		char *json = cJSON_PrintUnformatted(comments);
+
+		r = json ? wa_article_set_json(a, "comments", json) : -ENOMEM;
+		free(json);
+	}
+	cJSON_Delete(comments);
+	if (r < 0)
+		return r;
 	xmlNodePtr best = best_container(root, &score);
 
 	/* No container of prose (a page of short lines): keep the whole body. */

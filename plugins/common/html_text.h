@@ -19,6 +19,10 @@ struct wa_article;
  */
 int wp_html_main_text(htmlDocPtr doc, struct wa_article *article, struct wp_strbuf *out);
 
+/* Appends the comments of a comment section to list ([{"author", "text"}]). */
+struct cJSON;
+void wp_html_comments(xmlNodePtr section, struct cJSON *list);
+
 /* The text of a node and its descendants, white space collapsed. */
 void wp_html_node_text(xmlNodePtr node, struct wp_strbuf *out);
 

@@ -62,6 +62,34 @@ WA_TEST(an_outlet_page_becomes_its_article_and_metadata)
 	wa_test_run_done(&r);
 }
 
+WA_TEST(a_wordpress_page_keeps_its_comments_apart)
+{
+	struct wa_test_run r = { 0 };
+
+	run_file(&r, "wordpress-comments.html");
+	ASSERT_STR_EQ(wa_article_title(r.article),
+		      "Pesawat Tempur Rafale Pertama Tiba di Pekanbaru");
+	ASSERT_STR_EQ(wa_test_string(&r, "outlet"), "Airspace Review");
+	ASSERT_STR_EQ(cJSON_GetArrayItem(wa_test_field(&r, "authors"), 0)->valuestring,
+		      "Roni Sontani");
+	const cJSON *comments = wa_test_field(&r, "comments");
+
+	ASSERT_EQ(cJSON_GetArraySize(comments), 1);
+	ASSERT_STR_EQ(wa_json_get_string(cJSON_GetArrayItem(comments, 0), "author"),
+		      "Bambang Sutejo");
+	ASSERT_STR_EQ(wa_json_get_string(cJSON_GetArrayItem(comments, 0), "text"),
+		      "Akhirnya datang juga, semoga segera operasional penuh.");
+	const char *text = wa_article_text(r.article);
+
+	ASSERT_TRUE(strncmp(text, "Tiga unit pertama pesawat tempur", 32) == 0);
+	ASSERT_NULL(strstr(text, "Akhirnya"));
+	ASSERT_NULL(strstr(text, "Baca Juga"));
+	ASSERT_NULL(strstr(text, "Recent Posts"));
+	ASSERT_NULL(strstr(text, "Leave a Reply"));
+	ASSERT_TRUE(strstr(text, "akhir tahun.") == text + strlen(text) - strlen("akhir tahun."));
+	wa_test_run_done(&r);
+}
+
 static void check_text(const char *name, const char *html, const char *want)
 {
 	struct wa_test_run r = { 0 };
@@ -124,6 +152,7 @@ WA_TEST(a_page_with_nothing_in_it_is_refused)
 }
 
 WA_TEST_MAIN(WA_TEST_ENTRY(an_outlet_page_becomes_its_article_and_metadata),
+	     WA_TEST_ENTRY(a_wordpress_page_keeps_its_comments_apart),
 	     WA_TEST_ENTRY(charsets_declared_or_not),
 	     WA_TEST_ENTRY(a_truncated_page_still_gives_its_text),
 	     WA_TEST_ENTRY(text_that_is_not_html_is_left_to_ingest_text),
