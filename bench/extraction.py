@@ -65,19 +65,24 @@ def main():
         with open(conf, "w") as f:
             f.write("pipeline = { 'ingest_html', 'ingest_text', 'normalize', 'clean' }\n")
         texts = {}
+        before = os.times()
         for i in range(0, len(files), 50):
             out = subprocess.run([args.warta, "analyze", "-c", conf, *files[i:i + 50]],
                                  capture_output=True, text=True, check=False).stdout
             for line in out.splitlines():
                 rec = json.loads(line)
                 texts[rec["source"]["file"][:-5]] = rec.get("text", "")
+        after = os.times()
+        cpu = (after.children_user - before.children_user) + \
+            (after.children_system - before.children_system)
     for page_id in sorted(truth):
         if page_id in texts:
             results.append((page_id, *page_scores(texts[page_id], truth[page_id]["articleBody"])))
     precision = sum(tp / (tp + fp) if tp + fp else 0 for _, tp, fp, _ in results) / len(results)
     recall = sum(tp / (tp + fn) if tp + fn else 0 for _, tp, _, fn in results) / len(results)
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0
-    print(f"{len(results)} pages: precision {precision:.3f} recall {recall:.3f} F1 {f1:.3f}")
+    print(f"{len(results)} pages: precision {precision:.3f} recall {recall:.3f} F1 {f1:.3f}; "
+          f"{len(files) / cpu:.0f} pages per CPU second (ingest_html, normalize, clean)")
     for page_id, tp, fp, fn in sorted(results, key=lambda r: r[1])[:args.worst]:
         print(f"  {page_id[:12]} tp {tp:.2f} fp {fp:.2f} fn {fn:.2f}  {truth[page_id]['url'][:80]}")
 
