@@ -1,0 +1,58 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Fuzz target, one per parser: any bytes as a file for one ingest plugin
+ * (FUZZ_INGEST, the file named FUZZ_FILE), then every text stage. Built as
+ * fuzz-html, fuzz-feed and fuzz-email (tests/fuzz/meson.build), so each
+ * parser gets a corpus and a fuzzing budget of its own.
+ */
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "article.h"
+#include "config.h"
+#include "json.h"
+#include "pipeline.h"
+#include "plugin.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+static struct wa_plugin_set *pipeline(void)
+{
+	static const char conf[] = "pipeline = { '" FUZZ_INGEST "', 'normalize', 'spam', 'clean', "
+				   "'meta', 'dates', 'langid' }";
+	static struct wa_plugin_catalog *catalog;
+	static struct wa_plugin_set *set;
+	static struct wa_config config;
+	char *error = NULL;
+
+	if (set)
+		return set;
+	wa_json_init();
+	wa_log_set_level(WA_LOG_ERROR);
+	if (wa_config_init_defaults(&config) < 0 ||
+	    wa_config_load_string(conf, strlen(conf), "fuzz", &config, &error) < 0 ||
+	    wa_config_resolve(&config) < 0 || wa_plugin_catalog_new(NULL, &catalog) < 0 ||
+	    wa_plugin_set_new(catalog, &config, 0, &set, &error) < 0)
+		abort();
+	return set;
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	void *copy = malloc(size ? size : 1);
+	struct wa_article *a;
+
+	if (!copy)
+		return 0;
+	memcpy(copy, data, size);
+	a = wa_article_new(FUZZ_FILE, copy, size, NULL, 0);
+	if (!a)
+		return 0;
+	(void)wa_pipeline_run(pipeline(), NULL, a);
+	for (size_t i = 0; wa_pipeline_record(a, i); i++)
+		(void)wa_article_record(wa_pipeline_record(a, i), NULL);
+	wa_article_free(a);
+	return 0;
+}
