@@ -69,7 +69,7 @@ static bool looks_like_html(const char *s, size_t n)
 
 static bool declares_charset(const char *s, size_t n)
 {
-	size_t end = n < 4096 ? n : 4096;
+	size_t end = n < 16384 ? n : 16384;
 
 	return memmem(s, end, "charset", 7) || memmem(s, end, "CHARSET", 7) ||
 	       (n >= 2 && ((unsigned char)s[0] == 0xff || (unsigned char)s[0] == 0xfe)) ||

@@ -13,14 +13,37 @@
 
 #include "html.h"
 
+/*
+ * JSON-LD strings often carry HTML entities ("&quot;", "&#8211;") that no
+ * parser decoded: libxml2 reads the page, then the text, and decodes them.
+ */
+static char *decode_entities(const char *s)
+{
+	htmlDocPtr doc = htmlReadMemory(s, (int)strlen(s), NULL, "UTF-8",
+					HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
+						HTML_PARSE_NOWARNING | HTML_PARSE_NONET);
+	struct wp_strbuf t = { 0 };
+
+	if (doc) {
+		xmlNodePtr root = xmlDocGetRootElement(doc);
+
+		if (root)
+			wp_html_node_text(root, &t);
+		xmlFreeDoc(doc);
+	}
+	wp_strbuf_rtrim(&t, " ");
+	return t.buf;
+}
+
 static void set_once(char **field, const char *value)
 {
 	if (*field || !value)
 		return;
 	while (*value == ' ' || *value == '\n' || *value == '\t')
 		value++;
-	if (*value)
-		*field = strdup(value);
+	if (!*value)
+		return;
+	*field = strchr(value, '&') ? decode_entities(value) : strdup(value);
 }
 
 static void add_author(struct page_meta *m, const char *name)

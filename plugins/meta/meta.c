@@ -94,7 +94,7 @@ static size_t removed_of_kind(const cJSON *removed, const char *kind, const char
  * The length of s without a page-title suffix naming the outlet or the
  * page ("... - Tribunnews.com", "... | Republika Online", "- Halaman all").
  */
-static size_t without_suffix(const struct meta *m, const char *s, size_t len,
+static size_t without_suffix(const struct meta *m, const char *site, const char *s, size_t len,
 			     const char **ret_suffix, size_t *ret_suffix_len)
 {
 	for (;;) {
@@ -151,14 +151,16 @@ static int set_title(struct meta *m, struct wa_article *a, const char **headers,
 {
 	const char *format = wa_article_get_string(a, "source.format");
 	const char *title = wa_article_title(a), *suffix = NULL, *line = NULL;
+	const char *site = wa_article_get_string(a, "outlet"); /* the page's og:site_name */
 	size_t suffix_len = 0, len = 0;
 
 	if (title && format && strcmp(format, "text") != 0) {
 		line = title;
-		len = without_suffix(m, title, strlen(title), &suffix, &suffix_len);
+		len = without_suffix(m, site, title, strlen(title), &suffix, &suffix_len);
 	}
 	for (size_t i = 0; !line && i < n; i++) {
-		size_t l = without_suffix(m, headers[i], strlen(headers[i]), &suffix, &suffix_len);
+		size_t l = without_suffix(m, site, headers[i], strlen(headers[i]), &suffix,
+					  &suffix_len);
 
 		if (l && is_headline(headers[i], l))
 			line = headers[i], len = l;

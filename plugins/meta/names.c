@@ -244,6 +244,85 @@ static int set_list(struct wa_article *a, const char *field, cJSON *list)
 	return r;
 }
 
+/* Appends names from page metadata: split, "(obe)" initials and addresses dropped. */
+static int add_given(cJSON *list, const char *s, size_t len)
+{
+	static const char *const separators[] = { ", ", " and ", " und ", " dan ", " & ", "; " };
+
+	while (len) {
+		size_t cut = len, skip = 0;
+
+		for (size_t i = 0; i < sizeof(separators) / sizeof(*separators); i++) {
+			const char *at = memmem(s, len, separators[i], strlen(separators[i]));
+
+			if (at && (size_t)(at - s) < cut)
+				cut = (size_t)(at - s), skip = strlen(separators[i]);
+		}
+		const char *name = s;
+		size_t n = cut;
+		const char *paren = memchr(name, '(', n);
+
+		if (paren)
+			n = (size_t)(paren - name);
+		while (n && isspace((unsigned char)name[n - 1]))
+			n--;
+		while (n && isspace((unsigned char)*name))
+			name++, n--;
+		bool address = memchr(name, '@', n) || memmem(name, n, "://", 3) ||
+			       memmem(name, n, "www.", 4);
+		if (n && !address) {
+			char *copy = strndup(name, n);
+			const cJSON *e;
+			bool seen = false;
+
+			if (!copy)
+				return -ENOMEM;
+			cJSON_ArrayForEach(e, list) seen |= strcmp(e->valuestring, copy) == 0;
+			if (!seen && !cJSON_AddItemToArray(list, cJSON_CreateString(copy))) {
+				free(copy);
+				return -ENOMEM;
+			}
+			free(copy);
+		}
+		if (cut == len)
+			break;
+		s += cut + skip;
+		len -= cut + skip;
+	}
+	return 0;
+}
+
+/*
+ * Authors from ingest's metadata (JSON-LD, meta tags, a crawler's field)
+ * are trusted, but come as the page printed them: "A and B", "A und B,
+ * dpa", "Name (obe)", an e-mail address. An outlet named as the author
+ * ("DER SPIEGEL") stays: that is who signs the piece.
+ */
+static int tidy_given_authors(struct wa_article *a, const char *json)
+{
+	cJSON *given = cJSON_Parse(json), *tidy = cJSON_CreateArray(), *e;
+	int r = given && tidy ? 0 : -ENOMEM;
+
+	const cJSON *list = cJSON_IsArray(given) ? given : NULL;
+
+	cJSON_ArrayForEach(e, list)
+	{
+		if (r == 0 && cJSON_IsString(e))
+			r = add_given(tidy, e->valuestring, strlen(e->valuestring));
+	}
+	if (r == 0 && cJSON_IsArray(given)) {
+		char *out = cJSON_GetArraySize(tidy) ? cJSON_PrintUnformatted(tidy) : NULL;
+
+		r = cJSON_GetArraySize(tidy) == 0 ? wa_article_set_json(a, "authors", "null")
+		    : out                         ? wa_article_set_json(a, "authors", out)
+						  : -ENOMEM;
+		free(out);
+	}
+	cJSON_Delete(given);
+	cJSON_Delete(tidy);
+	return r;
+}
+
 int meta_set_names(struct wa_article *a, const char *const *bylines, size_t n)
 {
 	struct names names = { .authors = cJSON_CreateArray(), .editors = cJSON_CreateArray() };
@@ -260,6 +339,10 @@ int meta_set_names(struct wa_article *a, const char *const *bylines, size_t n)
 	}
 	char *given = wa_article_get_json(a, "authors"); /* ingest's metadata wins */
 
+	if (r == 0 && given && strcmp(given, "null") != 0)
+		r = tidy_given_authors(a, given);
+	free(given);
+	given = wa_article_get_json(a, "authors");
 	if (r == 0 && (!given || strcmp(given, "null") == 0))
 		r = set_list(a, "authors", names.authors);
 	free(given);
