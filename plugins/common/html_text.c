@@ -21,6 +21,8 @@
 #include <cjson/cJSON.h>
 #include <ctype.h>
 #include <errno.h>
+#include <libxml/parser.h>
+#include <libxml/xmlerror.h>
 #include <math.h>
 #include <stdbool.h>
 #include <stdlib.h>
@@ -397,6 +399,28 @@ static void collect(xmlNodePtr n, struct wa_article *a, struct wp_strbuf *out, i
 				wp_strbuf_puts(out, "\n\n");
 		}
 	}
+}
+
+static void quiet(void *ctx, const char *fmt, ...)
+{
+	(void)ctx;
+	(void)fmt;
+}
+
+static void quiet_structured(void *ctx, xmlErrorPtr error)
+{
+	(void)ctx;
+	(void)error;
+}
+
+void wp_libxml_init(void)
+{
+	xmlInitParser();
+	/* The defaults for threads to come (the workers), and this thread's own. */
+	xmlThrDefSetGenericErrorFunc(NULL, quiet);
+	xmlThrDefSetStructuredErrorFunc(NULL, quiet_structured);
+	xmlSetGenericErrorFunc(NULL, quiet);
+	xmlSetStructuredErrorFunc(NULL, quiet_structured);
 }
 
 int wp_html_main_text(htmlDocPtr doc, struct wa_article *a, struct wp_strbuf *out)

@@ -19,6 +19,13 @@ struct wa_article;
  */
 int wp_html_main_text(htmlDocPtr doc, struct wa_article *article, struct wp_strbuf *out);
 
+/*
+ * Readies libxml2 for the ingest plugins: initialised once, and silent.
+ * Its parsers print every error of a broken page to stderr, which is the
+ * daemon's log: a hostile feed must not flood it. Call from init().
+ */
+void wp_libxml_init(void);
+
 /* Appends the comments of a comment section to list ([{"author", "text"}]). */
 struct cJSON;
 void wp_html_comments(xmlNodePtr section, struct cJSON *list);

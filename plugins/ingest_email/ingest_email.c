@@ -252,6 +252,7 @@ static int ingest_email_init(const struct wa_plugin_ctx *ctx, void **ret_state)
 
 	if (!e)
 		return -ENOMEM;
+	wp_libxml_init();
 	e->ctx = ctx;
 	*ret_state = e;
 	return 0;

@@ -302,7 +302,7 @@ static int ingest_feed_init(const struct wa_plugin_ctx *ctx, void **ret_state)
 
 	if (!f)
 		return -ENOMEM;
-	xmlInitParser();
+	wp_libxml_init();
 	f->ctx = ctx;
 	*ret_state = f;
 	return 0;

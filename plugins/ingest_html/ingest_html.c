@@ -184,7 +184,7 @@ static int ingest_html_process(void *state, struct wa_article *a)
 
 static int ingest_html_init(const struct wa_plugin_ctx *ctx, void **ret_state)
 {
-	xmlInitParser(); /* once per process is enough; later calls are no-ops */
+	wp_libxml_init();
 	*ret_state = NULL;
 	return 0;
 }
