@@ -30,9 +30,13 @@
 #include <strings.h>
 #include <warta/article.h>
 
-#define MAX_DEPTH     200 /* deeper trees are hostile: their content is ignored */
-#define MIN_PARAGRAPH 25  /* characters before a paragraph counts for scoring */
-#define FORM_MAX_TEXT 500 /* a form with more text is a page wrapped in a form */
+#define MAX_DEPTH         200  /* deeper trees are hostile: their content is ignored */
+#define MIN_PARAGRAPH     25   /* characters before a paragraph counts for scoring */
+#define FORM_MAX_TEXT     500  /* a form with more text is a page wrapped in a form */
+#define SIBLING_MIN_SCORE 10   /* a sibling block joins the best one with this score... */
+#define SIBLING_SHARE     0.2  /* ...or this share of the best one's */
+#define SIBLING_PARAGRAPH 80   /* a sibling paragraph joins with this much text... */
+#define SIBLING_LINKS     0.25 /* ...and links under this share of it */
 
 static size_t text_length(xmlNodePtr n, size_t *ret_link_length);
 
@@ -319,35 +323,67 @@ static void score_paragraphs(xmlNodePtr n, struct scores *s, int depth)
 			if (len >= MIN_PARAGRAPH && c->parent) {
 				double score =
 					1 + (double)count_commas(c) + fmin((double)len / 100, 3);
-				struct scored *p = score_of(s, c->parent);
+				/* Parent in full, grandparent half, then a third per level more. */
+				xmlNodePtr up = c->parent;
 
-				if (p)
-					p->score += score;
-				if (c->parent->parent && (p = score_of(s, c->parent->parent)))
-					p->score += score / 2;
+				for (int level = 0; up && up->type == XML_ELEMENT_NODE && level < 5;
+				     level++, up = up->parent) {
+					struct scored *p = score_of(s, up);
+
+					if (p)
+						p->score += level == 0   ? score
+							    : level == 1 ? score / 2
+									 : score / (level * 3);
+				}
 			}
 		}
 		score_paragraphs(c, s, depth + 1);
 	}
 }
 
-static xmlNodePtr best_container(xmlNodePtr root, double *ret_score)
+static double link_density(xmlNodePtr n, size_t *ret_len)
 {
-	struct scores s = { 0 };
+	size_t links = 0, len = text_length(n, &links);
+
+	*ret_len = len;
+	return len ? (double)links / (double)len : 0;
+}
+
+/* Step 2: the best container, its score discounted by its links. */
+static xmlNodePtr best_container(struct scores *s, double *ret_score)
+{
 	xmlNodePtr best = NULL;
 	double best_score = 0;
 
-	score_paragraphs(root, &s, 0);
-	for (size_t i = 0; i < s.n; i++) {
-		size_t links = 0, len = text_length(s.v[i].node, &links);
-		double score = s.v[i].score * (1 - (len ? (double)links / (double)len : 0));
+	for (size_t i = 0; i < s->n; i++) {
+		size_t len;
+		double score = s->v[i].score * (1 - link_density(s->v[i].node, &len));
 
+		s->v[i].score = score;
 		if (score > best_score)
-			best = s.v[i].node, best_score = score;
+			best = s->v[i].node, best_score = score;
 	}
-	free(s.v);
 	*ret_score = best_score;
 	return best;
+}
+
+/*
+ * Articles split over sibling blocks (one <section> per few paragraphs)
+ * take the siblings that scored well too, and sibling paragraphs of prose
+ * (the Readability rule).
+ */
+static bool belongs_with(struct scores *s, xmlNodePtr sibling, double best_score)
+{
+	for (size_t i = 0; i < s->n; i++) {
+		if (s->v[i].node == sibling)
+			return s->v[i].score >= fmax(SIBLING_MIN_SCORE, best_score * SIBLING_SHARE);
+	}
+	if (strcasecmp((const char *)sibling->name, "p") != 0)
+		return false;
+	size_t len;
+	double links = link_density(sibling, &len);
+
+	return len > SIBLING_PARAGRAPH && links < SIBLING_LINKS;
 }
 
 static bool is_link_list(xmlNodePtr n)
@@ -357,48 +393,54 @@ static bool is_link_list(xmlNodePtr n)
 	return len > 0 && (double)links / (double)len > 0.5;
 }
 
+static void collect(xmlNodePtr n, struct wa_article *a, struct wp_strbuf *out, int depth);
+
+static void end_paragraph(struct wp_strbuf *out)
+{
+	wp_strbuf_rtrim(out, " ");
+	if (out->len && out->buf[out->len - 1] != '\n')
+		wp_strbuf_puts(out, "\n\n");
+}
+
 /* Step 3: block elements end paragraphs; inline text runs on. */
+static void collect_node(xmlNodePtr c, struct wa_article *a, struct wp_strbuf *out, int depth)
+{
+	if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
+		for (const char *s = (const char *)c->content; s && *s; s++) {
+			bool space = isspace((unsigned char)*s);
+
+			if (space && (!out->len || out->buf[out->len - 1] == ' ' ||
+				      out->buf[out->len - 1] == '\n'))
+				continue;
+			wp_strbuf_putc(out, space ? ' ' : *s);
+		}
+		return;
+	}
+	if (c->type != XML_ELEMENT_NODE || depth >= MAX_DEPTH)
+		return;
+	const char *tag = (const char *)c->name;
+
+	if (!strcasecmp(tag, "figcaption") || !strcasecmp(tag, "caption")) {
+		record_removed(a, "caption", c);
+		return;
+	}
+	bool block = TAG_IN(c, block_tags);
+
+	if (block && (!strcasecmp(tag, "ul") || !strcasecmp(tag, "ol")) && is_link_list(c)) {
+		record_removed(a, "related", c);
+		return;
+	}
+	if (block)
+		end_paragraph(out);
+	collect(c, a, out, depth + 1);
+	if (block)
+		end_paragraph(out);
+}
+
 static void collect(xmlNodePtr n, struct wa_article *a, struct wp_strbuf *out, int depth)
 {
-	for (xmlNodePtr c = n->children; c && depth < MAX_DEPTH; c = c->next) {
-		if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
-			for (const char *s = (const char *)c->content; s && *s; s++) {
-				bool space = isspace((unsigned char)*s);
-
-				if (space && (!out->len || out->buf[out->len - 1] == ' ' ||
-					      out->buf[out->len - 1] == '\n'))
-					continue;
-				wp_strbuf_putc(out, space ? ' ' : *s);
-			}
-			continue;
-		}
-		if (c->type != XML_ELEMENT_NODE)
-			continue;
-		const char *tag = (const char *)c->name;
-
-		if (!strcasecmp(tag, "figcaption") || !strcasecmp(tag, "caption")) {
-			record_removed(a, "caption", c);
-			continue;
-		}
-		bool block = TAG_IN(c, block_tags);
-
-		if (block && (!strcasecmp(tag, "ul") || !strcasecmp(tag, "ol")) &&
-		    is_link_list(c)) {
-			record_removed(a, "related", c);
-			continue;
-		}
-		if (block) {
-			wp_strbuf_rtrim(out, " ");
-			if (out->len && out->buf[out->len - 1] != '\n')
-				wp_strbuf_puts(out, "\n\n");
-		}
-		collect(c, a, out, depth + 1);
-		if (block) {
-			wp_strbuf_rtrim(out, " ");
-			if (out->len && out->buf[out->len - 1] != '\n')
-				wp_strbuf_puts(out, "\n\n");
-		}
-	}
+	for (xmlNodePtr c = n->children; c; c = c->next)
+		collect_node(c, a, out, depth);
 }
 
 static void quiet(void *ctx, const char *fmt, ...)
@@ -445,10 +487,23 @@ int wp_html_main_text(htmlDocPtr doc, struct wa_article *a, struct wp_strbuf *ou
 	cJSON_Delete(comments);
 	if (r < 0)
 		return r;
-	xmlNodePtr best = best_container(root, &score);
+	struct scores s = { 0 };
 
-	/* No container of prose (a page of short lines): keep the whole body. */
-	collect(best ? best : root, a, out, 0);
+	score_paragraphs(root, &s, 0);
+	xmlNodePtr best = best_container(&s, &score);
+
+	if (!best || !best->parent) {
+		/* No container of prose (a page of short lines): keep the whole body. */
+		collect(best ? best : root, a, out, 0);
+	} else {
+		for (xmlNodePtr c = best->parent->children; c; c = c->next) {
+			if (c == best ||
+			    (c->type == XML_ELEMENT_NODE && belongs_with(&s, c, score))) {
+				collect_node(c, a, out, 0);
+			}
+		}
+	}
+	free(s.v);
 	wp_strbuf_rtrim(out, " \n");
 	return out->error;
 }
