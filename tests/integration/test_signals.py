@@ -74,6 +74,32 @@ def test_sighup_applies_a_good_config(tmp):
     assert [r["source"]["file"] for r in lines] == ["sesudah.txt"]
 
 
+def test_sighup_rereads_the_data_files_a_new_outlet_needs(tmp):
+    """An analyst teaches warta a new outlet's boilerplate with a text file and
+    a reload: no rebuild, no restart."""
+    data = os.path.join(tmp, "data")
+    os.makedirs(data)
+    d = Daemon(tmp, config=f"data_dir = '{data}'\n").start()
+    text = ("Kapal Patroli Baru untuk Bakamla\n"
+            "JAKARTA - Bakamla menerima dua kapal patroli baru buatan galangan dalam negeri "
+            "untuk memperkuat pengawasan di perairan Natuna Utara, kata juru bicara.\n"
+            "Tonton siaran langsung Warta Maritim setiap Senin malam\n")
+    drop_in_place(d.inbox, "sebelum.txt", text)
+    wait_for(lambda: len(records(d.spool)) == 1, what="the first record")
+    assert "Tonton siaran langsung" in next(iter(records(d.spool).values()))["text"]
+    with open(os.path.join(data, "boilerplate.txt"), "w") as f:
+        f.write("line promo tonton siaran langsung\n")
+    d.signal(signal.SIGHUP)
+    wait_for(lambda: "configuration reloaded" in d.new_log(), what="the reload")
+    drop_in_place(d.inbox, "sesudah.txt", text.replace("dua kapal", "tiga kapal"))
+    wait_for(lambda: len(records(d.spool)) == 2, what="the second record")
+    assert d.stop() == 0
+    after = [r for r in records(d.spool).values() if r["source"]["file"] == "sesudah.txt"][0]
+    assert "Tonton" not in after["text"]
+    assert {"kind": "promo", "text": "Tonton siaran langsung Warta Maritim setiap Senin malam"} \
+        in after["removed"]
+
+
 def test_a_second_daemon_on_the_same_state_is_refused(tmp):
     d = Daemon(tmp).start()
     other = Daemon(tmp, spool=d.spool)
