@@ -233,6 +233,23 @@ out:
 	return r;
 }
 
+int wa_article_for_each_removed(const struct wa_article *a,
+				int (*fn)(void *data, const char *kind, const char *text),
+				void *data)
+{
+	const cJSON *entry;
+
+	cJSON_ArrayForEach(entry, cJSON_GetObjectItemCaseSensitive(a->fields, "removed"))
+	{
+		int r = fn(data, wa_json_get_string(entry, "kind"),
+			   wa_json_get_string(entry, "text"));
+
+		if (r < 0)
+			return r;
+	}
+	return 0;
+}
+
 static cJSON *find_tag(const struct wa_article *a, const char *name)
 {
 	const cJSON *tags = cJSON_GetObjectItemCaseSensitive(a->fields, "tags");

@@ -31,6 +31,8 @@
 
 #include "../common/patterns.h"
 #include "../common/textstat.h"
+#include "../common/utf8.h"
+#include "../common/wordset.h"
 
 /* A repeated line this short is a duplicated caption or title, not a repeated paragraph. */
 #define REPEAT_MAX_WORDS 30
@@ -46,7 +48,8 @@ struct run {
 	struct wa_article *article;
 	pcre2_match_data *md;
 	struct line *lines;
-	size_t n_lines;
+	size_t n_lines, cap_lines;
+	struct wp_wordset short_lines; /* seen so far: a repeat is a caption or a title copy */
 };
 
 static const char *const search_groups[] = { "span", "end", "contains", "suffix", NULL };
@@ -113,7 +116,7 @@ static const char *line_rule(struct run *run, struct line *l)
 	l->rule_done = true;
 	l->rule = match_line(run, run->c->line, l);
 	/* contains and suffix rules are for furniture: never a paragraph of prose. */
-	if (wp_is_body_line(l->text, l->len))
+	if (l->body)
 		return l->rule;
 	if (!l->rule) {
 		size_t start, end;
@@ -174,16 +177,32 @@ static int split_lines(struct run *run, const char *text, size_t len)
 		while (e > b && text[e - 1] == ' ')
 			e--;
 		if (e > b) {
-			struct line *v = realloc(run->lines, (run->n_lines + 1) * sizeof(*v));
+			if (run->n_lines == run->cap_lines) {
+				size_t cap = run->cap_lines ? run->cap_lines * 2 : 64;
+				struct line *v = realloc(run->lines, cap * sizeof(*v));
 
-			if (!v)
-				return -ENOMEM;
-			run->lines = v;
-			v[run->n_lines].text = strndup(text + b, e - b);
-			v[run->n_lines].len = e - b;
-			v[run->n_lines].kind = NULL;
-			v[run->n_lines].rule = NULL;
-			v[run->n_lines].rule_done = false;
+				if (!v)
+					return -ENOMEM;
+				run->lines = v, run->cap_lines = cap;
+			}
+			struct line *v = run->lines;
+			size_t words = wp_count_words(text + b, e - b);
+			bool repeat = false;
+
+			/* Short lines go into a set, so spotting repeats stays linear. */
+			if (words <= REPEAT_MAX_WORDS) {
+				repeat = wp_wordset_find(&run->short_lines, text + b, e - b, NULL);
+				if (!repeat &&
+				    wp_wordset_add(&run->short_lines, text + b, e - b, 0) < 0)
+					return -ENOMEM;
+			}
+			v[run->n_lines] = (struct line){
+				.text = strndup(text + b, e - b),
+				.len = e - b,
+				.words = words,
+				.body = wp_is_body_line(text + b, e - b),
+				.repeat = repeat,
+			};
 			if (!v[run->n_lines++].text)
 				return -ENOMEM;
 		}
@@ -222,10 +241,9 @@ static size_t find_lede(struct run *run)
 
 		if (line_rule(run, l) || match_line(run, run->c->head, l))
 			continue;
-		if (dateline_length(run, l) || wp_is_body_line(l->text, l->len))
+		if (l->body || dateline_length(run, l))
 			return i;
-		if (sentence == SIZE_MAX && wp_ends_sentence(l->text, l->len) &&
-		    wp_count_words(l->text, l->len) >= 4)
+		if (sentence == SIZE_MAX && wp_ends_sentence(l->text, l->len) && l->words >= 4)
 			sentence = i;
 		if (after_headline == SIZE_MAX && i > 0)
 			after_headline = i;
@@ -249,19 +267,6 @@ static void mark_header(struct run *run, size_t lede)
 	}
 }
 
-static bool repeats_earlier(struct run *run, size_t i)
-{
-	const struct line *l = &run->lines[i];
-
-	if (wp_count_words(l->text, l->len) > REPEAT_MAX_WORDS)
-		return false;
-	for (size_t j = 0; j < i; j++) {
-		if (run->lines[j].len == l->len && memcmp(run->lines[j].text, l->text, l->len) == 0)
-			return true;
-	}
-	return false;
-}
-
 /* Step 3, the body: returns where the article ends (the first cut line). */
 static size_t mark_body(struct run *run, size_t lede)
 {
@@ -274,16 +279,14 @@ static size_t mark_body(struct run *run, size_t lede)
 		if (i > lede && (kind = match_line(run, run->c->cut, l)))
 			return i;
 		/* A list heading is a label, never a paragraph of prose. */
-		if (!wp_is_body_line(l->text, l->len) &&
-		    (kind = match_line(run, run->c->block, l))) {
+		if (!l->body && (kind = match_line(run, run->c->block, l))) {
 			l->kind = kind;
 			for (i++; i < run->n_lines; i++) {
 				struct line *m = &run->lines[i];
 
 				/* A paragraph, a footer, or a line of another kind ends the list.
 				 */
-				if (wp_is_body_line(m->text, m->len) ||
-				    match_line(run, run->c->cut, m) || line_rule(run, m))
+				if (m->body || match_line(run, run->c->cut, m) || line_rule(run, m))
 					break;
 				m->kind = kind;
 			}
@@ -291,7 +294,7 @@ static size_t mark_body(struct run *run, size_t lede)
 		}
 		if (i > lede && (kind = line_rule(run, l)))
 			l->kind = kind;
-		else if (i > lede && repeats_earlier(run, i))
+		else if (i > lede && l->repeat)
 			l->kind = "caption";
 		i++;
 	}
@@ -309,7 +312,7 @@ static void mark_tail(struct run *run, size_t lede, size_t end)
 			continue;
 		if ((kind = match_line(run, run->c->tail, l)))
 			l->kind = kind;
-		else if (wp_count_words(l->text, l->len) < 8 && !wp_ends_sentence(l->text, l->len))
+		else if (l->words < 8 && !wp_ends_sentence(l->text, l->len))
 			l->kind = "footer";
 		else
 			break;
@@ -466,10 +469,17 @@ static int clean_process(void *state, struct wa_article *a)
 
 	if (!text)
 		return WA_PLUGIN_OK;
+	size_t len = strlen(text);
+
+	/* The rules match without checking UTF-8 again (normalize repairs it). */
+	if (!wp_utf8_valid(text, len))
+		return wa_article_add_error(a, "clean",
+					    "the text is not valid UTF-8 (is normalize "
+					    "before clean in the pipeline?)");
 	run.md = wp_pattern_match_data();
 	if (!run.md)
 		return -ENOMEM;
-	r = cut_spans(&run, text, strlen(text), &spans);
+	r = cut_spans(&run, text, len, &spans);
 	if (r == 0)
 		r = split_lines(&run, spans.buf ? spans.buf : "", spans.len);
 	if (r == 0 && run.n_lines > 0) {
@@ -492,6 +502,7 @@ static int clean_process(void *state, struct wa_article *a)
 	for (size_t i = 0; i < run.n_lines; i++)
 		free(run.lines[i].text);
 	free(run.lines);
+	wp_wordset_fini(&run.short_lines);
 	wp_strbuf_fini(&spans);
 	pcre2_match_data_free(run.md);
 	return r < 0 ? r : WA_PLUGIN_OK;

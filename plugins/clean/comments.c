@@ -67,7 +67,7 @@ int clean_comments(struct wa_article *article, struct line *lines, size_t n,
 			author = l;
 			continue;
 		}
-		size_t words = wp_count_words(l->text, l->len);
+		size_t words = l->words;
 
 		/* Form labels, and "22 November 2026 at 10:15" stamps. */
 		if (ui(data, l) || (isdigit((unsigned char)l->text[0]) && words < 8))

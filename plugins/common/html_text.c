@@ -160,18 +160,24 @@ static bool is_boilerplate_container(xmlNodePtr n)
 	       !names_contain(id, likely, sizeof(likely) / sizeof(*likely));
 }
 
+/* Appends a text node's content, white space runs as one space, none after a line end. */
+static void put_text(struct wp_strbuf *out, const char *s)
+{
+	for (; s && *s; s++) {
+		bool space = isspace((unsigned char)*s);
+
+		if (space &&
+		    (!out->len || out->buf[out->len - 1] == ' ' || out->buf[out->len - 1] == '\n'))
+			continue;
+		wp_strbuf_putc(out, space ? ' ' : *s);
+	}
+}
+
 void wp_html_node_text(xmlNodePtr node, struct wp_strbuf *out)
 {
 	for (xmlNodePtr c = node->children; c; c = c->next) {
 		if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
-			for (const char *s = (const char *)c->content; s && *s; s++) {
-				bool space = isspace((unsigned char)*s);
-
-				if (space && (!out->len || out->buf[out->len - 1] == ' ' ||
-					      out->buf[out->len - 1] == '\n'))
-					continue;
-				wp_strbuf_putc(out, space ? ' ' : *s);
-			}
+			put_text(out, (const char *)c->content);
 		} else if (c->type == XML_ELEMENT_NODE) {
 			/* "<li>one</li><li>two</li>" reads "one two", not "onetwo". */
 			bool block = TAG_IN(c, block_tags);
@@ -406,14 +412,7 @@ static void end_paragraph(struct wp_strbuf *out)
 static void collect_node(xmlNodePtr c, struct wa_article *a, struct wp_strbuf *out, int depth)
 {
 	if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
-		for (const char *s = (const char *)c->content; s && *s; s++) {
-			bool space = isspace((unsigned char)*s);
-
-			if (space && (!out->len || out->buf[out->len - 1] == ' ' ||
-				      out->buf[out->len - 1] == '\n'))
-				continue;
-			wp_strbuf_putc(out, space ? ' ' : *s);
-		}
+		put_text(out, (const char *)c->content);
 		return;
 	}
 	if (c->type != XML_ELEMENT_NODE || depth >= MAX_DEPTH)

@@ -394,11 +394,8 @@ const struct wp_pattern *wp_pattern_group_match(const struct wp_pattern_file *f,
 
 	if (offset < len && g->by_first[(unsigned char)subject[offset]])
 		code = g->by_first[(unsigned char)subject[offset]];
-	/*
-	 * PCRE2 checks the subject is UTF-8: normalize guarantees it, but a
-	 * pipeline configured without normalize must not crash on bad bytes.
-	 */
-	int rc = pcre2_match(code, (PCRE2_SPTR)subject, len, offset, 0, md, f->match_context);
+	int rc = pcre2_match(code, (PCRE2_SPTR)subject, len, offset, PCRE2_NO_UTF_CHECK, md,
+			     f->match_context);
 
 	if (rc < 0)
 		return NULL;

@@ -66,9 +66,12 @@ const struct wp_pattern_group *wp_pattern_file_group(const struct wp_pattern_fil
 						     const char *name);
 
 /*
- * Matches a group against subject[0..len) starting at `offset`. Returns the
- * pattern that matched (its span in *ret_start, *ret_end) or NULL. md
+ * Matches a group against subject[0..len) starting at `offset`. Returns
+ * the pattern that matched (its span in *ret_start, *ret_end) or NULL. md
  * must come from wp_pattern_match_data() (one per thread and call site).
+ * The subject must be valid UTF-8 (wp_utf8_valid): it is not checked here,
+ * since a text is matched hundreds of times and a check per match would
+ * read it hundreds of times over.
  */
 const struct wp_pattern *wp_pattern_group_match(const struct wp_pattern_file *file,
 						const struct wp_pattern_group *group,

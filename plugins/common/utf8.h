@@ -1,8 +1,12 @@
 /* SPDX-License-Identifier: MIT */
-/* UTF-8 steps for text that ingest has already made valid. */
+/*
+ * UTF-8 steps: validation for the ingest plugins, and decoding and
+ * encoding for text that ingest has already made valid.
+ */
 #ifndef WP_UTF8_H
 #define WP_UTF8_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -47,6 +51,43 @@ static inline size_t wp_utf8_encode(uint32_t cp, char out[4])
 	out[2] = (char)(0x80 | ((cp >> 6) & 0x3f));
 	out[3] = (char)(0x80 | (cp & 0x3f));
 	return 4;
+}
+/*
+ * Length of the valid UTF-8 sequence at s (Unicode 15, table 3-7: no
+ * overlongs, no surrogates, nothing past U+10FFFF), or 0 if invalid.
+ */
+static inline size_t wp_utf8_valid_length(const unsigned char *s, size_t n)
+{
+	unsigned char c = s[0];
+
+	if (c < 0x80)
+		return 1;
+	if (c >= 0xc2 && c <= 0xdf)
+		return n >= 2 && (s[1] & 0xc0) == 0x80 ? 2 : 0;
+	if (c >= 0xe0 && c <= 0xef) {
+		unsigned char lo = c == 0xe0 ? 0xa0 : 0x80, hi = c == 0xed ? 0x9f : 0xbf;
+
+		return n >= 3 && s[1] >= lo && s[1] <= hi && (s[2] & 0xc0) == 0x80 ? 3 : 0;
+	}
+	if (c >= 0xf0 && c <= 0xf4) {
+		unsigned char lo = c == 0xf0 ? 0x90 : 0x80, hi = c == 0xf4 ? 0x8f : 0xbf;
+
+		return n >= 4 && s[1] >= lo && s[1] <= hi && (s[2] & 0xc0) == 0x80 &&
+				       (s[3] & 0xc0) == 0x80
+			       ? 4
+			       : 0;
+	}
+	return 0;
+}
+
+/* True if s[0..n) is well-formed UTF-8 throughout. */
+static inline bool wp_utf8_valid(const char *s, size_t n)
+{
+	for (size_t i = 0, k; i < n; i += k) {
+		if (!(k = wp_utf8_valid_length((const unsigned char *)s + i, n - i)))
+			return false;
+	}
+	return true;
 }
 
 #endif

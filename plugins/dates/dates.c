@@ -271,37 +271,46 @@ static bool reference_from_iso(const char *s, struct reference *ref)
  * The page's own date: the first full date on a header line clean set
  * aside (date lines first, then bylines, which some outlets glue it to).
  */
-static int find_published(struct wa_article *a, const cJSON *removed, struct reference *ref,
-			  bool *found)
+struct header_dates {
+	const char *kind; /* the kind of removed[] lines being read */
+	struct date_match published, updated;
+	bool have_published, have_updated;
+};
+
+static int read_header_line(void *data, const char *kind, const char *text)
 {
-	static const char *const kinds[] = { "date", "byline", "header" };
-	char iso[64];
-	bool mismatch;
-	struct date_match published = { 0 }, updated = { 0 };
-	bool have_published = false, have_updated = false;
+	struct header_dates *h = data;
+	size_t pos = 0;
+	struct date_match m;
 
-	for (size_t k = 0; k < sizeof(kinds) / sizeof(*kinds) && !have_published; k++) {
-		const cJSON *e;
-
-		cJSON_ArrayForEach(e, removed)
-		{
-			const char *kind = cJSON_GetStringValue(cJSON_GetObjectItem(e, "kind"));
-			const char *text = cJSON_GetStringValue(cJSON_GetObjectItem(e, "text"));
-			size_t pos = 0;
-			struct date_match m;
-
-			if (!kind || !text || strcmp(kind, kinds[k]) != 0)
-				continue;
-			while (!have_published && date_find_next(text, strlen(text), &pos, &m)) {
-				if (m.kind != DATE_ABSOLUTE)
-					continue;
-				if (m.updated && !have_updated)
-					updated = m, have_updated = true;
-				else if (!m.updated)
-					published = m, have_published = true;
-			}
+	if (!kind || !text || strcmp(kind, h->kind) != 0)
+		return 0;
+	while (date_find_next(text, strlen(text), &pos, &m)) {
+		if (m.kind != DATE_ABSOLUTE)
+			continue;
+		if (m.updated && !h->have_updated) {
+			h->updated = m, h->have_updated = true;
+		} else if (!m.updated) {
+			h->published = m, h->have_published = true;
+			return -ECANCELED; /* found: stop the walk */
 		}
 	}
+	return 0;
+}
+
+static int find_published(struct wa_article *a, struct reference *ref, bool *found)
+{
+	static const char *const kinds[] = { "date", "byline", "header" };
+	struct header_dates h = { 0 };
+	char iso[64];
+	bool mismatch;
+
+	for (size_t k = 0; k < sizeof(kinds) / sizeof(*kinds) && !h.have_published; k++) {
+		h.kind = kinds[k];
+		(void)wa_article_for_each_removed(a, read_header_line, &h);
+	}
+	struct date_match published = h.published, updated = h.updated;
+	bool have_published = h.have_published, have_updated = h.have_updated;
 	int r = 0;
 
 	if (have_updated && resolve(&updated, ref, iso, sizeof(iso), &mismatch))
@@ -331,12 +340,7 @@ static int dates_process(void *state, struct wa_article *a)
 	if (given && reference_from_iso(given, &ref)) {
 		found = true;
 	} else {
-		char *json = wa_article_get_json(a, "removed");
-		cJSON *removed = json ? cJSON_Parse(json) : NULL;
-
-		free(json);
-		r = find_published(a, removed, &ref, &found);
-		cJSON_Delete(removed);
+		r = find_published(a, &ref, &found);
 	}
 	if (r == 0 && !found && !given)
 		r = wa_article_set_json(a, "published", "null");

@@ -19,6 +19,7 @@
 #include <strings.h>
 #include <warta/plugin.h>
 
+#include "../common/utf8.h"
 #include "html.h"
 
 #define SNIFF_BYTES 1024
@@ -74,27 +75,6 @@ static bool declares_charset(const char *s, size_t n)
 	return memmem(s, end, "charset", 7) || memmem(s, end, "CHARSET", 7) ||
 	       (n >= 2 && ((unsigned char)s[0] == 0xff || (unsigned char)s[0] == 0xfe)) ||
 	       (n >= 3 && memcmp(s, "\xef\xbb\xbf", 3) == 0);
-}
-
-static bool valid_utf8(const unsigned char *s, size_t n)
-{
-	for (size_t i = 0; i < n;) {
-		unsigned char c = s[i];
-		size_t len = c < 0x80         ? 1
-			     : (c >> 5) == 6  ? 2
-			     : (c >> 4) == 14 ? 3
-			     : (c >> 3) == 30 ? 4
-					      : 0;
-
-		if (!len || i + len > n)
-			return false;
-		for (size_t k = 1; k < len; k++) {
-			if ((s[i + k] & 0xc0) != 0x80)
-				return false;
-		}
-		i += len;
-	}
-	return true;
 }
 
 static int set_authors(struct wa_article *a, const struct page_meta *m)
@@ -157,9 +137,7 @@ static int ingest_html_process(void *state, struct wa_article *a)
 		return WA_PLUGIN_DECLINED;
 	if (n > INT32_MAX)
 		return wa_article_reject(a, "refused: an HTML page over 2 GiB");
-	const char *encoding =
-		!declares_charset(raw, n) && valid_utf8((const unsigned char *)raw, n) ? "UTF-8"
-										       : NULL;
+	const char *encoding = !declares_charset(raw, n) && wp_utf8_valid(raw, n) ? "UTF-8" : NULL;
 	htmlDocPtr doc =
 		htmlReadMemory(raw, (int)n, NULL, encoding,
 			       HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |

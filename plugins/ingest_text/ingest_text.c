@@ -17,6 +17,8 @@
 #include <string.h>
 #include <warta/plugin.h>
 
+#include "../common/utf8.h"
+
 #define TITLE_MAX_BYTES 300
 
 struct signature {
@@ -73,58 +75,6 @@ static void out_put(struct out *o, const void *p, size_t n)
 	o->len += n;
 }
 
-static size_t encode_utf8(uint32_t cp, char out[4])
-{
-	if (cp < 0x80) {
-		out[0] = (char)cp;
-		return 1;
-	}
-	if (cp < 0x800) {
-		out[0] = (char)(0xc0 | cp >> 6);
-		out[1] = (char)(0x80 | (cp & 0x3f));
-		return 2;
-	}
-	if (cp < 0x10000) {
-		out[0] = (char)(0xe0 | cp >> 12);
-		out[1] = (char)(0x80 | ((cp >> 6) & 0x3f));
-		out[2] = (char)(0x80 | (cp & 0x3f));
-		return 3;
-	}
-	out[0] = (char)(0xf0 | cp >> 18);
-	out[1] = (char)(0x80 | ((cp >> 12) & 0x3f));
-	out[2] = (char)(0x80 | ((cp >> 6) & 0x3f));
-	out[3] = (char)(0x80 | (cp & 0x3f));
-	return 4;
-}
-
-/*
- * Length of the valid UTF-8 sequence at s (Unicode 15, table 3-7: no
- * overlongs, no surrogates, nothing past U+10FFFF), or 0 if invalid.
- */
-static size_t valid_sequence(const unsigned char *s, size_t n)
-{
-	unsigned char c = s[0];
-
-	if (c < 0x80)
-		return 1;
-	if (c >= 0xc2 && c <= 0xdf)
-		return n >= 2 && (s[1] & 0xc0) == 0x80 ? 2 : 0;
-	if (c >= 0xe0 && c <= 0xef) {
-		unsigned char lo = c == 0xe0 ? 0xa0 : 0x80, hi = c == 0xed ? 0x9f : 0xbf;
-
-		return n >= 3 && s[1] >= lo && s[1] <= hi && (s[2] & 0xc0) == 0x80 ? 3 : 0;
-	}
-	if (c >= 0xf0 && c <= 0xf4) {
-		unsigned char lo = c == 0xf0 ? 0x90 : 0x80, hi = c == 0xf4 ? 0x8f : 0xbf;
-
-		return n >= 4 && s[1] >= lo && s[1] <= hi && (s[2] & 0xc0) == 0x80 &&
-				       (s[3] & 0xc0) == 0x80
-			       ? 4
-			       : 0;
-	}
-	return 0;
-}
-
 /*
  * Bytes to replace by one U+FFFD: the "maximal subpart" of an ill-formed
  * sequence (Unicode 15, section 3.9; what browsers do): a lead byte and
@@ -179,7 +129,7 @@ static int decode_utf8(const unsigned char *s, size_t n, struct out *o, size_t *
 		out_put(o, s + start, i - start);
 		if (i == n)
 			break;
-		k = valid_sequence(s + i, n - i);
+		k = wp_utf8_valid_length(s + i, n - i);
 		if (k == 0) {
 			i += invalid_run(s + i, n - i);
 			out_put(o, replacement, 3);
@@ -224,7 +174,7 @@ static int decode_utf16(const unsigned char *s, size_t n, bool big_endian, struc
 			continue;
 		if (out_reserve(o, 4) < 0)
 			return -ENOMEM;
-		out_put(o, buf, encode_utf8(u, buf));
+		out_put(o, buf, wp_utf8_encode(u, buf));
 	}
 	*ret_repaired = repaired;
 	return 0;

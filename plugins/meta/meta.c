@@ -30,6 +30,7 @@
 #include "../common/patterns.h"
 #include "../common/strbuf.h"
 #include "../common/textstat.h"
+#include "../common/utf8.h"
 #include "names.h"
 #include "outlets.h"
 
@@ -72,22 +73,40 @@ static void meta_fini(void *state)
 	free(m);
 }
 
-/* The text of the removed[] entries of one kind, in order. */
-static size_t removed_of_kind(const cJSON *removed, const char *kind, const char **out, size_t max)
+#define MAX_LINES 64 /* of each kind: a header is a few lines, not thousands */
+
+/* The lines clean set aside that meta reads, by kind, in order. */
+struct set_aside {
+	const char *headers[MAX_LINES], *bylines[MAX_LINES], *footers[MAX_LINES];
+	const char *promos[MAX_LINES], *syndication[MAX_LINES], *dateline;
+	size_t n_headers, n_bylines, n_footers, n_promos, n_syndication;
+};
+
+static void keep(const char **lines, size_t *n, const char *text)
 {
-	const cJSON *e;
-	size_t n = 0;
+	if (*n < MAX_LINES)
+		lines[(*n)++] = text;
+}
 
-	cJSON_ArrayForEach(e, removed)
-	{
-		const cJSON *k = cJSON_GetObjectItemCaseSensitive(e, "kind");
-		const cJSON *t = cJSON_GetObjectItemCaseSensitive(e, "text");
+static int sort_removed(void *data, const char *kind, const char *text)
+{
+	struct set_aside *s = data;
 
-		if (n < max && cJSON_IsString(k) && cJSON_IsString(t) &&
-		    strcmp(k->valuestring, kind) == 0)
-			out[n++] = t->valuestring;
-	}
-	return n;
+	if (!kind || !text)
+		return 0;
+	if (!strcmp(kind, "header"))
+		keep(s->headers, &s->n_headers, text);
+	else if (!strcmp(kind, "byline"))
+		keep(s->bylines, &s->n_bylines, text);
+	else if (!strcmp(kind, "footer"))
+		keep(s->footers, &s->n_footers, text);
+	else if (!strcmp(kind, "promo"))
+		keep(s->promos, &s->n_promos, text);
+	else if (!strcmp(kind, "syndication"))
+		keep(s->syndication, &s->n_syndication, text);
+	else if (!strcmp(kind, "dateline") && !s->dateline)
+		s->dateline = text;
+	return 0;
 }
 
 /*
@@ -215,6 +234,10 @@ static int set_dateline(struct meta *m, struct wa_article *a, const char *dateli
 	char *subject = NULL;
 	int r = 0;
 
+	if (!wp_utf8_valid(dateline, strlen(dateline))) {
+		pcre2_match_data_free(md);
+		return 0; /* not from clean: the patterns match valid UTF-8 only */
+	}
 	/* clean stored it trimmed; the patterns expect the space before the lede. */
 	if (!md || asprintf(&subject, "%s ", dateline) < 0) {
 		pcre2_match_data_free(md);
@@ -306,43 +329,28 @@ static int set_summary(struct wa_article *a)
 static int meta_process(void *state, struct wa_article *a)
 {
 	struct meta *m = state;
-	enum { MAX_LINES = 64 };
-	const char *headers[MAX_LINES], *bylines[MAX_LINES], *footers[MAX_LINES], *dateline[1];
-	const char *promos[MAX_LINES];
-	char *suffix = NULL;
-	char *dateline_outlet = NULL;
-	char *json = wa_article_get_json(a, "removed");
-	cJSON *removed = json ? cJSON_Parse(json) : NULL;
+	struct set_aside lines = { 0 };
+	char *suffix = NULL, *dateline_outlet = NULL;
 	int r;
 
-	free(json);
-	if (!wa_article_text(a)) {
-		cJSON_Delete(removed);
+	if (!wa_article_text(a))
 		return WA_PLUGIN_OK;
-	}
-	size_t n_headers = removed_of_kind(removed, "header", headers, MAX_LINES);
-	size_t n_bylines = removed_of_kind(removed, "byline", bylines, MAX_LINES);
-	size_t n_footers = removed_of_kind(removed, "footer", footers, MAX_LINES);
-	size_t n_datelines = removed_of_kind(removed, "dateline", dateline, 1);
-	size_t n_promos = removed_of_kind(removed, "promo", promos, MAX_LINES);
-	const char *syndication[MAX_LINES];
-	size_t n_syndication = removed_of_kind(removed, "syndication", syndication, MAX_LINES);
-
-	r = set_title(m, a, headers, n_headers, &suffix);
-	if (r == 0 && n_datelines)
-		r = set_dateline(m, a, dateline[0], &dateline_outlet);
+	/* Borrowed from removed[], which nothing below changes. */
+	(void)wa_article_for_each_removed(a, sort_removed, &lines);
+	r = set_title(m, a, lines.headers, lines.n_headers, &suffix);
+	if (r == 0 && lines.dateline)
+		r = set_dateline(m, a, lines.dateline, &dateline_outlet);
 	if (r == 0)
-		r = set_outlet(m, a, dateline_outlet, footers, n_footers, bylines, n_bylines,
-			       promos, n_promos, suffix);
+		r = set_outlet(m, a, dateline_outlet, lines.footers, lines.n_footers, lines.bylines,
+			       lines.n_bylines, lines.promos, lines.n_promos, suffix);
 	if (r == 0)
-		r = meta_set_names(a, bylines, n_bylines);
+		r = meta_set_names(a, lines.bylines, lines.n_bylines);
 	if (r == 0)
-		r = set_syndication(m, a, syndication, n_syndication);
+		r = set_syndication(m, a, lines.syndication, lines.n_syndication);
 	if (r == 0)
 		r = set_summary(a);
 	free(dateline_outlet);
 	free(suffix);
-	cJSON_Delete(removed);
 	return r < 0 ? r : WA_PLUGIN_OK;
 }
 

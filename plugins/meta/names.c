@@ -74,6 +74,20 @@ static bool has_name_shape(const char *s, size_t len)
 	return true;
 }
 
+static int append_unique(cJSON *list, const char *name)
+{
+	const cJSON *e;
+
+	cJSON_ArrayForEach(e, list)
+	{
+		if (strcmp(e->valuestring, name) == 0)
+			return 0;
+	}
+	cJSON *item = cJSON_CreateString(name);
+
+	return item && cJSON_AddItemToArray(list, item) ? 0 : -ENOMEM;
+}
+
 /* Adds one trimmed name, title-cased when printed in capitals, once. */
 static int add_name(cJSON *list, const char *s, size_t len)
 {
@@ -94,25 +108,19 @@ static int add_name(cJSON *list, const char *s, size_t len)
 		if (isalpha((unsigned char)name[i - 1]))
 			name[i] = (char)tolower((unsigned char)name[i]);
 	}
-	const cJSON *e;
-
-	cJSON_ArrayForEach(e, list)
-	{
-		if (strcmp(e->valuestring, name) == 0) {
-			free(name);
-			return 0;
-		}
-	}
-	cJSON *item = cJSON_CreateString(name);
+	int r = append_unique(list, name);
 
 	free(name);
-	return item && cJSON_AddItemToArray(list, item) ? 0 : -ENOMEM;
+	return r;
 }
 
-/* "A, B dan C" -> three names. */
-static int add_names(cJSON *list, const char *s, size_t len)
+typedef int add_fn(cJSON *list, const char *name, size_t len);
+
+/* "A, B dan C", "A und B" -> add() for each of the three or two names. */
+static int split_names(cJSON *list, const char *s, size_t len, add_fn *add)
 {
-	static const char *const separators[] = { ", ", " dan ", " and ", " & ", " / ", "; " };
+	static const char *const separators[] = { ", ",  " dan ", " and ", " und ",
+						  " & ", " / ",   "; " };
 
 	while (len) {
 		size_t cut = len, skip = 0;
@@ -123,7 +131,7 @@ static int add_names(cJSON *list, const char *s, size_t len)
 			if (at && (size_t)(at - s) < cut)
 				cut = (size_t)(at - s), skip = strlen(separators[i]);
 		}
-		int r = add_name(list, s, cut);
+		int r = add(list, s, cut);
 
 		if (r < 0)
 			return r;
@@ -133,6 +141,11 @@ static int add_names(cJSON *list, const char *s, size_t len)
 		len -= cut + skip;
 	}
 	return 0;
+}
+
+static int add_names(cJSON *list, const char *s, size_t len)
+{
+	return split_names(list, s, len, add_name);
 }
 
 static const struct label *find_label(const char *s, size_t len, size_t *ret_skip)
@@ -244,52 +257,24 @@ static int set_list(struct wa_article *a, const char *field, cJSON *list)
 	return r;
 }
 
-/* Appends names from page metadata: split, "(obe)" initials and addresses dropped. */
-static int add_given(cJSON *list, const char *s, size_t len)
+/* One name from page metadata, less its "(obe)" initials; addresses are not names. */
+static int add_given_name(cJSON *list, const char *name, size_t n)
 {
-	static const char *const separators[] = { ", ", " and ", " und ", " dan ", " & ", "; " };
+	const char *paren = memchr(name, '(', n);
 
-	while (len) {
-		size_t cut = len, skip = 0;
+	if (paren)
+		n = (size_t)(paren - name);
+	while (n && isspace((unsigned char)name[n - 1]))
+		n--;
+	while (n && isspace((unsigned char)*name))
+		name++, n--;
+	if (!n || memchr(name, '@', n) || memmem(name, n, "://", 3) || memmem(name, n, "www.", 4))
+		return 0;
+	char *copy = strndup(name, n);
+	int r = copy ? append_unique(list, copy) : -ENOMEM;
 
-		for (size_t i = 0; i < sizeof(separators) / sizeof(*separators); i++) {
-			const char *at = memmem(s, len, separators[i], strlen(separators[i]));
-
-			if (at && (size_t)(at - s) < cut)
-				cut = (size_t)(at - s), skip = strlen(separators[i]);
-		}
-		const char *name = s;
-		size_t n = cut;
-		const char *paren = memchr(name, '(', n);
-
-		if (paren)
-			n = (size_t)(paren - name);
-		while (n && isspace((unsigned char)name[n - 1]))
-			n--;
-		while (n && isspace((unsigned char)*name))
-			name++, n--;
-		bool address = memchr(name, '@', n) || memmem(name, n, "://", 3) ||
-			       memmem(name, n, "www.", 4);
-		if (n && !address) {
-			char *copy = strndup(name, n);
-			const cJSON *e;
-			bool seen = false;
-
-			if (!copy)
-				return -ENOMEM;
-			cJSON_ArrayForEach(e, list) seen |= strcmp(e->valuestring, copy) == 0;
-			if (!seen && !cJSON_AddItemToArray(list, cJSON_CreateString(copy))) {
-				free(copy);
-				return -ENOMEM;
-			}
-			free(copy);
-		}
-		if (cut == len)
-			break;
-		s += cut + skip;
-		len -= cut + skip;
-	}
-	return 0;
+	free(copy);
+	return r;
 }
 
 /*
@@ -308,7 +293,8 @@ static int tidy_given_authors(struct wa_article *a, const char *json)
 	cJSON_ArrayForEach(e, list)
 	{
 		if (r == 0 && cJSON_IsString(e))
-			r = add_given(tidy, e->valuestring, strlen(e->valuestring));
+			r = split_names(tidy, e->valuestring, strlen(e->valuestring),
+					add_given_name);
 	}
 	if (r == 0 && cJSON_IsArray(given)) {
 		char *out = cJSON_GetArraySize(tidy) ? cJSON_PrintUnformatted(tidy) : NULL;

@@ -375,41 +375,37 @@ static bool bridges(const struct word *w, size_t i, size_t n, bool lower_sentenc
  * that holds a gambling brand or two gambling terms is an injection too:
  * invisible to readers, planted for search engines.
  */
-static void check_hidden_blocks(const struct spam *s, struct wa_article *a, struct finding *f)
+struct hidden_check {
+	const struct spam *spam;
+	struct finding *finding;
+};
+
+static int check_hidden_block(void *data, const char *kind, const char *text)
 {
-	char *json = wa_article_get_json(a, "removed");
-	cJSON *removed = json ? cJSON_Parse(json) : NULL, *e;
+	struct hidden_check *c = data;
 
-	free(json);
-	cJSON_ArrayForEach(e, removed)
-	{
-		const char *kind = cJSON_GetStringValue(cJSON_GetObjectItem(e, "kind"));
-		const char *text = cJSON_GetStringValue(cJSON_GetObjectItem(e, "text"));
+	if (!kind || !text || strcmp(kind, "hidden") != 0)
+		return 0;
+	struct word *w = NULL;
+	size_t len = strlen(text), n = split_words(text, len, &w), brands = 0, terms = 0;
 
-		if (!kind || !text || strcmp(kind, "hidden") != 0)
-			continue;
-		struct word *w = NULL;
-		size_t len = strlen(text), n = split_words(text, len, &w), brands = 0, terms = 0;
-
-		find_terms(&s->lexicon, w, n);
-		for (size_t i = 0; i < n; i++) {
-			brands += w[i].term != TERM_ALLOW &&
-				  (is_brand(&w[i], text, len) || is_4d_brand(&w[i]));
-			terms += w[i].term == TERM_GAME || w[i].term == TERM_SLANG ||
-				 w[i].term == TERM_PROVIDER;
-		}
-		if (brands || terms >= 2) {
-			size_t quoted = len < EVIDENCE_TEXT_MAX ? len : EVIDENCE_TEXT_MAX;
-
-			while (quoted < len && quoted > 0 &&
-			       ((unsigned char)text[quoted] & 0xc0) == 0x80)
-				quoted--; /* whole characters only */
-			f->keep_score *= 1 - P_INJECTION;
-			add_evidence(f, text, quoted);
-		}
-		free(w);
+	find_terms(&c->spam->lexicon, w, n);
+	for (size_t i = 0; i < n; i++) {
+		brands += w[i].term != TERM_ALLOW &&
+			  (is_brand(&w[i], text, len) || is_4d_brand(&w[i]));
+		terms += w[i].term == TERM_GAME || w[i].term == TERM_SLANG ||
+			 w[i].term == TERM_PROVIDER;
 	}
-	cJSON_Delete(removed);
+	if (brands || terms >= 2) {
+		size_t quoted = len < EVIDENCE_TEXT_MAX ? len : EVIDENCE_TEXT_MAX;
+
+		while (quoted < len && quoted > 0 && ((unsigned char)text[quoted] & 0xc0) == 0x80)
+			quoted--; /* whole characters only */
+		c->finding->keep_score *= 1 - P_INJECTION;
+		add_evidence(c->finding, text, quoted);
+	}
+	free(w);
+	return 0;
 }
 
 static int spam_process(void *state, struct wa_article *a)
@@ -488,7 +484,8 @@ static int spam_process(void *state, struct wa_article *a)
 		i = j;
 	}
 	wp_strbuf_put(&out, text + copied, len - copied);
-	check_hidden_blocks(s, a, &f);
+	(void)wa_article_for_each_removed(a, check_hidden_block,
+					  &(struct hidden_check){ .spam = s, .finding = &f });
 	if (r == 0 && out.error)
 		r = out.error;
 	if (r == 0 && copied > 0)

@@ -66,6 +66,17 @@ const char *wa_article_title(const struct wa_article *article);
 int wa_article_add_removed(struct wa_article *article, const char *kind, const char *text,
 			   size_t len);
 
+/*
+ * Calls fn for each entry of removed[] in order, with its kind and text
+ * (either NULL if the entry is malformed; borrowed for the call). A
+ * negative return from fn stops the walk and is returned; else 0. How
+ * later stages read the lines an earlier one set aside, without copying
+ * the record.
+ */
+int wa_article_for_each_removed(const struct wa_article *article,
+				int (*fn)(void *data, const char *kind, const char *text),
+				void *data);
+
 /* Appends {"name", "score", "rule"} to tags[]; a second tag of the same name keeps the higher
  * score. */
 int wa_article_add_tag(struct wa_article *article, const char *name, double score,
