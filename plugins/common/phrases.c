@@ -1,0 +1,118 @@
+/* SPDX-License-Identifier: MIT */
+#include "phrases.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* The folded tokens [i, i+n) joined by spaces into key; its length, or 0 if too long. */
+static size_t join(const struct wp_tokens *t, size_t i, size_t n, char *key, size_t size)
+{
+	size_t len = 0;
+
+	for (size_t k = i; k < i + n; k++) {
+		size_t w = t->v[k].fold_len;
+
+		if (len + w + 1 >= size)
+			return 0;
+		if (k > i)
+			key[len++] = ' ';
+		memcpy(key + len, wp_token_folded(t, k), w);
+		len += w;
+	}
+	return len;
+}
+
+int wp_phrases_add(struct wp_phrases *p, const char *phrase, int kind, int ref)
+{
+	char key[512];
+	size_t len;
+	int r = wp_tokenize(phrase, strlen(phrase), &p->scratch);
+
+	if (r < 0)
+		return r;
+	if (p->scratch.n == 0 || p->scratch.n > WP_PHRASE_MAX_TOKENS)
+		return -EINVAL;
+	if (!(len = join(&p->scratch, 0, p->scratch.n, key, sizeof(key))))
+		return -EINVAL;
+	if (p->n == p->cap) {
+		size_t cap = p->cap ? p->cap * 2 : 256;
+		struct wp_phrase *v = realloc(p->v, cap * sizeof(*v));
+
+		if (!v)
+			return -ENOMEM;
+		p->v = v;
+		p->cap = cap;
+	}
+	struct wp_phrase *e = &p->v[p->n];
+	int head = -1, longest = 0;
+
+	if (!(e->surface = strdup(phrase)))
+		return -ENOMEM;
+	e->kind = kind;
+	e->ref = ref;
+	e->acronym = true;
+	for (const char *c = phrase; *c; c++)
+		if (*c >= 'a' && *c <= 'z')
+			e->acronym = false;
+	/* Chain onto an existing entry only when it is the same whole phrase. */
+	e->next = wp_wordset_find(&p->keys, key, len, &head) ? head : -1;
+	const struct wp_token *first = &p->scratch.v[0];
+
+	wp_wordset_find(&p->starts, wp_token_folded(&p->scratch, 0), first->fold_len, &longest);
+	if ((r = wp_wordset_add(&p->keys, key, len, (int)p->n)) < 0 ||
+	    (r = wp_wordset_add(&p->starts, wp_token_folded(&p->scratch, 0), first->fold_len,
+				longest > (int)p->scratch.n ? longest : (int)p->scratch.n)) < 0) {
+		free(e->surface);
+		return r;
+	}
+	p->n++;
+	return 0;
+}
+
+size_t wp_phrases_match(const struct wp_phrases *p, const struct wp_tokens *tokens, size_t i,
+			int *ret_entry)
+{
+	int longest;
+	char key[512];
+
+	if (i >= tokens->n || !wp_wordset_find(&p->starts, wp_token_folded(tokens, i),
+					       tokens->v[i].fold_len, &longest))
+		return 0;
+	size_t n = (size_t)longest;
+
+	if (n > tokens->n - i)
+		n = tokens->n - i;
+	for (; n > 0; n--) {
+		size_t len = join(tokens, i, n, key, sizeof(key));
+
+		if (len && wp_wordset_find(&p->keys, key, len, ret_entry))
+			return n;
+	}
+	return 0;
+}
+
+bool wp_phrase_case_fits(const struct wp_phrase *phrase, const struct wp_tokens *tokens, size_t i,
+			 size_t n)
+{
+	if (phrase->acronym) {
+		/* Capitals token by token: "AS" is not "as", "RI" not "Ri". */
+		for (size_t k = i; k < i + n; k++)
+			if ((tokens->v[k].flags & WP_TOKEN_WORD) &&
+			    !(tokens->v[k].flags & WP_TOKEN_UPPER))
+				return false;
+		return true;
+	}
+	return (tokens->v[i].flags & (WP_TOKEN_CAPITAL | WP_TOKEN_UPPER)) != 0;
+}
+
+void wp_phrases_fini(struct wp_phrases *p)
+{
+	for (size_t i = 0; i < p->n; i++)
+		free(p->v[i].surface);
+	free(p->v);
+	wp_wordset_fini(&p->keys);
+	wp_wordset_fini(&p->starts);
+	wp_tokens_fini(&p->scratch);
+	memset(p, 0, sizeof(*p));
+}

@@ -1,0 +1,221 @@
+/* SPDX-License-Identifier: MIT */
+#include "entity_list.h"
+
+#include <cjson/cJSON.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MAX_ALIASES  16 /* spellings listed per entity */
+#define MAX_OFFSETS  64 /* mention spans listed per entity; mentions counts all */
+#define MAX_SURFACES 32
+
+static int find_or_create(struct entity_list *list, enum entity_type type, const char *name,
+			  const char *code)
+{
+	char key[512];
+	int index;
+	int n = snprintf(key, sizeof(key), "%d\x1f%s", (int)type, name);
+
+	if (n < 0 || (size_t)n >= sizeof(key))
+		n = sizeof(key) - 1;
+	if (wp_wordset_find(&list->index, key, (size_t)n, &index))
+		return index;
+	if (list->n == list->cap) {
+		size_t cap = list->cap ? list->cap * 2 : 32;
+		struct entity *v = realloc(list->v, cap * sizeof(*v));
+
+		if (!v)
+			return -ENOMEM;
+		list->v = v;
+		list->cap = cap;
+	}
+	struct entity *e = &list->v[list->n];
+
+	memset(e, 0, sizeof(*e));
+	if (!(e->name = strdup(name)))
+		return -ENOMEM;
+	e->type = type;
+	snprintf(e->code, sizeof(e->code), "%s", code ? code : "");
+	if (wp_wordset_add(&list->index, key, (size_t)n, (int)list->n) < 0) {
+		free(e->name);
+		return -ENOMEM;
+	}
+	return (int)list->n++;
+}
+
+static int surface_index(struct entity *e, const char *surface, size_t len)
+{
+	for (size_t i = 0; i < e->n_surfaces; i++)
+		if (strlen(e->surfaces[i]) == len && memcmp(e->surfaces[i], surface, len) == 0)
+			return (int)i;
+	if (e->n_surfaces == MAX_SURFACES)
+		return 0;
+	char **v = realloc(e->surfaces, (e->n_surfaces + 1) * sizeof(*v));
+
+	if (!v)
+		return -ENOMEM;
+	e->surfaces = v;
+	if (!(v[e->n_surfaces] = strndup(surface, len)))
+		return -ENOMEM;
+	return (int)e->n_surfaces++;
+}
+
+static int push_mention(struct entity *e, struct mention m)
+{
+	struct mention *v = realloc(e->mentions, (e->n_mentions + 1) * sizeof(*v));
+
+	if (!v)
+		return -ENOMEM;
+	e->mentions = v;
+	v[e->n_mentions++] = m;
+	return 0;
+}
+
+int entity_list_add(struct entity_list *list, enum entity_type type, const char *name,
+		    const char *code, const char *surface, size_t surface_len, uint32_t start,
+		    uint32_t end)
+{
+	int index = find_or_create(list, type, name, code);
+
+	if (index < 0)
+		return index;
+	struct entity *e = &list->v[index];
+
+	/* The same span found twice (a title's organisation, then again) counts once. */
+	for (size_t i = 0; i < e->n_mentions; i++)
+		if (e->mentions[i].start == start)
+			return index;
+	int s = surface_index(e, surface, surface_len);
+
+	if (s < 0)
+		return s;
+	int r = push_mention(e, (struct mention){ start, end, (uint32_t)s });
+
+	return r < 0 ? r : index;
+}
+
+int entity_list_set_role(struct entity_list *list, int entity, const char *role, size_t len)
+{
+	struct entity *e = &list->v[entity];
+
+	if (e->role || len == 0)
+		return 0;
+	return (e->role = strndup(role, len)) ? 0 : -ENOMEM;
+}
+
+int entity_list_merge(struct entity_list *list, size_t from, size_t into)
+{
+	struct entity *f = &list->v[from], *t = &list->v[into];
+	int r = 0;
+
+	for (size_t i = 0; i < f->n_mentions && r == 0; i++) {
+		const char *s = f->surfaces[f->mentions[i].surface];
+		int k = surface_index(t, s, strlen(s));
+
+		r = k < 0 ? k
+			  : push_mention(t, (struct mention){ f->mentions[i].start,
+							      f->mentions[i].end, (uint32_t)k });
+	}
+	if (r == 0 && !t->role && f->role)
+		t->role = f->role, f->role = NULL;
+	f->merged = true;
+	return r;
+}
+
+static int by_start(const void *a, const void *b)
+{
+	const struct mention *x = a, *y = b;
+
+	return (x->start > y->start) - (x->start < y->start);
+}
+
+static int by_mentions(const void *a, const void *b)
+{
+	const struct entity *x = *(const struct entity *const *)a;
+	const struct entity *y = *(const struct entity *const *)b;
+
+	if (x->n_mentions != y->n_mentions)
+		return x->n_mentions < y->n_mentions ? 1 : -1;
+	return (x->mentions[0].start > y->mentions[0].start) -
+	       (x->mentions[0].start < y->mentions[0].start);
+}
+
+static cJSON *entity_json(const struct entity *e)
+{
+	cJSON *o = cJSON_CreateObject(), *aliases = NULL, *offsets = NULL;
+	bool ok = o && cJSON_AddStringToObject(o, "type", entity_type_name(e->type)) &&
+		  cJSON_AddStringToObject(o, "name", e->name);
+
+	if (ok && e->code[0])
+		ok = cJSON_AddStringToObject(o, "code", e->code);
+	if (ok && e->role)
+		ok = cJSON_AddStringToObject(o, "role", e->role);
+	ok = ok && (aliases = cJSON_AddArrayToObject(o, "aliases"));
+	for (size_t i = 0, n = 0; ok && i < e->n_surfaces && n < MAX_ALIASES; i++) {
+		if (strcmp(e->surfaces[i], e->name) == 0)
+			continue;
+		ok = cJSON_AddItemToArray(aliases, cJSON_CreateString(e->surfaces[i]));
+		n++;
+	}
+	ok = ok && cJSON_AddNumberToObject(o, "mentions", (double)e->n_mentions) &&
+	     (offsets = cJSON_AddArrayToObject(o, "offsets"));
+	for (size_t i = 0; ok && i < e->n_mentions && i < MAX_OFFSETS; i++) {
+		int span[2] = { (int)e->mentions[i].start, (int)e->mentions[i].end };
+
+		ok = cJSON_AddItemToArray(offsets, cJSON_CreateIntArray(span, 2));
+	}
+	if (!ok) {
+		cJSON_Delete(o);
+		return NULL;
+	}
+	return o;
+}
+
+char *entity_list_json(const struct entity_list *list)
+{
+	const struct entity **order = malloc((list->n + 1) * sizeof(*order));
+	size_t n = 0;
+	cJSON *array = cJSON_CreateArray();
+	char *json = NULL;
+	bool ok = order && array;
+
+	for (size_t i = 0; ok && i < list->n; i++) {
+		struct entity *e = &list->v[i];
+
+		if (e->merged || e->n_mentions == 0)
+			continue;
+		qsort(e->mentions, e->n_mentions, sizeof(*e->mentions), by_start);
+		order[n++] = e;
+	}
+	if (ok)
+		qsort(order, n, sizeof(*order), by_mentions);
+	for (size_t i = 0; ok && i < n; i++) {
+		cJSON *e = entity_json(order[i]);
+
+		ok = e && cJSON_AddItemToArray(array, e);
+	}
+	if (ok)
+		json = cJSON_PrintUnformatted(array);
+	cJSON_Delete(array);
+	free(order);
+	return json;
+}
+
+void entity_list_fini(struct entity_list *list)
+{
+	for (size_t i = 0; i < list->n; i++) {
+		struct entity *e = &list->v[i];
+
+		for (size_t k = 0; k < e->n_surfaces; k++)
+			free(e->surfaces[k]);
+		free(e->surfaces);
+		free(e->mentions);
+		free(e->name);
+		free(e->role);
+	}
+	free(list->v);
+	wp_wordset_fini(&list->index);
+	memset(list, 0, sizeof(*list));
+}

@@ -1,0 +1,65 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * What the entity stage knows before it reads an article: the named
+ * entities of data/countries.txt and data/gazetteer.txt, and the cue words
+ * of data/entity-cues.txt (titles, reporting verbs, name heads,
+ * designator prefixes). Read-only once loaded: worker threads share it.
+ */
+#ifndef ENTITIES_GAZETTEER_H
+#define ENTITIES_GAZETTEER_H
+
+#include "../common/phrases.h"
+
+enum entity_type {
+	ENTITY_COUNTRY,
+	ENTITY_PLACE,
+	ENTITY_ORG,
+	ENTITY_PERSON,
+	ENTITY_EQUIPMENT,
+	ENTITY_EVENT,
+	N_ENTITY_TYPES,
+	/* A gazetteer entry standing for a country's government (Kremlin). */
+	ENTITY_METONYM = N_ENTITY_TYPES,
+};
+
+enum cue_kind {
+	CUE_TITLE,
+	CUE_QUALIFIER,
+	CUE_VERB,
+	CUE_ORG_HEAD,
+	CUE_PLACE_HEAD,
+	CUE_NOT_NAME,
+	CUE_MAKER, /* ref: the designator prefix it stands for */
+	CUE_SHIP,
+};
+
+struct canonical {
+	enum entity_type type;
+	char *name;
+	char code[3]; /* countries and metonyms: ISO 3166-1 alpha-2 */
+};
+
+struct gazetteer {
+	struct wp_phrases names; /* kind: enum entity_type; ref: index into canon */
+	struct canonical *canon;
+	size_t n_canon;
+	struct wp_phrases cues;     /* kind: enum cue_kind */
+	struct wp_wordset prefixes; /* folded designator prefix -> index into prefix */
+	char **prefix;              /* as warta writes it: "Su", "MiG" */
+	size_t n_prefix;
+};
+
+const char *entity_type_name(enum entity_type type);
+
+/*
+ * Loads the three data files (through wa_plugin_data_read, so data_dir
+ * overrides them). On error, *ret_error says which file and line.
+ */
+struct wa_plugin_ctx;
+int gazetteer_load(const struct wa_plugin_ctx *ctx, struct gazetteer *g, char **ret_error);
+void gazetteer_fini(struct gazetteer *g);
+
+/* The designator prefix written as the token (folded key), or NULL. */
+const char *gazetteer_prefix(const struct gazetteer *g, const char *folded, size_t len);
+
+#endif

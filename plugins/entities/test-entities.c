@@ -1,0 +1,235 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * entities: what an analyst pivots on, from sentences written for this
+ * test in the style of Indonesian defence news.
+ */
+#include "wa-pipeline.h"
+
+static const char conf[] = "pipeline = { 'ingest_text', 'normalize', 'clean', 'entities' }";
+
+/* The entity of this type and canonical name, or NULL. */
+static const cJSON *entity(const struct wa_test_run *r, const char *type, const char *name)
+{
+	const cJSON *e;
+
+	cJSON_ArrayForEach(e, wa_test_field(r, "entities"))
+	{
+		const char *t = wa_json_get_string(e, "type"), *n = wa_json_get_string(e, "name");
+
+		if (t && n && strcmp(t, type) == 0 && strcmp(n, name) == 0)
+			return e;
+	}
+	return NULL;
+}
+
+static int count_of_type(const struct wa_test_run *r, const char *type)
+{
+	const cJSON *e;
+	int n = 0;
+
+	cJSON_ArrayForEach(e, wa_test_field(r, "entities"))
+	{
+		const char *t = wa_json_get_string(e, "type");
+
+		n += t && strcmp(t, type) == 0;
+	}
+	return n;
+}
+
+static int mentions(const cJSON *e)
+{
+	const cJSON *m = cJSON_GetObjectItemCaseSensitive(e, "mentions");
+
+	return cJSON_IsNumber(m) ? (int)m->valuedouble : -1;
+}
+
+static bool has_alias(const cJSON *e, const char *alias)
+{
+	const cJSON *a;
+
+	cJSON_ArrayForEach(a, cJSON_GetObjectItemCaseSensitive(e, "aliases"))
+	{
+		if (cJSON_IsString(a) && strcmp(a->valuestring, alias) == 0)
+			return true;
+	}
+	return false;
+}
+
+WA_TEST(countries_by_code_whatever_the_spelling)
+{
+	struct wa_test_run r = { 0 };
+
+	wa_test_run_text(&r, conf,
+			 "Latihan Bersama di Perbatasan\n\n"
+			 "Belarusia dan Rusia menggelar latihan bersama, sementara Tiongkok, China "
+			 "dan Cina disebut sebagai mitra. AS dan Amerika Serikat memantau, begitu "
+			 "pula Korut. Pejabat Inggris dan Perancis hadir sebagai pengamat.\n");
+	const cJSON *by = entity(&r, "country", "Belarus"), *cn = entity(&r, "country", "Tiongkok");
+	const cJSON *us = entity(&r, "country", "Amerika Serikat");
+
+	ASSERT_NOT_NULL(by);
+	ASSERT_STR_EQ(wa_json_get_string(by, "code"), "BY");
+	ASSERT_TRUE(has_alias(by, "Belarusia"));
+	ASSERT_NOT_NULL(cn);
+	ASSERT_EQ(mentions(cn), 3);
+	ASSERT_NOT_NULL(us);
+	ASSERT_STR_EQ(wa_json_get_string(us, "code"), "US");
+	ASSERT_EQ(mentions(us), 2);
+	ASSERT_NOT_NULL(entity(&r, "country", "Korea Utara"));
+	ASSERT_NOT_NULL(entity(&r, "country", "Inggris Raya"));
+	ASSERT_NOT_NULL(entity(&r, "country", "Prancis"));
+	ASSERT_NOT_NULL(entity(&r, "country", "Rusia"));
+	wa_test_run_done(&r);
+}
+
+WA_TEST(lower_case_words_are_not_acronym_countries)
+{
+	struct wa_test_run r = { 0 };
+
+	/* "as" and "us" in English, "ri" nowhere: only capitals make AS, US, RI. */
+	wa_test_run_text(&r, conf,
+			 "Defence Talks\n\nThe minister spoke as the talks ended and told us "
+			 "that the navy would wait.\n");
+	ASSERT_EQ(count_of_type(&r, "country"), 0);
+	wa_test_run_done(&r);
+}
+
+WA_TEST(people_merge_full_name_surname_and_spelling_variant)
+{
+	struct wa_test_run r = { 0 };
+
+	wa_test_run_text(&r, conf,
+			 "Menhan Rusia Bertemu Mitranya\n\n"
+			 "Menteri Pertahanan Rusia Sergei Kuzhugetovich bertemu Menhan Belarus "
+			 "Viktor Khrenin di Minsk. Kuzhugetovich mengatakan kerja sama akan "
+			 "diperluas. Sergey Kuzhugetovich juga meninjau pabrik.\n\n"
+			 "\"Kami siap,\" kata Khrenin.\n");
+	const cJSON *sk = entity(&r, "person", "Sergei Kuzhugetovich");
+	const cJSON *vk = entity(&r, "person", "Viktor Khrenin");
+
+	ASSERT_NOT_NULL(sk);
+	ASSERT_EQ(mentions(sk), 3);
+	ASSERT_TRUE(has_alias(sk, "Kuzhugetovich"));
+	ASSERT_TRUE(has_alias(sk, "Sergey Kuzhugetovich"));
+	ASSERT_STR_EQ(wa_json_get_string(sk, "role"), "Menteri Pertahanan Rusia");
+	ASSERT_NOT_NULL(vk);
+	ASSERT_EQ(mentions(vk), 2);
+	ASSERT_STR_EQ(wa_json_get_string(vk, "role"), "Menhan Belarus");
+	ASSERT_EQ(count_of_type(&r, "person"), 2);
+	ASSERT_NOT_NULL(entity(&r, "place", "Minsk"));
+	wa_test_run_done(&r);
+}
+
+WA_TEST(ranks_with_qualifiers_and_reporting_verbs_find_people)
+{
+	struct wa_test_run r = { 0 };
+
+	wa_test_run_text(&r, conf,
+			 "Pangkalan Baru Diresmikan\n\n"
+			 "Peresmian dihadiri Letjen TNI (Purn) Harsono Wibisono dan Kolonel (Mar) "
+			 "Dimas Aryaguna. Acara dibuka pukul 09.00, ujar Ratna Kusumawati.\n");
+	const cJSON *hw = entity(&r, "person", "Harsono Wibisono");
+
+	ASSERT_NOT_NULL(hw);
+	ASSERT_STR_EQ(wa_json_get_string(hw, "role"), "Letjen TNI (Purn)");
+	ASSERT_NOT_NULL(entity(&r, "person", "Dimas Aryaguna"));
+	ASSERT_NOT_NULL(entity(&r, "person", "Ratna Kusumawati"));
+	wa_test_run_done(&r);
+}
+
+WA_TEST(equipment_designators_are_normalised)
+{
+	struct wa_test_run r = { 0 };
+
+	wa_test_run_text(&r, conf,
+			 "Jet Tempur Baru\n\n"
+			 "TNI AU membandingkan Su 35, SU-35 dan Sukhoi 35 dengan Su-27/30, F-16C/D "
+			 "serta Rafale. KRI Nanggala-402 dan rudal S-400 juga dibahas. Angka G20, "
+			 "COVID-19 dan SLOT88 bukan alutsista.\n");
+	const cJSON *su35 = entity(&r, "equipment", "Su-35");
+
+	ASSERT_NOT_NULL(su35);
+	ASSERT_EQ(mentions(su35), 3);
+	ASSERT_NOT_NULL(entity(&r, "equipment", "Su-27"));
+	ASSERT_NOT_NULL(entity(&r, "equipment", "Su-30"));
+	ASSERT_NOT_NULL(entity(&r, "equipment", "F-16C"));
+	ASSERT_NOT_NULL(entity(&r, "equipment", "F-16D"));
+	ASSERT_NOT_NULL(entity(&r, "equipment", "Rafale"));
+	ASSERT_NOT_NULL(entity(&r, "equipment", "KRI Nanggala-402"));
+	ASSERT_NOT_NULL(entity(&r, "equipment", "S-400"));
+	ASSERT_EQ(count_of_type(&r, "equipment"), 8);
+	ASSERT_NOT_NULL(entity(&r, "org", "TNI AU"));
+	wa_test_run_done(&r);
+}
+
+WA_TEST(places_orgs_events_and_acting_seats_of_government)
+{
+	struct wa_test_run r = { 0 };
+
+	wa_test_run_text(
+		&r, conf,
+		"Zapad 2025 Dimulai\n\n"
+		"Latihan Zapad 2025 digelar dekat Laut China Selatan, kata pejabat Kemenhan. "
+		"Kremlin menegaskan latihan itu defensif. Delegasi tiba di Moskow pada pagi "
+		"hari dan bertemu wakil Universitas Pertahanan.\n");
+	const cJSON *ru = entity(&r, "country", "Rusia");
+
+	ASSERT_NOT_NULL(entity(&r, "event", "Zapad 2025"));
+	ASSERT_NOT_NULL(entity(&r, "place", "Laut China Selatan"));
+	ASSERT_NULL(entity(&r, "country", "Tiongkok")); /* inside the sea's name */
+	ASSERT_NOT_NULL(entity(&r, "org", "Kementerian Pertahanan"));
+	ASSERT_NOT_NULL(entity(&r, "org", "Universitas Pertahanan"));
+	ASSERT_NOT_NULL(entity(&r, "place", "Moskow"));
+	/* Kremlin acts; Moskow is only where the delegation went. */
+	ASSERT_NOT_NULL(ru);
+	ASSERT_EQ(mentions(ru), 1);
+	ASSERT_TRUE(has_alias(ru, "Kremlin"));
+	wa_test_run_done(&r);
+}
+
+WA_TEST(offsets_are_code_points_of_the_text)
+{
+	struct wa_test_run r = { 0 };
+
+	wa_test_run_text(&r, conf, "Judul Berita\n\nPara pejabat Türkiye bertemu di Jenewa.\n");
+	const char *text = wa_test_string(&r, "text");
+	const cJSON *ch = entity(&r, "place", "Jenewa");
+
+	ASSERT_NOT_NULL(text);
+	ASSERT_NOT_NULL(ch);
+	const cJSON *span = cJSON_GetArrayItem(cJSON_GetObjectItemCaseSensitive(ch, "offsets"), 0);
+	int start = cJSON_GetArrayItem(span, 0)->valueint,
+	    end = cJSON_GetArrayItem(span, 1)->valueint;
+	/* Count code points to find the byte where the span starts. */
+	const char *p = text;
+
+	for (int c = 0; c < start; p++)
+		c += ((unsigned char)p[1] & 0xc0) != 0x80;
+	ASSERT_EQ(end - start, 6);
+	ASSERT_TRUE(strncmp(p, "Jenewa", 6) == 0);
+	ASSERT_NOT_NULL(entity(&r, "country", "Turki"));
+	wa_test_run_done(&r);
+}
+
+WA_TEST(removed_boilerplate_gives_no_entities)
+{
+	struct wa_test_run r = { 0 };
+
+	wa_test_run_text(&r, conf,
+			 "Kapal Selam Baru untuk TNI AL\n\n"
+			 "JAKARTA - Kapal selam baru tiba di dermaga pada Senin pagi.\n"
+			 "Baca juga: Vietnam Borong Jet Tempur dari Swedia\n"
+			 "Kapal itu akan bertugas di perairan timur.\n");
+	ASSERT_NULL(entity(&r, "country", "Vietnam"));
+	ASSERT_NULL(entity(&r, "country", "Swedia"));
+	wa_test_run_done(&r);
+}
+
+WA_TEST_MAIN(WA_TEST_ENTRY(countries_by_code_whatever_the_spelling),
+	     WA_TEST_ENTRY(lower_case_words_are_not_acronym_countries),
+	     WA_TEST_ENTRY(people_merge_full_name_surname_and_spelling_variant),
+	     WA_TEST_ENTRY(ranks_with_qualifiers_and_reporting_verbs_find_people),
+	     WA_TEST_ENTRY(equipment_designators_are_normalised),
+	     WA_TEST_ENTRY(places_orgs_events_and_acting_seats_of_government),
+	     WA_TEST_ENTRY(offsets_are_code_points_of_the_text),
+	     WA_TEST_ENTRY(removed_boilerplate_gives_no_entities))
