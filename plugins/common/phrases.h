@@ -59,6 +59,15 @@ size_t wp_phrases_match(const struct wp_phrases *p, const struct wp_tokens *toke
 bool wp_phrase_case_fits(const struct wp_phrase *phrase, const struct wp_tokens *tokens, size_t i,
 			 size_t n);
 
+/*
+ * Adds every phrase of the lines of data file `file` that start with
+ * `kind_name |` ("verb | kata | ujar ..."), with the given kind; the
+ * format of data/entity-cues.txt. Returns 0 or -errno (-ENOENT: no file).
+ */
+struct wa_plugin_ctx;
+int wp_phrases_load_kind(struct wp_phrases *p, const struct wa_plugin_ctx *ctx, const char *file,
+			 const char *kind_name, int kind);
+
 void wp_phrases_fini(struct wp_phrases *p);
 
 #endif

@@ -21,6 +21,7 @@ static const char *const cue_names[] = {
 	[CUE_NOT_NAME] = "not-name",
 	[CUE_MAKER] = "maker",
 	[CUE_SHIP] = "ship",
+	[CUE_VIA] = "via",
 };
 
 const char *entity_type_name(enum entity_type type)

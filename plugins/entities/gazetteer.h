@@ -31,6 +31,7 @@ enum cue_kind {
 	CUE_NOT_NAME,
 	CUE_MAKER, /* ref: the designator prefix it stands for */
 	CUE_SHIP,
+	CUE_VIA, /* for the quotes stage */
 };
 
 struct canonical {

@@ -1,0 +1,456 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * quotes: who said what, as quotes[] {text, speaker, kind, offset, via}.
+ *
+ * Direct quotations are the text between a pair of quote marks on one
+ * paragraph (normalize has made every kind of mark ASCII: `"`, and `''`
+ * from ’’ and ‘‘); scare quotes around a word or two ("Flanker-E") are
+ * names, not speech. The speaker comes from the reporting verb after the
+ * quotation (`," kata Shoigu.`, `," tegas Menhan Sjafrie.`) or before it
+ * (`Shoigu mengatakan, "...`, `Shoigu: "...`); a verb with -nya
+ * (`katanya`, `tegasnya`) or none at all means the person named last.
+ * Indirect speech is a person followed by a me- reporting verb
+ * (`Sjafrie menegaskan bahwa ...`): kind "indirect", the rest of the
+ * sentence as text. `via` is the outlet a sentence cites ("seperti
+ * dilansir Reuters").
+ *
+ * Speakers are the people of entities[] (this stage runs after entities),
+ * so a quotation by "Shoigu" is credited to "Sergei Shoigu".
+ */
+#include <cjson/cJSON.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <warta/plugin.h>
+
+#include "../common/phrases.h"
+#include "../common/tokens.h"
+
+#define MIN_QUOTE_WORDS    3 /* fewer is a term in quotes, not speech */
+#define MIN_INDIRECT_WORDS 4
+#define MAX_QUOTES         200
+#define SPEAKER_REACH      6 /* tokens after a verb where the speaker's name may start */
+#define MAX_NAME_TOKENS    4
+
+enum cue { CUE_VERB, CUE_TITLE, CUE_VIA };
+
+struct quotes {
+	struct wp_phrases cues;
+};
+
+struct person {
+	uint32_t start, end; /* code points */
+	const char *name;
+};
+
+struct scan {
+	const struct quotes *q;
+	const char *text;
+	const struct wp_tokens *t;
+	struct person *people; /* sorted by start */
+	size_t n_people;
+	cJSON *list;
+};
+
+static int quotes_init(const struct wa_plugin_ctx *ctx, void **ret_state)
+{
+	struct quotes *q = calloc(1, sizeof(*q));
+	int r;
+
+	if (!q)
+		return -ENOMEM;
+	if ((r = wp_phrases_load_kind(&q->cues, ctx, "entity-cues.txt", "verb", CUE_VERB)) < 0 ||
+	    (r = wp_phrases_load_kind(&q->cues, ctx, "entity-cues.txt", "title", CUE_TITLE)) < 0 ||
+	    (r = wp_phrases_load_kind(&q->cues, ctx, "entity-cues.txt", "via", CUE_VIA)) < 0) {
+		wa_plugin_log(ctx, WA_LOG_ERROR, "entity-cues.txt: %s", strerror(-r));
+		wp_phrases_fini(&q->cues);
+		free(q);
+		return r;
+	}
+	*ret_state = q;
+	return 0;
+}
+
+static size_t cue_at(const struct scan *s, size_t i, enum cue kind)
+{
+	int entry;
+	size_t n = wp_phrases_match(&s->q->cues, s->t, i, &entry);
+
+	for (; n && entry >= 0; entry = s->q->cues.v[entry].next)
+		if (s->q->cues.v[entry].kind == (int)kind)
+			return n;
+	return 0;
+}
+
+static int by_start(const void *a, const void *b)
+{
+	const struct person *x = a, *y = b;
+
+	return (x->start > y->start) - (x->start < y->start);
+}
+
+/* The person mentions of entities[], borrowed from the parsed JSON. */
+static int load_people(struct scan *s, const cJSON *entities)
+{
+	const cJSON *e, *span;
+	size_t n = 0;
+
+	cJSON_ArrayForEach(e, entities)
+	{
+		n += cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(e, "offsets"));
+	}
+	if (n == 0)
+		return 0;
+	if (!(s->people = malloc(n * sizeof(*s->people))))
+		return -ENOMEM;
+	cJSON_ArrayForEach(e, entities)
+	{
+		const cJSON *type = cJSON_GetObjectItemCaseSensitive(e, "type");
+		const cJSON *name = cJSON_GetObjectItemCaseSensitive(e, "name");
+
+		if (!cJSON_IsString(type) || strcmp(type->valuestring, "person") != 0 ||
+		    !cJSON_IsString(name))
+			continue;
+		cJSON_ArrayForEach(span, cJSON_GetObjectItemCaseSensitive(e, "offsets"))
+		{
+			const cJSON *a = cJSON_GetArrayItem(span, 0),
+				    *b = cJSON_GetArrayItem(span, 1);
+
+			if (cJSON_IsNumber(a) && cJSON_IsNumber(b))
+				s->people[s->n_people++] =
+					(struct person){ (uint32_t)a->valuedouble,
+							 (uint32_t)b->valuedouble,
+							 name->valuestring };
+		}
+	}
+	qsort(s->people, s->n_people, sizeof(*s->people), by_start);
+	return 0;
+}
+
+static uint32_t chars_after(const struct scan *s, size_t j)
+{
+	const struct wp_token *t = &s->t->v[j];
+	uint32_t n = t->chars;
+
+	for (uint32_t b = t->start; b < t->end; b++)
+		n += ((unsigned char)s->text[b] & 0xc0) != 0x80;
+	return n;
+}
+
+/* The person named last before code point `before`, or NULL. */
+static const char *last_person_before(const struct scan *s, uint32_t before, uint32_t after)
+{
+	const char *name = NULL;
+
+	for (size_t i = 0; i < s->n_people && s->people[i].start < before; i++)
+		if (s->people[i].end <= before && s->people[i].start >= after)
+			name = s->people[i].name;
+	return name;
+}
+
+/* The person whose mention starts in code points [from, to), or NULL. */
+static const char *person_in(const struct scan *s, uint32_t from, uint32_t to)
+{
+	for (size_t i = 0; i < s->n_people; i++)
+		if (s->people[i].start >= from && s->people[i].start < to)
+			return s->people[i].name;
+	return NULL;
+}
+
+/* A quote mark at token i: `"`, or `''` written as two apostrophes. Its width in tokens. */
+static size_t quote_mark(const struct scan *s, size_t i)
+{
+	if (i >= s->t->n)
+		return 0;
+	if (wp_token_punct(s->text, &s->t->v[i], '"'))
+		return 1;
+	if (i + 1 < s->t->n && wp_token_punct(s->text, &s->t->v[i], '\'') &&
+	    wp_token_punct(s->text, &s->t->v[i + 1], '\'') &&
+	    s->t->v[i].end == s->t->v[i + 1].start)
+		return 2;
+	return 0;
+}
+
+static bool elided(const struct scan *s, size_t verb_end)
+{
+	const struct wp_token *t = &s->t->v[verb_end - 1];
+
+	return t->fold_len > 3 &&
+	       strcmp(wp_token_folded(s->t, verb_end - 1) + t->fold_len - 3, "nya") == 0;
+}
+
+/* The speaker named after a closing mark ending at token j: `," kata Shoigu`. */
+static const char *speaker_after(const struct scan *s, size_t j, uint32_t quote_start,
+				 bool *ret_found)
+{
+	size_t v;
+
+	*ret_found = false;
+	while (j < s->t->n && wp_token_punct(s->text, &s->t->v[j], ','))
+		j++;
+	if (j >= s->t->n || (s->t->v[j].flags & WP_TOKEN_LINE_START) ||
+	    !(v = cue_at(s, j, CUE_VERB)))
+		return NULL;
+	*ret_found = true;
+	if (elided(s, j + v))
+		return last_person_before(s, quote_start, 0);
+	size_t k = j + v, end = k + SPEAKER_REACH < s->t->n ? k + SPEAKER_REACH : s->t->n;
+
+	if (k >= s->t->n)
+		return NULL;
+	return person_in(s, s->t->v[k].chars, end > k ? chars_after(s, end - 1) : 0);
+}
+
+/* The speaker introducing a quotation that opens at token i: `Shoigu mengatakan, "` or `Shoigu: "`.
+ */
+static const char *speaker_before(const struct scan *s, size_t i)
+{
+	size_t line = i;
+
+	while (line > 0 && !(s->t->v[line].flags & WP_TOKEN_LINE_START))
+		line--;
+	if (i == line)
+		return NULL;
+	size_t p = i - 1;
+
+	if (wp_token_punct(s->text, &s->t->v[p], ':'))
+		return last_person_before(s, s->t->v[p].chars + 1, s->t->v[line].chars);
+	/* A reporting verb between the last person named in the paragraph and the mark. */
+	for (size_t k = line; k < i; k++) {
+		if (cue_at(s, k, CUE_VERB))
+			return last_person_before(s, s->t->v[i].chars, s->t->v[line].chars);
+	}
+	return NULL;
+}
+
+/* The outlet a sentence around tokens [from, to) cites: "dilansir Reuters". */
+static char *via_in(const struct scan *s, size_t from, size_t to)
+{
+	for (size_t k = from; k < to && k < s->t->n; k++) {
+		size_t v = cue_at(s, k, CUE_VIA), n = 0;
+
+		if (!v)
+			continue;
+		while (k + v + n < s->t->n && n < MAX_NAME_TOKENS &&
+		       (s->t->v[k + v + n].flags & (WP_TOKEN_CAPITAL | WP_TOKEN_UPPER)) &&
+		       !(s->t->v[k + v + n].flags & WP_TOKEN_PUNCT))
+			n++;
+		if (n)
+			return strndup(s->text + s->t->v[k + v].start,
+				       s->t->v[k + v + n - 1].end - s->t->v[k + v].start);
+	}
+	return NULL;
+}
+
+static int add_quote(struct scan *s, const char *text, size_t len, const char *speaker,
+		     const char *kind, uint32_t offset, const char *via)
+{
+	cJSON *o = cJSON_CreateObject();
+	char *copy = strndup(text, len);
+	bool ok = o && copy && cJSON_AddStringToObject(o, "text", copy) &&
+		  (speaker ? cJSON_AddStringToObject(o, "speaker", speaker) != NULL
+			   : cJSON_AddNullToObject(o, "speaker") != NULL) &&
+		  cJSON_AddStringToObject(o, "kind", kind) &&
+		  cJSON_AddNumberToObject(o, "offset", offset) &&
+		  (!via || cJSON_AddStringToObject(o, "via", via)) &&
+		  cJSON_AddItemToArray(s->list, o);
+
+	free(copy);
+	if (!ok) {
+		cJSON_Delete(o);
+		return -ENOMEM;
+	}
+	return 0;
+}
+
+static size_t words_between(const struct scan *s, size_t from, size_t to)
+{
+	size_t n = 0;
+
+	for (size_t k = from; k < to; k++)
+		n += (s->t->v[k].flags & (WP_TOKEN_WORD | WP_TOKEN_NUMBER)) != 0;
+	return n;
+}
+
+/* The end of the sentence holding token i: the first token of the next one. */
+static size_t sentence_end(const struct scan *s, size_t i)
+{
+	for (i++; i < s->t->n; i++)
+		if (s->t->v[i].flags & (WP_TOKEN_SENT_START | WP_TOKEN_LINE_START))
+			break;
+	return i;
+}
+
+static int find_direct(struct scan *s, bool *quoted)
+{
+	for (size_t i = 0; i < s->t->n && cJSON_GetArraySize(s->list) < MAX_QUOTES;) {
+		size_t w = quote_mark(s, i), k, cw = 0;
+
+		if (!w) {
+			i++;
+			continue;
+		}
+		for (k = i + w; k < s->t->n && !(s->t->v[k].flags & WP_TOKEN_LINE_START); k++)
+			if ((cw = quote_mark(s, k)))
+				break;
+		if (!cw || k >= s->t->n || (s->t->v[k].flags & WP_TOKEN_LINE_START)) {
+			i += w;
+			continue;
+		}
+		for (size_t m = i; m < k + cw; m++)
+			quoted[m] = true;
+		if (words_between(s, i + w, k) >= MIN_QUOTE_WORDS) {
+			uint32_t start = s->t->v[i + w].start, end = s->t->v[k].start;
+			bool found;
+
+			while (end > start && strchr(" ,", s->text[end - 1]))
+				end--;
+			const char *speaker = speaker_after(s, k + cw, s->t->v[i].chars, &found);
+
+			if (!found)
+				speaker = speaker_before(s, i);
+			if (!speaker && !found)
+				speaker = last_person_before(s, s->t->v[i].chars, 0);
+			size_t after = k + cw;
+
+			if (after < s->t->n &&
+			    !(s->t->v[after].flags & (WP_TOKEN_LINE_START | WP_TOKEN_SENT_START)))
+				after = sentence_end(s, after);
+			char *via = via_in(s, i, after);
+			int r = add_quote(s, s->text + start, end - start, speaker, "direct",
+					  s->t->v[i + w].chars, via);
+
+			free(via);
+			if (r < 0)
+				return r;
+		}
+		i = k + cw;
+	}
+	return 0;
+}
+
+/* The token where code point `chars` starts, or n. */
+static size_t token_at(const struct scan *s, uint32_t chars)
+{
+	size_t lo = 0, hi = s->t->n;
+
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+
+		if (s->t->v[mid].chars < chars)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+static bool me_verb(const struct scan *s, size_t j, size_t n)
+{
+	const char *w = wp_token_folded(s->t, j);
+
+	return n == 1 && (strncmp(w, "me", 2) == 0 || strcmp(w, "berkata") == 0);
+}
+
+/* Sjafrie menegaskan bahwa ...: the rest of the sentence, credited to Sjafrie. */
+static int find_indirect(struct scan *s, const bool *quoted)
+{
+	for (size_t p = 0; p < s->n_people && cJSON_GetArraySize(s->list) < MAX_QUOTES; p++) {
+		size_t j = token_at(s, s->people[p].end), v;
+
+		while (j < s->t->n && (wp_token_punct(s->text, &s->t->v[j], ',') ||
+				       strcmp(wp_token_folded(s->t, j), "juga") == 0))
+			j++;
+		if (j >= s->t->n || !(v = cue_at(s, j, CUE_VERB)) || !me_verb(s, j, v))
+			continue;
+		j += v;
+		while (j < s->t->n && (wp_token_punct(s->text, &s->t->v[j], ',') ||
+				       strcmp(wp_token_folded(s->t, j), "bahwa") == 0))
+			j++;
+		size_t end = sentence_end(s, j), last = end;
+		bool has_quote = false;
+
+		for (size_t k = j; k < end; k++)
+			has_quote |= quoted[k] || quote_mark(s, k);
+		if (j >= end || has_quote || words_between(s, j, end) < MIN_INDIRECT_WORDS)
+			continue;
+		/* The attribution is not part of what was said. */
+		for (size_t k = j; k < end; k++)
+			if (cue_at(s, k, CUE_VIA)) {
+				last = k;
+				break;
+			}
+		while (last > j && (s->t->v[last - 1].flags & WP_TOKEN_PUNCT))
+			last--;
+		if (last == j)
+			continue;
+		char *via = via_in(s, token_at(s, s->people[p].start), end);
+		int r = add_quote(s, s->text + s->t->v[j].start,
+				  s->t->v[last - 1].end - s->t->v[j].start, s->people[p].name,
+				  "indirect", s->t->v[j].chars, via);
+
+		free(via);
+		if (r < 0)
+			return r;
+	}
+	return 0;
+}
+
+static int quotes_process(void *state, struct wa_article *a)
+{
+	const char *text = wa_article_text(a);
+	struct wp_tokens tokens = { 0 };
+	struct scan s = { .q = state, .text = text, .t = &tokens };
+	char *entities_json = NULL;
+	cJSON *entities = NULL;
+	bool *quoted = NULL;
+	int r;
+
+	if (!text || !*text)
+		return WA_PLUGIN_OK;
+	if ((entities_json = wa_article_get_json(a, "entities")))
+		entities = cJSON_Parse(entities_json);
+	r = wp_tokenize(text, strlen(text), &tokens);
+	if (r == 0)
+		r = load_people(&s, entities);
+	if (r == 0 && !(s.list = cJSON_CreateArray()))
+		r = -ENOMEM;
+	if (r == 0 && !(quoted = calloc(tokens.n + 1, sizeof(*quoted))))
+		r = -ENOMEM;
+	if (r == 0)
+		r = find_direct(&s, quoted);
+	if (r == 0)
+		r = find_indirect(&s, quoted);
+	if (r == 0 && cJSON_GetArraySize(s.list) > 0) {
+		char *json = cJSON_PrintUnformatted(s.list);
+
+		r = json ? wa_article_set_json(a, "quotes", json) : -ENOMEM;
+		free(json);
+	}
+	cJSON_Delete(s.list);
+	cJSON_Delete(entities);
+	free(entities_json);
+	free(s.people);
+	free(quoted);
+	wp_tokens_fini(&tokens);
+	return r < 0 ? r : WA_PLUGIN_OK;
+}
+
+static void quotes_fini(void *state)
+{
+	struct quotes *q = state;
+
+	wp_phrases_fini(&q->cues);
+	free(q);
+}
+
+WA_PLUGIN_DEFINE(quotes) = {
+	.abi_version = WA_PLUGIN_ABI_VERSION,
+	.size = sizeof(struct wa_plugin),
+	.name = "quotes",
+	.summary = "Direct and indirect quotations with their speaker and cited outlet",
+	.kind = WA_PLUGIN_ANALYZE,
+	.init = quotes_init,
+	.process = quotes_process,
+	.fini = quotes_fini,
+};

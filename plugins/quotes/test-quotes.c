@@ -1,0 +1,111 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * quotes: who said what, from paragraphs written for this test in the
+ * style of Indonesian news, with each way outlets attribute speech.
+ */
+#include "wa-pipeline.h"
+
+static const char conf[] =
+	"pipeline = { 'ingest_text', 'normalize', 'clean', 'entities', 'quotes' }";
+
+/* The quotation whose text starts with `start`, or NULL. */
+static const cJSON *quote(const struct wa_test_run *r, const char *start)
+{
+	const cJSON *q;
+
+	cJSON_ArrayForEach(q, wa_test_field(r, "quotes"))
+	{
+		const char *text = wa_json_get_string(q, "text");
+
+		if (text && strncmp(text, start, strlen(start)) == 0)
+			return q;
+	}
+	return NULL;
+}
+
+static void expect(const struct wa_test_run *r, const char *start, const char *speaker,
+		   const char *kind)
+{
+	const cJSON *q = quote(r, start);
+
+	if (!q)
+		WA_TEST_FAIL("no quotation starting '%s'", start);
+	ASSERT_STR_EQ(wa_json_get_string(q, "speaker"), speaker);
+	ASSERT_STR_EQ(wa_json_get_string(q, "kind"), kind);
+}
+
+WA_TEST(speakers_come_from_verbs_after_and_before_and_from_nya)
+{
+	struct wa_test_run r = { 0 };
+
+	wa_test_run_text(
+		&r, conf,
+		"Dua Menteri Bertemu di Minsk\n\n"
+		"Menteri Pertahanan Rusia Arkady Voronin bertemu Menhan Belarus Pavel "
+		"Rudenko di Minsk.\n\n"
+		"\"Kami siap menghadapi ancaman dari barat,\" kata Voronin kepada wartawan.\n\n"
+		"\"Latihan ini bersifat defensif dan terbuka,\" tegasnya.\n\n"
+		"Rudenko mengatakan, \"Belarus menjadi tuan rumah tahun depan.\"\n\n"
+		"Pavel Rudenko: \"Semua negara tetangga sudah diberi tahu.\"\n\n"
+		"\u2018\u2018Tidak ada yang perlu dikhawatirkan,\u2019\u2019 ujar Menhan "
+		"Rudenko.\n");
+	expect(&r, "Kami siap menghadapi", "Arkady Voronin", "direct");
+	expect(&r, "Latihan ini bersifat", "Arkady Voronin", "direct");
+	expect(&r, "Belarus menjadi tuan rumah", "Pavel Rudenko", "direct");
+	expect(&r, "Semua negara tetangga", "Pavel Rudenko", "direct");
+	expect(&r, "Tidak ada yang perlu", "Pavel Rudenko", "direct");
+	/* The text is the quotation alone: no marks, no trailing comma. */
+	ASSERT_STR_EQ(wa_json_get_string(quote(&r, "Kami"), "text"),
+		      "Kami siap menghadapi ancaman dari barat");
+	wa_test_run_done(&r);
+}
+
+WA_TEST(indirect_speech_and_the_cited_outlet)
+{
+	struct wa_test_run r = { 0 };
+
+	wa_test_run_text(&r, conf,
+			 "Jakarta Tambah Kapal Patroli\n\n"
+			 "Kepala Bakamla Laksdya Bambang Wirasena menegaskan bahwa patroli di Laut "
+			 "Natuna Utara akan ditambah tahun ini, seperti dilansir Reuters.\n");
+	const cJSON *q = quote(&r, "patroli di Laut");
+
+	ASSERT_NOT_NULL(q);
+	ASSERT_STR_EQ(wa_json_get_string(q, "speaker"), "Bambang Wirasena");
+	ASSERT_STR_EQ(wa_json_get_string(q, "kind"), "indirect");
+	ASSERT_STR_EQ(wa_json_get_string(q, "text"),
+		      "patroli di Laut Natuna Utara akan ditambah tahun ini");
+	ASSERT_STR_EQ(wa_json_get_string(q, "via"), "Reuters");
+	wa_test_run_done(&r);
+}
+
+WA_TEST(names_in_quotes_are_not_speech)
+{
+	struct wa_test_run r = { 0 };
+
+	wa_test_run_text(&r, conf,
+			 "Jet Tempur Rusia\n\n"
+			 "Pesawat itu dijuluki \"Flanker-E\" oleh NATO dan disebut \"jet terbaik\" "
+			 "oleh pengamat.\n");
+	ASSERT_NULL(wa_test_field(&r, "quotes"));
+	wa_test_run_done(&r);
+}
+
+WA_TEST(a_quotation_nobody_is_named_for_has_no_speaker)
+{
+	struct wa_test_run r = { 0 };
+
+	wa_test_run_text(&r, conf,
+			 "Warga Resah\n\n"
+			 "\"Kami tidak tahu harus mengungsi ke mana,\" kata seorang warga.\n");
+	const cJSON *q = quote(&r, "Kami tidak tahu");
+
+	ASSERT_NOT_NULL(q);
+	ASSERT_TRUE(cJSON_IsNull(cJSON_GetObjectItemCaseSensitive(q, "speaker")));
+	wa_test_run_done(&r);
+}
+
+WA_TEST_MAIN(WA_TEST_ENTRY(speakers_come_from_verbs_after_and_before_and_from_nya),
+	     WA_TEST_ENTRY(indirect_speech_and_the_cited_outlet),
+	     WA_TEST_ENTRY(names_in_quotes_are_not_speech),
+	     WA_TEST_ENTRY(a_quotation_nobody_is_named_for_has_no_speaker))
