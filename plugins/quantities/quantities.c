@@ -1,0 +1,448 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * quantities: the numbers an article reports with what they count, as
+ * quantities[] {value, unit, text, offset}: `9.000 pasukan` (9000,
+ * "pasukan"), `1.000 km`, `delapan negara`, `Rp 245,2 triliun`
+ * (245200000000000, "IDR"), `42 unit Rafale` (42, "unit", item "Rafale").
+ *
+ * Indonesian writes thousands with dots and decimals with a comma; English
+ * the other way round. A group of exactly three digits after the only
+ * separator is thousands, anything else after a comma is decimals.
+ * A number needs a unit, a currency or a counted noun to be kept: a bare
+ * number is an identifier or part of a name. Dates are the dates stage's:
+ * numbers inside dates[] spans are skipped, as are numbers right after a
+ * capitalised word (`Su 35`, `Pasal 27`, `Komisi 1`).
+ */
+#include <cjson/cJSON.h>
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <warta/plugin.h>
+
+#include "../common/phrases.h"
+#include "../common/tokens.h"
+
+#define MAX_QUANTITIES 300
+
+enum kind { K_UNIT, K_CURRENCY, K_SCALE, K_NUMBER, K_NOT_COUNTED, N_KINDS };
+
+static const char *const kind_names[N_KINDS] = { "unit", "currency", "scale", "number",
+						 "not-counted" };
+
+struct quantities {
+	struct wp_phrases words; /* ref: index into values */
+	char **values;           /* "km", "IDR", "1000" */
+	size_t n_values;
+};
+
+struct span {
+	uint32_t start, end;
+};
+
+struct scan {
+	const struct quantities *q;
+	const char *text;
+	const struct wp_tokens *t;
+	struct span *dates;
+	size_t n_dates;
+	cJSON *list;
+};
+
+static int add_value(struct quantities *q, const char *value)
+{
+	char **v = realloc(q->values, (q->n_values + 1) * sizeof(*v));
+
+	if (!v)
+		return -ENOMEM;
+	q->values = v;
+	if (!(v[q->n_values] = strdup(value)))
+		return -ENOMEM;
+	return (int)q->n_values++;
+}
+
+static char *trim(char *s)
+{
+	while (*s == ' ' || *s == '\t')
+		s++;
+	size_t n = strlen(s);
+
+	while (n && strchr(" \t\r", s[n - 1]))
+		s[--n] = '\0';
+	return s;
+}
+
+/* One "KIND[:VALUE] | word | word" line. */
+static int load_line(struct quantities *q, char *line)
+{
+	char *save = NULL, *head = trim(strtok_r(line, "|", &save)), *word;
+	char *colon = strchr(head, ':');
+	int kind = -1, ref = -1, r = 0;
+
+	if (colon)
+		*colon = '\0';
+	for (int k = 0; k < N_KINDS; k++)
+		if (strcmp(head, kind_names[k]) == 0)
+			kind = k;
+	if (kind < 0 || (kind != K_NOT_COUNTED && (!colon || !colon[1])))
+		return -EINVAL;
+	if (colon && (ref = add_value(q, colon + 1)) < 0)
+		return ref;
+	while ((word = strtok_r(NULL, "|", &save)) && r == 0)
+		if (*(word = trim(word)))
+			r = wp_phrases_add(&q->words, word, kind, ref);
+	return r;
+}
+
+static void quantities_fini(void *state)
+{
+	struct quantities *q = state;
+
+	for (size_t i = 0; i < q->n_values; i++)
+		free(q->values[i]);
+	free(q->values);
+	wp_phrases_fini(&q->words);
+	free(q);
+}
+
+static int quantities_init(const struct wa_plugin_ctx *ctx, void **ret_state)
+{
+	struct quantities *q = calloc(1, sizeof(*q));
+	char *text, *save = NULL;
+	size_t len;
+	unsigned line_no = 0;
+	int r;
+
+	if (!q)
+		return -ENOMEM;
+	if ((r = wa_plugin_data_read(ctx, "units.txt", &text, &len, NULL)) < 0) {
+		wa_plugin_log(ctx, WA_LOG_ERROR, "units.txt: %s", strerror(-r));
+		free(q);
+		return r;
+	}
+	for (char *line = text; line && r == 0; line = save) {
+		save = strchr(line, '\n');
+		if (save)
+			*save++ = '\0';
+		line_no++;
+		char *t = trim(line);
+
+		if (*t && *t != '#' && (r = load_line(q, t)) < 0)
+			wa_plugin_log(ctx, WA_LOG_ERROR,
+				      "units.txt:%u: expected KIND:VALUE | words", line_no);
+	}
+	free(text);
+	if (r < 0) {
+		quantities_fini(q);
+		return r;
+	}
+	*ret_state = q;
+	return 0;
+}
+
+/* The word entry of `kind` at token i: its length in tokens, its value in *ret_value. */
+static size_t word_at(const struct scan *s, size_t i, enum kind kind, const char **ret_value)
+{
+	int entry;
+	size_t n = wp_phrases_match(&s->q->words, s->t, i, &entry);
+
+	for (; n && entry >= 0; entry = s->q->words.v[entry].next) {
+		const struct wp_phrase *p = &s->q->words.v[entry];
+
+		if (p->kind == (int)kind) {
+			if (ret_value)
+				*ret_value = p->ref >= 0 ? s->q->values[p->ref] : NULL;
+			return n;
+		}
+	}
+	return 0;
+}
+
+/*
+ * "9.000" 9000, "245,2" 245.2, "1,000" 1000, "3.5" 3.5, "1.000.000,5".
+ * With both separators the last is the decimal one; with one kind, it
+ * groups thousands when it recurs or has exactly three digits after it
+ * (and the number does not start "0").
+ */
+static bool parse_digits(const char *s, size_t n, double *ret)
+{
+	char buf[64], decimal = 0, last = 0;
+	size_t o = 0, dots = 0, commas = 0, last_at = 0;
+
+	if (n >= sizeof(buf))
+		return false;
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] == '.' || s[i] == ',') {
+			dots += s[i] == '.';
+			commas += s[i] == ',';
+			last = s[i];
+			last_at = i;
+		} else if (s[i] < '0' || s[i] > '9') {
+			return false;
+		}
+	}
+	if (dots && commas)
+		decimal = last;
+	else if (last && (dots + commas == 1) && (n - last_at - 1 != 3 || s[0] == '0'))
+		decimal = last;
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] == decimal)
+			buf[o++] = '.';
+		else if (s[i] != '.' && s[i] != ',')
+			buf[o++] = s[i];
+	}
+	buf[o] = '\0';
+	char *end;
+
+	*ret = strtod(buf, &end);
+	return end != buf && *end == '\0' && isfinite(*ret);
+}
+
+/* Number words from token i: "delapan", "dua belas", "dua puluh lima". */
+static size_t parse_words(const struct scan *s, size_t i, double *ret)
+{
+	const char *value;
+	size_t n = word_at(s, i, K_NUMBER, &value), used = n;
+
+	if (!n)
+		return 0;
+	double v = strtod(value, NULL);
+
+	if (v < 10 && i + n < s->t->n) {
+		const char *next = wp_token_folded(s->t, i + n);
+
+		if (strcmp(next, "belas") == 0) {
+			v += 10;
+			used++;
+		} else if (strcmp(next, "puluh") == 0) {
+			v *= 10;
+			used++;
+			size_t m = word_at(s, i + used, K_NUMBER, &value);
+
+			if (m && strtod(value, NULL) < 10) {
+				v += strtod(value, NULL);
+				used += m;
+			}
+		}
+	}
+	*ret = v;
+	return used;
+}
+
+static bool in_date(const struct scan *s, uint32_t chars)
+{
+	for (size_t k = 0; k < s->n_dates; k++)
+		if (chars >= s->dates[k].start && chars < s->dates[k].end)
+			return true;
+	return false;
+}
+
+static int load_dates(struct scan *s, const cJSON *dates)
+{
+	const cJSON *d;
+	int n = cJSON_GetArraySize(dates);
+
+	if (n <= 0)
+		return 0;
+	if (!(s->dates = malloc((size_t)n * sizeof(*s->dates))))
+		return -ENOMEM;
+	cJSON_ArrayForEach(d, dates)
+	{
+		const cJSON *offset = cJSON_GetObjectItemCaseSensitive(d, "offset");
+		const cJSON *text = cJSON_GetObjectItemCaseSensitive(d, "text");
+		size_t chars = 0;
+
+		if (!cJSON_IsNumber(offset) || !cJSON_IsString(text))
+			continue;
+		for (const char *c = text->valuestring; *c; c++)
+			chars += ((unsigned char)*c & 0xc0) != 0x80;
+		s->dates[s->n_dates++] =
+			(struct span){ (uint32_t)offset->valuedouble,
+				       (uint32_t)(offset->valuedouble + (double)chars) };
+	}
+	return 0;
+}
+
+static bool starts(const char *w, const char *prefix)
+{
+	return strncmp(w, prefix, strlen(prefix)) == 0;
+}
+
+static bool ends(const char *w, size_t n, const char *suffix)
+{
+	size_t k = strlen(suffix);
+
+	return n > k && strcmp(w + n - k, suffix) == 0;
+}
+
+/*
+ * A lower-case word that can be what a number counts: not a verb
+ * ("7 dibatalkan", "2 menolak"), which Indonesian marks with di-/me-/ter-
+ * and -kan/-i, or with ber-.
+ */
+static bool counted_noun(const struct scan *s, size_t i)
+{
+	if (i >= s->t->n || !(s->t->v[i].flags & WP_TOKEN_WORD) ||
+	    (s->t->v[i].flags & (WP_TOKEN_CAPITAL | WP_TOKEN_UPPER | WP_TOKEN_HAS_DIGIT)) ||
+	    s->t->v[i].fold_len < 3 || word_at(s, i, K_NOT_COUNTED, NULL))
+		return false;
+	const char *w = wp_token_folded(s->t, i);
+	size_t n = s->t->v[i].fold_len;
+	bool affixed = (starts(w, "di") || starts(w, "me") || starts(w, "ter")) &&
+		       (ends(w, n, "kan") || ends(w, n, "i"));
+
+	return !affixed && !(starts(w, "ber") && n >= 7) &&
+	       !(starts(w, "mem") || starts(w, "meng"));
+}
+
+/* "nomor 7", "pasal 27", "ke 3": a number that labels rather than counts. */
+static bool labelled(const struct scan *s, size_t i)
+{
+	static const char *const labels[] = { "nomor", "no.",     "pasal",   "ayat", "tahun",  "ke",
+					      "pukul", "jam",     "halaman", "kode", "number", "no",
+					      "page",  "article", "angka",   "versi" };
+
+	if (i == 0)
+		return false;
+	for (size_t k = 0; k < sizeof(labels) / sizeof(*labels); k++)
+		if (strcmp(wp_token_folded(s->t, i - 1), labels[k]) == 0)
+			return true;
+	return false;
+}
+
+static int add(struct scan *s, double value, const char *unit, const char *item, size_t from,
+	       size_t to)
+{
+	const struct wp_token *a = &s->t->v[from], *b = &s->t->v[to - 1];
+	char *text = strndup(s->text + a->start, b->end - a->start);
+	cJSON *o = cJSON_CreateObject();
+	bool ok = text && o && cJSON_AddNumberToObject(o, "value", value) &&
+		  cJSON_AddStringToObject(o, "unit", unit) &&
+		  (!item || cJSON_AddStringToObject(o, "item", item)) &&
+		  cJSON_AddStringToObject(o, "text", text) &&
+		  cJSON_AddNumberToObject(o, "offset", a->chars) &&
+		  cJSON_AddItemToArray(s->list, o);
+
+	free(text);
+	if (!ok) {
+		cJSON_Delete(o);
+		return -ENOMEM;
+	}
+	return 0;
+}
+
+/* The quantity starting at token i, if any; returns the tokens it spans (0: none). */
+static size_t quantity_at(struct scan *s, size_t i, int *error)
+{
+	const char *currency = NULL, *value_word, *unit = NULL;
+	size_t j = i, n;
+	double value;
+
+	if ((n = word_at(s, j, K_CURRENCY, &currency)) && j + n < s->t->n &&
+	    (s->t->v[j + n].flags & WP_TOKEN_NUMBER))
+		j += n; /* Rp 245,2 triliun */
+	else
+		currency = NULL;
+	const struct wp_token *num = &s->t->v[j];
+
+	if (in_date(s, num->chars))
+		return 0;
+	if (!currency && labelled(s, j))
+		return 0;
+	if (num->flags & WP_TOKEN_NUMBER) {
+		/* Su 35, Pasal 27: a number that ends a name is part of it. */
+		if (!currency && j > 0 && (s->t->v[j - 1].flags & WP_TOKEN_WORD) &&
+		    (s->t->v[j - 1].flags & (WP_TOKEN_CAPITAL | WP_TOKEN_UPPER)) &&
+		    !(s->t->v[j - 1].flags & WP_TOKEN_SENT_START))
+			return 0;
+		if (!parse_digits(s->text + num->start, num->end - num->start, &value))
+			return 0;
+		j++;
+	} else if (!currency && (n = parse_words(s, j, &value))) {
+		/* "salah satu negara" is "one of the countries", not a count. */
+		if (j > 0 && strcmp(wp_token_folded(s->t, j - 1), "salah") == 0)
+			return 0;
+		j += n;
+	} else {
+		return 0;
+	}
+	while ((n = word_at(s, j, K_SCALE, &value_word))) {
+		value *= strtod(value_word, NULL);
+		j += n;
+	}
+	if (!currency && (n = word_at(s, j, K_CURRENCY, &currency))) {
+		j += n; /* 50 juta dolar AS */
+	} else if (!currency && (n = word_at(s, j, K_UNIT, &unit))) {
+		j += n;
+	} else if (!currency && counted_noun(s, j)) {
+		unit = wp_token_folded(s->t, j); /* 9.000 pasukan */
+		j++;
+	}
+	if (!currency && !unit)
+		return 0;
+	/* 42 unit Rafale: what the units are. */
+	char *item = NULL;
+
+	if (unit && strcmp(unit, "unit") == 0 && j < s->t->n &&
+	    (s->t->v[j].flags & (WP_TOKEN_CAPITAL | WP_TOKEN_UPPER)) &&
+	    !(s->t->v[j].flags & WP_TOKEN_PUNCT)) {
+		item = strndup(s->text + s->t->v[j].start, s->t->v[j].end - s->t->v[j].start);
+		j++;
+	}
+	int r = add(s, value, currency ? currency : unit, item, i, j);
+
+	free(item);
+	if (r < 0)
+		*error = r;
+	return j - i;
+}
+
+static int quantities_process(void *state, struct wa_article *a)
+{
+	const char *text = wa_article_text(a);
+	struct wp_tokens tokens = { 0 };
+	struct scan s = { .q = state, .text = text, .t = &tokens };
+	char *dates_json = NULL;
+	cJSON *dates = NULL;
+	int r;
+
+	if (!text || !*text)
+		return WA_PLUGIN_OK;
+	if ((dates_json = wa_article_get_json(a, "dates")))
+		dates = cJSON_Parse(dates_json);
+	r = wp_tokenize(text, strlen(text), &tokens);
+	if (r == 0)
+		r = load_dates(&s, dates);
+	if (r == 0 && !(s.list = cJSON_CreateArray()))
+		r = -ENOMEM;
+	for (size_t i = 0; r == 0 && i < tokens.n && cJSON_GetArraySize(s.list) < MAX_QUANTITIES;) {
+		size_t n = quantity_at(&s, i, &r);
+
+		i += n ? n : 1;
+	}
+	if (r == 0 && cJSON_GetArraySize(s.list) > 0) {
+		char *json = cJSON_PrintUnformatted(s.list);
+
+		r = json ? wa_article_set_json(a, "quantities", json) : -ENOMEM;
+		free(json);
+	}
+	cJSON_Delete(s.list);
+	cJSON_Delete(dates);
+	free(dates_json);
+	free(s.dates);
+	wp_tokens_fini(&tokens);
+	return r < 0 ? r : WA_PLUGIN_OK;
+}
+
+WA_PLUGIN_DEFINE(quantities) = {
+	.abi_version = WA_PLUGIN_ABI_VERSION,
+	.size = sizeof(struct wa_plugin),
+	.name = "quantities",
+	.summary = "Numbers with their units, currencies or counted nouns (9.000 pasukan, Rp 245,2 "
+		   "triliun)",
+	.kind = WA_PLUGIN_ANALYZE,
+	.init = quantities_init,
+	.process = quantities_process,
+	.fini = quantities_fini,
+};
