@@ -168,7 +168,8 @@ int wa_cmd_analyze(int argc, char **argv)
 	wa_log_set_level(config.log_level);
 	wa_json_init();
 	/* Outputs are not run here, and their init() would create spool files. */
-	if (wa_cli_build_plugins(&config, WA_PLUGIN_SET_VALIDATE_OUTPUTS, &catalog, &set) < 0) {
+	if (wa_cli_build_plugins(&config, WA_PLUGIN_SET_VALIDATE_OUTPUTS | WA_PLUGIN_SET_DRY_RUN,
+				 &catalog, &set) < 0) {
 		wa_config_fini(&config);
 		return WA_EXIT_CONFIG;
 	}

@@ -296,7 +296,8 @@ static int run_tests(const struct wa_config *config, struct wa_rules *rules, boo
 	}
 	n = scandirat(tests_fd, ".", &entries, is_visible, alphasort);
 	if (n < 0 ||
-	    wa_cli_build_plugins(config, WA_PLUGIN_SET_VALIDATE_OUTPUTS, &catalog, &set) < 0) {
+	    wa_cli_build_plugins(config, WA_PLUGIN_SET_VALIDATE_OUTPUTS | WA_PLUGIN_SET_DRY_RUN,
+				 &catalog, &set) < 0) {
 		if (n >= 0) {
 			for (int i = 0; i < n; i++)
 				free(entries[i]);

@@ -61,6 +61,7 @@ struct wa_plugin_ctx {
 	char *state_dir;
 	char *data_dir; /* NULL: the built-in data files only */
 	bool durable;
+	bool persists; /* not a dry run: wa_plugin_ctx_persists() */
 	bool initialized;
 };
 
@@ -72,6 +73,7 @@ struct wa_plugin_set {
 enum wa_plugin_set_flags {
 	WA_PLUGIN_SET_VALIDATE_ONLY = 1 << 0,    /* check names and options; call no init() */
 	WA_PLUGIN_SET_VALIDATE_OUTPUTS = 1 << 1, /* the same for output plugins only */
+	WA_PLUGIN_SET_DRY_RUN = 1 << 2,          /* plugins keep nothing in the state directory */
 };
 
 /*

@@ -31,6 +31,11 @@ const char *wa_plugin_ctx_spool_dir(const struct wa_plugin_ctx *ctx)
 	return ctx->spool_dir;
 }
 
+bool wa_plugin_ctx_persists(const struct wa_plugin_ctx *ctx)
+{
+	return ctx->persists;
+}
+
 const char *wa_plugin_ctx_state_dir(const struct wa_plugin_ctx *ctx)
 {
 	return ctx->state_dir;
@@ -170,6 +175,7 @@ static int ctx_new(const struct wa_plugin *p, const struct wa_config_plugin *cp,
 	if (!ctx->spool_dir || !ctx->state_dir || (config->data_dir && !ctx->data_dir))
 		goto fail;
 	ctx->durable = config->durability == WA_DURABILITY_FULL;
+	ctx->persists = !(flags & WA_PLUGIN_SET_DRY_RUN);
 	if (p->config_size) {
 		ctx->config = calloc(1, p->config_size);
 		if (!ctx->config)

@@ -63,6 +63,12 @@ const char *wa_plugin_ctx_state_dir(const struct wa_plugin_ctx *ctx);
  */
 int wa_plugin_data_read(const struct wa_plugin_ctx *ctx, const char *name, char **ret_text,
 			size_t *ret_len, const char **ret_origin);
+/*
+ * False in dry runs (`warta analyze`, `warta rules test`): the instance may
+ * read what it learnt from earlier articles in the state directory (the
+ * near-duplicate index, keyword frequencies) but must not add to it.
+ */
+bool wa_plugin_ctx_persists(const struct wa_plugin_ctx *ctx);
 /* True when durability = "full": flush() must reach stable storage. */
 bool wa_plugin_ctx_durable(const struct wa_plugin_ctx *ctx);
 /* Logs with a "[plugin:NAME]" prefix. */
