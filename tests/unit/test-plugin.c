@@ -145,9 +145,9 @@ WA_TEST(default_pipeline_is_builtins_the_outbox_and_the_store)
 	ASSERT_STR_EQ(set->output[1]->plugin->name, "out_sqlite");
 	/* The built-in text stages, in the order they depend on; external
 	 * plugins run only when configured. */
-	static const char *const stages[] = { "normalize",  "spam",      "clean",    "meta",
-					      "dates",      "langid",    "entities", "quotes",
-					      "quantities", "duplicates" };
+	static const char *const stages[] = { "normalize",  "spam",     "clean",     "meta",
+					      "dates",      "langid",   "entities",  "quotes",
+					      "quantities", "keywords", "duplicates" };
 	size_t n_stages = 0;
 
 	for (size_t i = 0; i < sizeof(stages) / sizeof(*stages); i++) {

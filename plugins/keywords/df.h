@@ -1,0 +1,47 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Document frequencies learnt from the stream: in how many of the
+ * articles seen so far each term (a stem, or two stems joined by a space)
+ * appears. Kept in STATE/keywords-df.tsv, written whole to a temporary
+ * name and renamed every DF_SAVE_EVERY articles and at exit, so a crash
+ * loses at most that many articles' counts. The table is capped: past
+ * DF_MAX_TERMS, the terms seen in one article only are forgotten.
+ */
+#ifndef KEYWORDS_DF_H
+#define KEYWORDS_DF_H
+
+#include <pthread.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "../common/wordset.h"
+
+#define DF_SAVE_EVERY 500
+#define DF_MAX_TERMS  200000
+
+struct df_table {
+	struct wp_wordset terms; /* term -> index into counts */
+	uint32_t *counts;
+	char **names;
+	size_t n, cap;
+	uint64_t documents;
+	uint64_t unsaved;
+	char *path; /* NULL: in memory only */
+	pthread_mutex_t lock;
+};
+
+/* Loads `path` if it exists; NULL or a dry run keeps it in memory only. */
+int df_open(struct df_table *t, const char *path, bool save);
+/* Saves (when it has a path) and frees. */
+void df_close(struct df_table *t);
+
+/*
+ * Counts one more article holding these distinct terms, then writes each
+ * term's document frequency into df[] (as of this article) and the number
+ * of articles into *ret_documents. Returns 0 or -errno.
+ */
+int df_add_article(struct df_table *t, const char *const *terms, const size_t *lengths, size_t n,
+		   uint32_t *df, uint64_t *ret_documents);
+
+#endif

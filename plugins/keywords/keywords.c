@@ -1,0 +1,356 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * keywords: what an article is mostly about, as keywords[] {term, score}:
+ * its words and two-word phrases ranked by TF-IDF, the document
+ * frequencies learnt from the articles warta has seen (df.h).
+ *
+ * Words are grouped by their Snowball stem (Indonesian for id and ms
+ * text, English for en), so "latihan" and "berlatih" count as one term,
+ * shown as the form the article used first; stems never reach any other
+ * field. Stopwords (data/stopwords.txt) and numbers are left out; a
+ * phrase must occur twice. Scores are (1 + ln tf) * ln(1 + N / df),
+ * divided by the article's largest, so the top term scores 1.
+ */
+#include <errno.h>
+#include <libstemmer.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <warta/plugin.h>
+
+#include "../common/strbuf.h"
+#include "../common/tokens.h"
+#include "../common/wordset.h"
+#include "df.h"
+
+#define MIN_WORD_BYTES 3
+#define MAX_STEM_BYTES 64
+#define MIN_PHRASE_TF  2
+
+struct keywords_config {
+	int64_t count;
+};
+
+struct keywords {
+	struct wp_wordset stopwords;
+	struct df_table df;
+	size_t count;
+};
+
+struct term {
+	size_t key;     /* offset of the stem (or "stem stem") in keys */
+	size_t surface; /* offset of the first form seen in surfaces */
+	uint32_t tf;
+	bool phrase;
+	double score;
+};
+
+struct article_terms {
+	struct wp_wordset index; /* key -> terms[] */
+	struct term *v;
+	size_t n, cap;
+	struct wp_strbuf keys, surfaces; /* NUL-separated strings */
+};
+
+static int load_stopwords(const struct wa_plugin_ctx *ctx, struct wp_wordset *stop)
+{
+	char *text, *save = NULL;
+	size_t len;
+	int r = wa_plugin_data_read(ctx, "stopwords.txt", &text, &len, NULL);
+
+	if (r < 0)
+		return r;
+	for (char *line = strtok_r(text, "\n", &save); line && r == 0;
+	     line = strtok_r(NULL, "\n", &save)) {
+		char *fields = NULL, *word;
+
+		if (line[0] == '#' || !strchr(line, '|'))
+			continue;
+		strtok_r(line, "|", &fields); /* the language: every line applies */
+		while ((word = strtok_r(NULL, "| \t\r", &fields)) && r == 0)
+			r = wp_wordset_add(stop, word, strlen(word), 1);
+	}
+	free(text);
+	return r;
+}
+
+static int keywords_init(const struct wa_plugin_ctx *ctx, void **ret_state)
+{
+	const struct keywords_config *c = wa_plugin_ctx_config(ctx);
+	struct keywords *k = calloc(1, sizeof(*k));
+	const char *state = wa_plugin_ctx_state_dir(ctx);
+	bool persists = wa_plugin_ctx_persists(ctx) && state && *state;
+	char path[4096];
+	int r;
+
+	if (!k)
+		return -ENOMEM;
+	if (c->count < 1 || c->count > 100) {
+		wa_plugin_log(ctx, WA_LOG_ERROR, "count must be 1 to 100");
+		free(k);
+		return -EINVAL;
+	}
+	k->count = (size_t)c->count;
+	snprintf(path, sizeof(path), "%s/keywords-df.tsv", state ? state : "");
+	if ((r = load_stopwords(ctx, &k->stopwords)) < 0) {
+		wa_plugin_log(ctx, WA_LOG_ERROR, "stopwords.txt: %s", strerror(-r));
+	} else if (persists && mkdir(state, 0750) < 0 && errno != EEXIST) {
+		r = -errno;
+		wa_plugin_log(ctx, WA_LOG_ERROR, "%s: %s", state, strerror(-r));
+	} else if ((r = df_open(&k->df, state && *state ? path : NULL, persists)) < 0) {
+		wa_plugin_log(ctx, WA_LOG_ERROR, "%s: %s", path, strerror(-r));
+	}
+	if (r < 0) {
+		wp_wordset_fini(&k->stopwords);
+		free(k);
+		return r;
+	}
+	*ret_state = k;
+	return 0;
+}
+
+static void keywords_fini(void *state)
+{
+	struct keywords *k = state;
+
+	df_close(&k->df);
+	wp_wordset_fini(&k->stopwords);
+	free(k);
+}
+
+static const char *stemmer_for(const char *lang)
+{
+	if (!lang)
+		return NULL;
+	if (strcmp(lang, "id") == 0 || strcmp(lang, "ms") == 0)
+		return "indonesian";
+	if (strcmp(lang, "en") == 0)
+		return "english";
+	return NULL;
+}
+
+/* Counts key (the stem or "stem stem") once more, remembering its first form. */
+static int count(struct article_terms *at, const char *key, size_t key_len, const char *surface,
+		 size_t surface_len, bool phrase)
+{
+	int i;
+
+	if (wp_wordset_find(&at->index, key, key_len, &i)) {
+		at->v[i].tf++;
+		return 0;
+	}
+	if (at->n == at->cap) {
+		size_t cap = at->cap ? at->cap * 2 : 256;
+		struct term *v = realloc(at->v, cap * sizeof(*v));
+
+		if (!v)
+			return -ENOMEM;
+		at->v = v;
+		at->cap = cap;
+	}
+	at->v[at->n] = (struct term){
+		.key = at->keys.len, .surface = at->surfaces.len, .tf = 1, .phrase = phrase
+	};
+	wp_strbuf_put(&at->keys, key, key_len);
+	wp_strbuf_putc(&at->keys, '\0');
+	wp_strbuf_put(&at->surfaces, surface, surface_len);
+	wp_strbuf_putc(&at->surfaces, '\0');
+	if (at->keys.error || at->surfaces.error)
+		return -ENOMEM;
+	at->n++;
+	return wp_wordset_add(&at->index, key, key_len, (int)at->n - 1);
+}
+
+/* A word that can be a keyword: letters (a designator's digits allowed), not a stopword. */
+static bool content_word(const struct keywords *k, const struct wp_tokens *t, size_t i)
+{
+	const struct wp_token *w = &t->v[i];
+
+	return (w->flags & WP_TOKEN_WORD) && w->fold_len >= MIN_WORD_BYTES &&
+	       w->fold_len < MAX_STEM_BYTES &&
+	       !wp_wordset_find(&k->stopwords, wp_token_folded(t, i), w->fold_len, NULL);
+}
+
+static int collect(const struct keywords *k, const struct wp_tokens *t, struct sb_stemmer *stemmer,
+		   struct article_terms *at)
+{
+	char prev_stem[MAX_STEM_BYTES], pair[2 * MAX_STEM_BYTES + 1], pair_surface[512];
+	size_t prev_len = 0, prev = 0;
+	bool have_prev = false;
+	int r = 0;
+
+	for (size_t i = 0; i < t->n && r == 0; i++) {
+		const char *word = wp_token_folded(t, i);
+		size_t len = t->v[i].fold_len;
+
+		if (!content_word(k, t, i)) {
+			have_prev = false;
+			continue;
+		}
+		const char *stem = word;
+		size_t stem_len = len;
+
+		/* Designators (su-35) are kept whole; the stemmer would cut them. */
+		if (stemmer && !(t->v[i].flags & WP_TOKEN_HAS_DIGIT)) {
+			stem = (const char *)sb_stemmer_stem(stemmer, (const sb_symbol *)word,
+							     (int)len);
+			stem_len = stem ? (size_t)sb_stemmer_length(stemmer) : 0;
+			if (!stem || stem_len == 0 || stem_len >= MAX_STEM_BYTES)
+				stem = word, stem_len = len;
+		}
+		if ((r = count(at, stem, stem_len, word, len, false)) < 0)
+			break;
+		/* A phrase: two content words with nothing but a space between them. */
+		if (have_prev && prev == i - 1 && (t->v[prev].flags & WP_TOKEN_SPACE_AFTER)) {
+			int kn = snprintf(pair, sizeof(pair), "%.*s %.*s", (int)prev_len, prev_stem,
+					  (int)stem_len, stem);
+			int sn = snprintf(pair_surface, sizeof(pair_surface), "%s %s",
+					  wp_token_folded(t, prev), word);
+
+			if (kn > 0 && (size_t)kn < sizeof(pair) && sn > 0 &&
+			    (size_t)sn < sizeof(pair_surface))
+				r = count(at, pair, (size_t)kn, pair_surface, (size_t)sn, true);
+		}
+		memcpy(prev_stem, stem, stem_len);
+		prev_len = stem_len;
+		prev = i;
+		have_prev = true;
+	}
+	return r;
+}
+
+static int by_score(const void *a, const void *b)
+{
+	const struct term *x = *(const struct term *const *)a, *y = *(const struct term *const *)b;
+
+	return (x->score < y->score) - (x->score > y->score);
+}
+
+static int write_keywords(struct wa_article *a, const struct keywords *k,
+			  const struct article_terms *at)
+{
+	const struct term **ranked = malloc((at->n + 1) * sizeof(*ranked));
+	struct wp_strbuf json = { 0 };
+	size_t n = 0;
+	double top = 0;
+	int r;
+
+	if (!ranked)
+		return -ENOMEM;
+	for (size_t i = 0; i < at->n; i++)
+		if (at->v[i].score > 0)
+			ranked[n++] = &at->v[i];
+	qsort(ranked, n, sizeof(*ranked), by_score);
+	if (n > k->count)
+		n = k->count;
+	if (n == 0) {
+		free(ranked);
+		return 0;
+	}
+	top = ranked[0]->score;
+	wp_strbuf_putc(&json, '[');
+	for (size_t i = 0; i < n; i++) {
+		char score[64];
+
+		/* Surfaces are folded words of the text: letters, digits, '-', '\'', '.', ' '. */
+		snprintf(score, sizeof(score), "%s{\"term\":\"", i ? "," : "");
+		wp_strbuf_puts(&json, score);
+		for (const char *c = at->surfaces.buf + ranked[i]->surface; *c; c++) {
+			if (*c == '"' || *c == '\\')
+				wp_strbuf_putc(&json, '\\');
+			wp_strbuf_putc(&json, *c);
+		}
+		snprintf(score, sizeof(score), "\",\"score\":%.3f}", ranked[i]->score / top);
+		wp_strbuf_puts(&json, score);
+	}
+	wp_strbuf_putc(&json, ']');
+	r = json.error ? json.error : wa_article_set_json(a, "keywords", json.buf);
+	wp_strbuf_fini(&json);
+	free(ranked);
+	return r;
+}
+
+static int score_terms(struct keywords *k, struct article_terms *at)
+{
+	const char **terms = malloc((at->n + 1) * sizeof(*terms));
+	size_t *lengths = malloc((at->n + 1) * sizeof(*lengths));
+	uint32_t *df = malloc((at->n + 1) * sizeof(*df));
+	size_t n = 0, *which = malloc((at->n + 1) * sizeof(*which));
+	uint64_t documents = 0;
+	int r = terms && lengths && df && which ? 0 : -ENOMEM;
+
+	/* Every distinct term counts toward document frequency; a phrase once it recurs. */
+	for (size_t i = 0; r == 0 && i < at->n; i++) {
+		if (at->v[i].phrase && at->v[i].tf < MIN_PHRASE_TF)
+			continue;
+		terms[n] = at->keys.buf + at->v[i].key;
+		lengths[n] = strlen(terms[n]);
+		which[n++] = i;
+	}
+	if (r == 0)
+		r = df_add_article(&k->df, terms, lengths, n, df, &documents);
+	for (size_t i = 0; r == 0 && i < n; i++) {
+		struct term *t = &at->v[which[i]];
+		double idf = log(1.0 + (double)documents / (double)(df[i] ? df[i] : 1));
+
+		t->score = (1.0 + log((double)t->tf)) * idf;
+	}
+	free(terms);
+	free(lengths);
+	free(df);
+	free(which);
+	return r;
+}
+
+static int keywords_process(void *state, struct wa_article *a)
+{
+	struct keywords *k = state;
+	const char *text = wa_article_text(a);
+	const char *algorithm = stemmer_for(wa_article_get_string(a, "lang.code"));
+	struct sb_stemmer *stemmer = NULL;
+	struct wp_tokens tokens = { 0 };
+	struct article_terms at = { 0 };
+	int r;
+
+	if (!text || !*text)
+		return WA_PLUGIN_OK;
+	/* A stemmer holds per-word state: one per call, never shared between threads. */
+	if (algorithm && !(stemmer = sb_stemmer_new(algorithm, "UTF_8")))
+		return -ENOMEM;
+	r = wp_tokenize(text, strlen(text), &tokens);
+	if (r == 0)
+		r = collect(k, &tokens, stemmer, &at);
+	if (r == 0 && at.n > 0)
+		r = score_terms(k, &at);
+	if (r == 0 && at.n > 0)
+		r = write_keywords(a, k, &at);
+	if (stemmer)
+		sb_stemmer_delete(stemmer);
+	wp_tokens_fini(&tokens);
+	wp_wordset_fini(&at.index);
+	wp_strbuf_fini(&at.keys);
+	wp_strbuf_fini(&at.surfaces);
+	free(at.v);
+	return r < 0 ? r : WA_PLUGIN_OK;
+}
+
+static const struct wa_option keywords_options[] = {
+	{ "count", WA_OPTION_INT, "10", offsetof(struct keywords_config, count),
+	  "How many terms and phrases to list (1 to 100)." },
+	{ 0 },
+};
+
+WA_PLUGIN_DEFINE(keywords) = {
+	.abi_version = WA_PLUGIN_ABI_VERSION,
+	.size = sizeof(struct wa_plugin),
+	.name = "keywords",
+	.summary = "Top terms and phrases by TF-IDF against frequencies learnt from the stream",
+	.kind = WA_PLUGIN_ANALYZE,
+	.options = keywords_options,
+	.config_size = sizeof(struct keywords_config),
+	.init = keywords_init,
+	.process = keywords_process,
+	.fini = keywords_fini,
+};
