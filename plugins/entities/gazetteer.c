@@ -22,6 +22,7 @@ static const char *const cue_names[] = {
 	[CUE_MAKER] = "maker",
 	[CUE_SHIP] = "ship",
 	[CUE_VIA] = "via",
+	[CUE_ORG_TAIL] = "org-tail",
 };
 
 const char *entity_type_name(enum entity_type type)

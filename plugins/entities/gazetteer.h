@@ -32,6 +32,7 @@ enum cue_kind {
 	CUE_MAKER, /* ref: the designator prefix it stands for */
 	CUE_SHIP,
 	CUE_VIA, /* for the quotes stage */
+	CUE_ORG_TAIL,
 };
 
 struct canonical {

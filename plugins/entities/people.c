@@ -77,6 +77,16 @@ static bool same_person(const struct parts *s, const struct parts *f)
 	}
 	if (!same_word(s->p[s->n - 1], s->len[s->n - 1], f->p[f->n - 1], f->len[f->n - 1]))
 		return false;
+	/* The full name's last parts (Wira Hady of I Made Wira Hady). */
+	if (s->n < f->n) {
+		size_t k = 0;
+
+		while (k < s->n && same_word(s->p[s->n - 1 - k], s->len[s->n - 1 - k],
+					     f->p[f->n - 1 - k], f->len[f->n - 1 - k]))
+			k++;
+		if (k == s->n)
+			return true;
+	}
 	/* Same surname: the first names must be close (Sergei / Sergey). */
 	return s->len[0] >= 4 && distance(s->p[0], s->len[0], f->p[0], f->len[0]) <= 1;
 }

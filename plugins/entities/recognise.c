@@ -135,10 +135,12 @@ static size_t name_span(const struct scan *s, size_t i, size_t max, bool through
 
 	while (k < s->t->n && k - i < max) {
 		if (name_word(s, k)) {
-			/* A person's name ends where a known name or a post begins. */
-			if (!through_names && k > i &&
-			    (gazetteer_at(s, k, &entry) || cue_at(s, k, CUE_ORG_HEAD) ||
-			     cue_at(s, k, CUE_PLACE_HEAD) || cue_at(s, k, CUE_TITLE)))
+			/* A name ends where a post begins; a person's also where a known name does.
+			 */
+			if (k > i && (cue_at(s, k, CUE_TITLE) ||
+				      (!through_names &&
+				       (gazetteer_at(s, k, &entry) || cue_at(s, k, CUE_ORG_HEAD) ||
+					cue_at(s, k, CUE_PLACE_HEAD)))))
 				break;
 			k++;
 		} else if (k > i && connector(s, k) && name_word(s, k + 1)) {
@@ -253,6 +255,51 @@ static size_t ship_at(struct scan *s, size_t i)
 }
 
 /*
+ * A ministry's or an agency's portfolio after a post ("Menteri
+ * Perindustrian dan Perdagangan Rusia"): Indonesian forms those nouns
+ * with per-/pe-/ke- ... -an (Pertahanan, Keuangan, Pendidikan), which
+ * personal names rarely have both of. Returns the tokens, 0 if none.
+ */
+static size_t portfolio(const struct scan *s, size_t j)
+{
+	size_t n = 0;
+
+	for (;;) {
+		if (!capitalised(s, j + n))
+			break;
+		const char *w = wp_token_folded(s->t, j + n);
+		size_t len = s->t->v[j + n].fold_len;
+
+		if (len < 7 || strcmp(w + len - 2, "an") != 0 ||
+		    !(strncmp(w, "per", 3) == 0 || strncmp(w, "pe", 2) == 0 ||
+		      strncmp(w, "ke", 2) == 0))
+			break;
+		n++;
+		/* ... dan Perdagangan */
+		if (j + n + 1 < s->t->n && strcmp(wp_token_folded(s->t, j + n), "dan") == 0 &&
+		    capitalised(s, j + n + 1))
+			n++;
+		else
+			break;
+	}
+	/* A dangling "dan" belongs to no portfolio. */
+	if (n && strcmp(wp_token_folded(s->t, j + n - 1), "dan") == 0)
+		n--;
+	return n;
+}
+
+/* Balinese and some Javanese names start with a one-letter title: I Made, I Gusti. */
+static size_t balinese_initial(const struct scan *s, size_t j)
+{
+	const struct wp_token *t = j < s->t->n ? &s->t->v[j] : NULL;
+
+	return t && (t->flags & WP_TOKEN_WORD) && (t->flags & WP_TOKEN_UPPER) &&
+			       t->end - t->start == 1 && name_word(s, j + 1)
+		       ? 1
+		       : 0;
+}
+
+/*
  * After a title at [i, i+n): qualifiers, bracketed abbreviations and the
  * organisation or country of the post, then the name. Returns the tokens
  * used, 0 if no name follows.
@@ -273,6 +320,8 @@ static size_t person_after_title(struct scan *s, size_t i, size_t n)
 		} else if (j + 2 < s->t->n && wp_token_punct(s->text, &s->t->v[j], '(') &&
 			   wp_token_punct(s->text, &s->t->v[j + 2], ')')) {
 			j += 3; /* Menteri Pertahanan (Menhan) */
+		} else if ((q = portfolio(s, j))) {
+			j += q; /* Menteri Perindustrian dan Perdagangan */
 		} else if (capitalised(s, j) && (q = cue_at(s, j, CUE_ORG_HEAD))) {
 			/* Anggota Komisi III DPR ...: the organisation of the post. */
 			q += name_span(s, j + q, MAX_NAME_TOKENS, false);
@@ -283,7 +332,12 @@ static size_t person_after_title(struct scan *s, size_t i, size_t n)
 			break;
 		}
 	}
-	size_t name = name_span(s, j, MAX_NAME_TOKENS, false), known = gazetteer_at(s, j, &entry);
+	size_t initial = balinese_initial(s, j);
+	size_t name = name_span(s, j + initial, MAX_NAME_TOKENS, false);
+	size_t known = gazetteer_at(s, j, &entry);
+
+	if (name)
+		name += initial;
 	const struct canonical *c = known ? &s->g->canon[s->g->names.v[entry].ref] : NULL;
 
 	/* Presiden Prabowo: a person the gazetteer knows keeps the full name. */
@@ -364,7 +418,9 @@ static size_t other_name(struct scan *s, size_t i)
 		return 0;
 	if (n == 1 && (t->flags & WP_TOKEN_ABBREV))
 		return 1; /* an initial or an abbreviation alone */
-	if (n == 1 && acronym(s, i))
+	if (n > 1 && cue_at(s, i + n - 1, CUE_ORG_TAIL))
+		r = add(s, ENTITY_ORG, NULL, NULL, i, i + n); /* Dassault Aviation */
+	else if (n == 1 && acronym(s, i))
 		r = add(s, ENTITY_ORG, NULL, NULL, i, i + 1);
 	else if (n == 1 && memchr(s->text + t->start, '.', t->end - t->start))
 		r = add(s, ENTITY_ORG, NULL, NULL, i, i + 1); /* Tribunnews.com */
@@ -389,6 +445,22 @@ static int resolve_candidates(struct scan *s)
 			return -ENOMEM;
 	}
 	return 0;
+}
+
+/* "Pemerintah Rusia", "Kedutaan Besar Prancis": the organisation's country is mentioned too. */
+static void countries_inside(struct scan *s, size_t from, size_t to)
+{
+	int entry;
+
+	for (size_t k = from; k < to; k++) {
+		size_t n = gazetteer_at(s, k, &entry);
+		const struct canonical *c = n ? &s->g->canon[s->g->names.v[entry].ref] : NULL;
+
+		if (c && c->type == ENTITY_COUNTRY && k + n <= to) {
+			add(s, ENTITY_COUNTRY, c->name, c->code, k, k + n);
+			k += n - 1;
+		}
+	}
 }
 
 static size_t step(struct scan *s, size_t i)
@@ -416,8 +488,12 @@ static size_t step(struct scan *s, size_t i)
 	/* A known name wins over a head's guess: "Partai Golkar" of "Partai Golkar Aburizal". */
 	if (g && (g >= head + span || g > head))
 		return add_gazetteer(s, i, g, entry);
-	if (span)
-		return add(s, head_type, NULL, NULL, i, i + head + span) < 0 ? 0 : head + span;
+	if (span) {
+		if (add(s, head_type, NULL, NULL, i, i + head + span) < 0)
+			return 0;
+		countries_inside(s, i + head, i + head + span);
+		return head + span;
+	}
 	/* A post without a name after it is no name itself ("kata Presiden."). */
 	if ((n = cue_at(s, i, CUE_TITLE)))
 		return (used = person_after_title(s, i, n)) ? used : n;
