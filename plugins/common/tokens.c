@@ -200,6 +200,10 @@ static size_t scan_word(const struct cursor *c, size_t i, uint16_t *flags)
 			i++;
 			continue;
 		}
+		/* France's: the English possessive is not part of the name. */
+		if (ch == '\'' && i + 1 < c->len && (c->s[i + 1] == 's' || c->s[i + 1] == 'S') &&
+		    !alnum_at(c, i + 2))
+			break;
 		if ((ch == '-' || ch == '\'') && alnum_at(c, i + 1) &&
 		    (ch == '\'' || hyphen_joins(c, seg_start, i))) {
 			i++;

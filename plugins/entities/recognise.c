@@ -345,7 +345,8 @@ static size_t person_after_title(struct scan *s, size_t i, size_t n)
 		name = known;
 	else
 		c = NULL;
-	if (name == 0)
+	/* "Komandan Gugus Tempur Laut ...": a unit or a place, not a name. */
+	if (name == 0 || (!c && (cue_at(s, j, CUE_ORG_HEAD) || cue_at(s, j, CUE_PLACE_HEAD))))
 		return 0;
 	int e = add(s, ENTITY_PERSON, c ? c->name : NULL, NULL, j, j + name);
 

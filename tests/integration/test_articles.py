@@ -5,9 +5,13 @@ the cleaned text, title, outlet, dateline, authors, dates, comments, spam.
 
 Each tests/fixtures/articles/NAME.txt has NAME.expect.json beside it; every
 key there must match the record exactly (dates as their text and ISO value,
-removed_kinds as the set of kinds in removed[], lang as lang.code). Besides, for every article:
-nothing removed as junk is left in the text, and every date in dates[] is
-read from the text itself, not from removed lines."""
+removed_kinds as the set of kinds in removed[], lang as lang.code;
+countries, people and equipment as the sorted codes or names of those
+entities, speakers as the sorted names quotes[] credit, quantities as the
+texts of quantities[]). Besides, for every article: nothing removed as junk
+is left in the text, every date in dates[] is read from the text itself,
+not from removed lines, every entity mention's offsets point at one of its
+spellings in the text, and every quotation is in the text."""
 import glob
 import json
 import os
@@ -42,6 +46,15 @@ def check(name, rec):
             got = rec.get("lang", {}).get("code")
         elif key == "spam_evidence":
             got = rec.get("spam", {}).get("evidence")
+        elif key == "countries":
+            got = sorted(e["code"] for e in rec.get("entities", []) if e["type"] == "country")
+        elif key in ("people", "equipment"):
+            kind = "person" if key == "people" else "equipment"
+            got = sorted(e["name"] for e in rec.get("entities", []) if e["type"] == kind)
+        elif key == "speakers":
+            got = sorted({q["speaker"] for q in rec.get("quotes", []) if q.get("speaker")})
+        elif key == "quantities":
+            got = [q["text"] for q in rec.get("quantities", [])]
         else:
             got = rec.get(key)
         assert got == value, f"{name}: {key}:\n  want {value!r}\n  got  {got!r}"
@@ -55,6 +68,14 @@ def check(name, rec):
         assert d["text"] in text, f"{name}: date {d['text']!r} is not from the text"
     for c in rec.get("comments") or []:
         assert c["text"] not in text, f"{name}: a comment is in the text"
+    for e in rec.get("entities", []):
+        spellings = {e["name"], *e["aliases"]}
+        assert e["mentions"] >= len(e["offsets"]) > 0, f"{name}: {e['name']}: mentions"
+        for start, end in e["offsets"]:
+            assert text[start:end] in spellings, \
+                f"{name}: {e['name']} at {start}-{end} is {text[start:end]!r}"
+    for q in rec.get("quotes", []):
+        assert q["text"] in text, f"{name}: quotation not in the text: {q['text']!r}"
 
 
 def fixture_names():
@@ -90,6 +111,30 @@ def test_the_fixtures_cover_the_outlet_families(tmp):
             "Indomiliter"} <= outlets
     assert any(expected(n).get("comments") for n in fixture_names())
     assert any(expected(n).get("spam_evidence") for n in fixture_names())
+
+
+def test_a_syndicated_copy_is_a_near_duplicate(tmp):
+    """A blog's copy of a Republika story, under its own header, lists the
+    original in duplicates[]; the original lists nothing; both credit the
+    same speaker and name the same people and countries."""
+    folder = os.path.join(FIXTURES, "..", "syndicated")
+    d = Daemon(tmp).start()
+    for name in ("original.txt", "copy.txt"):
+        with open(os.path.join(folder, name), encoding="utf-8") as f:
+            drop_renamed(d.inbox, name, f.read())
+        wait_for(lambda: name in {r["source"]["file"] for r in records(d.spool).values()},
+                 what=name)
+    assert d.stop() == 0
+    by_file = {r["source"]["file"]: r for r in records(d.spool).values()}
+    original, copy = by_file["original.txt"], by_file["copy.txt"]
+    assert "duplicates" not in original
+    assert copy["duplicates"] == [original["id"]]
+    for rec in (original, copy):
+        people = [e["name"] for e in rec["entities"] if e["type"] == "person"]
+        assert people == ["Alexander Mikheev"], people
+        assert {q["speaker"] for q in rec["quotes"]} == {"Alexander Mikheev"}
+        codes = {e["code"] for e in rec["entities"] if e["type"] == "country"}
+        assert codes == {"RU", "ID", "US"}, codes
 
 
 run(globals())
