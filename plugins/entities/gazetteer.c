@@ -23,6 +23,7 @@ static const char *const cue_names[] = {
 	[CUE_SHIP] = "ship",
 	[CUE_VIA] = "via",
 	[CUE_ORG_TAIL] = "org-tail",
+	[CUE_PERSON_WORD] = "person-word",
 };
 
 const char *entity_type_name(enum entity_type type)
@@ -195,7 +196,8 @@ int gazetteer_load(const struct wa_plugin_ctx *ctx, struct gazetteer *g, char **
 	*ret_error = NULL;
 	if ((r = load_file(ctx, g, "countries.txt", false, ret_error)) < 0 ||
 	    (r = load_file(ctx, g, "gazetteer.txt", false, ret_error)) < 0 ||
-	    (r = load_file(ctx, g, "entity-cues.txt", true, ret_error)) < 0) {
+	    (r = load_file(ctx, g, "entity-cues.txt", true, ret_error)) < 0 ||
+	    (r = load_file(ctx, g, "ner-words.txt", true, ret_error)) < 0) {
 		gazetteer_fini(g);
 		return r;
 	}

@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * What the entity stage knows before it reads an article: the named
- * entities of data/countries.txt and data/gazetteer.txt, and the cue words
+ * entities of data/countries.txt and data/gazetteer.txt, the cue words
  * of data/entity-cues.txt (titles, reporting verbs, name heads,
- * designator prefixes). Read-only once loaded: worker threads share it.
+ * designator prefixes) and the word lists learnt from annotated news,
+ * data/ner-words.txt. Read-only once loaded: worker threads share it.
  */
 #ifndef ENTITIES_GAZETTEER_H
 #define ENTITIES_GAZETTEER_H
@@ -33,6 +34,7 @@ enum cue_kind {
 	CUE_SHIP,
 	CUE_VIA, /* for the quotes stage */
 	CUE_ORG_TAIL,
+	CUE_PERSON_WORD, /* a word that alone names a person (data/ner-words.txt) */
 };
 
 struct canonical {

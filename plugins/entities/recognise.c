@@ -425,7 +425,8 @@ static size_t other_name(struct scan *s, size_t i)
 		r = add(s, ENTITY_ORG, NULL, NULL, i, i + 1);
 	else if (n == 1 && memchr(s->text + t->start, '.', t->end - t->start))
 		r = add(s, ENTITY_ORG, NULL, NULL, i, i + 1); /* Tribunnews.com */
-	else if (n == 1 && !after_place_preposition(s, i) && !person_context(s, i))
+	else if (n == 1 && !after_place_preposition(s, i) && !person_context(s, i) &&
+		 !cue_at(s, i, CUE_PERSON_WORD))
 		r = remember_candidate(s, i);
 	else if (after_place_preposition(s, i))
 		r = add(s, ENTITY_PLACE, NULL, NULL, i, i + n);
