@@ -30,6 +30,12 @@ struct wa_article {
 	size_t record_len;
 	struct wa_article **children;
 	size_t n_children;
+	struct memo {
+		char *key;
+		void *data;
+		void (*free_data)(void *);
+	} * memos;
+	size_t n_memos;
 };
 
 static void format_time(time_t t, char *buf, size_t size)
@@ -90,10 +96,68 @@ struct wa_article *wa_article_new(const char *source_file, void *raw, size_t len
 	return a;
 }
 
+static void drop_memos(struct wa_article *a)
+{
+	for (size_t i = 0; i < a->n_memos; i++) {
+		if (a->memos[i].free_data)
+			a->memos[i].free_data(a->memos[i].data);
+		free(a->memos[i].key);
+	}
+	free(a->memos);
+	a->memos = NULL;
+	a->n_memos = 0;
+}
+
+void *wa_article_memo(const struct wa_article *a, const char *key)
+{
+	for (size_t i = 0; i < a->n_memos; i++)
+		if (strcmp(a->memos[i].key, key) == 0)
+			return a->memos[i].data;
+	return NULL;
+}
+
+int wa_article_set_memo(struct wa_article *a, const char *key, void *data,
+			void (*free_data)(void *))
+{
+	struct memo *v = realloc(a->memos, (a->n_memos + 1) * sizeof(*v));
+	char *copy = strdup(key);
+
+	if (v)
+		a->memos = v;
+	if (!v || !copy) {
+		free(copy);
+		if (free_data)
+			free_data(data);
+		return -ENOMEM;
+	}
+	for (size_t i = 0; i < a->n_memos; i++) {
+		if (strcmp(a->memos[i].key, key) == 0) {
+			if (a->memos[i].free_data)
+				a->memos[i].free_data(a->memos[i].data);
+			a->memos[i].data = data;
+			a->memos[i].free_data = free_data;
+			free(copy);
+			return 0;
+		}
+	}
+	a->memos[a->n_memos++] = (struct memo){ copy, data, free_data };
+	return 0;
+}
+
+/* Every field setter goes through here: a new text makes what was derived from the old one stale.
+ */
+static int set_field(struct wa_article *a, const char *field, cJSON *item)
+{
+	if (strcmp(field, "text") == 0)
+		drop_memos(a);
+	return wa_json_set_path(a->fields, field, item);
+}
+
 void wa_article_free(struct wa_article *a)
 {
 	if (!a)
 		return;
+	drop_memos(a);
 	for (size_t i = 0; i < a->n_children; i++)
 		wa_article_free(a->children[i]);
 	free(a->children);
@@ -123,7 +187,7 @@ const void *wa_article_raw(const struct wa_article *a, size_t *ret_len)
 
 int wa_article_set_string(struct wa_article *a, const char *field, const char *value)
 {
-	return wa_json_set_path(a->fields, field, cJSON_CreateString(value));
+	return set_field(a, field, cJSON_CreateString(value));
 }
 
 int wa_article_set_stringn(struct wa_article *a, const char *field, const char *value, size_t len)
@@ -140,12 +204,12 @@ int wa_article_set_stringn(struct wa_article *a, const char *field, const char *
 
 int wa_article_set_number(struct wa_article *a, const char *field, double value)
 {
-	return wa_json_set_path(a->fields, field, cJSON_CreateNumber(value));
+	return set_field(a, field, cJSON_CreateNumber(value));
 }
 
 int wa_article_set_bool(struct wa_article *a, const char *field, bool value)
 {
-	return wa_json_set_path(a->fields, field, cJSON_CreateBool(value));
+	return set_field(a, field, cJSON_CreateBool(value));
 }
 
 int wa_article_set_json(struct wa_article *a, const char *field, const char *json)
@@ -156,7 +220,7 @@ int wa_article_set_json(struct wa_article *a, const char *field, const char *jso
 	r = wa_json_parse(json, strlen(json), &value, NULL);
 	if (r < 0)
 		return r;
-	return wa_json_set_path(a->fields, field, value);
+	return set_field(a, field, value);
 }
 
 const char *wa_article_get_string(const struct wa_article *a, const char *field)
@@ -170,7 +234,7 @@ char *wa_article_get_json(const struct wa_article *a, const char *field)
 {
 	const cJSON *item = wa_json_get_path(a->fields, field);
 
-	return item ? cJSON_PrintUnformatted(item) : NULL;
+	return item ? wa_json_print(item) : NULL;
 }
 
 int wa_article_set_text(struct wa_article *a, const char *text, size_t len)
@@ -314,7 +378,7 @@ int wa_article_set_item(struct wa_article *a, const char *field, cJSON *item)
 {
 	if (!item)
 		return -ENOMEM;
-	return wa_json_set_path(a->fields, field, item);
+	return set_field(a, field, item);
 }
 
 bool wa_article_has_tag(const struct wa_article *a, const char *name)

@@ -49,6 +49,44 @@ void wp_strbuf_rtrim(struct wp_strbuf *b, const char *chars)
 		b->buf[--b->len] = '\0';
 }
 
+void wp_strbuf_json_string(struct wp_strbuf *b, const char *s)
+{
+	static const char hex[] = "0123456789abcdef";
+
+	wp_strbuf_putc(b, '"');
+	for (const char *run = s;; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		if (c >= 0x20 && c != '"' && c != '\\')
+			continue;
+		wp_strbuf_put(b, run, (size_t)(s - run));
+		if (c == '\0')
+			break;
+		if (c == '"' || c == '\\') {
+			char esc[2] = { '\\', (char)c };
+
+			wp_strbuf_put(b, esc, 2);
+		} else {
+			char esc[6] = { '\\', 'u', '0', '0', hex[c >> 4], hex[c & 15] };
+
+			wp_strbuf_put(b, esc, 6);
+		}
+		run = s + 1;
+	}
+	wp_strbuf_putc(b, '"');
+}
+
+void wp_strbuf_uint(struct wp_strbuf *b, unsigned long long v)
+{
+	char digits[24];
+	size_t n = sizeof(digits);
+
+	do
+		digits[--n] = (char)('0' + v % 10);
+	while ((v /= 10) > 0);
+	wp_strbuf_put(b, digits + n, sizeof(digits) - n);
+}
+
 void wp_strbuf_fini(struct wp_strbuf *b)
 {
 	free(b->buf);

@@ -19,6 +19,13 @@ void wp_strbuf_putc(struct wp_strbuf *b, char c);
 void wp_strbuf_puts(struct wp_strbuf *b, const char *s);
 /* Drops trailing bytes in `chars` (e.g. " \n"). */
 void wp_strbuf_rtrim(struct wp_strbuf *b, const char *chars);
+/*
+ * JSON pieces, for stages that write a field's JSON themselves rather than
+ * build a cJSON tree to print it: a string quoted and escaped (valid
+ * UTF-8 in, as the text stages have), and an unsigned integer.
+ */
+void wp_strbuf_json_string(struct wp_strbuf *b, const char *s);
+void wp_strbuf_uint(struct wp_strbuf *b, unsigned long long v);
 void wp_strbuf_fini(struct wp_strbuf *b);
 
 #endif

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <strings.h>
 #include <utf8proc.h>
+#include <warta/article.h>
 
 #include "utf8.h"
 
@@ -340,4 +341,33 @@ void wp_tokens_fini(struct wp_tokens *tokens)
 	free(tokens->v);
 	free(tokens->folded);
 	memset(tokens, 0, sizeof(*tokens));
+}
+
+static void free_tokens(void *data)
+{
+	wp_tokens_fini(data);
+	free(data);
+}
+
+const struct wp_tokens *wp_article_tokens(struct wa_article *article, int *ret_error)
+{
+	static const char key[] = "warta.tokens";
+	struct wp_tokens *tokens = wa_article_memo(article, key);
+	const char *text = wa_article_text(article);
+
+	*ret_error = 0;
+	if (tokens || !text)
+		return tokens;
+	if (!(tokens = calloc(1, sizeof(*tokens)))) {
+		*ret_error = -ENOMEM;
+		return NULL;
+	}
+	if ((*ret_error = wp_tokenize(text, strlen(text), tokens)) < 0) {
+		free_tokens(tokens);
+		return NULL;
+	}
+	/* On failure set_memo has freed the tokens already. */
+	if ((*ret_error = wa_article_set_memo(article, key, tokens, free_tokens)) < 0)
+		return NULL;
+	return tokens;
 }

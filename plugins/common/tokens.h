@@ -61,6 +61,15 @@ static inline const char *wp_token_folded(const struct wp_tokens *tokens, size_t
 	return tokens->folded + tokens->v[i].fold;
 }
 
+/*
+ * The tokens of the article's current text, computed by the first stage
+ * that asks and shared with the later ones (a memo, dropped when the text
+ * changes). NULL with *ret_error set if out of memory; NULL with 0 if the
+ * article has no text.
+ */
+struct wa_article;
+const struct wp_tokens *wp_article_tokens(struct wa_article *article, int *ret_error);
+
 static inline bool wp_token_is(const char *text, const struct wp_token *t, const char *s)
 {
 	size_t n = t->end - t->start;

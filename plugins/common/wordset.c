@@ -15,11 +15,13 @@ static uint32_t hash(const char *s, size_t len)
 	return h;
 }
 
-static size_t slot_of(const struct wp_wordset *set, const char *key, size_t len)
+/* The key's slot, or the empty one where it would go. The stored hashes spare most compares. */
+static size_t slot_of(const struct wp_wordset *set, const char *key, size_t len, uint32_t h)
 {
-	size_t i = hash(key, len) & set->mask;
+	size_t i = h & set->mask;
 
-	while (set->keys[i] && (strncmp(set->keys[i], key, len) != 0 || set->keys[i][len]))
+	while (set->keys[i] &&
+	       (set->hashes[i] != h || memcmp(set->keys[i], key, len) != 0 || set->keys[i][len]))
 		i = (i + 1) & set->mask;
 	return i;
 }
@@ -30,22 +32,26 @@ static int grow(struct wp_wordset *set)
 
 	bigger.keys = calloc(bigger.mask + 1, sizeof(*bigger.keys));
 	bigger.values = calloc(bigger.mask + 1, sizeof(*bigger.values));
-	if (!bigger.keys || !bigger.values) {
+	bigger.hashes = calloc(bigger.mask + 1, sizeof(*bigger.hashes));
+	if (!bigger.keys || !bigger.values || !bigger.hashes) {
 		free(bigger.keys);
 		free(bigger.values);
+		free(bigger.hashes);
 		return -ENOMEM;
 	}
 	for (size_t i = 0; set->keys && i <= set->mask; i++) {
 		if (!set->keys[i])
 			continue;
-		size_t j = slot_of(&bigger, set->keys[i], strlen(set->keys[i]));
+		size_t j = slot_of(&bigger, set->keys[i], strlen(set->keys[i]), set->hashes[i]);
 
 		bigger.keys[j] = set->keys[i];
 		bigger.values[j] = set->values[i];
+		bigger.hashes[j] = set->hashes[i];
 	}
 	bigger.n = set->n;
 	free(set->keys);
 	free(set->values);
+	free(set->hashes);
 	*set = bigger;
 	return 0;
 }
@@ -54,12 +60,14 @@ int wp_wordset_add(struct wp_wordset *set, const char *key, size_t len, int valu
 {
 	if ((set->n + 1) * 2 > set->mask + 1 && grow(set) < 0) /* at most half full */
 		return -ENOMEM;
-	size_t i = slot_of(set, key, len);
+	uint32_t h = hash(key, len);
+	size_t i = slot_of(set, key, len, h);
 
 	if (!set->keys[i]) {
 		set->keys[i] = strndup(key, len);
 		if (!set->keys[i])
 			return -ENOMEM;
+		set->hashes[i] = h;
 		set->n++;
 	}
 	set->values[i] = value;
@@ -70,7 +78,7 @@ bool wp_wordset_find(const struct wp_wordset *set, const char *key, size_t len, 
 {
 	if (!set->n)
 		return false;
-	size_t i = slot_of(set, key, len);
+	size_t i = slot_of(set, key, len, hash(key, len));
 
 	if (!set->keys[i])
 		return false;
@@ -85,5 +93,6 @@ void wp_wordset_fini(struct wp_wordset *set)
 		free(set->keys[i]);
 	free(set->keys);
 	free(set->values);
+	free(set->hashes);
 	*set = (struct wp_wordset){ 0 };
 }

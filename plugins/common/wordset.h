@@ -9,11 +9,13 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 struct wp_wordset {
 	char **keys; /* NULL: an empty slot */
 	int *values;
-	size_t mask; /* slots - 1 */
+	uint32_t *hashes; /* each key's hash, compared before the key */
+	size_t mask;      /* slots - 1 */
 	size_t n;
 };
 

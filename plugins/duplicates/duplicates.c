@@ -115,21 +115,17 @@ static int set_duplicates(struct wa_article *a, const struct index_match *m, int
 static int duplicates_process(void *state, struct wa_article *a)
 {
 	struct duplicates *d = state;
-	const char *text = wa_article_text(a);
-	struct wp_tokens tokens = { 0 };
 	struct index_match matches[INDEX_MAX_MATCHES];
 	uint8_t id[INDEX_ID_BYTES];
 	size_t features;
 	char hex[17];
 	int r;
+	const struct wp_tokens *tokens = wp_article_tokens(a, &r);
 
-	if (!text || !*text)
-		return WA_PLUGIN_OK;
-	if ((r = wp_tokenize(text, strlen(text), &tokens)) < 0)
+	if (!tokens)
 		return r;
-	uint64_t hash = fingerprint_of(&d->functions, &tokens, &features);
+	uint64_t hash = fingerprint_of(&d->functions, tokens, &features);
 
-	wp_tokens_fini(&tokens);
 	if (features < MIN_FEATURES)
 		return WA_PLUGIN_OK;
 	snprintf(hex, sizeof(hex), "%016" PRIx64, hash);

@@ -43,22 +43,25 @@ static int entities_process(void *state, struct wa_article *a)
 {
 	const struct gazetteer *g = state;
 	const char *text = wa_article_text(a);
-	struct wp_tokens tokens = { 0 };
 	struct entity_list list = { 0 };
 	char *json = NULL;
 	int r;
+	const struct wp_tokens *tokens = wp_article_tokens(a, &r);
 
-	if (!text || !*text)
-		return WA_PLUGIN_OK;
-	r = wp_tokenize(text, strlen(text), &tokens);
-	if (r == 0)
-		r = entities_recognise(g, text, &tokens, &list);
+	if (!tokens)
+		return r;
+	r = entities_recognise(g, text, tokens, &list);
+	if (r == 0) {
+		struct wp_people *people = entity_list_people(&list);
+
+		r = people ? wa_article_set_memo(a, WP_PEOPLE_MEMO, people, wp_people_free)
+			   : -ENOMEM;
+	}
 	if (r == 0 && list.n > 0)
 		r = (json = entity_list_json(&list)) ? wa_article_set_json(a, "entities", json)
 						     : -ENOMEM;
 	free(json);
 	entity_list_fini(&list);
-	wp_tokens_fini(&tokens);
 	return r < 0 ? r : WA_PLUGIN_OK;
 }
 

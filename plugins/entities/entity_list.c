@@ -1,11 +1,12 @@
 /* SPDX-License-Identifier: MIT */
 #include "entity_list.h"
 
-#include <cjson/cJSON.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "../common/strbuf.h"
 
 #define MAX_ALIASES  16 /* spellings listed per entity */
 #define MAX_OFFSETS  64 /* mention spans listed per entity; mentions counts all */
@@ -16,11 +17,16 @@ static int find_or_create(struct entity_list *list, enum entity_type type, const
 {
 	char key[512];
 	int index;
-	int n = snprintf(key, sizeof(key), "%d\x1f%s", (int)type, name);
+	size_t len = strlen(name), n;
 
-	if (n < 0 || (size_t)n >= sizeof(key))
-		n = sizeof(key) - 1;
-	if (wp_wordset_find(&list->index, key, (size_t)n, &index))
+	/* The type as one byte, then the name (cut to fit: such names are not real). */
+	if (len > sizeof(key) - 2)
+		len = sizeof(key) - 2;
+	key[0] = (char)('a' + type);
+	memcpy(key + 1, name, len);
+	n = len + 1;
+	key[n] = '\0';
+	if (wp_wordset_find(&list->index, key, n, &index))
 		return index;
 	if (list->n == list->cap) {
 		size_t cap = list->cap ? list->cap * 2 : 32;
@@ -38,7 +44,7 @@ static int find_or_create(struct entity_list *list, enum entity_type type, const
 		return -ENOMEM;
 	e->type = type;
 	snprintf(e->code, sizeof(e->code), "%s", code ? code : "");
-	if (wp_wordset_add(&list->index, key, (size_t)n, (int)list->n) < 0) {
+	if (wp_wordset_add(&list->index, key, n, (int)list->n) < 0) {
 		free(e->name);
 		return -ENOMEM;
 	}
@@ -64,12 +70,16 @@ static int surface_index(struct entity *e, const char *surface, size_t len)
 
 static int push_mention(struct entity *e, struct mention m)
 {
-	struct mention *v = realloc(e->mentions, (e->n_mentions + 1) * sizeof(*v));
+	/* Capacity doubles at each power of two. */
+	if ((e->n_mentions & (e->n_mentions - 1)) == 0) {
+		size_t cap = e->n_mentions ? e->n_mentions * 2 : 1;
+		struct mention *v = realloc(e->mentions, cap * sizeof(*v));
 
-	if (!v)
-		return -ENOMEM;
-	e->mentions = v;
-	v[e->n_mentions++] = m;
+		if (!v)
+			return -ENOMEM;
+		e->mentions = v;
+	}
+	e->mentions[e->n_mentions++] = m;
 	return 0;
 }
 
@@ -142,46 +152,50 @@ static int by_mentions(const void *a, const void *b)
 	       (x->mentions[0].start < y->mentions[0].start);
 }
 
-static cJSON *entity_json(const struct entity *e)
+static void entity_json(struct wp_strbuf *b, const struct entity *e)
 {
-	cJSON *o = cJSON_CreateObject(), *aliases = NULL, *offsets = NULL;
-	bool ok = o && cJSON_AddStringToObject(o, "type", entity_type_name(e->type)) &&
-		  cJSON_AddStringToObject(o, "name", e->name);
-
-	if (ok && e->code[0])
-		ok = cJSON_AddStringToObject(o, "code", e->code);
-	if (ok && e->role)
-		ok = cJSON_AddStringToObject(o, "role", e->role);
-	ok = ok && (aliases = cJSON_AddArrayToObject(o, "aliases"));
-	for (size_t i = 0, n = 0; ok && i < e->n_surfaces && n < MAX_ALIASES; i++) {
+	wp_strbuf_puts(b, "{\"type\":");
+	wp_strbuf_json_string(b, entity_type_name(e->type));
+	wp_strbuf_puts(b, ",\"name\":");
+	wp_strbuf_json_string(b, e->name);
+	if (e->code[0]) {
+		wp_strbuf_puts(b, ",\"code\":");
+		wp_strbuf_json_string(b, e->code);
+	}
+	if (e->role) {
+		wp_strbuf_puts(b, ",\"role\":");
+		wp_strbuf_json_string(b, e->role);
+	}
+	wp_strbuf_puts(b, ",\"aliases\":[");
+	for (size_t i = 0, n = 0; i < e->n_surfaces && n < MAX_ALIASES; i++) {
 		if (strcmp(e->surfaces[i], e->name) == 0)
 			continue;
-		ok = cJSON_AddItemToArray(aliases, cJSON_CreateString(e->surfaces[i]));
-		n++;
+		if (n++)
+			wp_strbuf_putc(b, ',');
+		wp_strbuf_json_string(b, e->surfaces[i]);
 	}
-	ok = ok && cJSON_AddNumberToObject(o, "mentions", (double)e->n_mentions) &&
-	     (offsets = cJSON_AddArrayToObject(o, "offsets"));
-	for (size_t i = 0; ok && i < e->n_mentions && i < MAX_OFFSETS; i++) {
-		int span[2] = { (int)e->mentions[i].start, (int)e->mentions[i].end };
-
-		ok = cJSON_AddItemToArray(offsets, cJSON_CreateIntArray(span, 2));
+	wp_strbuf_puts(b, "],\"mentions\":");
+	wp_strbuf_uint(b, e->n_mentions);
+	wp_strbuf_puts(b, ",\"offsets\":[");
+	for (size_t i = 0; i < e->n_mentions && i < MAX_OFFSETS; i++) {
+		wp_strbuf_puts(b, i ? ",[" : "[");
+		wp_strbuf_uint(b, e->mentions[i].start);
+		wp_strbuf_putc(b, ',');
+		wp_strbuf_uint(b, e->mentions[i].end);
+		wp_strbuf_putc(b, ']');
 	}
-	if (!ok) {
-		cJSON_Delete(o);
-		return NULL;
-	}
-	return o;
+	wp_strbuf_puts(b, "]}");
 }
 
 char *entity_list_json(const struct entity_list *list)
 {
 	const struct entity **order = malloc((list->n + 1) * sizeof(*order));
+	struct wp_strbuf b = { 0 };
 	size_t n = 0;
-	cJSON *array = cJSON_CreateArray();
-	char *json = NULL;
-	bool ok = order && array;
 
-	for (size_t i = 0; ok && i < list->n; i++) {
+	if (!order)
+		return NULL;
+	for (size_t i = 0; i < list->n; i++) {
 		struct entity *e = &list->v[i];
 
 		if (e->merged || e->n_mentions == 0)
@@ -189,18 +203,51 @@ char *entity_list_json(const struct entity_list *list)
 		qsort(e->mentions, e->n_mentions, sizeof(*e->mentions), by_start);
 		order[n++] = e;
 	}
-	if (ok)
-		qsort(order, n, sizeof(*order), by_mentions);
-	for (size_t i = 0; ok && i < n; i++) {
-		cJSON *e = entity_json(order[i]);
-
-		ok = e && cJSON_AddItemToArray(array, e);
+	qsort(order, n, sizeof(*order), by_mentions);
+	wp_strbuf_putc(&b, '[');
+	for (size_t i = 0; i < n; i++) {
+		if (i)
+			wp_strbuf_putc(&b, ',');
+		entity_json(&b, order[i]);
 	}
-	if (ok)
-		json = cJSON_PrintUnformatted(array);
-	cJSON_Delete(array);
+	wp_strbuf_putc(&b, ']');
 	free(order);
-	return json;
+	if (b.error) {
+		wp_strbuf_fini(&b);
+		return NULL;
+	}
+	return b.buf;
+}
+
+struct wp_people *entity_list_people(const struct entity_list *list)
+{
+	struct wp_people *p = calloc(1, sizeof(*p));
+	size_t n = 0;
+
+	for (size_t i = 0; i < list->n; i++)
+		if (list->v[i].type == ENTITY_PERSON && !list->v[i].merged)
+			n += list->v[i].n_mentions;
+	if (!p || !(p->v = calloc(n + 1, sizeof(*p->v)))) {
+		free(p);
+		return NULL;
+	}
+	for (size_t i = 0; i < list->n; i++) {
+		const struct entity *e = &list->v[i];
+
+		if (e->type != ENTITY_PERSON || e->merged)
+			continue;
+		for (size_t k = 0; k < e->n_mentions; k++)
+			p->v[p->n++] = (struct wp_person_mention){ e->mentions[k].start,
+								   e->mentions[k].end, NULL };
+		/* The name is copied once per mention: simple to free, and people are few. */
+		for (size_t k = p->n - e->n_mentions; k < p->n; k++)
+			if (!(p->v[k].name = strdup(e->name))) {
+				wp_people_free(p);
+				return NULL;
+			}
+	}
+	qsort(p->v, p->n, sizeof(*p->v), wp_person_mention_order);
+	return p;
 }
 
 void entity_list_fini(struct entity_list *list)

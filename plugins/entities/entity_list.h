@@ -11,6 +11,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "../common/people.h"
 #include "../common/wordset.h"
 #include "gazetteer.h"
 
@@ -50,6 +51,8 @@ int entity_list_set_role(struct entity_list *list, int entity, const char *role,
 int entity_list_merge(struct entity_list *list, size_t from, size_t into);
 /* entities[] as JSON (caller frees): most mentioned first. NULL when out of memory. */
 char *entity_list_json(const struct entity_list *list);
+/* Every mention of a person, in text order, for the quotes stage (NULL: out of memory). */
+struct wp_people *entity_list_people(const struct entity_list *list);
 void entity_list_fini(struct entity_list *list);
 
 #endif

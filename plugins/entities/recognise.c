@@ -27,8 +27,16 @@ struct candidate {
 	size_t token; /* a sentence-initial capitalised word, maybe a known person */
 };
 
+/* Each token's longest cue and gazetteer name, looked up once: the pass asks many times. */
+struct token_memo {
+	int32_t cue_entry, name_entry;
+	uint8_t cue_n, name_n;
+	bool cue_known, name_known;
+};
+
 struct scan {
 	const struct gazetteer *g;
+	struct token_memo *memo;
 	const char *text;
 	const struct wp_tokens *t;
 	struct entity_list *list;
@@ -69,12 +77,20 @@ static int add(struct scan *s, enum entity_type type, const char *name, const ch
 /* The length of a cue of `kind` at token i, 0 if none. */
 static size_t cue_at(const struct scan *s, size_t i, enum cue_kind kind)
 {
-	int entry;
-	size_t n = wp_phrases_match(&s->g->cues, s->t, i, &entry);
+	if (i >= s->t->n)
+		return 0;
+	struct token_memo *m = &s->memo[i];
 
-	for (; n && entry >= 0; entry = s->g->cues.v[entry].next)
+	if (!m->cue_known) {
+		int entry = -1;
+
+		m->cue_n = (uint8_t)wp_phrases_match(&s->g->cues, s->t, i, &entry);
+		m->cue_entry = entry;
+		m->cue_known = true;
+	}
+	for (int entry = m->cue_n ? m->cue_entry : -1; entry >= 0; entry = s->g->cues.v[entry].next)
 		if (s->g->cues.v[entry].kind == (int)kind)
-			return n;
+			return m->cue_n;
 	return 0;
 }
 
@@ -96,16 +112,27 @@ static bool name_word(const struct scan *s, size_t i)
  */
 static size_t gazetteer_at(const struct scan *s, size_t i, int *ret_entry)
 {
-	int entry;
-	size_t n = wp_phrases_match(&s->g->names, s->t, i, &entry);
+	if (i >= s->t->n)
+		return 0;
+	struct token_memo *m = &s->memo[i];
 
-	for (; n && entry >= 0; entry = s->g->names.v[entry].next) {
-		if (wp_phrase_case_fits(&s->g->names.v[entry], s->t, i, n)) {
-			*ret_entry = entry;
-			return n;
+	if (!m->name_known) {
+		int entry = -1;
+		size_t n = wp_phrases_match(&s->g->names, s->t, i, &entry);
+
+		m->name_n = 0;
+		for (; n && entry >= 0; entry = s->g->names.v[entry].next) {
+			if (wp_phrase_case_fits(&s->g->names.v[entry], s->t, i, n)) {
+				m->name_n = (uint8_t)n;
+				m->name_entry = entry;
+				break;
+			}
 		}
+		m->name_known = true;
 	}
-	return 0;
+	if (m->name_n)
+		*ret_entry = m->name_entry;
+	return m->name_n;
 }
 
 static bool connector(const struct scan *s, size_t i)
@@ -471,7 +498,13 @@ static size_t step(struct scan *s, size_t i)
 	size_t n, m, used;
 	int entry = -1;
 
-	if ((n = designator_match(s->g, s->text, s->t, i, designators, &m))) {
+	const struct wp_token *t = &s->t->v[i];
+	/* Designators have a digit, or a number or a maker's name around them. */
+	bool maybe_designator = (t->flags & WP_TOKEN_HAS_DIGIT) ||
+				(i + 1 < s->t->n && (s->t->v[i + 1].flags & WP_TOKEN_NUMBER)) ||
+				cue_at(s, i, CUE_MAKER);
+
+	if (maybe_designator && (n = designator_match(s->g, s->text, s->t, i, designators, &m))) {
 		for (size_t k = 0; k < m; k++)
 			if (add(s, ENTITY_EQUIPMENT, designators[k], NULL, i, i + n) < 0)
 				return 0;
@@ -514,6 +547,9 @@ int entities_recognise(const struct gazetteer *g, const char *text, const struct
 	struct scan s = { .g = g, .text = text, .t = tokens, .list = list };
 	int r;
 
+	if (!(s.memo = calloc(tokens->n + 1, sizeof(*s.memo))))
+		return -ENOMEM;
+
 	for (size_t i = 0; i < tokens->n;) {
 		if (tokens->v[i].flags & (WP_TOKEN_PUNCT | WP_TOKEN_NUMBER)) {
 			i++;
@@ -527,5 +563,6 @@ int entities_recognise(const struct gazetteer *g, const char *text, const struct
 	if (r == 0)
 		r = resolve_candidates(&s);
 	free(s.candidates);
+	free(s.memo);
 	return r;
 }

@@ -176,7 +176,7 @@ static bool content_word(const struct keywords *k, const struct wp_tokens *t, si
 static int collect(const struct keywords *k, const struct wp_tokens *t, struct sb_stemmer *stemmer,
 		   struct article_terms *at)
 {
-	char prev_stem[MAX_STEM_BYTES], pair[2 * MAX_STEM_BYTES + 1], pair_surface[512];
+	char prev_stem[MAX_STEM_BYTES], pair[2 * MAX_STEM_BYTES], pair_surface[2 * MAX_STEM_BYTES];
 	size_t prev_len = 0, prev = 0;
 	bool have_prev = false;
 	int r = 0;
@@ -204,14 +204,17 @@ static int collect(const struct keywords *k, const struct wp_tokens *t, struct s
 			break;
 		/* A phrase: two content words with nothing but a space between them. */
 		if (have_prev && prev == i - 1 && (t->v[prev].flags & WP_TOKEN_SPACE_AFTER)) {
-			int kn = snprintf(pair, sizeof(pair), "%.*s %.*s", (int)prev_len, prev_stem,
-					  (int)stem_len, stem);
-			int sn = snprintf(pair_surface, sizeof(pair_surface), "%s %s",
-					  wp_token_folded(t, prev), word);
+			size_t prev_word = t->v[prev].fold_len;
 
-			if (kn > 0 && (size_t)kn < sizeof(pair) && sn > 0 &&
-			    (size_t)sn < sizeof(pair_surface))
-				r = count(at, pair, (size_t)kn, pair_surface, (size_t)sn, true);
+			/* Both stems and both words are shorter than MAX_STEM_BYTES. */
+			memcpy(pair, prev_stem, prev_len);
+			pair[prev_len] = ' ';
+			memcpy(pair + prev_len + 1, stem, stem_len);
+			memcpy(pair_surface, wp_token_folded(t, prev), prev_word);
+			pair_surface[prev_word] = ' ';
+			memcpy(pair_surface + prev_word + 1, word, len);
+			r = count(at, pair, prev_len + 1 + stem_len, pair_surface,
+				  prev_word + 1 + len, true);
 		}
 		memcpy(prev_stem, stem, stem_len);
 		prev_len = stem_len;
@@ -307,28 +310,24 @@ static int score_terms(struct keywords *k, struct article_terms *at)
 static int keywords_process(void *state, struct wa_article *a)
 {
 	struct keywords *k = state;
-	const char *text = wa_article_text(a);
 	const char *algorithm = stemmer_for(wa_article_get_string(a, "lang.code"));
 	struct sb_stemmer *stemmer = NULL;
-	struct wp_tokens tokens = { 0 };
 	struct article_terms at = { 0 };
 	int r;
+	const struct wp_tokens *tokens = wp_article_tokens(a, &r);
 
-	if (!text || !*text)
-		return WA_PLUGIN_OK;
+	if (!tokens)
+		return r;
 	/* A stemmer holds per-word state: one per call, never shared between threads. */
 	if (algorithm && !(stemmer = sb_stemmer_new(algorithm, "UTF_8")))
 		return -ENOMEM;
-	r = wp_tokenize(text, strlen(text), &tokens);
-	if (r == 0)
-		r = collect(k, &tokens, stemmer, &at);
+	r = collect(k, tokens, stemmer, &at);
 	if (r == 0 && at.n > 0)
 		r = score_terms(k, &at);
 	if (r == 0 && at.n > 0)
 		r = write_keywords(a, k, &at);
 	if (stemmer)
 		sb_stemmer_delete(stemmer);
-	wp_tokens_fini(&tokens);
 	wp_wordset_fini(&at.index);
 	wp_strbuf_fini(&at.keys);
 	wp_strbuf_fini(&at.surfaces);

@@ -41,8 +41,16 @@ struct span {
 	uint32_t start, end;
 };
 
+/* Each token's longest word-list phrase, looked up once. */
+struct token_memo {
+	int32_t entry;
+	uint8_t n;
+	bool known;
+};
+
 struct scan {
 	const struct quantities *q;
+	struct token_memo *memo;
 	const char *text;
 	const struct wp_tokens *t;
 	struct span *dates;
@@ -144,16 +152,24 @@ static int quantities_init(const struct wa_plugin_ctx *ctx, void **ret_state)
 /* The word entry of `kind` at token i: its length in tokens, its value in *ret_value. */
 static size_t word_at(const struct scan *s, size_t i, enum kind kind, const char **ret_value)
 {
-	int entry;
-	size_t n = wp_phrases_match(&s->q->words, s->t, i, &entry);
+	if (i >= s->t->n)
+		return 0;
+	struct token_memo *m = &s->memo[i];
 
-	for (; n && entry >= 0; entry = s->q->words.v[entry].next) {
+	if (!m->known) {
+		int entry = -1;
+
+		m->n = (uint8_t)wp_phrases_match(&s->q->words, s->t, i, &entry);
+		m->entry = entry;
+		m->known = true;
+	}
+	for (int entry = m->n ? m->entry : -1; entry >= 0; entry = s->q->words.v[entry].next) {
 		const struct wp_phrase *p = &s->q->words.v[entry];
 
 		if (p->kind == (int)kind) {
 			if (ret_value)
 				*ret_value = p->ref >= 0 ? s->q->values[p->ref] : NULL;
-			return n;
+			return m->n;
 		}
 	}
 	return 0;
@@ -400,23 +416,23 @@ static size_t quantity_at(struct scan *s, size_t i, int *error)
 
 static int quantities_process(void *state, struct wa_article *a)
 {
-	const char *text = wa_article_text(a);
-	struct wp_tokens tokens = { 0 };
-	struct scan s = { .q = state, .text = text, .t = &tokens };
+	int r;
+	const struct wp_tokens *tokens = wp_article_tokens(a, &r);
+	struct scan s = { .q = state, .text = wa_article_text(a), .t = tokens };
 	char *dates_json = NULL;
 	cJSON *dates = NULL;
-	int r;
 
-	if (!text || !*text)
-		return WA_PLUGIN_OK;
+	if (!tokens)
+		return r;
 	if ((dates_json = wa_article_get_json(a, "dates")))
 		dates = cJSON_Parse(dates_json);
-	r = wp_tokenize(text, strlen(text), &tokens);
-	if (r == 0)
-		r = load_dates(&s, dates);
+	r = load_dates(&s, dates);
+	if (r == 0 && !(s.memo = calloc(tokens->n + 1, sizeof(*s.memo))))
+		r = -ENOMEM;
 	if (r == 0 && !(s.list = cJSON_CreateArray()))
 		r = -ENOMEM;
-	for (size_t i = 0; r == 0 && i < tokens.n && cJSON_GetArraySize(s.list) < MAX_QUANTITIES;) {
+	for (size_t i = 0;
+	     r == 0 && i < tokens->n && cJSON_GetArraySize(s.list) < MAX_QUANTITIES;) {
 		size_t n = quantity_at(&s, i, &r);
 
 		i += n ? n : 1;
@@ -431,7 +447,7 @@ static int quantities_process(void *state, struct wa_article *a)
 	cJSON_Delete(dates);
 	free(dates_json);
 	free(s.dates);
-	wp_tokens_fini(&tokens);
+	free(s.memo);
 	return r < 0 ? r : WA_PLUGIN_OK;
 }
 

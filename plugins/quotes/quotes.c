@@ -23,6 +23,7 @@
 #include <string.h>
 #include <warta/plugin.h>
 
+#include "../common/people.h"
 #include "../common/phrases.h"
 #include "../common/tokens.h"
 
@@ -38,16 +39,11 @@ struct quotes {
 	struct wp_phrases cues;
 };
 
-struct person {
-	uint32_t start, end; /* code points */
-	const char *name;
-};
-
 struct scan {
 	const struct quotes *q;
 	const char *text;
 	const struct wp_tokens *t;
-	struct person *people; /* sorted by start */
+	const struct wp_person_mention *people; /* by start */
 	size_t n_people;
 	cJSON *list;
 };
@@ -82,27 +78,40 @@ static size_t cue_at(const struct scan *s, size_t i, enum cue kind)
 	return 0;
 }
 
-static int by_start(const void *a, const void *b)
+/*
+ * The people named in the text: the entities stage's memo, or, when
+ * entities[] came from elsewhere (an external plugin), read from it.
+ * *ret_owned is what the caller frees.
+ */
+static int load_people(struct scan *s, struct wa_article *a, struct wp_people **ret_owned)
 {
-	const struct person *x = a, *y = b;
-
-	return (x->start > y->start) - (x->start < y->start);
-}
-
-/* The person mentions of entities[], borrowed from the parsed JSON. */
-static int load_people(struct scan *s, const cJSON *entities)
-{
+	const struct wp_people *memo = wa_article_memo(a, WP_PEOPLE_MEMO);
+	char *json;
+	cJSON *entities;
 	const cJSON *e, *span;
+
+	*ret_owned = NULL;
+	if (memo) {
+		s->people = memo->v;
+		s->n_people = memo->n;
+		return 0;
+	}
+	if (!(json = wa_article_get_json(a, "entities")))
+		return 0;
+	entities = cJSON_Parse(json);
+	free(json);
+	struct wp_people *p = calloc(1, sizeof(*p));
 	size_t n = 0;
 
 	cJSON_ArrayForEach(e, entities)
 	{
-		n += cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(e, "offsets"));
+		n += (size_t)cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(e, "offsets"));
 	}
-	if (n == 0)
-		return 0;
-	if (!(s->people = malloc(n * sizeof(*s->people))))
+	if (!p || !(p->v = calloc(n + 1, sizeof(*p->v)))) {
+		free(p);
+		cJSON_Delete(entities);
 		return -ENOMEM;
+	}
 	cJSON_ArrayForEach(e, entities)
 	{
 		const cJSON *type = cJSON_GetObjectItemCaseSensitive(e, "type");
@@ -113,17 +122,23 @@ static int load_people(struct scan *s, const cJSON *entities)
 			continue;
 		cJSON_ArrayForEach(span, cJSON_GetObjectItemCaseSensitive(e, "offsets"))
 		{
-			const cJSON *a = cJSON_GetArrayItem(span, 0),
-				    *b = cJSON_GetArrayItem(span, 1);
+			const cJSON *x = cJSON_GetArrayItem(span, 0),
+				    *y = cJSON_GetArrayItem(span, 1);
+			char *copy = cJSON_IsNumber(x) && cJSON_IsNumber(y)
+					     ? strdup(name->valuestring)
+					     : NULL;
 
-			if (cJSON_IsNumber(a) && cJSON_IsNumber(b))
-				s->people[s->n_people++] =
-					(struct person){ (uint32_t)a->valuedouble,
-							 (uint32_t)b->valuedouble,
-							 name->valuestring };
+			if (copy)
+				p->v[p->n++] = (struct wp_person_mention){ (uint32_t)x->valuedouble,
+									   (uint32_t)y->valuedouble,
+									   copy };
 		}
 	}
-	qsort(s->people, s->n_people, sizeof(*s->people), by_start);
+	cJSON_Delete(entities);
+	qsort(p->v, p->n, sizeof(*p->v), wp_person_mention_order);
+	s->people = p->v;
+	s->n_people = p->n;
+	*ret_owned = p;
 	return 0;
 }
 
@@ -398,24 +413,18 @@ static int find_indirect(struct scan *s, const bool *quoted)
 
 static int quotes_process(void *state, struct wa_article *a)
 {
-	const char *text = wa_article_text(a);
-	struct wp_tokens tokens = { 0 };
-	struct scan s = { .q = state, .text = text, .t = &tokens };
-	char *entities_json = NULL;
-	cJSON *entities = NULL;
-	bool *quoted = NULL;
 	int r;
+	const struct wp_tokens *tokens = wp_article_tokens(a, &r);
+	struct scan s = { .q = state, .text = wa_article_text(a), .t = tokens };
+	struct wp_people *owned = NULL;
+	bool *quoted = NULL;
 
-	if (!text || !*text)
-		return WA_PLUGIN_OK;
-	if ((entities_json = wa_article_get_json(a, "entities")))
-		entities = cJSON_Parse(entities_json);
-	r = wp_tokenize(text, strlen(text), &tokens);
-	if (r == 0)
-		r = load_people(&s, entities);
+	if (!tokens)
+		return r;
+	r = load_people(&s, a, &owned);
 	if (r == 0 && !(s.list = cJSON_CreateArray()))
 		r = -ENOMEM;
-	if (r == 0 && !(quoted = calloc(tokens.n + 1, sizeof(*quoted))))
+	if (r == 0 && !(quoted = calloc(tokens->n + 1, sizeof(*quoted))))
 		r = -ENOMEM;
 	if (r == 0)
 		r = find_direct(&s, quoted);
@@ -428,11 +437,8 @@ static int quotes_process(void *state, struct wa_article *a)
 		free(json);
 	}
 	cJSON_Delete(s.list);
-	cJSON_Delete(entities);
-	free(entities_json);
-	free(s.people);
+	wp_people_free(owned);
 	free(quoted);
-	wp_tokens_fini(&tokens);
 	return r < 0 ? r : WA_PLUGIN_OK;
 }
 

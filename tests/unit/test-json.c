@@ -50,6 +50,33 @@ WA_TEST(lookups_are_case_sensitive)
 	cJSON_Delete(root);
 }
 
-WA_TEST_MAIN(WA_TEST_ENTRY(parse_reports_the_error_offset),
+/* The record printer must write what cJSON writes, number for number and escape for escape. */
+WA_TEST(print_matches_cjson_byte_for_byte)
+{
+	static const char *const docs[] = {
+		"{\"a\":[0,1,-1,42,2147483648,-999999999999999,1e300,-2.5e-7,"
+		"0.1,0.71,3.14159265358979,1.5e15,123456789012345678]}",
+		"[\"\",\"quote \\\" back \\\\ nl \\n tab \\t bell \\u0007 del \x7f\","
+		"\"Türkiye \u2014 \u4e2d\",true,false,null,{},[],[[]],{\"k\":{\"n\":{}}}]",
+		"{\"entities\":[{\"type\":\"country\",\"offsets\":[[0,9],[120,129]],\"mentions\":2}],"
+		"\"score\":0.419,\"\\u0001key\":-0.0}",
+	};
+
+	for (size_t i = 0; i < sizeof(docs) / sizeof(*docs); i++) {
+		cJSON *root;
+
+		ASSERT_OK(wa_json_parse(docs[i], strlen(docs[i]), &root, NULL));
+		char *mine = wa_json_print(root), *theirs = cJSON_PrintUnformatted(root);
+
+		ASSERT_NOT_NULL(mine);
+		ASSERT_STR_EQ(mine, theirs);
+		free(mine);
+		free(theirs);
+		cJSON_Delete(root);
+	}
+}
+
+WA_TEST_MAIN(WA_TEST_ENTRY(print_matches_cjson_byte_for_byte),
+	     WA_TEST_ENTRY(parse_reports_the_error_offset),
 	     WA_TEST_ENTRY(set_path_creates_and_replaces),
 	     WA_TEST_ENTRY(lookups_are_case_sensitive))

@@ -77,6 +77,17 @@ int wa_article_for_each_removed(const struct wa_article *article,
 				int (*fn)(void *data, const char *kind, const char *text),
 				void *data);
 
+/*
+ * What a plugin derived from the current text (its tokens, say), kept for
+ * the plugins after it in the same run under a name they agree on
+ * ("warta.tokens"). The article owns `data` once it is set (also when
+ * setting fails) and frees it with free_data (may be NULL); setting a key
+ * again replaces its data. A new text drops every memo, so none outlives
+ * the text it was computed from. wa_article_memo() gives NULL if absent.
+ */
+void *wa_article_memo(const struct wa_article *article, const char *key);
+int wa_article_set_memo(struct wa_article *article, const char *key, void *data,
+			void (*free_data)(void *));
 /* Appends {"name", "score", "rule"} to tags[]; a second tag of the same name keeps the higher
  * score. */
 int wa_article_add_tag(struct wa_article *article, const char *name, double score,
