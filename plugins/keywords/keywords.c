@@ -19,6 +19,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <warta/plugin.h>
+#include <xxhash.h>
 
 #include "../common/strbuf.h"
 #include "../common/tokens.h"
@@ -47,12 +48,48 @@ struct term {
 	double score;
 };
 
+/*
+ * The article's terms, found by the 64-bit hash of their key (open
+ * addressing; a collision between two of an article's few hundred terms
+ * is a one-in-10^14 event and would only merge two counts).
+ */
 struct article_terms {
-	struct wp_wordset index; /* key -> terms[] */
+	uint64_t *slot_hash; /* 0: empty */
+	uint32_t *slot_term;
+	size_t mask;
 	struct term *v;
 	size_t n, cap;
 	struct wp_strbuf keys, surfaces; /* NUL-separated strings */
 };
+
+static int terms_grow(struct article_terms *at)
+{
+	size_t mask = at->mask ? at->mask * 2 + 1 : 1023;
+	uint64_t *h = calloc(mask + 1, sizeof(*h));
+	uint32_t *t = calloc(mask + 1, sizeof(*t));
+
+	if (!h || !t) {
+		free(h);
+		free(t);
+		return -ENOMEM;
+	}
+	for (size_t i = 0; at->slot_hash && i <= at->mask; i++) {
+		if (!at->slot_hash[i])
+			continue;
+		size_t k = at->slot_hash[i] & mask;
+
+		while (h[k])
+			k = (k + 1) & mask;
+		h[k] = at->slot_hash[i];
+		t[k] = at->slot_term[i];
+	}
+	free(at->slot_hash);
+	free(at->slot_term);
+	at->slot_hash = h;
+	at->slot_term = t;
+	at->mask = mask;
+	return 0;
+}
 
 static int load_stopwords(const struct wa_plugin_ctx *ctx, struct wp_wordset *stop)
 {
@@ -135,10 +172,16 @@ static const char *stemmer_for(const char *lang)
 static int count(struct article_terms *at, const char *key, size_t key_len, const char *surface,
 		 size_t surface_len, bool phrase)
 {
-	int i;
+	uint64_t h = XXH3_64bits(key, key_len) | 1; /* never 0, the empty mark */
 
-	if (wp_wordset_find(&at->index, key, key_len, &i)) {
-		at->v[i].tf++;
+	if ((at->n + 1) * 2 > at->mask && terms_grow(at) < 0)
+		return -ENOMEM;
+	size_t k = h & at->mask;
+
+	while (at->slot_hash[k] && at->slot_hash[k] != h)
+		k = (k + 1) & at->mask;
+	if (at->slot_hash[k]) {
+		at->v[at->slot_term[k]].tf++;
 		return 0;
 	}
 	if (at->n == at->cap) {
@@ -159,8 +202,9 @@ static int count(struct article_terms *at, const char *key, size_t key_len, cons
 	wp_strbuf_putc(&at->surfaces, '\0');
 	if (at->keys.error || at->surfaces.error)
 		return -ENOMEM;
-	at->n++;
-	return wp_wordset_add(&at->index, key, key_len, (int)at->n - 1);
+	at->slot_hash[k] = h;
+	at->slot_term[k] = (uint32_t)at->n++;
+	return 0;
 }
 
 /* A word that can be a keyword: letters (a designator's digits allowed), not a stopword. */
@@ -328,7 +372,8 @@ static int keywords_process(void *state, struct wa_article *a)
 		r = write_keywords(a, k, &at);
 	if (stemmer)
 		sb_stemmer_delete(stemmer);
-	wp_wordset_fini(&at.index);
+	free(at.slot_hash);
+	free(at.slot_term);
 	wp_strbuf_fini(&at.keys);
 	wp_strbuf_fini(&at.surfaces);
 	free(at.v);

@@ -362,9 +362,10 @@ static size_t quantity_at(struct scan *s, size_t i, int *error)
 		currency = NULL;
 	const struct wp_token *num = &s->t->v[j];
 
-	if (in_date(s, num->chars))
+	/* Most tokens are neither digits nor number words: leave them at once. */
+	if (!(num->flags & WP_TOKEN_NUMBER) && !word_at(s, j, K_NUMBER, NULL))
 		return 0;
-	if (!currency && labelled(s, j))
+	if (in_date(s, num->chars) || (!currency && labelled(s, j)))
 		return 0;
 	if (num->flags & WP_TOKEN_NUMBER) {
 		/* Su 35, Pasal 27: a number that ends a name is part of it. */
