@@ -105,7 +105,22 @@ WA_TEST(a_quotation_nobody_is_named_for_has_no_speaker)
 	wa_test_run_done(&r);
 }
 
-WA_TEST_MAIN(WA_TEST_ENTRY(speakers_come_from_verbs_after_and_before_and_from_nya),
+WA_TEST(speakers_come_from_entities_json_when_the_text_was_set_again)
+{
+	struct wa_test_run r = { 0 };
+
+	/* normalize after entities sets the text again (the same text here),
+	 * dropping the people memo: quotes must read entities[] instead. */
+	wa_test_run_text(&r, "pipeline = { 'ingest_text', 'entities', 'normalize', 'quotes' }",
+			 "Menhan Bertemu Mitra\n\n"
+			 "Menteri Pertahanan Rusia Arkady Voronin tiba di Minsk.\n\n"
+			 "\"Kami siap menghadapi ancaman dari barat,\" kata Voronin.\n");
+	expect(&r, "Kami siap menghadapi", "Arkady Voronin", "direct");
+	wa_test_run_done(&r);
+}
+
+WA_TEST_MAIN(WA_TEST_ENTRY(speakers_come_from_entities_json_when_the_text_was_set_again),
+	     WA_TEST_ENTRY(speakers_come_from_verbs_after_and_before_and_from_nya),
 	     WA_TEST_ENTRY(indirect_speech_and_the_cited_outlet),
 	     WA_TEST_ENTRY(names_in_quotes_are_not_speech),
 	     WA_TEST_ENTRY(a_quotation_nobody_is_named_for_has_no_speaker))

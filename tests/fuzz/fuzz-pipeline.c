@@ -29,7 +29,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 static struct wa_plugin_set *pipeline(void)
 {
 	static const char conf[] = "pipeline = { '" FUZZ_INGEST "', 'normalize', 'spam', 'clean', "
-				   "'meta', 'dates', 'langid' }";
+				   "'meta', 'dates', 'langid', 'entities', 'quotes', "
+				   "'quantities', 'keywords', 'duplicates' }";
 	static struct wa_plugin_catalog *catalog;
 	static struct wa_plugin_set *set;
 	static struct wa_config config;
@@ -42,7 +43,8 @@ static struct wa_plugin_set *pipeline(void)
 	if (wa_config_init_defaults(&config) < 0 ||
 	    wa_config_load_string(conf, strlen(conf), "fuzz", &config, &error) < 0 ||
 	    wa_config_resolve(&config) < 0 || wa_plugin_catalog_new(NULL, &catalog) < 0 ||
-	    wa_plugin_set_new(catalog, &config, 0, &set, &error) < 0)
+	    /* A dry run: the learning stages must not write state files where it runs. */
+	    wa_plugin_set_new(catalog, &config, WA_PLUGIN_SET_DRY_RUN, &set, &error) < 0)
 		abort();
 	return set;
 }
