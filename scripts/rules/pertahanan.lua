@@ -147,6 +147,16 @@ rule "rusia_belarus" {
   min_hits = 2,
 }
 
+-- Entities at work: the exercise words, with Russia or Belarus named as a
+-- country in the text (any spelling: Rusia, Federasi Rusia, Belarusia, a
+-- Kremlin that acts), not merely a word in a related link.
+rule "latihan_rusia_belarus" {
+  description = "A military exercise involving Russia or Belarus",
+  any   = { "latihan bersama", "latihan gabungan", "latihan militer", "latihan perang",
+            "Zapad", "joint exercise", "military exercise", "military drills" },
+  where = function(a) return a:mentions_country("RU", "BY") end,
+}
+
 rule "diplomasi_pertahanan" {
   description = "Defence diplomacy: visits and meetings",
   any  = { "kunjungan kerja", "kunjungan resmi", "lawatan", "kunjungan kehormatan", "bertemu",
