@@ -42,8 +42,16 @@ struct scan {
 	struct entity_list *list;
 	struct candidate *candidates;
 	size_t n_candidates;
+	/* Acronyms the text defined: "Badan Usaha Milik Negara (BUMN)". */
+	struct acronym {
+		char text[16];
+		int entity;
+	} acronyms[32];
+	size_t n_acronyms;
 	int error; /* the first -ENOMEM */
 };
+
+static size_t gazetteer_at(const struct scan *s, size_t i, int *ret_entry);
 
 static uint32_t chars_after(const struct scan *s, size_t j)
 {
@@ -72,6 +80,52 @@ static int add(struct scan *s, enum entity_type type, const char *name, const ch
 	if (r < 0 && !s->error)
 		s->error = r;
 	return r;
+}
+
+/*
+ * "Badan Usaha Milik Negara (BUMN)": an organisation's acronym in brackets
+ * right after its name (token j) is another name of the same entity, so
+ * later mentions of BUMN count for it, even at a sentence start. Returns
+ * the tokens used (0 or 3).
+ */
+static size_t define_acronym(struct scan *s, int entity, size_t j)
+{
+	if (entity < 0 || j + 2 >= s->t->n || !wp_token_punct(s->text, &s->t->v[j], '(') ||
+	    !wp_token_punct(s->text, &s->t->v[j + 2], ')'))
+		return 0;
+	const struct wp_token *a = &s->t->v[j + 1];
+	size_t len = a->end - a->start;
+
+	int known;
+
+	/* Kemhan and Wantimpres are acronyms as much as BUMN; (Jakarta) is not one. */
+	if (!(a->flags & (WP_TOKEN_UPPER | WP_TOKEN_CAPITAL)) || len < 2 ||
+	    (!(a->flags & WP_TOKEN_UPPER) && gazetteer_at(s, j + 1, &known)) ||
+	    len >= sizeof(s->acronyms[0].text) ||
+	    s->n_acronyms == sizeof(s->acronyms) / sizeof(*s->acronyms))
+		return 0;
+	struct acronym *d = &s->acronyms[s->n_acronyms++];
+
+	memcpy(d->text, s->text + a->start, len);
+	d->text[len] = '\0';
+	d->entity = entity;
+	const struct entity *e = &s->list->v[entity];
+
+	return entity_list_add(s->list, e->type, e->name, e->code, d->text, len, a->chars,
+			       a->chars + (uint32_t)len) < 0
+		       ? 0
+		       : 3;
+}
+
+/* The entity an acronym the text defined stands for, or -1. */
+static int defined_acronym(const struct scan *s, size_t i)
+{
+	const struct wp_token *t = &s->t->v[i];
+
+	for (size_t k = 0; k < s->n_acronyms; k++)
+		if (wp_token_is(s->text, t, s->acronyms[k].text))
+			return s->acronyms[k].entity;
+	return -1;
 }
 
 /* The length of a cue of `kind` at token i, 0 if none. */
@@ -162,12 +216,19 @@ static size_t name_span(const struct scan *s, size_t i, size_t max, bool through
 
 	while (k < s->t->n && k - i < max) {
 		if (name_word(s, k)) {
-			/* A name ends where a post begins; a person's also where a known name does.
+			/*
+			 * A person's name ends where a post or a known name begins;
+			 * an organisation's where a post followed by a name does
+			 * ("Dinas Penerangan TNI AL | Laksamana Pertama I Made ...",
+			 * but "Dewan Pertimbangan Presiden (Wantimpres)").
 			 */
-			if (k > i && (cue_at(s, k, CUE_TITLE) ||
-				      (!through_names &&
-				       (gazetteer_at(s, k, &entry) || cue_at(s, k, CUE_ORG_HEAD) ||
-					cue_at(s, k, CUE_PLACE_HEAD)))))
+			size_t title = k > i ? cue_at(s, k, CUE_TITLE) : 0;
+
+			if (title && (!through_names || name_word(s, k + title)))
+				break;
+			if (k > i && !through_names &&
+			    (gazetteer_at(s, k, &entry) || cue_at(s, k, CUE_ORG_HEAD) ||
+			     cue_at(s, k, CUE_PLACE_HEAD)))
 				break;
 			k++;
 		} else if (k > i && connector(s, k) && name_word(s, k + 1)) {
@@ -223,7 +284,7 @@ static size_t add_gazetteer(struct scan *s, size_t i, size_t n, int entry)
 	const struct gazetteer *g = s->g;
 	bool named = false, metonym = false;
 	size_t used = n;
-	int r = 0;
+	int r = 0, org = -1;
 
 	for (; entry >= 0 && r >= 0; entry = g->names.v[entry].next) {
 		const struct wp_phrase *p = &g->names.v[entry];
@@ -254,9 +315,13 @@ static size_t add_gazetteer(struct scan *s, size_t i, size_t n, int entry)
 			r = add(s, c->type, NULL, NULL, i, i + used);
 		} else {
 			r = add(s, c->type, c->name, c->code, i, i + n);
+			if (c->type == ENTITY_ORG)
+				org = r;
 		}
 	}
-	return r < 0 ? 0 : used;
+	if (r < 0)
+		return 0;
+	return used + define_acronym(s, org, i + used);
 }
 
 /* "KRI Nanggala-402", "KRI Bung Tomo (357)". */
@@ -448,6 +513,8 @@ static size_t other_name(struct scan *s, size_t i)
 		return 1; /* an initial or an abbreviation alone */
 	if (n > 1 && cue_at(s, i + n - 1, CUE_ORG_TAIL))
 		r = add(s, ENTITY_ORG, NULL, NULL, i, i + n); /* Dassault Aviation */
+	else if (n == 1 && (r = defined_acronym(s, i)) >= 0)
+		r = add(s, s->list->v[r].type, s->list->v[r].name, s->list->v[r].code, i, i + 1);
 	else if (n == 1 && acronym(s, i))
 		r = add(s, ENTITY_ORG, NULL, NULL, i, i + 1);
 	else if (n == 1 && memchr(s->text + t->start, '.', t->end - t->start))
@@ -524,17 +591,20 @@ static size_t step(struct scan *s, size_t i)
 	if (g && (g >= head + span || g > head))
 		return add_gazetteer(s, i, g, entry);
 	if (span) {
-		if (add(s, head_type, NULL, NULL, i, i + head + span) < 0)
+		int e = add(s, head_type, NULL, NULL, i, i + head + span);
+
+		if (e < 0)
 			return 0;
 		countries_inside(s, i + head, i + head + span);
-		return head + span;
+		return head + span +
+		       (head_type == ENTITY_ORG ? define_acronym(s, e, i + head + span) : 0);
 	}
 	/* A post without a name after it is no name itself ("kata Presiden."). */
 	if ((n = cue_at(s, i, CUE_TITLE)))
 		return (used = person_after_title(s, i, n)) ? used : n;
 	if ((n = cue_at(s, i, CUE_VERB)) && !capitalised(s, i) &&
 	    (m = name_span(s, i + n, MAX_NAME_TOKENS, false)) && !gazetteer_at(s, i + n, &entry) &&
-	    !cue_at(s, i + n, CUE_TITLE))
+	    defined_acronym(s, i + n) < 0 && !cue_at(s, i + n, CUE_TITLE))
 		return add(s, ENTITY_PERSON, NULL, NULL, i + n, i + n + m) < 0 ? 0 : n + m;
 	if (name_word(s, i) && (n = other_name(s, i)))
 		return n;

@@ -225,7 +225,31 @@ WA_TEST(removed_boilerplate_gives_no_entities)
 	wa_test_run_done(&r);
 }
 
-WA_TEST_MAIN(WA_TEST_ENTRY(countries_by_code_whatever_the_spelling),
+WA_TEST(an_acronym_the_text_defines_names_the_same_organisation)
+{
+	struct wa_test_run r = { 0 };
+
+	wa_test_run_text(&r, conf,
+			 "Rapat Industri\n\n"
+			 "Badan Usaha Milik Negara (BUMN) di sektor pertahanan diminta berbenah. "
+			 "Dewan Pertimbangan Presiden (Wantimpres) mendukung langkah itu.\n\n"
+			 "BUMN akan diaudit, kata Wantimpres.\n");
+	const cJSON *bumn = entity(&r, "org", "Badan Usaha Milik Negara");
+	const cJSON *dpp = entity(&r, "org", "Dewan Pertimbangan Presiden");
+
+	ASSERT_NOT_NULL(bumn);
+	ASSERT_TRUE(has_alias(bumn, "BUMN"));
+	ASSERT_EQ(mentions(bumn), 3);
+	ASSERT_NOT_NULL(dpp);
+	ASSERT_TRUE(has_alias(dpp, "Wantimpres"));
+	ASSERT_EQ(mentions(dpp), 3);
+	ASSERT_NULL(entity(&r, "org", "BUMN"));
+	ASSERT_EQ(count_of_type(&r, "person"), 0);
+	wa_test_run_done(&r);
+}
+
+WA_TEST_MAIN(WA_TEST_ENTRY(an_acronym_the_text_defines_names_the_same_organisation),
+	     WA_TEST_ENTRY(countries_by_code_whatever_the_spelling),
 	     WA_TEST_ENTRY(lower_case_words_are_not_acronym_countries),
 	     WA_TEST_ENTRY(people_merge_full_name_surname_and_spelling_variant),
 	     WA_TEST_ENTRY(ranks_with_qualifiers_and_reporting_verbs_find_people),
