@@ -75,27 +75,36 @@ def test_sighup_applies_a_good_config(tmp):
 
 
 def test_sighup_rereads_the_data_files_a_new_outlet_needs(tmp):
-    """An analyst teaches warta a new outlet's boilerplate with a text file and
-    a reload: no rebuild, no restart."""
+    """An analyst teaches warta a new outlet's boilerplate, or a new name for
+    the gazetteer, with a text file and a reload: no rebuild, no restart."""
     data = os.path.join(tmp, "data")
     os.makedirs(data)
     d = Daemon(tmp, config=f"data_dir = '{data}'\n").start()
     text = ("Kapal Patroli Baru untuk Bakamla\n"
-            "JAKARTA - Bakamla menerima dua kapal patroli baru buatan galangan dalam negeri "
-            "untuk memperkuat pengawasan di perairan Natuna Utara, kata juru bicara.\n"
+            "JAKARTA - Bakamla menerima dua kapal patroli baru buatan Galangan Samudra "
+            "Nusantara untuk memperkuat pengawasan di perairan Natuna Utara, kata juru bicara.\n"
             "Tonton siaran langsung Warta Maritim setiap Senin malam\n")
     drop_in_place(d.inbox, "sebelum.txt", text)
     wait_for(lambda: len(records(d.spool)) == 1, what="the first record")
     assert "Tonton siaran langsung" in next(iter(records(d.spool).values()))["text"]
     with open(os.path.join(data, "boilerplate.txt"), "w") as f:
         f.write("line promo tonton siaran langsung\n")
+    # A gazetteer override, read the same way: the shipyard becomes an organisation.
+    with open(os.path.join(data, "gazetteer.txt"), "w") as f:
+        f.write("org | Galangan Samudra Nusantara | GSN\n")
     d.signal(signal.SIGHUP)
     wait_for(lambda: "configuration reloaded" in d.new_log(), what="the reload")
     drop_in_place(d.inbox, "sesudah.txt", text.replace("dua kapal", "tiga kapal"))
     wait_for(lambda: len(records(d.spool)) == 2, what="the second record")
     assert d.stop() == 0
-    after = [r for r in records(d.spool).values() if r["source"]["file"] == "sesudah.txt"][0]
+    by_file = {r["source"]["file"]: r for r in records(d.spool).values()}
+    after = by_file["sesudah.txt"]
     assert "Tonton" not in after["text"]
+
+    def orgs(rec):
+        return [e["name"] for e in rec.get("entities", []) if e["type"] == "org"]
+    assert "Galangan Samudra Nusantara" not in orgs(by_file["sebelum.txt"])
+    assert "Galangan Samudra Nusantara" in orgs(after)
     assert {"kind": "promo", "text": "Tonton siaran langsung Warta Maritim setiap Senin malam"} \
         in after["removed"]
 
