@@ -11,6 +11,13 @@
 #define MAX_ALIASES  16 /* spellings listed per entity */
 #define MAX_OFFSETS  64 /* mention spans listed per entity; mentions counts all */
 #define MAX_SURFACES 32
+/*
+ * Entities per article. A real article names a few dozen; a hostile one
+ * with a hundred thousand distinct capitalised words would make merging
+ * people quadratic. Past the cap, new names are not recorded; mentions of
+ * those already known still count.
+ */
+#define MAX_ENTITIES 2000
 
 static int find_or_create(struct entity_list *list, enum entity_type type, const char *name,
 			  const char *code)
@@ -28,6 +35,8 @@ static int find_or_create(struct entity_list *list, enum entity_type type, const
 	key[n] = '\0';
 	if (wp_wordset_find(&list->index, key, n, &index))
 		return index;
+	if (list->n >= MAX_ENTITIES)
+		return -ENOSPC;
 	if (list->n == list->cap) {
 		size_t cap = list->cap ? list->cap * 2 : 32;
 		struct entity *v = realloc(list->v, cap * sizeof(*v));
@@ -93,9 +102,14 @@ int entity_list_add(struct entity_list *list, enum entity_type type, const char 
 		return index;
 	struct entity *e = &list->v[index];
 
-	/* The same span found twice (a title's organisation, then again) counts once. */
-	for (size_t i = 0; i < e->n_mentions; i++)
-		if (e->mentions[i].start == start)
+	/*
+	 * The same span found twice (a title's organisation, then again in the
+	 * main pass) counts once. Spans come in text order, so the repeat is
+	 * among the last few: looking further would make a name repeated
+	 * 100,000 times quadratic.
+	 */
+	for (size_t i = e->n_mentions; i > 0 && e->n_mentions - i < 8; i--)
+		if (e->mentions[i - 1].start == start)
 			return index;
 	int s = surface_index(e, surface, surface_len);
 

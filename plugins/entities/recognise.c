@@ -22,6 +22,7 @@
 #define MAX_TITLE_EXTRAS  6 /* qualifiers and organisations between a title and the name */
 #define MAX_SHIP_TOKENS   5
 #define MAX_ACRONYM_BYTES 6
+#define MAX_CANDIDATES    1000
 
 struct candidate {
 	size_t token; /* a sentence-initial capitalised word, maybe a known person */
@@ -77,7 +78,7 @@ static int add(struct scan *s, enum entity_type type, const char *name, const ch
 				chars_after(s, j - 1));
 
 	free(owned);
-	if (r < 0 && !s->error)
+	if (r < 0 && r != -ENOSPC && !s->error) /* ENOSPC: the entity cap, not a failure */
 		s->error = r;
 	return r;
 }
@@ -491,6 +492,9 @@ static bool person_context(const struct scan *s, size_t i)
 
 static int remember_candidate(struct scan *s, size_t i)
 {
+	/* Each is checked against every person: bounded, as a hostile text could have many. */
+	if (s->n_candidates >= MAX_CANDIDATES)
+		return 0;
 	struct candidate *v = realloc(s->candidates, (s->n_candidates + 1) * sizeof(*v));
 
 	if (!v)

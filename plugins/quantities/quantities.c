@@ -246,12 +246,20 @@ static size_t parse_words(const struct scan *s, size_t i, double *ret)
 	return used;
 }
 
+/* dates[] comes in text order and its spans do not overlap: a binary search. */
 static bool in_date(const struct scan *s, uint32_t chars)
 {
-	for (size_t k = 0; k < s->n_dates; k++)
-		if (chars >= s->dates[k].start && chars < s->dates[k].end)
-			return true;
-	return false;
+	size_t lo = 0, hi = s->n_dates;
+
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+
+		if (s->dates[mid].end <= chars)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < s->n_dates && chars >= s->dates[lo].start;
 }
 
 static int load_dates(struct scan *s, const cJSON *dates)

@@ -27,11 +27,13 @@
 #include "../common/phrases.h"
 #include "../common/tokens.h"
 
-#define MIN_QUOTE_WORDS    3 /* fewer is a term in quotes, not speech */
-#define MIN_INDIRECT_WORDS 4
-#define MAX_QUOTES         200
-#define SPEAKER_REACH      6 /* tokens after a verb where the speaker's name may start */
-#define MAX_NAME_TOKENS    4
+#define MIN_QUOTE_WORDS     3 /* fewer is a term in quotes, not speech */
+#define MIN_INDIRECT_WORDS  4
+#define MAX_QUOTES          200
+#define SPEAKER_REACH       6 /* tokens after a verb where the speaker's name may start */
+#define MAX_NAME_TOKENS     4
+#define SPEAKER_LOOKBACK    60  /* tokens before a quotation where its speaker is named */
+#define MAX_SENTENCE_TOKENS 300 /* longer "sentences" are not prose */
 
 enum cue { CUE_VERB, CUE_TITLE, CUE_VIA };
 
@@ -153,23 +155,36 @@ static uint32_t chars_after(const struct scan *s, size_t j)
 }
 
 /* The person named last before code point `before`, or NULL. */
+/* The first person mention starting at or after code point `at`. */
+static size_t first_person_from(const struct scan *s, uint32_t at)
+{
+	size_t lo = 0, hi = s->n_people;
+
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+
+		if (s->people[mid].start < at)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
 static const char *last_person_before(const struct scan *s, uint32_t before, uint32_t after)
 {
-	const char *name = NULL;
-
-	for (size_t i = 0; i < s->n_people && s->people[i].start < before; i++)
-		if (s->people[i].end <= before && s->people[i].start >= after)
-			name = s->people[i].name;
-	return name;
+	for (size_t i = first_person_from(s, before); i-- > 0 && s->people[i].start >= after;)
+		if (s->people[i].end <= before)
+			return s->people[i].name;
+	return NULL;
 }
 
 /* The person whose mention starts in code points [from, to), or NULL. */
 static const char *person_in(const struct scan *s, uint32_t from, uint32_t to)
 {
-	for (size_t i = 0; i < s->n_people; i++)
-		if (s->people[i].start >= from && s->people[i].start < to)
-			return s->people[i].name;
-	return NULL;
+	size_t i = first_person_from(s, from);
+
+	return i < s->n_people && s->people[i].start < to ? s->people[i].name : NULL;
 }
 
 /* A quote mark at token i: `"`, or `''` written as two apostrophes. Its width in tokens. */
@@ -222,7 +237,9 @@ static const char *speaker_before(const struct scan *s, size_t i)
 {
 	size_t line = i;
 
-	while (line > 0 && !(s->t->v[line].flags & WP_TOKEN_LINE_START))
+	/* Within the paragraph, and not further back than a speaker is ever introduced. */
+	while (line > 0 && i - line < SPEAKER_LOOKBACK &&
+	       !(s->t->v[line].flags & WP_TOKEN_LINE_START))
 		line--;
 	if (i == line)
 		return NULL;
@@ -290,7 +307,10 @@ static size_t words_between(const struct scan *s, size_t from, size_t to)
 /* The end of the sentence holding token i: the first token of the next one. */
 static size_t sentence_end(const struct scan *s, size_t i)
 {
-	for (i++; i < s->t->n; i++)
+	/* Bounded: a text with no sentence ends would make every lookup read all of it. */
+	size_t stop = i + MAX_SENTENCE_TOKENS < s->t->n ? i + MAX_SENTENCE_TOKENS : s->t->n;
+
+	for (i++; i < stop; i++)
 		if (s->t->v[i].flags & (WP_TOKEN_SENT_START | WP_TOKEN_LINE_START))
 			break;
 	return i;
