@@ -248,7 +248,29 @@ WA_TEST(an_acronym_the_text_defines_names_the_same_organisation)
 	wa_test_run_done(&r);
 }
 
-WA_TEST_MAIN(WA_TEST_ENTRY(an_acronym_the_text_defines_names_the_same_organisation),
+WA_TEST(a_text_of_endless_names_is_capped_not_quadratic)
+{
+	struct wa_test_run r = { 0 };
+	size_t size = 40000 * 24 + 64, len = 0;
+	char *text = malloc(size);
+
+	ASSERT_NOT_NULL(text);
+	len += (size_t)snprintf(text, size, "Daftar Nama\n\nHadir");
+	for (int i = 0; i < 40000; i++)
+		len += (size_t)snprintf(text + len, size - len, " Nama%05d Orang%05d", i, i);
+	snprintf(text + len, size - len, ".\n");
+	wa_test_run_text(&r, conf, text);
+	ASSERT_EQ(r.status, 0);
+	int n = cJSON_GetArraySize(wa_test_field(&r, "entities"));
+
+	/* Merging 40,000 people pairwise would not finish; the cap keeps 2,000. */
+	ASSERT_TRUE(n > 0 && n <= 2000);
+	wa_test_run_done(&r);
+	free(text);
+}
+
+WA_TEST_MAIN(WA_TEST_ENTRY(a_text_of_endless_names_is_capped_not_quadratic),
+	     WA_TEST_ENTRY(an_acronym_the_text_defines_names_the_same_organisation),
 	     WA_TEST_ENTRY(countries_by_code_whatever_the_spelling),
 	     WA_TEST_ENTRY(lower_case_words_are_not_acronym_countries),
 	     WA_TEST_ENTRY(people_merge_full_name_surname_and_spelling_variant),
