@@ -48,6 +48,13 @@ static bool parse_token(const struct gazetteer *g, const char *text, const struc
 		;
 	if (d == num || d - num > MAX_NUMBER_DIGITS || n - d > MAX_VARIANT_LENGTH)
 		return false;
+	/*
+	 * One letter and one digit (E-2, Z-9, P-1) is far more often an
+	 * editor's code in brackets than an aircraft: such designators need a
+	 * variant letter (F-4E, B-1B) or the gazetteer.
+	 */
+	if (p == 1 && d - num == 1 && d == n)
+		return false;
 	for (size_t k = d; k < n; k++)
 		if (!is_alnum(s[k]))
 			return false;

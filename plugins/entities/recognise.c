@@ -425,6 +425,12 @@ static size_t person_after_title(struct scan *s, size_t i, size_t n)
 			break;
 		}
 	}
+	size_t post_end = j;
+
+	/* "Ketua Dewan Pembina Yayasan X, Almaraja Limbong": the name in apposition. */
+	if (j > i + n && j + 1 < s->t->n && wp_token_punct(s->text, &s->t->v[j], ',') &&
+	    name_word(s, j + 1))
+		j++;
 	size_t initial = balinese_initial(s, j);
 	size_t name = name_span(s, j + initial, MAX_NAME_TOKENS, false);
 	size_t known = gazetteer_at(s, j, &entry);
@@ -438,14 +444,17 @@ static size_t person_after_title(struct scan *s, size_t i, size_t n)
 		name = known;
 	else
 		c = NULL;
-	/* "Komandan Gugus Tempur Laut ...": a unit or a place, not a name. */
+	/*
+	 * "Komandan Gugus Tempur Laut ...": a unit or a place, not a name. The
+	 * post's organisations are recorded; the pass goes on after them.
+	 */
 	if (name == 0 || (!c && (cue_at(s, j, CUE_ORG_HEAD) || cue_at(s, j, CUE_PLACE_HEAD))))
-		return 0;
+		return post_end - i;
 	int e = add(s, ENTITY_PERSON, c ? c->name : NULL, NULL, j, j + name);
 
 	if (e < 0 || entity_list_set_role(s->list, e, s->text + s->t->v[i].start,
-					  s->t->v[j - 1].end - s->t->v[i].start) < 0)
-		return 0;
+					  s->t->v[post_end - 1].end - s->t->v[i].start) < 0)
+		return post_end - i;
 	return j + name - i;
 }
 
