@@ -20,8 +20,9 @@ static size_t slot_of(const struct wp_wordset *set, const char *key, size_t len,
 {
 	size_t i = h & set->mask;
 
+	/* strncmp, not memcmp: a stored key shorter than len ends in a NUL first. */
 	while (set->keys[i] &&
-	       (set->hashes[i] != h || memcmp(set->keys[i], key, len) != 0 || set->keys[i][len]))
+	       (set->hashes[i] != h || strncmp(set->keys[i], key, len) != 0 || set->keys[i][len]))
 		i = (i + 1) & set->mask;
 	return i;
 }
