@@ -24,6 +24,7 @@ static const char *const cue_names[] = {
 	[CUE_VIA] = "via",
 	[CUE_ORG_TAIL] = "org-tail",
 	[CUE_PERSON_WORD] = "person-word",
+	[CUE_COMMON] = "common",
 };
 
 const char *entity_type_name(enum entity_type type)

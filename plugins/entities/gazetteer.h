@@ -35,6 +35,7 @@ enum cue_kind {
 	CUE_VIA, /* for the quotes stage */
 	CUE_ORG_TAIL,
 	CUE_PERSON_WORD, /* a word that alone names a person (data/ner-words.txt) */
+	CUE_COMMON,      /* a word seen in lower case in ordinary sentences */
 };
 
 struct canonical {

@@ -463,8 +463,11 @@ static bool acronym(const struct scan *s, size_t i)
 	const struct wp_token *t = &s->t->v[i];
 	size_t n = t->end - t->start;
 
-	return (t->flags & WP_TOKEN_UPPER) && !(t->flags & WP_TOKEN_HAS_DIGIT) && n >= 2 &&
-	       n <= MAX_ACRONYM_BYTES;
+	if (!(t->flags & WP_TOKEN_UPPER) || (t->flags & WP_TOKEN_HAS_DIGIT) || n < 2 ||
+	    n > MAX_ACRONYM_BYTES)
+		return false;
+	/* Roman numerals (Komisi III, ke-XV) are not organisations. */
+	return strspn(s->text + t->start, "IVXLC") < n;
 }
 
 static bool after_place_preposition(const struct scan *s, size_t i)
@@ -513,6 +516,14 @@ static int remember_candidate(struct scan *s, size_t i)
 	return 0;
 }
 
+static bool all_common(const struct scan *s, size_t i, size_t n)
+{
+	for (size_t k = i; k < i + n; k++)
+		if (cue_at(s, k, CUE_COMMON) != 1)
+			return false;
+	return true;
+}
+
 /* Any other capitalised span at i; returns the tokens it used. */
 static size_t other_name(struct scan *s, size_t i)
 {
@@ -537,6 +548,8 @@ static size_t other_name(struct scan *s, size_t i)
 		r = remember_candidate(s, i);
 	else if (after_place_preposition(s, i))
 		r = add(s, ENTITY_PLACE, NULL, NULL, i, i + n);
+	else if (all_common(s, i, n))
+		r = 0; /* "Bahan Bakar Minyak", "Koalisi Merah Putih": capitalised words, no name */
 	else
 		r = add(s, ENTITY_PERSON, NULL, NULL, i, i + n);
 	return r < 0 ? 0 : n;
