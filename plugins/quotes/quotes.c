@@ -387,18 +387,38 @@ static bool me_verb(const struct scan *s, size_t j, size_t n)
 	return n == 1 && (strncmp(w, "me", 2) == 0 || strcmp(w, "berkata") == 0);
 }
 
-/* Sjafrie menegaskan bahwa ...: the rest of the sentence, credited to Sjafrie. */
+/* "Menurut Menhan Sjafrie": "menurut" before the name, its post between them. */
+static bool after_menurut(const struct scan *s, size_t first)
+{
+	for (size_t k = first, hops = 0; k > 0 && hops < 4; k--, hops++) {
+		if (strcmp(wp_token_folded(s->t, k - 1), "menurut") == 0)
+			return true;
+		if (!(s->t->v[k - 1].flags & (WP_TOKEN_CAPITAL | WP_TOKEN_UPPER)))
+			return false;
+	}
+	return false;
+}
+
+/*
+ * Sjafrie menegaskan bahwa ..., Menurut Sjafrie, ...: the rest of the
+ * sentence, credited to Sjafrie.
+ */
 static int find_indirect(struct scan *s, const bool *quoted)
 {
 	for (size_t p = 0; p < s->n_people && cJSON_GetArraySize(s->list) < MAX_QUOTES; p++) {
 		size_t j = token_at(s, s->people[p].end), v;
 
-		while (j < s->t->n && (wp_token_punct(s->text, &s->t->v[j], ',') ||
-				       strcmp(wp_token_folded(s->t, j), "juga") == 0))
-			j++;
-		if (j >= s->t->n || !(v = cue_at(s, j, CUE_VERB)) || !me_verb(s, j, v))
-			continue;
-		j += v;
+		if (after_menurut(s, token_at(s, s->people[p].start)) && j < s->t->n &&
+		    wp_token_punct(s->text, &s->t->v[j], ',')) {
+			j++; /* Menurut Sjafrie, ... */
+		} else {
+			while (j < s->t->n && (wp_token_punct(s->text, &s->t->v[j], ',') ||
+					       strcmp(wp_token_folded(s->t, j), "juga") == 0))
+				j++;
+			if (j >= s->t->n || !(v = cue_at(s, j, CUE_VERB)) || !me_verb(s, j, v))
+				continue;
+			j += v;
+		}
 		while (j < s->t->n && (wp_token_punct(s->text, &s->t->v[j], ',') ||
 				       strcmp(wp_token_folded(s->t, j), "bahwa") == 0))
 			j++;

@@ -77,6 +77,16 @@ WA_TEST(indirect_speech_and_the_cited_outlet)
 		      "patroli di Laut Natuna Utara akan ditambah tahun ini");
 	ASSERT_STR_EQ(wa_json_get_string(q, "via"), "Reuters");
 	wa_test_run_done(&r);
+
+	wa_test_run_text(&r, conf,
+			 "Kapal Asing Diusir\n\n"
+			 "Menurut Laksdya Bambang Wirasena, kapal asing itu sudah tiga kali masuk "
+			 "perairan Natuna pekan ini.\n");
+	q = quote(&r, "kapal asing itu");
+	ASSERT_NOT_NULL(q);
+	ASSERT_STR_EQ(wa_json_get_string(q, "speaker"), "Bambang Wirasena");
+	ASSERT_STR_EQ(wa_json_get_string(q, "kind"), "indirect");
+	wa_test_run_done(&r);
 }
 
 WA_TEST(names_in_quotes_are_not_speech)
