@@ -134,7 +134,42 @@ WA_TEST(children_have_their_own_id_and_the_parent_source)
 	wa_article_free(a);
 }
 
+static int memo_frees;
+
+static void count_free(void *data)
+{
+	memo_frees++;
+	free(data);
+}
+
+/* What a stage derives from the text lives as long as that text does. */
+WA_TEST(memos_are_shared_replaced_and_dropped_with_the_text)
+{
+	struct wa_article *a = make("Teks pertama.");
+
+	memo_frees = 0;
+	ASSERT_OK(wa_article_set_text(a, "Teks pertama.", 13));
+	ASSERT_NULL(wa_article_memo(a, "tokens"));
+	ASSERT_OK(wa_article_set_memo(a, "tokens", strdup("v1"), count_free));
+	ASSERT_OK(wa_article_set_memo(a, "people", strdup("p"), count_free));
+	ASSERT_STR_EQ(wa_article_memo(a, "tokens"), "v1");
+	ASSERT_OK(wa_article_set_memo(a, "tokens", strdup("v2"), count_free));
+	ASSERT_EQ(memo_frees, 1);
+	ASSERT_STR_EQ(wa_article_memo(a, "tokens"), "v2");
+	/* Another field leaves them; a new text drops them all. */
+	ASSERT_OK(wa_article_set_string(a, "title", "Judul"));
+	ASSERT_NOT_NULL(wa_article_memo(a, "people"));
+	ASSERT_OK(wa_article_set_text(a, "Teks kedua.", 11));
+	ASSERT_EQ(memo_frees, 3);
+	ASSERT_NULL(wa_article_memo(a, "tokens"));
+	ASSERT_NULL(wa_article_memo(a, "people"));
+	ASSERT_OK(wa_article_set_memo(a, "tokens", strdup("v3"), count_free));
+	wa_article_free(a);
+	ASSERT_EQ(memo_frees, 4);
+}
+
 WA_TEST_MAIN(WA_TEST_ENTRY(id_is_xxh3_128_canonical_hex),
+	     WA_TEST_ENTRY(memos_are_shared_replaced_and_dropped_with_the_text),
 	     WA_TEST_ENTRY(new_article_has_identity_and_source),
 	     WA_TEST_ENTRY(fields_by_dotted_path), WA_TEST_ENTRY(record_keeps_contract_field_order),
 	     WA_TEST_ENTRY(tags_merge_by_name_keeping_the_higher_score),
