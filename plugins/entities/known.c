@@ -1,0 +1,154 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Names warta knows before reading: gazetteer entries (with the country a
+ * seat of government stands for, a compass word, an exercise's year),
+ * ships, and the acronyms an article defines for itself.
+ */
+#include "known.h"
+
+#include <errno.h>
+#include <string.h>
+
+/*
+ * "Badan Usaha Milik Negara (BUMN)": an organisation's acronym in brackets
+ * right after its name (token j) is another name of the same entity, so
+ * later mentions of BUMN count for it, even at a sentence start. Returns
+ * the tokens used (0 or 3).
+ */
+size_t known_define_acronym(struct scan *s, int entity, size_t j)
+{
+	if (entity < 0 || j + 2 >= s->t->n || !wp_token_punct(s->text, &s->t->v[j], '(') ||
+	    !wp_token_punct(s->text, &s->t->v[j + 2], ')'))
+		return 0;
+	const struct wp_token *a = &s->t->v[j + 1];
+	size_t len = a->end - a->start;
+
+	int known;
+
+	/* Kemhan and Wantimpres are acronyms as much as BUMN; (Jakarta) is not one. */
+	if (!(a->flags & (WP_TOKEN_UPPER | WP_TOKEN_CAPITAL)) || len < 2 ||
+	    (!(a->flags & WP_TOKEN_UPPER) && scan_gazetteer_at(s, j + 1, &known)) ||
+	    len >= sizeof(s->acronyms[0].text) ||
+	    s->n_acronyms == sizeof(s->acronyms) / sizeof(*s->acronyms))
+		return 0;
+	struct acronym *d = &s->acronyms[s->n_acronyms++];
+
+	memcpy(d->text, s->text + a->start, len);
+	d->text[len] = '\0';
+	d->entity = entity;
+	const struct entity *e = &s->list->v[entity];
+
+	return entity_list_add(s->list, e->type, e->name, e->code, d->text, len, a->chars,
+			       a->chars + (uint32_t)len) < 0
+		       ? 0
+		       : 3;
+}
+
+/* The entity an acronym the text defined stands for, or -1. */
+int known_defined_acronym(const struct scan *s, size_t i)
+{
+	const struct wp_token *t = &s->t->v[i];
+
+	for (size_t k = 0; k < s->n_acronyms; k++)
+		if (wp_token_is(s->text, t, s->acronyms[k].text))
+			return s->acronyms[k].entity;
+	return -1;
+}
+
+static bool compass_after(const struct scan *s, size_t j)
+{
+	static const char *const words[] = { "utara", "selatan",  "barat", "timur", "tengah",
+					     "pusat", "tenggara", "laut",  "daya" };
+
+	if (!scan_capitalised(s, j))
+		return false;
+	for (size_t k = 0; k < sizeof(words) / sizeof(*words); k++)
+		if (strcmp(wp_token_folded(s->t, j), words[k]) == 0)
+			return true;
+	return false;
+}
+
+/* A gazetteer name at [i, i+n): its entity (and its country, for a seat of government that acts).
+ */
+size_t known_add_gazetteer(struct scan *s, size_t i, size_t n, int entry)
+{
+	const struct gazetteer *g = s->g;
+	bool named = false, metonym = false;
+	size_t used = n;
+	int r = 0, org = -1;
+
+	for (; entry >= 0 && r >= 0; entry = g->names.v[entry].next) {
+		const struct wp_phrase *p = &g->names.v[entry];
+		const struct canonical *c = &g->canon[p->ref];
+
+		if (!wp_phrase_case_fits(p, s->t, i, n))
+			continue;
+		if (p->kind == ENTITY_METONYM) {
+			if (!metonym && scan_acts(s, i + n))
+				r = scan_add(s, ENTITY_COUNTRY, c->name, c->code, i, i + n);
+			metonym = true;
+			continue;
+		}
+		if (named)
+			continue;
+		named = true;
+		/* Jakarta Pusat, Jawa Timur: a compass word makes another place. */
+		if (c->type == ENTITY_PLACE && compass_after(s, i + n)) {
+			used = n + 1;
+			r = scan_add(s, c->type, NULL, NULL, i, i + used);
+			continue;
+		}
+		/* Exercises are named by year: Zapad 2025. */
+		if (c->type == ENTITY_EVENT && i + n < s->t->n &&
+		    (s->t->v[i + n].flags & WP_TOKEN_NUMBER) &&
+		    s->t->v[i + n].end - s->t->v[i + n].start == 4) {
+			used = n + 1;
+			r = scan_add(s, c->type, NULL, NULL, i, i + used);
+		} else {
+			r = scan_add(s, c->type, c->name, c->code, i, i + n);
+			if (c->type == ENTITY_ORG)
+				org = r;
+		}
+	}
+	if (r < 0)
+		return 0;
+	return used + known_define_acronym(s, org, i + used);
+}
+
+/* "KRI Nanggala-402", "KRI Bung Tomo (357)". */
+size_t known_ship_at(struct scan *s, size_t i)
+{
+	size_t cue = scan_cue_at(s, i, CUE_SHIP);
+
+	if (!cue || !(s->t->v[i].flags & WP_TOKEN_UPPER))
+		return 0;
+	size_t n = scan_name_span(s, i + cue, MAX_SHIP_TOKENS, true);
+	size_t j = i + cue + n;
+
+	if (n == 0 && j < s->t->n && (s->t->v[j].flags & WP_TOKEN_HAS_DIGIT))
+		n = 1, j++; /* the hull number glued to a one-word name */
+	if (n == 0)
+		return 0;
+	/* A hull number in brackets belongs to the name. */
+	if (j + 2 < s->t->n && wp_token_punct(s->text, &s->t->v[j], '(') &&
+	    (s->t->v[j + 1].flags & WP_TOKEN_NUMBER) &&
+	    wp_token_punct(s->text, &s->t->v[j + 2], ')'))
+		j += 3;
+	return scan_add(s, ENTITY_EQUIPMENT, NULL, NULL, i, j) < 0 ? 0 : j - i;
+}
+
+/* "Pemerintah Rusia", "Kedutaan Besar Prancis": the organisation's country is mentioned too. */
+void known_countries_inside(struct scan *s, size_t from, size_t to)
+{
+	int entry;
+
+	for (size_t k = from; k < to; k++) {
+		size_t n = scan_gazetteer_at(s, k, &entry);
+		const struct canonical *c = n ? &s->g->canon[s->g->names.v[entry].ref] : NULL;
+
+		if (c && c->type == ENTITY_COUNTRY && k + n <= to) {
+			scan_add(s, ENTITY_COUNTRY, c->name, c->code, k, k + n);
+			k += n - 1;
+		}
+	}
+}

@@ -1,0 +1,126 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * People introduced by their post: "Menteri Pertahanan Rusia Sergei
+ * Shoigu", "Letjen TNI (Purn) X", "Kepala Biro Humas Setjen Kemhan Brigjen
+ * TNI Y", "Ketua Dewan Pembina Yayasan Z, Almaraja Limbong". The post,
+ * with its qualifiers and organisations, becomes the person's role.
+ */
+#include "posts.h"
+
+#include <string.h>
+
+#include "known.h"
+
+#define MAX_TITLE_EXTRAS 6 /* qualifiers and organisations between a title and the name */
+
+/*
+ * A ministry's or an agency's portfolio after a post ("Menteri
+ * Perindustrian dan Perdagangan Rusia"): Indonesian forms those nouns
+ * with per-/pe-/ke- ... -an (Pertahanan, Keuangan, Pendidikan), which
+ * personal names rarely have both of. Returns the tokens, 0 if none.
+ */
+static size_t portfolio(const struct scan *s, size_t j)
+{
+	size_t n = 0;
+
+	for (;;) {
+		if (!scan_capitalised(s, j + n))
+			break;
+		const char *w = wp_token_folded(s->t, j + n);
+		size_t len = s->t->v[j + n].fold_len;
+
+		if (len < 7 || strcmp(w + len - 2, "an") != 0 ||
+		    !(strncmp(w, "per", 3) == 0 || strncmp(w, "pe", 2) == 0 ||
+		      strncmp(w, "ke", 2) == 0))
+			break;
+		n++;
+		/* ... dan Perdagangan */
+		if (j + n + 1 < s->t->n && strcmp(wp_token_folded(s->t, j + n), "dan") == 0 &&
+		    scan_capitalised(s, j + n + 1))
+			n++;
+		else
+			break;
+	}
+	/* A dangling "dan" belongs to no portfolio. */
+	if (n && strcmp(wp_token_folded(s->t, j + n - 1), "dan") == 0)
+		n--;
+	return n;
+}
+
+/* Balinese and some Javanese names start with a one-letter title: I Made, I Gusti. */
+static size_t balinese_initial(const struct scan *s, size_t j)
+{
+	const struct wp_token *t = j < s->t->n ? &s->t->v[j] : NULL;
+
+	return t && (t->flags & WP_TOKEN_WORD) && (t->flags & WP_TOKEN_UPPER) &&
+			       t->end - t->start == 1 && scan_name_word(s, j + 1)
+		       ? 1
+		       : 0;
+}
+
+/*
+ * After a title at [i, i+n): qualifiers, bracketed abbreviations and the
+ * organisation or country of the post, then the name. Returns the tokens
+ * used, 0 if no name follows.
+ */
+size_t posts_person_after(struct scan *s, size_t i, size_t n)
+{
+	size_t j = i + n, q;
+	int entry;
+
+	for (size_t extras = 0; extras < MAX_TITLE_EXTRAS && j < s->t->n; extras++) {
+		if ((q = scan_cue_at(s, j, CUE_QUALIFIER)) || (q = scan_cue_at(s, j, CUE_TITLE))) {
+			j += q;
+		} else if ((q = scan_gazetteer_at(s, j, &entry)) &&
+			   s->g->canon[s->g->names.v[entry].ref].type != ENTITY_PERSON) {
+			if (known_add_gazetteer(s, j, q, entry) == 0)
+				return 0;
+			j += q;
+		} else if (j + 2 < s->t->n && wp_token_punct(s->text, &s->t->v[j], '(') &&
+			   wp_token_punct(s->text, &s->t->v[j + 2], ')')) {
+			j += 3; /* Menteri Pertahanan (Menhan) */
+		} else if ((q = portfolio(s, j))) {
+			j += q; /* Menteri Perindustrian dan Perdagangan */
+		} else if (scan_capitalised(s, j) && (q = scan_cue_at(s, j, CUE_ORG_HEAD))) {
+			/* Anggota Komisi III DPR ...: the organisation of the post. */
+			q += scan_name_span(s, j + q, MAX_NAME_TOKENS, false);
+			if (scan_add(s, ENTITY_ORG, NULL, NULL, j, j + q) < 0)
+				return 0;
+			j += q;
+		} else {
+			break;
+		}
+	}
+	size_t post_end = j;
+
+	/* "Ketua Dewan Pembina Yayasan X, Almaraja Limbong": the name in apposition. */
+	if (j > i + n && j + 1 < s->t->n && wp_token_punct(s->text, &s->t->v[j], ',') &&
+	    scan_name_word(s, j + 1))
+		j++;
+	size_t initial = balinese_initial(s, j);
+	size_t name = scan_name_span(s, j + initial, MAX_NAME_TOKENS, false);
+	size_t known = scan_gazetteer_at(s, j, &entry);
+
+	if (name)
+		name += initial;
+	const struct canonical *c = known ? &s->g->canon[s->g->names.v[entry].ref] : NULL;
+
+	/* Presiden Prabowo: a person the gazetteer knows keeps the full name. */
+	if (c && c->type == ENTITY_PERSON && known >= name)
+		name = known;
+	else
+		c = NULL;
+	/*
+	 * "Komandan Gugus Tempur Laut ...": a unit or a place, not a name. The
+	 * post's organisations are recorded; the pass goes on after them.
+	 */
+	if (name == 0 ||
+	    (!c && (scan_cue_at(s, j, CUE_ORG_HEAD) || scan_cue_at(s, j, CUE_PLACE_HEAD))))
+		return post_end - i;
+	int e = scan_add(s, ENTITY_PERSON, c ? c->name : NULL, NULL, j, j + name);
+
+	if (e < 0 || entity_list_set_role(s->list, e, s->text + s->t->v[i].start,
+					  s->t->v[post_end - 1].end - s->t->v[i].start) < 0)
+		return post_end - i;
+	return j + name - i;
+}

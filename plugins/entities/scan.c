@@ -1,0 +1,171 @@
+/* SPDX-License-Identifier: MIT */
+#include "scan.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+uint32_t scan_chars_after(const struct scan *s, size_t j)
+{
+	const struct wp_token *t = &s->t->v[j];
+	uint32_t n = t->chars;
+
+	for (uint32_t b = t->start; b < t->end; b++)
+		n += ((unsigned char)s->text[b] & 0xc0) != 0x80;
+	return n;
+}
+
+/* Adds a mention spanning tokens [i, j), named `name` (or as written if NULL). */
+int scan_add(struct scan *s, enum entity_type type, const char *name, const char *code, size_t i,
+	     size_t j)
+{
+	const char *surface = s->text + s->t->v[i].start;
+	size_t len = s->t->v[j - 1].end - s->t->v[i].start;
+	char *owned = NULL;
+
+	if (!name && !(name = owned = strndup(surface, len)))
+		return -ENOMEM;
+	int r = entity_list_add(s->list, type, name, code, surface, len, s->t->v[i].chars,
+				scan_chars_after(s, j - 1));
+
+	free(owned);
+	if (r < 0 && r != -ENOSPC && !s->error) /* ENOSPC: the entity cap, not a failure */
+		s->error = r;
+	return r;
+}
+
+/* The length of a cue of `kind` at token i, 0 if none. */
+size_t scan_cue_at(const struct scan *s, size_t i, enum cue_kind kind)
+{
+	if (i >= s->t->n)
+		return 0;
+	struct token_memo *m = &s->memo[i];
+
+	if (!m->cue_known) {
+		int entry = -1;
+
+		m->cue_n = (uint8_t)wp_phrases_match(&s->g->cues, s->t, i, &entry);
+		m->cue_entry = entry;
+		m->cue_known = true;
+	}
+	for (int entry = m->cue_n ? m->cue_entry : -1; entry >= 0; entry = s->g->cues.v[entry].next)
+		if (s->g->cues.v[entry].kind == (int)kind)
+			return m->cue_n;
+	return 0;
+}
+
+bool scan_capitalised(const struct scan *s, size_t i)
+{
+	return i < s->t->n && (s->t->v[i].flags & WP_TOKEN_WORD) &&
+	       (s->t->v[i].flags & (WP_TOKEN_CAPITAL | WP_TOKEN_UPPER));
+}
+
+/* A word that can be part of a name: capitalised, and not a day, month or function word. */
+bool scan_name_word(const struct scan *s, size_t i)
+{
+	return scan_capitalised(s, i) && scan_cue_at(s, i, CUE_NOT_NAME) != 1;
+}
+
+/*
+ * The longest gazetteer name at i written as a name is; its first
+ * fitting entry in *ret_entry.
+ */
+size_t scan_gazetteer_at(const struct scan *s, size_t i, int *ret_entry)
+{
+	if (i >= s->t->n)
+		return 0;
+	struct token_memo *m = &s->memo[i];
+
+	if (!m->name_known) {
+		int entry = -1;
+		size_t n = wp_phrases_match(&s->g->names, s->t, i, &entry);
+
+		m->name_n = 0;
+		for (; n && entry >= 0; entry = s->g->names.v[entry].next) {
+			if (wp_phrase_case_fits(&s->g->names.v[entry], s->t, i, n)) {
+				m->name_n = (uint8_t)n;
+				m->name_entry = entry;
+				break;
+			}
+		}
+		m->name_known = true;
+	}
+	if (m->name_n)
+		*ret_entry = m->name_entry;
+	return m->name_n;
+}
+
+static bool connector(const struct scan *s, size_t i)
+{
+	static const char *const words[] = { "bin", "binti", "van", "von", "de", "der", "al",
+					     "el",  "da",    "dos", "du",  "la", "le",  "ibn" };
+	const char *w = wp_token_folded(s->t, i);
+
+	if (s->t->v[i].flags & WP_TOKEN_CAPITAL)
+		return false;
+	for (size_t k = 0; k < sizeof(words) / sizeof(*words); k++)
+		if (strcmp(w, words[k]) == 0)
+			return true;
+	return false;
+}
+
+/*
+ * The tokens of a capitalised name from i (0 if none): name words and
+ * the particles between them (bin, van, de). A person's name stops where
+ * a known name starts ("Prabowo Subianto Jakarta"); an organisation's or
+ * a place's goes through them ("Universitas Indonesia").
+ */
+size_t scan_name_span(const struct scan *s, size_t i, size_t max, bool through_names)
+{
+	size_t k = i;
+	int entry;
+
+	while (k < s->t->n && k - i < max) {
+		if (scan_name_word(s, k)) {
+			/*
+			 * A person's name ends where a post or a known name begins;
+			 * an organisation's where a post followed by a name does
+			 * ("Dinas Penerangan TNI AL | Laksamana Pertama I Made ...",
+			 * but "Dewan Pertimbangan Presiden (Wantimpres)").
+			 */
+			size_t title = k > i ? scan_cue_at(s, k, CUE_TITLE) : 0;
+
+			if (title && (!through_names || scan_name_word(s, k + title)))
+				break;
+			if (k > i && !through_names &&
+			    (scan_gazetteer_at(s, k, &entry) || scan_cue_at(s, k, CUE_ORG_HEAD) ||
+			     scan_cue_at(s, k, CUE_PLACE_HEAD)))
+				break;
+			k++;
+		} else if (k > i && connector(s, k) && scan_name_word(s, k + 1)) {
+			k++;
+		} else {
+			break;
+		}
+	}
+	return k - i;
+}
+
+/* Whether token j starts what an actor does: a me- verb, a reporting verb, "telah menolak". */
+bool scan_acts(const struct scan *s, size_t j)
+{
+	static const char *const aux[] = { "telah", "akan",  "sudah", "juga",
+					   "tidak", "belum", "pun",   "kembali" };
+
+	for (size_t hops = 0; j < s->t->n && hops < 2; hops++, j++) {
+		const struct wp_token *t = &s->t->v[j];
+		const char *w = wp_token_folded(s->t, j);
+
+		if (!(t->flags & WP_TOKEN_WORD) || (t->flags & WP_TOKEN_CAPITAL))
+			return false;
+		if ((strncmp(w, "me", 2) == 0 && t->fold_len >= 5) || scan_cue_at(s, j, CUE_VERB))
+			return true;
+		bool is_aux = false;
+
+		for (size_t k = 0; k < sizeof(aux) / sizeof(*aux); k++)
+			is_aux |= strcmp(w, aux[k]) == 0;
+		if (!is_aux)
+			return false;
+	}
+	return false;
+}

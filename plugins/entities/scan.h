@@ -1,0 +1,72 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * One pass of the entity recogniser over an article's tokens: its state,
+ * and the token-level questions every part of the pass asks (is this a
+ * cue word, a known name, a word a name can hold; where does a name end).
+ * Lookups are memoised per token, since each position is asked many times.
+ */
+#ifndef ENTITIES_SCAN_H
+#define ENTITIES_SCAN_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "entity_list.h"
+#include "gazetteer.h"
+
+#define MAX_NAME_TOKENS   5
+#define MAX_ORG_TOKENS    8
+#define MAX_SHIP_TOKENS   5
+#define MAX_ACRONYM_BYTES 6
+#define MAX_ACRONYMS      32
+
+struct candidate {
+	size_t token; /* a sentence-initial capitalised word, maybe a known person */
+};
+
+/* Each token's longest cue and gazetteer name, looked up once. */
+struct token_memo {
+	int32_t cue_entry, name_entry;
+	uint8_t cue_n, name_n;
+	bool cue_known, name_known;
+};
+
+struct scan {
+	const struct gazetteer *g;
+	struct token_memo *memo; /* one per token */
+	const char *text;
+	const struct wp_tokens *t;
+	struct entity_list *list;
+	struct candidate *candidates;
+	size_t n_candidates;
+	/* Acronyms the text defined: "Badan Usaha Milik Negara (BUMN)". */
+	struct acronym {
+		char text[16];
+		int entity;
+	} acronyms[MAX_ACRONYMS];
+	size_t n_acronyms;
+	int error; /* the first -ENOMEM */
+};
+
+/* Code points before the end of token j. */
+uint32_t scan_chars_after(const struct scan *s, size_t j);
+/*
+ * Adds a mention spanning tokens [i, j), named `name` (or as written if
+ * NULL). Returns the entity's index or -errno (-ENOSPC: the entity cap).
+ */
+int scan_add(struct scan *s, enum entity_type type, const char *name, const char *code, size_t i,
+	     size_t j);
+/* The length of a cue of `kind` at token i, 0 if none. */
+size_t scan_cue_at(const struct scan *s, size_t i, enum cue_kind kind);
+bool scan_capitalised(const struct scan *s, size_t i);
+/* A word that can be part of a name: capitalised, and not a day, month or function word. */
+bool scan_name_word(const struct scan *s, size_t i);
+/* The longest gazetteer name at i written as a name is; its first fitting entry in *ret_entry. */
+size_t scan_gazetteer_at(const struct scan *s, size_t i, int *ret_entry);
+/* The tokens of a capitalised name from i (0 if none); see scan.c. */
+size_t scan_name_span(const struct scan *s, size_t i, size_t max, bool through_names);
+/* Whether token j starts what an actor does: a me- verb, a reporting verb, "telah menolak". */
+bool scan_acts(const struct scan *s, size_t j);
+
+#endif
