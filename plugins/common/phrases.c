@@ -4,7 +4,8 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
-#include <warta/plugin.h>
+
+#include "listfile.h"
 
 /* The folded tokens [i, i+n) joined by spaces into key; its length, or 0 if too long. */
 static size_t join(const struct wp_tokens *t, size_t i, size_t n, char *key, size_t size)
@@ -107,38 +108,30 @@ bool wp_phrase_case_fits(const struct wp_phrase *phrase, const struct wp_tokens 
 	return (tokens->v[i].flags & (WP_TOKEN_CAPITAL | WP_TOKEN_UPPER)) != 0;
 }
 
+struct kind_load {
+	struct wp_phrases *p;
+	const char *kind_name;
+	int kind;
+};
+
+static int add_kind_line(void *data, const char *kind, char **items, size_t n)
+{
+	struct kind_load *k = data;
+	int r = 0;
+
+	if (strcmp(kind, k->kind_name) != 0)
+		return 0;
+	for (size_t i = 0; i < n && r == 0; i++)
+		r = wp_phrases_add(k->p, items[i], k->kind, -1);
+	return r;
+}
+
 int wp_phrases_load_kind(struct wp_phrases *p, const struct wa_plugin_ctx *ctx, const char *file,
 			 const char *kind_name, int kind)
 {
-	char *text, *save = NULL;
-	size_t len, name_len = strlen(kind_name);
-	int r = wa_plugin_data_read(ctx, file, &text, &len, NULL);
+	struct kind_load k = { p, kind_name, kind };
 
-	if (r < 0)
-		return r;
-	for (char *line = strtok_r(text, "\n", &save); line && r == 0;
-	     line = strtok_r(NULL, "\n", &save)) {
-		char *field_save = NULL, *field = strtok_r(line, "|", &field_save);
-		size_t n = strlen(field);
-
-		while (n && (field[n - 1] == ' ' || field[n - 1] == '\t'))
-			n--;
-		if (n != name_len || strncmp(field, kind_name, n) != 0)
-			continue;
-		while ((field = strtok_r(NULL, "|", &field_save)) && r == 0) {
-			while (*field == ' ' || *field == '\t')
-				field++;
-			size_t m = strlen(field);
-
-			while (m && (field[m - 1] == ' ' || field[m - 1] == '\t' ||
-				     field[m - 1] == '\r'))
-				field[--m] = '\0';
-			if (m)
-				r = wp_phrases_add(p, field, kind, -1);
-		}
-	}
-	free(text);
-	return r;
+	return wp_list_file_read(ctx, file, add_kind_line, &k, NULL);
 }
 
 void wp_phrases_fini(struct wp_phrases *p)

@@ -7,6 +7,8 @@
 #include <string.h>
 #include <warta/plugin.h>
 
+#include "../common/listfile.h"
+
 static const char *const type_names[N_ENTITY_TYPES] = {
 	[ENTITY_COUNTRY] = "country", [ENTITY_PLACE] = "place",         [ENTITY_ORG] = "org",
 	[ENTITY_PERSON] = "person",   [ENTITY_EQUIPMENT] = "equipment", [ENTITY_EVENT] = "event",
@@ -30,17 +32,6 @@ static const char *const cue_names[] = {
 const char *entity_type_name(enum entity_type type)
 {
 	return type < N_ENTITY_TYPES ? type_names[type] : "country";
-}
-
-static char *trim(char *s)
-{
-	while (*s == ' ' || *s == '\t')
-		s++;
-	size_t n = strlen(s);
-
-	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r'))
-		s[--n] = '\0';
-	return s;
 }
 
 static int add_canonical(struct gazetteer *g, enum entity_type type, const char *name,
@@ -89,7 +80,7 @@ static int country_of(const struct gazetteer *g, const char *code)
 	return -1;
 }
 
-static int parse_kind(const char *word, int *ret_kind, char **ret_arg, bool cues)
+static int parse_kind(const char *word, int *ret_kind, const char **ret_arg, bool cues)
 {
 	char *colon = strchr(word, ':');
 	size_t n = colon ? (size_t)(colon - word) : strlen(word);
@@ -111,82 +102,47 @@ static int parse_kind(const char *word, int *ret_kind, char **ret_arg, bool cues
 	return -EINVAL;
 }
 
-/* One "KIND | name | alias ..." line. */
-static int load_line(struct gazetteer *g, char *line, bool cues)
+/* One "KIND | name | alias ..." line of countries.txt or gazetteer.txt. */
+static int load_names(void *data, const char *kind_word, char **items, size_t n)
 {
-	char *save = NULL, *field = strtok_r(line, "|", &save);
-	char *kind_word = trim(field), *arg;
+	struct gazetteer *g = data;
+	const char *arg;
 	int kind, ref = -1, r;
 
-	if ((r = parse_kind(kind_word, &kind, &arg, cues)) < 0)
-		return r;
-	if (!cues && (kind == ENTITY_COUNTRY || kind == ENTITY_METONYM) &&
-	    (!arg || strlen(arg) != 2))
+	if ((r = parse_kind(kind_word, &kind, &arg, false)) < 0 || n == 0)
 		return -EINVAL;
-	if (cues && kind == CUE_MAKER) {
+	if ((kind == ENTITY_COUNTRY || kind == ENTITY_METONYM) && (!arg || strlen(arg) != 2))
+		return -EINVAL;
+	if (kind == ENTITY_METONYM && (ref = country_of(g, arg)) < 0)
+		return -EINVAL;
+	/* The first name is the canonical one. */
+	if (kind != ENTITY_METONYM &&
+	    (ref = add_canonical(g, (enum entity_type)kind, items[0], arg)) < 0)
+		return ref;
+	for (size_t i = 0; i < n && r == 0; i++)
+		r = wp_phrases_add(&g->names, items[i], kind, ref);
+	return r;
+}
+
+/* One "KIND | phrase | phrase ..." line of entity-cues.txt or ner-words.txt. */
+static int load_cues(void *data, const char *kind_word, char **items, size_t n)
+{
+	struct gazetteer *g = data;
+	const char *arg;
+	int kind, ref = -1, r;
+
+	if ((r = parse_kind(kind_word, &kind, &arg, true)) < 0 || n == 0)
+		return -EINVAL;
+	if (kind == CUE_MAKER) {
 		for (size_t i = 0; i < g->n_prefix && ref < 0; i++)
 			if (arg && strcmp(g->prefix[i], arg) == 0)
 				ref = (int)i;
 		if (ref < 0)
 			return -EINVAL; /* designator lines come first */
 	}
-	if (!cues && kind == ENTITY_METONYM && (ref = country_of(g, arg)) < 0)
-		return -EINVAL;
-	bool first = true;
-
-	for (field = strtok_r(NULL, "|", &save); field; field = strtok_r(NULL, "|", &save)) {
-		char *name = trim(field);
-
-		if (!*name)
-			continue;
-		if (cues && kind < 0) {
-			r = add_prefix(g, name);
-		} else if (cues) {
-			r = wp_phrases_add(&g->cues, name, kind, ref);
-		} else {
-			if (first && kind != ENTITY_METONYM &&
-			    (ref = add_canonical(g, (enum entity_type)kind, name, arg)) < 0)
-				return ref;
-			r = wp_phrases_add(&g->names, name, kind, ref);
-		}
-		if (r < 0)
-			return r;
-		first = false;
-	}
-	return first ? -EINVAL : 0;
-}
-
-static int load_file(const struct wa_plugin_ctx *ctx, struct gazetteer *g, const char *file,
-		     bool cues, char **ret_error)
-{
-	char *text, *save = NULL;
-	size_t len;
-	unsigned line_no = 0;
-	int r = wa_plugin_data_read(ctx, file, &text, &len, NULL);
-
-	if (r < 0) {
-		if (asprintf(ret_error, "%s: %s", file, strerror(-r)) < 0)
-			*ret_error = NULL;
-		return r;
-	}
-	/* strtok_r would skip empty lines and lose the count; walk by hand. */
-	for (char *line = text; line && r == 0; line = save) {
-		save = strchr(line, '\n');
-		if (save)
-			*save++ = '\0';
-		line_no++;
-		char *t = trim(line);
-
-		if (*t == '\0' || *t == '#')
-			continue;
-		if ((r = load_line(g, t, cues)) < 0 &&
-		    asprintf(ret_error, "%s:%u: %s", file, line_no,
-			     r == -ENOMEM
-				     ? "out of memory"
-				     : "expected KIND | name | alias ... with a known kind") < 0)
-			*ret_error = NULL;
-	}
-	free(text);
+	for (size_t i = 0; i < n && r == 0; i++)
+		r = kind < 0 ? add_prefix(g, items[i])
+			     : wp_phrases_add(&g->cues, items[i], kind, ref);
 	return r;
 }
 
@@ -195,10 +151,10 @@ int gazetteer_load(const struct wa_plugin_ctx *ctx, struct gazetteer *g, char **
 	int r;
 
 	*ret_error = NULL;
-	if ((r = load_file(ctx, g, "countries.txt", false, ret_error)) < 0 ||
-	    (r = load_file(ctx, g, "gazetteer.txt", false, ret_error)) < 0 ||
-	    (r = load_file(ctx, g, "entity-cues.txt", true, ret_error)) < 0 ||
-	    (r = load_file(ctx, g, "ner-words.txt", true, ret_error)) < 0) {
+	if ((r = wp_list_file_read(ctx, "countries.txt", load_names, g, ret_error)) < 0 ||
+	    (r = wp_list_file_read(ctx, "gazetteer.txt", load_names, g, ret_error)) < 0 ||
+	    (r = wp_list_file_read(ctx, "entity-cues.txt", load_cues, g, ret_error)) < 0 ||
+	    (r = wp_list_file_read(ctx, "ner-words.txt", load_cues, g, ret_error)) < 0) {
 		gazetteer_fini(g);
 		return r;
 	}

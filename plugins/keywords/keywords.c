@@ -21,6 +21,7 @@
 #include <warta/plugin.h>
 #include <xxhash.h>
 
+#include "../common/listfile.h"
 #include "../common/strbuf.h"
 #include "../common/tokens.h"
 #include "../common/wordset.h"
@@ -91,25 +92,14 @@ static int terms_grow(struct article_terms *at)
 	return 0;
 }
 
-static int load_stopwords(const struct wa_plugin_ctx *ctx, struct wp_wordset *stop)
+/* "LANG | word | word": every line applies whatever its language (news mixes them). */
+static int add_stopwords(void *data, const char *lang, char **words, size_t n)
 {
-	char *text, *save = NULL;
-	size_t len;
-	int r = wa_plugin_data_read(ctx, "stopwords.txt", &text, &len, NULL);
+	int r = 0;
 
-	if (r < 0)
-		return r;
-	for (char *line = strtok_r(text, "\n", &save); line && r == 0;
-	     line = strtok_r(NULL, "\n", &save)) {
-		char *fields = NULL, *word;
-
-		if (line[0] == '#' || !strchr(line, '|'))
-			continue;
-		strtok_r(line, "|", &fields); /* the language: every line applies */
-		while ((word = strtok_r(NULL, "| \t\r", &fields)) && r == 0)
-			r = wp_wordset_add(stop, word, strlen(word), 1);
-	}
-	free(text);
+	(void)lang;
+	for (size_t i = 0; i < n && r == 0; i++)
+		r = wp_wordset_add(data, words[i], strlen(words[i]), 1);
 	return r;
 }
 
@@ -131,8 +121,12 @@ static int keywords_init(const struct wa_plugin_ctx *ctx, void **ret_state)
 	}
 	k->count = (size_t)c->count;
 	snprintf(path, sizeof(path), "%s/keywords-df.tsv", state ? state : "");
-	if ((r = load_stopwords(ctx, &k->stopwords)) < 0) {
-		wa_plugin_log(ctx, WA_LOG_ERROR, "stopwords.txt: %s", strerror(-r));
+	char *error = NULL;
+
+	if ((r = wp_list_file_read(ctx, "stopwords.txt", add_stopwords, &k->stopwords, &error)) <
+	    0) {
+		wa_plugin_log(ctx, WA_LOG_ERROR, "%s", error ? error : strerror(-r));
+		free(error);
 	} else if (persists && mkdir(state, 0750) < 0 && errno != EEXIST) {
 		r = -errno;
 		wa_plugin_log(ctx, WA_LOG_ERROR, "%s: %s", state, strerror(-r));

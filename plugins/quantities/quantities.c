@@ -21,6 +21,7 @@
 #include <string.h>
 #include <warta/plugin.h>
 
+#include "../common/listfile.h"
 #include "../common/phrases.h"
 #include "../common/tokens.h"
 
@@ -70,36 +71,24 @@ static int add_value(struct quantities *q, const char *value)
 	return (int)q->n_values++;
 }
 
-static char *trim(char *s)
-{
-	while (*s == ' ' || *s == '\t')
-		s++;
-	size_t n = strlen(s);
-
-	while (n && strchr(" \t\r", s[n - 1]))
-		s[--n] = '\0';
-	return s;
-}
-
 /* One "KIND[:VALUE] | word | word" line. */
-static int load_line(struct quantities *q, char *line)
+static int load_line(void *data, const char *head, char **words, size_t n)
 {
-	char *save = NULL, *head = trim(strtok_r(line, "|", &save)), *word;
-	char *colon = strchr(head, ':');
+	struct quantities *q = data;
+	const char *colon = strchr(head, ':');
+	size_t kind_len = colon ? (size_t)(colon - head) : strlen(head);
 	int kind = -1, ref = -1, r = 0;
 
-	if (colon)
-		*colon = '\0';
 	for (int k = 0; k < N_KINDS; k++)
-		if (strcmp(head, kind_names[k]) == 0)
+		if (strlen(kind_names[k]) == kind_len &&
+		    strncmp(head, kind_names[k], kind_len) == 0)
 			kind = k;
 	if (kind < 0 || (kind != K_NOT_COUNTED && (!colon || !colon[1])))
 		return -EINVAL;
 	if (colon && (ref = add_value(q, colon + 1)) < 0)
 		return ref;
-	while ((word = strtok_r(NULL, "|", &save)) && r == 0)
-		if (*(word = trim(word)))
-			r = wp_phrases_add(&q->words, word, kind, ref);
+	for (size_t i = 0; i < n && r == 0; i++)
+		r = wp_phrases_add(&q->words, words[i], kind, ref);
 	return r;
 }
 
@@ -117,31 +106,14 @@ static void quantities_fini(void *state)
 static int quantities_init(const struct wa_plugin_ctx *ctx, void **ret_state)
 {
 	struct quantities *q = calloc(1, sizeof(*q));
-	char *text, *save = NULL;
-	size_t len;
-	unsigned line_no = 0;
+	char *error = NULL;
 	int r;
 
 	if (!q)
 		return -ENOMEM;
-	if ((r = wa_plugin_data_read(ctx, "units.txt", &text, &len, NULL)) < 0) {
-		wa_plugin_log(ctx, WA_LOG_ERROR, "units.txt: %s", strerror(-r));
-		free(q);
-		return r;
-	}
-	for (char *line = text; line && r == 0; line = save) {
-		save = strchr(line, '\n');
-		if (save)
-			*save++ = '\0';
-		line_no++;
-		char *t = trim(line);
-
-		if (*t && *t != '#' && (r = load_line(q, t)) < 0)
-			wa_plugin_log(ctx, WA_LOG_ERROR,
-				      "units.txt:%u: expected KIND:VALUE | words", line_no);
-	}
-	free(text);
-	if (r < 0) {
+	if ((r = wp_list_file_read(ctx, "units.txt", load_line, q, &error)) < 0) {
+		wa_plugin_log(ctx, WA_LOG_ERROR, "%s", error ? error : strerror(-r));
+		free(error);
 		quantities_fini(q);
 		return r;
 	}
