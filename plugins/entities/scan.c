@@ -78,7 +78,11 @@ size_t scan_gazetteer_at(const struct scan *s, size_t i, int *ret_entry)
 
 	if (!m->name_known) {
 		int entry = -1;
-		size_t n = wp_phrases_match(&s->g->names, s->t, i, &entry);
+		/* Every name starts with a capital (wp_phrase_case_fits): most words need no
+		 * lookup. */
+		size_t n = (s->t->v[i].flags & (WP_TOKEN_CAPITAL | WP_TOKEN_UPPER))
+				   ? wp_phrases_match(&s->g->names, s->t, i, &entry)
+				   : 0;
 
 		m->name_n = 0;
 		for (; n && entry >= 0; entry = s->g->names.v[entry].next) {
