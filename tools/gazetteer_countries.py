@@ -71,11 +71,11 @@ NEWS_ALIASES = {
 # Where CLDR's full name is not what the news calls the country.
 CANONICAL = {"PS": "Palestina"}
 
-# Names that are words or person names more often than countries in news text.
-SKIP = {"Jordan", "Chad", "Georgia", "Niger", "Turkey", "Guinea", "Dominica", "Jersey",
-        "Man", "Mali", "Oman", "Peru", "Togo", "Cuba"}
-# Kept, except as the English words above: Indonesian "Turki", "Yordania", ...
-SKIP_EN_ONLY = SKIP - {"Mali", "Oman", "Peru", "Togo", "Cuba"}
+# English names that are words or person names more often than countries
+# in news text. Only the English column is filtered: "Georgia" and
+# "Guinea" are also the Indonesian names, and stay.
+SKIP_ENGLISH = {"Jordan", "Chad", "Georgia", "Niger", "Turkey", "Guinea", "Dominica", "Jersey",
+                "Man"}
 
 
 def clean(name):
@@ -92,11 +92,12 @@ def main():
     folder = os.path.join(args.corpus, "gazetteer")
     names, order = {}, []
 
-    def add(code, name, canonical=False):
+    def add(code, name, canonical=False, english=False):
         name = html.unescape(name or "")
         # Official long forms ("Kerajaan Bersatu Britania Raya dan Irlandia
         # Utara") never appear in news text; the entity stage takes 8 tokens.
-        if not name or "," in name or name in SKIP_EN_ONLY or len(name.split()) > 5:
+        if not name or "," in name or (english and name in SKIP_ENGLISH) or \
+                len(name.split()) > 5:
             return
         base, extra = clean(name)
         entry = names.setdefault(code, [])
@@ -119,7 +120,7 @@ def main():
         for row in csv.DictReader(f, delimiter="\t"):
             if row["alpha2"] in names:
                 add(row["alpha2"], row["name_id"])
-                add(row["alpha2"], row["name_en"])
+                add(row["alpha2"], row["name_en"], english=True)
     for code, name in CANONICAL.items():
         names[code].remove(name)
         names[code].insert(0, name)
