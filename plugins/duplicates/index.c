@@ -232,12 +232,18 @@ int index_check_and_add(struct index *x, uint64_t hash, const uint8_t id[INDEX_I
 			uint8_t record[RECORD_BYTES];
 
 			encode(hash, id, record);
-			/* O_APPEND: a reloaded instance appending beside this one cannot overwrite.
-			 */
+			/* O_APPEND: a reloaded instance appending beside this one cannot
+			 * overwrite. */
+			off_t end = lseek(x->fd, 0, SEEK_END);
 			ssize_t w = write(x->fd, record, sizeof(record));
 
-			if (w != (ssize_t)sizeof(record))
-				r = w < 0 ? -errno : -EIO;
+			if (w != (ssize_t)sizeof(record)) {
+				r = w < 0 ? -errno : -ENOSPC;
+				/* A part of a record (a full disk) would misalign every later one.
+				 */
+				if (w > 0 && end >= 0 && ftruncate(x->fd, end) < 0)
+					r = -errno;
+			}
 		}
 	}
 	pthread_mutex_unlock(&x->lock);

@@ -150,7 +150,7 @@ void df_close(struct df_table *t)
 }
 
 int df_add_article(struct df_table *t, const char *const *terms, const size_t *lengths, size_t n,
-		   uint32_t *df, uint64_t *ret_documents)
+		   uint32_t *df, uint64_t *ret_documents, int *ret_save_error)
 {
 	int r = 0;
 
@@ -167,8 +167,13 @@ int df_add_article(struct df_table *t, const char *const *terms, const size_t *l
 		}
 	}
 	*ret_documents = t->documents;
-	if (r == 0 && t->path && ++t->unsaved >= DF_SAVE_EVERY)
-		r = save(t);
+	*ret_save_error = 0;
+	/*
+	 * A failed save (a full disk) costs no article its keywords: the
+	 * counts stay in memory and the next try is DF_SAVE_EVERY articles on.
+	 */
+	if (r == 0 && t->path && ++t->unsaved >= DF_SAVE_EVERY && (*ret_save_error = save(t)) < 0)
+		t->unsaved = 0;
 	pthread_mutex_unlock(&t->lock);
 	return r;
 }

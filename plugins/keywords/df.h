@@ -39,9 +39,11 @@ void df_close(struct df_table *t);
 /*
  * Counts one more article holding these distinct terms, then writes each
  * term's document frequency into df[] (as of this article) and the number
- * of articles into *ret_documents. Returns 0 or -errno.
+ * of articles into *ret_documents. Returns 0 or -ENOMEM; when this article
+ * was the one to save the table and that failed, *ret_save_error says why
+ * (the counts stay, and saving is tried again later).
  */
 int df_add_article(struct df_table *t, const char *const *terms, const size_t *lengths, size_t n,
-		   uint32_t *df, uint64_t *ret_documents);
+		   uint32_t *df, uint64_t *ret_documents, int *ret_save_error);
 
 #endif

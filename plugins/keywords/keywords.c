@@ -36,6 +36,7 @@ struct keywords_config {
 };
 
 struct keywords {
+	const struct wa_plugin_ctx *ctx; /* for the log */
 	struct wp_wordset stopwords;
 	struct df_table df;
 	size_t count;
@@ -120,6 +121,7 @@ static int keywords_init(const struct wa_plugin_ctx *ctx, void **ret_state)
 		return -EINVAL;
 	}
 	k->count = (size_t)c->count;
+	k->ctx = ctx;
 	snprintf(path, sizeof(path), "%s/keywords-df.tsv", state ? state : "");
 	char *error = NULL;
 
@@ -330,8 +332,15 @@ static int score_terms(struct keywords *k, struct article_terms *at)
 		lengths[n] = strlen(terms[n]);
 		which[n++] = i;
 	}
+	int save_error = 0;
+
 	if (r == 0)
-		r = df_add_article(&k->df, terms, lengths, n, df, &documents);
+		r = df_add_article(&k->df, terms, lengths, n, df, &documents, &save_error);
+	if (save_error < 0)
+		wa_plugin_log(
+			k->ctx, WA_LOG_WARNING,
+			"cannot save the keyword frequencies (kept in memory, retried later): %s",
+			strerror(-save_error));
 	for (size_t i = 0; r == 0 && i < n; i++) {
 		struct term *t = &at->v[which[i]];
 		double idf = log(1.0 + (double)documents / (double)(df[i] ? df[i] : 1));
