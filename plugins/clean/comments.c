@@ -13,6 +13,7 @@
 #include <string.h>
 #include <warta/article.h>
 
+#include "../common/list_field.h"
 #include "../common/textstat.h"
 #include "clean.h"
 
@@ -90,12 +91,8 @@ int clean_comments(struct wa_article *article, struct line *lines, size_t n,
 		}
 		author = name_line = NULL;
 	}
-	if (r == 0 && cJSON_GetArraySize(list) > 0) {
-		char *json = cJSON_PrintUnformatted(list);
-
-		r = json ? wa_article_set_json(article, "comments", json) : -ENOMEM;
-		free(json);
-	}
+	if (r == 0)
+		r = wp_set_list_field(article, "comments", list);
 	cJSON_Delete(list);
 	return r;
 }

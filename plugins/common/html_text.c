@@ -30,6 +30,8 @@
 #include <strings.h>
 #include <warta/article.h>
 
+#include "list_field.h"
+
 #define MAX_DEPTH         200  /* deeper trees are hostile: their content is ignored */
 #define MIN_PARAGRAPH     25   /* characters before a paragraph counts for scoring */
 #define FORM_MAX_TEXT     500  /* a form with more text is a page wrapped in a form */
@@ -477,12 +479,7 @@ int wp_html_main_text(htmlDocPtr doc, struct wa_article *a, struct wp_strbuf *ou
 		return root ? -ENOMEM : 0;
 	}
 	prune(root, a, comments, 0);
-	if (cJSON_GetArraySize(comments) > 0) {
-		char *json = cJSON_PrintUnformatted(comments);
-
-		r = json ? wa_article_set_json(a, "comments", json) : -ENOMEM;
-		free(json);
-	}
+	r = wp_set_list_field(a, "comments", comments);
 	cJSON_Delete(comments);
 	if (r < 0)
 		return r;

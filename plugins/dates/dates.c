@@ -19,6 +19,7 @@
 #include <string.h>
 #include <warta/plugin.h>
 
+#include "../common/list_field.h"
 #include "calendar.h"
 #include "parse.h"
 
@@ -224,12 +225,8 @@ static int scan_text(struct wa_article *a, const char *text, const struct refere
 			r = -ENOMEM;
 		}
 	}
-	if (r == 0 && cJSON_GetArraySize(list) > 0) {
-		char *json = cJSON_PrintUnformatted(list);
-
-		r = json ? wa_article_set_json(a, "dates", json) : -ENOMEM;
-		free(json);
-	}
+	if (r == 0)
+		r = wp_set_list_field(a, "dates", list);
 	cJSON_Delete(list);
 	return r;
 }

@@ -21,6 +21,7 @@
 #include <string.h>
 #include <warta/plugin.h>
 
+#include "../common/list_field.h"
 #include "../common/listfile.h"
 #include "../common/phrases.h"
 #include "../common/tokens.h"
@@ -418,12 +419,8 @@ static int quantities_process(void *state, struct wa_article *a)
 
 		i += n ? n : 1;
 	}
-	if (r == 0 && cJSON_GetArraySize(s.list) > 0) {
-		char *json = cJSON_PrintUnformatted(s.list);
-
-		r = json ? wa_article_set_json(a, "quantities", json) : -ENOMEM;
-		free(json);
-	}
+	if (r == 0)
+		r = wp_set_list_field(a, "quantities", s.list);
 	cJSON_Delete(s.list);
 	cJSON_Delete(dates);
 	free(dates_json);

@@ -23,6 +23,7 @@
 #include <string.h>
 #include <warta/plugin.h>
 
+#include "../common/list_field.h"
 #include "../common/people.h"
 #include "../common/phrases.h"
 #include "../common/tokens.h"
@@ -470,12 +471,8 @@ static int quotes_process(void *state, struct wa_article *a)
 		r = find_direct(&s, quoted);
 	if (r == 0)
 		r = find_indirect(&s, quoted);
-	if (r == 0 && cJSON_GetArraySize(s.list) > 0) {
-		char *json = cJSON_PrintUnformatted(s.list);
-
-		r = json ? wa_article_set_json(a, "quotes", json) : -ENOMEM;
-		free(json);
-	}
+	if (r == 0)
+		r = wp_set_list_field(a, "quotes", s.list);
 	cJSON_Delete(s.list);
 	wp_people_free(owned);
 	free(quoted);
