@@ -70,6 +70,16 @@ static inline const char *wp_token_folded(const struct wp_tokens *tokens, size_t
 struct wa_article;
 const struct wp_tokens *wp_article_tokens(struct wa_article *article, int *ret_error);
 
+/* Code points of the text before the end of token t (its start is t->chars). */
+static inline uint32_t wp_token_end_chars(const char *text, const struct wp_token *t)
+{
+	uint32_t n = t->chars;
+
+	for (uint32_t b = t->start; b < t->end; b++)
+		n += ((unsigned char)text[b] & 0xc0) != 0x80;
+	return n;
+}
+
 static inline bool wp_token_is(const char *text, const struct wp_token *t, const char *s)
 {
 	size_t n = t->end - t->start;

@@ -39,7 +39,7 @@ size_t known_define_acronym(struct scan *s, int entity, size_t j)
 	const struct entity *e = &s->list->v[entity];
 
 	return entity_list_add(s->list, e->type, e->name, e->code, d->text, len, a->chars,
-			       a->chars + (uint32_t)len) < 0
+			       wp_token_end_chars(s->text, a)) < 0
 		       ? 0
 		       : 3;
 }

@@ -5,16 +5,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-uint32_t scan_chars_after(const struct scan *s, size_t j)
-{
-	const struct wp_token *t = &s->t->v[j];
-	uint32_t n = t->chars;
-
-	for (uint32_t b = t->start; b < t->end; b++)
-		n += ((unsigned char)s->text[b] & 0xc0) != 0x80;
-	return n;
-}
-
 /* Adds a mention spanning tokens [i, j), named `name` (or as written if NULL). */
 int scan_add(struct scan *s, enum entity_type type, const char *name, const char *code, size_t i,
 	     size_t j)
@@ -26,7 +16,7 @@ int scan_add(struct scan *s, enum entity_type type, const char *name, const char
 	if (!name && !(name = owned = strndup(surface, len)))
 		return -ENOMEM;
 	int r = entity_list_add(s->list, type, name, code, surface, len, s->t->v[i].chars,
-				scan_chars_after(s, j - 1));
+				wp_token_end_chars(s->text, &s->t->v[j - 1]));
 
 	free(owned);
 	if (r < 0 && r != -ENOSPC && !s->error) /* ENOSPC: the entity cap, not a failure */

@@ -49,8 +49,6 @@ struct scan {
 	int error; /* the first -ENOMEM */
 };
 
-/* Code points before the end of token j. */
-uint32_t scan_chars_after(const struct scan *s, size_t j);
 /*
  * Adds a mention spanning tokens [i, j), named `name` (or as written if
  * NULL). Returns the entity's index or -errno (-ENOSPC: the entity cap).

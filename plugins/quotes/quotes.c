@@ -145,16 +145,6 @@ static int load_people(struct scan *s, struct wa_article *a, struct wp_people **
 	return 0;
 }
 
-static uint32_t chars_after(const struct scan *s, size_t j)
-{
-	const struct wp_token *t = &s->t->v[j];
-	uint32_t n = t->chars;
-
-	for (uint32_t b = t->start; b < t->end; b++)
-		n += ((unsigned char)s->text[b] & 0xc0) != 0x80;
-	return n;
-}
-
 /* The person named last before code point `before`, or NULL. */
 /* The first person mention starting at or after code point `at`. */
 static size_t first_person_from(const struct scan *s, uint32_t at)
@@ -229,7 +219,8 @@ static const char *speaker_after(const struct scan *s, size_t j, uint32_t quote_
 
 	if (k >= s->t->n)
 		return NULL;
-	return person_in(s, s->t->v[k].chars, end > k ? chars_after(s, end - 1) : 0);
+	return person_in(s, s->t->v[k].chars,
+			 end > k ? wp_token_end_chars(s->text, &s->t->v[end - 1]) : 0);
 }
 
 /* The speaker introducing a quotation that opens at token i: `Shoigu mengatakan, "` or `Shoigu: "`.
