@@ -46,6 +46,8 @@ def main():
     ap.add_argument("--warta", default="build/warta")
     ap.add_argument("--corpus", default="../shared/corpus")
     ap.add_argument("--worst", type=int, default=0, help="list the N worst pages")
+    ap.add_argument("--compare", help="per-page scores: read from this file if it exists "
+                    "and list the pages that changed, else write them there")
     args = ap.parse_args()
     base = os.path.join(args.corpus, "extraction-benchmark")
     with open(os.path.join(base, "ground-truth.json"), encoding="utf-8") as f:
@@ -83,6 +85,15 @@ def main():
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0
     print(f"{len(results)} pages: precision {precision:.3f} recall {recall:.3f} F1 {f1:.3f}; "
           f"{len(files) / cpu:.0f} pages per CPU second (ingest_html, normalize, clean)")
+    if args.compare and os.path.exists(args.compare):
+        with open(args.compare, encoding="utf-8") as f:
+            before = json.load(f)
+        for page_id, tp, fp, fn in results:
+            if page_id in before and abs(before[page_id] - tp) >= 0.05:
+                print(f"  {page_id[:12]} tp {before[page_id]:.2f} -> {tp:.2f}  {truth[page_id]['url'][:80]}")
+    elif args.compare:
+        with open(args.compare, "w", encoding="utf-8") as f:
+            json.dump({page_id: tp for page_id, tp, _, _ in results}, f)
     for page_id, tp, fp, fn in sorted(results, key=lambda r: r[1])[:args.worst]:
         print(f"  {page_id[:12]} tp {tp:.2f} fp {fp:.2f} fn {fn:.2f}  {truth[page_id]['url'][:80]}")
 

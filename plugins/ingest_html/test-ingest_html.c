@@ -129,6 +129,71 @@ WA_TEST(a_truncated_page_still_gives_its_text)
 		   "meluncurkan kapal perang baru");
 }
 
+static void check_text_without(const char *name, const char *html, const char *want,
+			       const char *unwanted)
+{
+	struct wa_test_run r = { 0 };
+
+	wa_test_run_start(&r, conf, name, html, strlen(html));
+	ASSERT_CONTAINS(wa_article_text(r.article), want);
+	ASSERT_NULL(strstr(wa_article_text(r.article), unwanted));
+	wa_test_run_done(&r);
+}
+
+#define PARAGRAPH_1                                                                    \
+	"Kapal selam KRI Alugoro-405 menyelesaikan uji selam dalam di perairan utara " \
+	"Bali, menurut keterangan Dinas Penerangan TNI AL pada Kamis sore."
+#define PARAGRAPH_2                                                                         \
+	"Uji tersebut melibatkan tim gabungan dari galangan kapal, Dislitbang TNI AL, dan " \
+	"perwakilan pabrikan, yang memantau kekedapan lambung pada setiap kedalaman."
+#define PARAGRAPH_3                                                                      \
+	"Setelah seluruh uji selesai, kapal akan kembali ke Surabaya untuk pemeriksaan " \
+	"akhir sebelum diserahkan kepada Komando Armada II pada awal tahun depan."
+
+WA_TEST(a_theme_that_names_its_wrapper_a_sidebar_still_gives_the_article)
+{
+	/* Blog themes put "sidebar" on the layout wrapper that holds the post itself. */
+	check_text_without(
+		"theme.html",
+		"<html><body><div class=\"container penci_sidebar\"><div class=\"inner\">"
+		"<h1>Uji Selam Alugoro</h1><p>" PARAGRAPH_1 "</p><p>" PARAGRAPH_2
+		"</p><p>" PARAGRAPH_3 "</p></div></div>"
+		"<div class=\"share-buttons\"><a href=\"/s\">Bagikan ke teman</a></div>"
+		"</body></html>",
+		"pemeriksaan akhir sebelum diserahkan", "Bagikan");
+}
+
+WA_TEST(an_article_split_into_named_parts_comes_out_whole)
+{
+	/* Parts of the body named alike, each in its own grid cell, an advertisement between. */
+	check_text_without(
+		"parts.html",
+		"<html><body><article><div class=\"grid\"><div class=\"article__body\"><p>" PARAGRAPH_1
+		"</p><p>" PARAGRAPH_2 "</p></div></div><div class=\"grid\"><div "
+		"class=\"ad-slot\">Pasang iklan Anda di sini, hubungi tim pemasaran kami hari ini "
+		"juga untuk penawaran khusus akhir tahun.</div></div><div class=\"grid\"><div "
+		"class=\"article__body\"><p>" PARAGRAPH_3 "</p></div></div></article>"
+		"<div class=\"more\"><p>Berita lain hari ini dari redaksi, termasuk kabar olahraga, "
+		"hiburan, gaya hidup, dan banyak lagi, tersedia di halaman depan kami.</p></div>"
+		"</body></html>",
+		PARAGRAPH_1 "\n\n" PARAGRAPH_2 "\n\n" PARAGRAPH_3, "Pasang iklan");
+}
+
+WA_TEST(the_body_a_page_names_wins_over_a_longer_block_of_headlines)
+{
+	/* A short article in <br>-separated lines; below it, a long list of linked headlines. */
+	check_text_without(
+		"named.html",
+		"<html><body><div class=\"row\"><div itemprop=\"articleBody\">" PARAGRAPH_1
+		"<br><br>" PARAGRAPH_2 "</div></div><div class=\"wrap\"><div><a href=\"/1\">Harga "
+		"cabai naik, pedagang di pasar induk mengeluh, pembeli berkurang</a>, kata warga, "
+		"<a href=\"/2\">Banjir rob kembali merendam pesisir utara, ratusan rumah "
+		"terdampak</a>, menurut BPBD, <a href=\"/3\">Timnas muda menang tipis, pelatih "
+		"puas, suporter bersorak di stadion</a>, <a href=\"/4\">Jalan tol baru dibuka, arus "
+		"mudik diprediksi lebih lancar, kata menteri</a></div></div></body></html>",
+		"Dislitbang TNI AL", "Harga cabai");
+}
+
 WA_TEST(text_that_is_not_html_is_left_to_ingest_text)
 {
 	struct wa_test_run r = { 0 };
@@ -155,5 +220,8 @@ WA_TEST_MAIN(WA_TEST_ENTRY(an_outlet_page_becomes_its_article_and_metadata),
 	     WA_TEST_ENTRY(a_wordpress_page_keeps_its_comments_apart),
 	     WA_TEST_ENTRY(charsets_declared_or_not),
 	     WA_TEST_ENTRY(a_truncated_page_still_gives_its_text),
+	     WA_TEST_ENTRY(a_theme_that_names_its_wrapper_a_sidebar_still_gives_the_article),
+	     WA_TEST_ENTRY(an_article_split_into_named_parts_comes_out_whole),
+	     WA_TEST_ENTRY(the_body_a_page_names_wins_over_a_longer_block_of_headlines),
 	     WA_TEST_ENTRY(text_that_is_not_html_is_left_to_ingest_text),
 	     WA_TEST_ENTRY(a_page_with_nothing_in_it_is_refused))
