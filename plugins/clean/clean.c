@@ -27,6 +27,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <warta/plugin.h>
 
 #include "../common/patterns.h"
@@ -50,6 +51,7 @@ struct run {
 	struct line *lines;
 	size_t n_lines, cap_lines;
 	struct wp_wordset short_lines; /* seen so far: a repeat is a caption or a title copy */
+	bool from_markup;              /* a page extractor chose these lines (see mark_header) */
 };
 
 static const char *const search_groups[] = { "span", "end", "contains", "suffix", NULL };
@@ -255,6 +257,27 @@ static size_t find_lede(struct run *run)
 	return 0; /* one line, or no telling: keep everything rather than guess */
 }
 
+/*
+ * Text a page extractor took from markup (an HTML page, a feed item's
+ * content) has no page header above its lede: the extractor chose the
+ * article's container and the metadata came from the markup. Lines above
+ * the lede there are the article's own (a list, a subheading, a short
+ * opening), unless a rule names them or they repeat the title.
+ */
+static bool is_from_markup(const struct wa_article *a)
+{
+	const char *format = wa_article_get_string(a, "source.format");
+
+	return format && (!strcmp(format, "html") || !strcmp(format, "feed"));
+}
+
+static bool is_title(const struct wa_article *a, const struct line *l)
+{
+	const char *title = wa_article_title(a);
+
+	return title && strlen(title) == l->len && strncasecmp(title, l->text, l->len) == 0;
+}
+
 static void mark_header(struct run *run, size_t lede)
 {
 	for (size_t i = 0; i < lede; i++) {
@@ -262,7 +285,7 @@ static void mark_header(struct run *run, size_t lede)
 		const char *kind = line_rule(run, l);
 
 		l->kind = kind ? kind : match_line(run, run->c->head, l);
-		if (!l->kind)
+		if (!l->kind && (!run->from_markup || is_title(run->article, l)))
 			l->kind = "header";
 	}
 }
@@ -463,7 +486,7 @@ static int write_text(struct run *run, size_t end)
 static int clean_process(void *state, struct wa_article *a)
 {
 	const char *text = wa_article_text(a);
-	struct run run = { .c = state, .article = a };
+	struct run run = { .c = state, .article = a, .from_markup = is_from_markup(a) };
 	struct wp_strbuf spans = { 0 };
 	int r;
 

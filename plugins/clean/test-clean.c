@@ -225,7 +225,50 @@ WA_TEST(a_broken_rule_file_names_its_line)
 	wa_config_fini(&config);
 }
 
+WA_TEST(a_japanese_article_keeps_its_opening_sentence)
+{
+	/* No spaces between words, 。 ends sentences: the first line is prose, not a header. */
+	struct wa_test_run r = { 0 };
+
+	wa_test_run_text(&r, conf,
+			 "\xe9\x98\xb2\xe8\xa1\x9b\xe7\x9c\x81\xe3\x81\xaf\xe6\x96\xb0"
+			 "\xe3\x81\x97\xe3\x81\x84\xe8\xad\xb7\xe8\xa1\x9b\xe8\x89\xa6"
+			 "\xe3\x81\xae\xe5\xbb\xba\xe9\x80\xa0\xe3\x82\x92\xe7\x99\xba"
+			 "\xe8\xa1\xa8\xe3\x81\x97\xe3\x81\xbe\xe3\x81\x97\xe3\x81\x9f"
+			 "\xe3\x80\x82\n"
+			 "\xe5\xbb\xba\xe9\x80\xa0\xe3\x81\xaf\xe6\x9d\xa5\xe5\xb9\xb4"
+			 "\xe3\x81\xab\xe5\xa7\x8b\xe3\x81\xbe\xe3\x82\x8a\xe3\x81\xbe"
+			 "\xe3\x81\x99\xe3\x80\x82\n");
+	/* 防衛省は新しい護衛艦の建造を発表しました。 */
+	ASSERT_TRUE(strncmp(wa_article_text(r.article), "\xe9\x98\xb2\xe8\xa1\x9b", 6) == 0);
+	wa_test_run_done(&r);
+}
+
+WA_TEST(a_photo_credit_is_not_the_copyright_footer)
+{
+	struct wa_test_run r = { 0 };
+
+	wa_test_run_text(
+		&r, conf,
+		"JAKARTA - Kementerian Pertahanan menggelar uji coba drone pengintai buatan dalam "
+		"negeri di Lanud Halim Perdanakusuma pada Selasa pagi.\n"
+		"\xc2\xa9 Budi Santoso Drone pengintai diluncurkan dari landasan di Lanud Halim "
+		"Perdanakusuma, Jakarta, Selasa pagi, dalam uji coba terbuka.\n"
+		"Uji coba itu diikuti oleh perwakilan tiga matra TNI dan sejumlah industri "
+		"pertahanan swasta yang ikut mengembangkan drone tersebut.\n"
+		"\xc2\xa9 2025 Kantor Berita Nusantara\n"
+		"Tentang kami, kebijakan privasi, dan pedoman media siber.\n");
+	ASSERT_CONTAINS(wa_article_text(r.article), "perwakilan tiga matra TNI");
+	ASSERT_NULL(strstr(wa_article_text(r.article), "Budi Santoso"));
+	ASSERT_NOT_NULL(wa_test_removed(&r, "credit", "Budi Santoso"));
+	ASSERT_NOT_NULL(wa_test_removed(&r, "footer", "Kantor Berita Nusantara"));
+	ASSERT_NULL(strstr(wa_article_text(r.article), "pedoman media"));
+	wa_test_run_done(&r);
+}
+
 WA_TEST_MAIN(WA_TEST_ENTRY(tribun_style_page_keeps_only_the_article),
+	     WA_TEST_ENTRY(a_japanese_article_keeps_its_opening_sentence),
+	     WA_TEST_ENTRY(a_photo_credit_is_not_the_copyright_footer),
 	     WA_TEST_ENTRY(glued_boilerplate_is_cut_out_and_both_sides_stay),
 	     WA_TEST_ENTRY(footnote_digits_go_and_designators_stay),
 	     WA_TEST_ENTRY(editor_initials_trailer_leaves_the_last_paragraph),

@@ -89,8 +89,7 @@ static bool is_link_block(xmlNodePtr n, const struct wp_node_info *info)
 	if (!info->text || (double)info->links / (double)info->text <= LINK_BLOCK)
 		return false;
 	return !strcasecmp(tag, "ul") || !strcasecmp(tag, "ol") ||
-	       ((!strcasecmp(tag, "div") || !strcasecmp(tag, "section") ||
-		 !strcasecmp(tag, "table")) &&
+	       ((!strcasecmp(tag, "div") || !strcasecmp(tag, "section")) &&
 		info->commas * 100 < info->text);
 }
 
@@ -120,8 +119,16 @@ static void collect_node(struct wp_page *p, xmlNodePtr c, struct wp_strbuf *out,
 		record_removed(p->article, "caption", c);
 		return;
 	}
-	bool block = wp_html_is_block(c);
+	/* A table row is one line, its cells apart: "1 Kyle Busch 5040", not a line per cell. */
+	bool cell = !strcasecmp(tag, "td") || !strcasecmp(tag, "th");
+	bool block = !cell && wp_html_is_block(c);
 
+	if (cell) {
+		put_text(out, " ");
+		collect(p, c, out, depth + 1);
+		put_text(out, " ");
+		return;
+	}
 	if (block && is_link_block(c, info)) {
 		record_removed(p->article, "related", c);
 		return;

@@ -8,8 +8,18 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <string.h>
 
-/* Runs of non-space bytes. */
+/*
+ * A character of the CJK blocks (U+3000 to U+9FFF: punctuation, kana,
+ * ideographs), written without spaces between words: its UTF-8 lead byte.
+ */
+static inline bool wp_is_cjk_lead(unsigned char c)
+{
+	return c >= 0xe3 && c <= 0xe9;
+}
+
+/* Runs of non-space bytes; in Chinese and Japanese, where nothing separates words, characters. */
 static inline size_t wp_count_words(const char *s, size_t len)
 {
 	size_t n = 0;
@@ -18,18 +28,29 @@ static inline size_t wp_count_words(const char *s, size_t len)
 	for (size_t i = 0; i < len; i++) {
 		bool space = s[i] == ' ' || s[i] == '\n';
 
+		if (wp_is_cjk_lead((unsigned char)s[i]) && i + 2 < len) {
+			n++, i += 2, in = false;
+			continue;
+		}
 		n += !space && !in;
 		in = !space;
 	}
 	return n;
 }
 
-/* The line ends as a sentence does: . ! ? or a closing quote or bracket after one. */
+/*
+ * The line ends as a sentence does: . ! ? (or their CJK full-width forms
+ * 。！？) or a closing quote or bracket after one.
+ */
 static inline bool wp_ends_sentence(const char *s, size_t len)
 {
 	while (len &&
 	       (s[len - 1] == ' ' || s[len - 1] == '"' || s[len - 1] == '\'' || s[len - 1] == ')'))
 		len--;
+	if (len >= 3 && (!memcmp(s + len - 3, "\xe3\x80\x82", 3) || /* 。 */
+			 !memcmp(s + len - 3, "\xef\xbc\x81", 3) || /* ！ */
+			 !memcmp(s + len - 3, "\xef\xbc\x9f", 3)))  /* ？ */
+		return true;
 	return len && (s[len - 1] == '.' || s[len - 1] == '!' || s[len - 1] == '?');
 }
 

@@ -194,6 +194,31 @@ WA_TEST(the_body_a_page_names_wins_over_a_longer_block_of_headlines)
 		"Dislitbang TNI AL", "Harga cabai");
 }
 
+WA_TEST(table_rows_are_lines_and_lines_above_the_lede_stay)
+{
+	/*
+	 * The extractor chose the article's container, so its short opening
+	 * lines are the article's, not a page header; a results table reads
+	 * a row per line.
+	 */
+	struct wa_test_run r = { 0 };
+	static const char html[] =
+		"<html><head><title>Hasil Lomba Dayung Antarmatra</title></head><body><div "
+		"class=\"entry-content\"><p>Hasil akhir lomba:</p><table><tr><td>1</td><td>Tim "
+		"Koarmada II</td><td>7:02</td></tr><tr><td>2</td><td>Tim Kopaska</td><td>7:15</td>"
+		"</tr></table><p>Lomba dayung antarmatra digelar di Kolinlamil, Jakarta, pada Sabtu "
+		"pagi dan diikuti dua belas tim dari tiga matra TNI serta Polri.</p><p>Panitia "
+		"menyebut lomba tahun ini yang paling ramai sejak pertama kali digelar, dengan "
+		"ratusan penonton memadati dermaga.</p></div></body></html>";
+
+	wa_test_run_start(&r, conf, "table.html", html, strlen(html));
+	ASSERT_TRUE(
+		strncmp(wa_article_text(r.article),
+			"Hasil akhir lomba:\n\n1 Tim Koarmada II 7:02\n\n2 Tim Kopaska 7:15\n\n",
+			60) == 0);
+	wa_test_run_done(&r);
+}
+
 WA_TEST(text_that_is_not_html_is_left_to_ingest_text)
 {
 	struct wa_test_run r = { 0 };
@@ -223,5 +248,6 @@ WA_TEST_MAIN(WA_TEST_ENTRY(an_outlet_page_becomes_its_article_and_metadata),
 	     WA_TEST_ENTRY(a_theme_that_names_its_wrapper_a_sidebar_still_gives_the_article),
 	     WA_TEST_ENTRY(an_article_split_into_named_parts_comes_out_whole),
 	     WA_TEST_ENTRY(the_body_a_page_names_wins_over_a_longer_block_of_headlines),
+	     WA_TEST_ENTRY(table_rows_are_lines_and_lines_above_the_lede_stay),
 	     WA_TEST_ENTRY(text_that_is_not_html_is_left_to_ingest_text),
 	     WA_TEST_ENTRY(a_page_with_nothing_in_it_is_refused))
