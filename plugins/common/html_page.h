@@ -23,10 +23,11 @@ struct cJSON;
 
 struct wp_node_info {
 	xmlNodePtr node;
-	size_t text;    /* non-space bytes of text below, as the current mode counts */
-	size_t links;   /* ...of which inside links */
-	size_t commas;  /* commas in that text: prose has them, menus do not */
-	double score;   /* what the paragraphs below earned it */
+	size_t text;   /* non-space bytes of text below, as the current mode counts */
+	size_t links;  /* ...of which inside links */
+	size_t commas; /* commas in that text: prose has them, menus do not */
+	size_t inline_text, inline_commas; /* ...of which its own text and inline children's */
+	double score;                      /* what the paragraphs below earned it */
 	bool furniture; /* its class or id names page furniture (share, related, sidebar) */
 	bool left_out;  /* furniture, or inside furniture, in strict mode */
 	int body_rank;  /* > 0: the page calls this element its article body; lower is surer */

@@ -29,14 +29,16 @@
 
 static void measure(struct wp_page *p, xmlNodePtr n, struct wp_node_info *info, bool left_out)
 {
+	size_t text = 0, commas = 0;
+
 	info->text = info->links = info->commas = 0;
 	info->score = 0;
 	info->left_out = left_out;
 	for (xmlNodePtr c = n->children; c; c = c->next) {
 		if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
 			for (const char *s = (const char *)c->content; s && *s; s++) {
-				info->text += *s != ' ' && *s != '\t' && *s != '\n' && *s != '\r';
-				info->commas += *s == ',';
+				text += *s != ' ' && *s != '\t' && *s != '\n' && *s != '\r';
+				commas += *s == ',';
 			}
 			continue;
 		}
@@ -49,10 +51,17 @@ static void measure(struct wp_page *p, xmlNodePtr n, struct wp_node_info *info, 
 		measure(p, c, child, out);
 		if (out)
 			continue;
-		info->text += child->text;
-		info->commas += child->commas;
+		if (wp_html_is_block(c)) {
+			info->text += child->text;
+			info->commas += child->commas;
+		} else {
+			text += child->text;
+			commas += child->commas;
+		}
 		info->links += !strcasecmp((const char *)c->name, "a") ? child->text : child->links;
 	}
+	info->inline_text = text, info->inline_commas = commas;
+	info->text += text, info->commas += commas;
 }
 
 void wp_page_measure(struct wp_page *p, xmlNodePtr root)
@@ -87,24 +96,38 @@ static double link_density(const struct wp_node_info *info)
 	return info->text ? (double)info->links / (double)info->text : 0;
 }
 
-/* Paragraph scores flow to their ancestors; then each is discounted by its links. */
+static void credit(struct wp_page *p, xmlNodePtr from, size_t text, size_t commas)
+{
+	double s = 1 + (double)commas + fmin((double)text / 100, 3);
+	int level = 0;
+
+	for (xmlNodePtr up = from; up && level < 5; up = up->parent, level++) {
+		struct wp_node_info *a = wp_page_info(p, up);
+
+		if (!a)
+			break;
+		a->score += level == 0 ? s : level == 1 ? s / 2 : s / (level * 3);
+	}
+}
+
+/*
+ * Paragraph scores flow to their ancestors; then each is discounted by
+ * its links. Text written straight into a container between its blocks
+ * ("text<br><br>text<center>...") is a paragraph of that container, as
+ * Readability wraps it in one.
+ */
 static void score(struct wp_page *p)
 {
 	for (size_t i = 0; i < p->n_info; i++) {
 		struct wp_node_info *info = &p->info[i];
 
-		if (info->left_out || info->text < MIN_PARAGRAPH || !is_paragraph(info->node))
+		if (info->left_out)
 			continue;
-		double s = 1 + (double)info->commas + fmin((double)info->text / 100, 3);
-		int level = 0;
-
-		for (xmlNodePtr up = info->node->parent; up && level < 5;
-		     up = up->parent, level++) {
-			struct wp_node_info *a = wp_page_info(p, up);
-
-			if (!a)
-				break;
-			a->score += level == 0 ? s : level == 1 ? s / 2 : s / (level * 3);
+		if (is_paragraph(info->node)) {
+			if (info->text >= MIN_PARAGRAPH)
+				credit(p, info->node->parent, info->text, info->commas);
+		} else if (info->inline_text >= MIN_PARAGRAPH) {
+			credit(p, info->node, info->inline_text, info->inline_commas);
 		}
 	}
 	for (size_t i = 0; i < p->n_info; i++)

@@ -28,10 +28,14 @@
 #define STRICT_MIN_TEXT 500
 #define LINK_BLOCK      0.5 /* a list or block with this share of its text in links is related links */
 
+/* Everything else is inline, custom elements included: their text runs on. */
 static const char *const block_tags[] = {
-	"p",  "div", "section", "article", "main", "h1",         "h2",  "h3",    "h4",
-	"h5", "h6",  "li",      "ul",      "ol",   "blockquote", "pre", "table", "tr",
-	"td", "th",  "figure",  "br",      "hr",   "dl",         "dt",  "dd",    "center",
+	"p",          "div",     "section", "article",    "main",   "h1",    "h2",
+	"h3",         "h4",      "h5",      "h6",         "li",     "ul",    "ol",
+	"blockquote", "pre",     "table",   "tbody",      "thead",  "tfoot", "tr",
+	"td",         "th",      "figure",  "figcaption", "br",     "hr",    "dl",
+	"dt",         "dd",      "center",  "body",       "html",   "form",  "fieldset",
+	"address",    "details", "summary", "header",     "footer", "nav",   "aside",
 };
 
 bool wp_html_is_block(xmlNodePtr n)

@@ -194,6 +194,28 @@ WA_TEST(the_body_a_page_names_wins_over_a_longer_block_of_headlines)
 		"Dislitbang TNI AL", "Harga cabai");
 }
 
+WA_TEST(text_written_straight_into_a_container_is_its_paragraphs)
+{
+	/*
+	 * No <p> at all: lines between <br>s, a centred caption block between
+	 * them. That container is the article, not the whole page around it.
+	 */
+	struct wa_test_run r = { 0 };
+	static const char html[] =
+		"<html><body><div class=\"kanal\"><a href=\"/a\">Nasional</a> <a "
+		"href=\"/b\">Internasional</a></div><div class=\"x\"><h1>Uji Selam Alugoro</h1><div "
+		"class=\"y\">" PARAGRAPH_1
+		"<br><br><center><em>Foto: Dispenal</em></center><br>" PARAGRAPH_2
+		"<br><br>" PARAGRAPH_3 "</div></div><div class=\"z\"><a href=\"/d\">Indeks berita "
+		"hari ini</a></div></body></html>";
+
+	wa_test_run_start(&r, conf, "bare.html", html, strlen(html));
+	ASSERT_STR_EQ(wa_article_text(r.article),
+		      PARAGRAPH_1 "\n\n" PARAGRAPH_2 "\n\n" PARAGRAPH_3);
+	ASSERT_NOT_NULL(wa_test_removed(&r, "caption", "Dispenal"));
+	wa_test_run_done(&r);
+}
+
 WA_TEST(table_rows_are_lines_and_lines_above_the_lede_stay)
 {
 	/*
@@ -249,5 +271,6 @@ WA_TEST_MAIN(WA_TEST_ENTRY(an_outlet_page_becomes_its_article_and_metadata),
 	     WA_TEST_ENTRY(an_article_split_into_named_parts_comes_out_whole),
 	     WA_TEST_ENTRY(the_body_a_page_names_wins_over_a_longer_block_of_headlines),
 	     WA_TEST_ENTRY(table_rows_are_lines_and_lines_above_the_lede_stay),
+	     WA_TEST_ENTRY(text_written_straight_into_a_container_is_its_paragraphs),
 	     WA_TEST_ENTRY(text_that_is_not_html_is_left_to_ingest_text),
 	     WA_TEST_ENTRY(a_page_with_nothing_in_it_is_refused))
