@@ -68,8 +68,8 @@ def main():
             f.write("pipeline = { 'ingest_html', 'ingest_text', 'normalize', 'clean' }\n")
         texts = {}
         before = os.times()
-        for i in range(0, len(files), 50):
-            out = subprocess.run([args.warta, "analyze", "-c", conf, *files[i:i + 50]],
+        for i in range(0, len(files), 500):
+            out = subprocess.run([args.warta, "analyze", "-c", conf, *files[i:i + 500]],
                                  capture_output=True, text=True, check=False).stdout
             for line in out.splitlines():
                 rec = json.loads(line)

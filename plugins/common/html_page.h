@@ -85,9 +85,6 @@ typedef void wp_page_chosen_fn(struct wp_page *p, xmlNodePtr n, void *userdata);
 void wp_page_for_each_chosen(struct wp_page *p, const struct wp_page_choice *choice,
 			     wp_page_chosen_fn *fn, void *userdata);
 
-/* Words in class and id names: matched as whole parts of the name ("related-posts"). */
-bool wp_names_have_word(const char *names, const char *const *words, size_t n_words);
-
 /* An attribute's value ("" when it has none), or NULL when absent. */
 const char *wp_html_attr(xmlNodePtr n, const char *name);
 

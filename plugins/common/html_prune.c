@@ -68,10 +68,11 @@ static const char *const body_names[][12] = {
 	  "main-content-body", NULL },
 };
 
+/* libxml2's HTML parser lowercases element and attribute names: plain strcmp will do. */
 const char *wp_html_attr(xmlNodePtr n, const char *name)
 {
 	for (xmlAttrPtr a = n->properties; a; a = a->next) {
-		if (a->name && strcasecmp((const char *)a->name, name) == 0)
+		if (a->name && strcmp((const char *)a->name, name) == 0)
 			return a->children && a->children->content
 				       ? (const char *)a->children->content
 				       : "";
@@ -82,39 +83,64 @@ const char *wp_html_attr(xmlNodePtr n, const char *name)
 bool wp_html_tag_in(xmlNodePtr n, const char *const *tags, size_t n_tags)
 {
 	for (size_t i = 0; i < n_tags; i++) {
-		if (strcasecmp((const char *)n->name, tags[i]) == 0)
+		if (strcmp((const char *)n->name, tags[i]) == 0)
 			return true;
 	}
 	return false;
 }
 
-static bool names_contain(const char *names, const char *const *words, size_t n_words)
+/*
+ * An element's class and id, lowercased once (and cut at a sane length)
+ * for the word lists below: pages put dozens of names on an element and
+ * the lists hold dozens of words, so every test works on this copy.
+ */
+struct names {
+	char text[384]; /* "class id" */
+};
+
+static void fold_names(xmlNodePtr n, struct names *ret)
 {
-	for (size_t i = 0; names && i < n_words; i++) {
-		if (strcasestr(names, words[i]))
+	const char *cls = wp_html_attr(n, "class"), *id = wp_html_attr(n, "id");
+	size_t k = 0;
+
+	for (const char *s = cls; s && *s && k + 2 < sizeof(ret->text); s++)
+		ret->text[k++] = (char)tolower((unsigned char)*s);
+	if (id && k)
+		ret->text[k++] = ' ';
+	for (const char *s = id; s && *s && k + 1 < sizeof(ret->text); s++)
+		ret->text[k++] = (char)tolower((unsigned char)*s);
+	ret->text[k] = '\0';
+}
+
+static bool names_contain(const struct names *names, const char *const *words, size_t n_words)
+{
+	for (size_t i = 0; i < n_words; i++) {
+		if (strstr(names->text, words[i]))
 			return true;
 	}
 	return false;
 }
 
-static bool name_boundary(const char *names, const char *at)
+/*
+ * A word as a whole part of a name, plural allowed: "related" is in
+ * "related-posts" and "berita_terkait", "pager" is not in "pagebuilder".
+ * Words are lowercase.
+ */
+static bool names_have_word(const struct names *names, const char *const *words, size_t n_words)
 {
-	return at == names || strchr(" -_", at[-1]);
-}
+	const char *text = names->text;
 
-/* "pager" is not in "PageBuilder-pageRow"; "related" is in "related-posts". */
-bool wp_names_have_word(const char *names, const char *const *words, size_t n_words)
-{
-	for (size_t i = 0; names && i < n_words && words[i]; i++) {
-		size_t n = strlen(words[i]);
+	for (const char *at = text; *at; at++) {
+		if (at != text && !strchr(" -_", at[-1]))
+			continue;
+		for (size_t i = 0; i < n_words && words[i]; i++) {
+			size_t n = strlen(words[i]);
 
-		for (const char *at = strcasestr(names, words[i]); at;
-		     at = strcasestr(at + 1, words[i])) {
-			const char *end = at + n;
+			if (words[i][0] != *at || strncmp(at, words[i], n) != 0)
+				continue;
+			const char *end = at + n + (at[n] == 's');
 
-			if (*end == 's')
-				end++;
-			if (name_boundary(names, at) && (!*end || strchr(" -_0123456789", *end)))
+			if (!*end || strchr(" -_0123456789", *end))
 				return true;
 		}
 	}
@@ -143,39 +169,30 @@ static bool is_hidden(xmlNodePtr n)
 	       strstr(folded, "font-size:0;") || strstr(folded, "opacity:0;");
 }
 
-static bool is_furniture(xmlNodePtr n)
+static bool is_furniture(xmlNodePtr n, const struct names *names)
 {
-	const char *cls = wp_html_attr(n, "class"), *id = wp_html_attr(n, "id");
-
-	if (!strcasecmp((const char *)n->name, "body") ||
-	    !strcasecmp((const char *)n->name, "html"))
+	if (!strcmp((const char *)n->name, "body") || !strcmp((const char *)n->name, "html"))
 		return false;
-	if (!wp_names_have_word(cls, furniture_words, COUNT(furniture_words)) &&
-	    !wp_names_have_word(id, furniture_words, COUNT(furniture_words)))
-		return false;
-	return !names_contain(cls, content_words, COUNT(content_words)) &&
-	       !names_contain(id, content_words, COUNT(content_words));
+	return names_have_word(names, furniture_words, COUNT(furniture_words)) &&
+	       !names_contain(names, content_words, COUNT(content_words));
 }
 
-static bool is_comment_section(xmlNodePtr n)
+static bool is_comment_section(const struct names *names)
 {
 	static const char *const words[] = { "comment", "comments", "komentar" };
 
-	return wp_names_have_word(wp_html_attr(n, "class"), words, COUNT(words)) ||
-	       wp_names_have_word(wp_html_attr(n, "id"), words, COUNT(words));
+	return names_have_word(names, words, COUNT(words));
 }
 
 /* 1 to 3 for the names of body_names (surest first), 0 for none. */
-static int body_rank(xmlNodePtr n)
+static int body_rank(xmlNodePtr n, const struct names *names)
 {
-	const char *cls = wp_html_attr(n, "class"), *id = wp_html_attr(n, "id");
 	const char *prop = wp_html_attr(n, "itemprop");
 
 	if (prop && !strcasecmp(prop, "articleBody"))
 		return 1;
 	for (size_t r = 0; r < COUNT(body_names); r++) {
-		if (wp_names_have_word(cls, body_names[r], COUNT(body_names[r])) ||
-		    wp_names_have_word(id, body_names[r], COUNT(body_names[r])))
+		if (names_have_word(names, body_names[r], COUNT(body_names[r])))
 			return (int)r + 1;
 	}
 	return 0;
@@ -235,14 +252,17 @@ static void prune(struct wp_page *p, xmlNodePtr n, cJSON *comments, int depth)
 		}
 		if (c->type != XML_ELEMENT_NODE)
 			continue;
-		bool hidden = is_hidden(c), furniture = !hidden && is_furniture(c);
+		struct names names;
+
+		fold_names(c, &names);
+		bool hidden = is_hidden(c), furniture = !hidden && is_furniture(c, &names);
 
 		/* Some sites wrap the whole page in one <form>: only small forms go. */
-		bool small_form = !strcasecmp((const char *)c->name, "form") &&
+		bool small_form = !strcmp((const char *)c->name, "form") &&
 				  plain_text_length(c) < FORM_MAX_TEXT;
 
 		if (depth >= WP_PAGE_MAX_DEPTH || hidden || small_form ||
-		    WP_HTML_TAG_IN(c, dropped_tags) || (furniture && is_comment_section(c))) {
+		    WP_HTML_TAG_IN(c, dropped_tags) || (furniture && is_comment_section(&names))) {
 			if (hidden)
 				record_removed(p->article, "hidden", c);
 			else if (furniture)
@@ -256,7 +276,7 @@ static void prune(struct wp_page *p, xmlNodePtr n, cJSON *comments, int depth)
 		if (!info)
 			return;
 		info->furniture = furniture;
-		info->body_rank = body_rank(c);
+		info->body_rank = body_rank(c, &names);
 		prune(p, c, comments, depth + 1);
 	}
 }

@@ -58,7 +58,7 @@ static void measure(struct wp_page *p, xmlNodePtr n, struct wp_node_info *info, 
 			text += child->text;
 			commas += child->commas;
 		}
-		info->links += !strcasecmp((const char *)c->name, "a") ? child->text : child->links;
+		info->links += !strcmp((const char *)c->name, "a") ? child->text : child->links;
 	}
 	info->inline_text = text, info->inline_commas = commas;
 	info->text += text, info->commas += commas;
@@ -76,7 +76,7 @@ void wp_page_measure(struct wp_page *p, xmlNodePtr root)
 static bool has_block_child(xmlNodePtr n)
 {
 	for (xmlNodePtr c = n->children; c; c = c->next) {
-		if (c->type == XML_ELEMENT_NODE && strcasecmp((const char *)c->name, "br") != 0 &&
+		if (c->type == XML_ELEMENT_NODE && strcmp((const char *)c->name, "br") != 0 &&
 		    wp_html_is_block(c))
 			return true;
 	}
@@ -87,8 +87,8 @@ static bool is_paragraph(xmlNodePtr n)
 {
 	const char *tag = (const char *)n->name;
 
-	return !strcasecmp(tag, "p") || !strcasecmp(tag, "pre") ||
-	       ((!strcasecmp(tag, "div") || !strcasecmp(tag, "td")) && !has_block_child(n));
+	return !strcmp(tag, "p") || !strcmp(tag, "pre") ||
+	       ((!strcmp(tag, "div") || !strcmp(tag, "td")) && !has_block_child(n));
 }
 
 static double link_density(const struct wp_node_info *info)
@@ -147,7 +147,7 @@ static bool belongs_with(struct wp_page *p, xmlNodePtr sibling, double best_scor
 		return false;
 	if (info->score > 0)
 		return info->score >= fmax(SIBLING_MIN_SCORE, best_score * SIBLING_SHARE);
-	return !strcasecmp((const char *)sibling->name, "p") && info->text > SIBLING_PARAGRAPH &&
+	return !strcmp((const char *)sibling->name, "p") && info->text > SIBLING_PARAGRAPH &&
 	       link_density(info) < SIBLING_LINKS;
 }
 

@@ -92,8 +92,8 @@ static bool is_link_block(xmlNodePtr n, const struct wp_node_info *info)
 
 	if (!info->text || (double)info->links / (double)info->text <= LINK_BLOCK)
 		return false;
-	return !strcasecmp(tag, "ul") || !strcasecmp(tag, "ol") ||
-	       ((!strcasecmp(tag, "div") || !strcasecmp(tag, "section")) &&
+	return !strcmp(tag, "ul") || !strcmp(tag, "ol") ||
+	       ((!strcmp(tag, "div") || !strcmp(tag, "section")) &&
 		info->commas * 100 < info->text);
 }
 
@@ -119,12 +119,12 @@ static void collect_node(struct wp_page *p, xmlNodePtr c, struct wp_strbuf *out,
 		return;
 	const char *tag = (const char *)c->name;
 
-	if (!strcasecmp(tag, "figcaption") || !strcasecmp(tag, "caption")) {
+	if (!strcmp(tag, "figcaption") || !strcmp(tag, "caption")) {
 		record_removed(p->article, "caption", c);
 		return;
 	}
 	/* A table row is one line, its cells apart: "1 Kyle Busch 5040", not a line per cell. */
-	bool cell = !strcasecmp(tag, "td") || !strcasecmp(tag, "th");
+	bool cell = !strcmp(tag, "td") || !strcmp(tag, "th");
 	bool block = !cell && wp_html_is_block(c);
 
 	if (cell) {
