@@ -68,13 +68,11 @@ static bool looks_like_html(const char *s, size_t n)
 	return false;
 }
 
-static bool declares_charset(const char *s, size_t n)
+/* UTF-16 (a BOM, or NUL bytes early on): ASCII in UTF-16 would pass for valid UTF-8. */
+static bool is_utf16(const char *s, size_t n)
 {
-	size_t end = n < 16384 ? n : 16384;
-
-	return memmem(s, end, "charset", 7) || memmem(s, end, "CHARSET", 7) ||
-	       (n >= 2 && ((unsigned char)s[0] == 0xff || (unsigned char)s[0] == 0xfe)) ||
-	       (n >= 3 && memcmp(s, "\xef\xbb\xbf", 3) == 0);
+	return (n >= 2 && ((unsigned char)s[0] == 0xff || (unsigned char)s[0] == 0xfe)) ||
+	       memchr(s, '\0', n < SNIFF_BYTES ? n : SNIFF_BYTES);
 }
 
 static int set_authors(struct wa_article *a, const struct page_meta *m)
@@ -137,7 +135,12 @@ static int ingest_html_process(void *state, struct wa_article *a)
 		return WA_PLUGIN_DECLINED;
 	if (n > INT32_MAX)
 		return wa_article_reject(a, "refused: an HTML page over 2 GiB");
-	const char *encoding = !declares_charset(raw, n) && wp_utf8_valid(raw, n) ? "UTF-8" : NULL;
+	/*
+	 * Bytes that are valid UTF-8 (and not plain ASCII) are UTF-8 whatever
+	 * the page declares: legacy text almost never forms valid multi-byte
+	 * sequences, and pages that moved to UTF-8 keep old declarations.
+	 */
+	const char *encoding = !is_utf16(raw, n) && wp_utf8_valid(raw, n) ? "UTF-8" : NULL;
 	htmlDocPtr doc =
 		htmlReadMemory(raw, (int)n, NULL, encoding,
 			       HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |

@@ -241,6 +241,61 @@ WA_TEST(table_rows_are_lines_and_lines_above_the_lede_stay)
 	wa_test_run_done(&r);
 }
 
+static void check_title(const char *head, const char *body, const char *want)
+{
+	struct wa_test_run r = { 0 };
+	char html[2048];
+
+	snprintf(html, sizeof(html),
+		 "<html><head>%s</head><body>%s<p>" PARAGRAPH_1 "</p><p>" PARAGRAPH_2
+		 "</p></body></html>",
+		 head, body);
+	wa_test_run_start(&r, conf, "title.html", html, strlen(html));
+	ASSERT_STR_EQ(wa_article_title(r.article), want);
+	wa_test_run_done(&r);
+}
+
+WA_TEST(a_page_title_loses_the_sites_name_and_keeps_its_own_dashes)
+{
+	/* The site's name as og:site_name, as its host, or after the page's own headline. */
+	check_title("<title>Alugoro Selesai Uji Selam - Warta Matra</title>"
+		    "<meta property=\"og:site_name\" content=\"Warta Matra\">",
+		    "", "Alugoro Selesai Uji Selam");
+	check_title("<title>Alugoro Selesai Uji Selam | Matranews | 12.03.2025</title>"
+		    "<link rel=\"canonical\" href=\"https://nasional.matranews.co.id/a/1\">",
+		    "", "Alugoro Selesai Uji Selam");
+	check_title("<title>Alugoro Selesai Uji Selam :: Harian Laut Kita</title>",
+		    "<h1>Alugoro Selesai Uji Selam</h1>", "Alugoro Selesai Uji Selam");
+	/* A dash inside the headline is the headline's. */
+	check_title("<title>Rusia - Ukraina Sepakati Pertukaran Tawanan</title>"
+		    "<link rel=\"canonical\" href=\"https://www.matranews.com/b/2\">",
+		    "", "Rusia - Ukraina Sepakati Pertukaran Tawanan");
+}
+
+WA_TEST(valid_utf8_is_read_as_utf8_whatever_the_page_declares)
+{
+	/* A page moved to UTF-8 that still declares Latin-1. */
+	check_text("moved.html",
+		   "<html><head><meta charset=\"iso-8859-1\"></head><body><p>Delegasi Prancis "
+		   "membahas kerja sama d\xc3\xa9"
+		   "fense dengan Kementerian Pertahanan di Jakarta pekan ini.</p></body></html>",
+		   "kerja sama d\xc3\xa9"
+		   "fense dengan");
+}
+
+WA_TEST(an_author_slug_reads_as_a_name)
+{
+	struct wa_test_run r = { 0 };
+	static const char html[] =
+		"<html><head><meta name=\"author\" content=\"rina-wulandari\"></head><body><p>" PARAGRAPH_1
+		"</p></body></html>";
+
+	wa_test_run_start(&r, conf, "slug.html", html, strlen(html));
+	ASSERT_STR_EQ(cJSON_GetArrayItem(wa_test_field(&r, "authors"), 0)->valuestring,
+		      "Rina Wulandari");
+	wa_test_run_done(&r);
+}
+
 WA_TEST(text_that_is_not_html_is_left_to_ingest_text)
 {
 	struct wa_test_run r = { 0 };
@@ -272,5 +327,8 @@ WA_TEST_MAIN(WA_TEST_ENTRY(an_outlet_page_becomes_its_article_and_metadata),
 	     WA_TEST_ENTRY(the_body_a_page_names_wins_over_a_longer_block_of_headlines),
 	     WA_TEST_ENTRY(table_rows_are_lines_and_lines_above_the_lede_stay),
 	     WA_TEST_ENTRY(text_written_straight_into_a_container_is_its_paragraphs),
+	     WA_TEST_ENTRY(a_page_title_loses_the_sites_name_and_keeps_its_own_dashes),
+	     WA_TEST_ENTRY(valid_utf8_is_read_as_utf8_whatever_the_page_declares),
+	     WA_TEST_ENTRY(an_author_slug_reads_as_a_name),
 	     WA_TEST_ENTRY(text_that_is_not_html_is_left_to_ingest_text),
 	     WA_TEST_ENTRY(a_page_with_nothing_in_it_is_refused))
