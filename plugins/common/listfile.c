@@ -26,9 +26,8 @@ static int split(char *line, char **ret_kind, char ***items, size_t *n, size_t *
 
 	*n = 0;
 	*ret_kind = NULL;
-	for (bool last = false; !last; field = bar + 1) {
+	for (; field; field = bar ? bar + 1 : NULL) {
 		bar = strchr(field, '|');
-		last = !bar;
 		if (bar)
 			*bar = '\0';
 		char *t = trim(field);
