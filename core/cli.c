@@ -189,11 +189,13 @@ static const char help_rules[] =
 #define STORE_OPTIONS                                                                 \
 	"the store: -c FILE, --spool DIR or --state DIR find it as the daemon does\n" \
 	"(STATE/warta.db); --db PATH names it directly.\n"
-#define FILTERS                                                                   \
-	"filters (combined with AND):\n"                                          \
-	"  --tag T             tagged T (repeat for more tags)\n"                 \
-	"  --entity TYPE:NAME  with that entity (person:Shoigu), or TYPE alone\n" \
-	"  --outlet O  --lang L\n"                                                \
+#define FILTERS                                                                           \
+	"filters (combined with AND):\n"                                                  \
+	"  --tag T             tagged T (repeat for more tags)\n"                         \
+	"  --entity TYPE:NAME  with that entity (person:Shoigu, country:Belarus or its\n" \
+	"                      code country:BY), or TYPE alone\n"                         \
+	"  --duplicates-of ID  the near-duplicates of that article (copies, rewrites)\n"  \
+	"  --outlet O  --lang L\n"                                                        \
 	"  --since YYYY-MM-DD  --until YYYY-MM-DD   by date published (else received)\n"
 
 static const char help_search[] =
@@ -233,7 +235,7 @@ static const char help_retro[] =
 	"prints those they tag, then counts per tag. The store is not changed\n"
 	"unless --apply is given, which writes the new tags into it.\n"
 	"\n"
-	"filters: --tag T --outlet O --lang L --since D --until D\n"
+	"filters: --tag T --outlet O --lang L --since D --until D --duplicates-of ID\n"
 	"\n" STORE_OPTIONS;
 
 static const char help_db[] =

@@ -28,6 +28,7 @@ int wa_cli_parse_store_options(int argc, char **argv, const char *command, const
 		{ "lang", required_argument, NULL, 'l' },
 		{ "since", required_argument, NULL, 'F' },
 		{ "until", required_argument, NULL, 'U' },
+		{ "duplicates-of", required_argument, NULL, 'D' },
 		{ "limit", required_argument, NULL, 'n' },
 		{ "by", required_argument, NULL, 'b' },
 		{ "field", required_argument, NULL, 'f' },
@@ -97,6 +98,9 @@ int wa_cli_parse_store_options(int argc, char **argv, const char *command, const
 			break;
 		case 'U':
 			o->query.until = optarg;
+			break;
+		case 'D':
+			o->query.duplicates_of = optarg;
 			break;
 		case 'n':
 			o->query.limit = strtol(optarg, NULL, 10);

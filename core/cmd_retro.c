@@ -178,7 +178,7 @@ int wa_cmd_retro(int argc, char **argv)
 	sqlite3_stmt *stmt = NULL;
 	int r;
 
-	r = wa_cli_parse_store_options(argc, argv, "retro", "csSdjtolFUa", &o);
+	r = wa_cli_parse_store_options(argc, argv, "retro", "csSdjtolFUDa", &o);
 	if (r != WA_EXIT_OK)
 		return r < 0 ? WA_EXIT_OK : r;
 	rt.json = o.json;

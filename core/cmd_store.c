@@ -338,9 +338,9 @@ static int run(int argc, char **argv, enum store_command command, const char *na
 
 	r = wa_cli_parse_store_options(argc, argv, name,
 				       command == CMD_SHOW     ? "csSdjf"
-				       : command == CMD_STATS  ? "csSdjteolFUb"
-				       : command == CMD_EXPORT ? "csSdteolFU"
-							       : "csSdjteolFUn",
+				       : command == CMD_STATS  ? "csSdjteolFUDb"
+				       : command == CMD_EXPORT ? "csSdteolFUD"
+							       : "csSdjteolFUDn",
 				       &o);
 	if (r != WA_EXIT_OK)
 		return r < 0 ? WA_EXIT_OK : r;

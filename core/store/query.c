@@ -27,6 +27,13 @@ const char *wa_query_check(const struct wa_query *q)
 	for (size_t i = 0; i < q->n_entities; i++)
 		if (q->entities[i][0] == ':' || q->entities[i][0] == '\0')
 			return "--entity wants TYPE:NAME or TYPE (person:Shoigu, country:BY, org)";
+	if (q->duplicates_of) {
+		size_t n = strlen(q->duplicates_of);
+
+		if (n < 4 || strspn(q->duplicates_of, "0123456789abcdef") != n)
+			return "--duplicates-of wants an article id (at least its first 4 "
+			       "lowercase hex digits)";
+	}
 	return NULL;
 }
 
@@ -52,13 +59,22 @@ int wa_query_prepare(sqlite3 *db, const struct wa_query *q, const char *columns,
 			" AND EXISTS (SELECT 1 FROM tags t WHERE t.article = a.rowid AND t.name = ?)");
 	for (size_t i = 0; i < q->n_entities; i++) {
 		if (strchr(q->entities[i], ':'))
-			sqlite3_str_appendall(sql, " AND EXISTS (SELECT 1 FROM entities e WHERE "
-						   "e.article = a.rowid AND e.type = ? AND "
-						   "e.name = ? COLLATE NOCASE)");
+			sqlite3_str_appendall(
+				sql, " AND EXISTS (SELECT 1 FROM entities e WHERE "
+				     "e.article = a.rowid AND e.type = ? AND "
+				     "(e.name = ? COLLATE NOCASE OR e.code = ? COLLATE NOCASE))");
 		else
 			sqlite3_str_appendall(sql, " AND EXISTS (SELECT 1 FROM entities e WHERE "
 						   "e.article = a.rowid AND e.type = ?)");
 	}
+	/* Ids are lowercase hex: a prefix P spans [P, P "g"), which the indexes can walk. */
+	if (q->duplicates_of)
+		sqlite3_str_appendall(
+			sql,
+			" AND (a.rowid IN (SELECT d.article FROM duplicates d WHERE "
+			"d.other >= ? AND d.other < ? || 'g') OR a.id IN (SELECT d.other FROM "
+			"duplicates d JOIN articles o ON o.rowid = d.article WHERE o.id >= ? AND "
+			"o.id < ? || 'g'))");
 	if (q->outlet)
 		sqlite3_str_appendall(sql, " AND a.outlet = ? COLLATE NOCASE");
 	if (q->lang)
@@ -95,9 +111,11 @@ int wa_query_prepare(sqlite3 *db, const struct wa_query *q, const char *columns,
 
 		sqlite3_bind_text(stmt, ++param, spec, colon ? (int)(colon - spec) : -1,
 				  SQLITE_STATIC);
-		if (colon)
+		for (int k = 0; colon && k < 2; k++) /* the name, or the code */
 			sqlite3_bind_text(stmt, ++param, colon + 1, -1, SQLITE_STATIC);
 	}
+	for (int k = 0; q->duplicates_of && k < 4; k++)
+		sqlite3_bind_text(stmt, ++param, q->duplicates_of, -1, SQLITE_STATIC);
 	if (q->outlet)
 		sqlite3_bind_text(stmt, ++param, q->outlet, -1, SQLITE_STATIC);
 	if (q->lang)

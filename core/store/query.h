@@ -17,14 +17,15 @@ struct wa_query {
 	const char *text; /* FTS5 query syntax; NULL or "" for none */
 	const char *tags[WA_QUERY_MAX_FILTERS];
 	size_t n_tags;
-	const char *entities[WA_QUERY_MAX_FILTERS]; /* "TYPE:NAME" or "TYPE" */
+	const char *entities[WA_QUERY_MAX_FILTERS]; /* "TYPE:NAME", "TYPE:CODE" or "TYPE" */
 	size_t n_entities;
 	const char *outlet;
 	const char *lang;
-	const char *since; /* YYYY-MM-DD, inclusive */
-	const char *until; /* YYYY-MM-DD, inclusive */
-	long limit;        /* 0: no limit */
-	int64_t min_rowid; /* only articles stored at or after this row; 0: all */
+	const char *since;         /* YYYY-MM-DD, inclusive */
+	const char *until;         /* YYYY-MM-DD, inclusive */
+	const char *duplicates_of; /* an article id or its prefix: its near-duplicates, both ways */
+	long limit;                /* 0: no limit */
+	int64_t min_rowid;         /* only articles stored at or after this row; 0: all */
 };
 
 /*

@@ -46,6 +46,26 @@ static const char *const migrations[] = {
 	"ALTER TABLE entities ADD COLUMN date TEXT;"
 	"UPDATE entities SET date = (SELECT date FROM articles WHERE rowid = entities.article);"
 	"CREATE INDEX entities_date ON entities(date, type, name);",
+
+	/*
+	 * 4: entity codes (country:BY finds Belarus however the text spelt it)
+	 * and the near-duplicate pairs of the records, both filled from the
+	 * stored records.
+	 */
+	"ALTER TABLE entities ADD COLUMN code TEXT;"
+	"UPDATE entities SET code = (SELECT json_extract(e.value, '$.code')"
+	"  FROM articles a, json_each(a.record, '$.entities') e"
+	"  WHERE a.rowid = entities.article AND json_valid(a.record)"
+	"  AND json_extract(e.value, '$.type') = entities.type"
+	"  AND json_extract(e.value, '$.name') = entities.name);"
+	"CREATE INDEX entities_code ON entities(type, code) WHERE code IS NOT NULL;"
+	"CREATE TABLE duplicates ("
+	"  article INTEGER NOT NULL, other TEXT NOT NULL,"
+	"  PRIMARY KEY (other, article)) WITHOUT ROWID;"
+	"CREATE INDEX duplicates_article ON duplicates(article);"
+	"INSERT OR IGNORE INTO duplicates (article, other)"
+	"  SELECT a.rowid, d.value FROM articles a, json_each(a.record, '$.duplicates') d"
+	"  WHERE json_valid(a.record) AND d.type = 'text';",
 };
 
 _Static_assert(sizeof(migrations) / sizeof(migrations[0]) == WA_STORE_SCHEMA_VERSION,

@@ -21,9 +21,11 @@ enum statement {
 	DELETE_TAGS,
 	DELETE_ENTITIES,
 	DELETE_QUOTES,
+	DELETE_DUPLICATES,
 	INSERT_TAG,
 	INSERT_ENTITY,
 	INSERT_QUOTE,
+	INSERT_DUPLICATE,
 	N_STATEMENTS,
 };
 
@@ -39,11 +41,13 @@ static const char *const statement_sql[N_STATEMENTS] = {
 	[DELETE_TAGS] = "DELETE FROM tags WHERE article = ?1",
 	[DELETE_ENTITIES] = "DELETE FROM entities WHERE article = ?1",
 	[DELETE_QUOTES] = "DELETE FROM quotes WHERE article = ?1",
-	[INSERT_TAG] =
-		"INSERT OR REPLACE INTO tags (article, name, score, rule) VALUES (?1, ?2, ?3, ?4)",
-	[INSERT_ENTITY] = "INSERT OR REPLACE INTO entities (article, type, name, mentions) "
-			  "VALUES (?1, ?2, ?3, ?4)",
+	[DELETE_DUPLICATES] = "DELETE FROM duplicates WHERE article = ?1",
+	[INSERT_TAG] = "INSERT OR REPLACE INTO tags (article, name, score, rule, date) "
+		       "VALUES (?1, ?2, ?3, ?4, ?5)",
+	[INSERT_ENTITY] = "INSERT OR REPLACE INTO entities (article, type, name, mentions, date, "
+			  "code) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
 	[INSERT_QUOTE] = "INSERT INTO quotes (article, speaker, text) VALUES (?1, ?2, ?3)",
+	[INSERT_DUPLICATE] = "INSERT OR IGNORE INTO duplicates (article, other) VALUES (?1, ?2)",
 };
 
 struct wa_store {
@@ -232,7 +236,7 @@ static int64_t forget_old(struct wa_store *s, const char *id, int *ret)
 		sqlite3_bind_value(del, 2, sqlite3_column_value(find, 1));
 		sqlite3_bind_value(del, 3, sqlite3_column_value(find, 2));
 		*ret = run(del);
-		for (int i = DELETE_TAGS; i <= DELETE_QUOTES && *ret == 0; i++) {
+		for (int i = DELETE_TAGS; i <= DELETE_DUPLICATES && *ret == 0; i++) {
 			sqlite3_bind_int64(s->statements[i], 1, rowid);
 			*ret = run(s->statements[i]);
 		}
@@ -278,6 +282,18 @@ static int put_rows(struct wa_store *s, int64_t rowid, const char *date, const c
 		if (cJSON_IsNumber(mentions))
 			sqlite3_bind_int64(st, 4, (sqlite3_int64)mentions->valuedouble);
 		bind_text(st, 5, date);
+		bind_text(st, 6, wa_json_get_string(item, "code"));
+		if ((r = run(st)) < 0)
+			return r;
+	}
+	cJSON_ArrayForEach(item, cJSON_GetObjectItemCaseSensitive(record, "duplicates"))
+	{
+		sqlite3_stmt *st = s->statements[INSERT_DUPLICATE];
+
+		if (!cJSON_IsString(item))
+			continue;
+		sqlite3_bind_int64(st, 1, rowid);
+		bind_text(st, 2, item->valuestring);
 		if ((r = run(st)) < 0)
 			return r;
 	}
@@ -380,6 +396,7 @@ int wa_store_delete_before(struct wa_store *s, const char *before)
 		"DELETE FROM tags WHERE article IN (SELECT rowid FROM articles WHERE date < ?1)",
 		"DELETE FROM entities WHERE article IN (SELECT rowid FROM articles WHERE date < ?1)",
 		"DELETE FROM quotes WHERE article IN (SELECT rowid FROM articles WHERE date < ?1)",
+		"DELETE FROM duplicates WHERE article IN (SELECT rowid FROM articles WHERE date < ?1)",
 		"DELETE FROM articles WHERE date < ?1",
 	};
 	int r = 0, n = 0;

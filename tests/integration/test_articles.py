@@ -135,6 +135,16 @@ def test_a_syndicated_copy_is_a_near_duplicate(tmp):
         assert {q["speaker"] for q in rec["quotes"]} == {"Alexander Mikheev"}
         codes = {e["code"] for e in rec["entities"] if e["type"] == "country"}
         assert codes == {"RU", "ID", "US"}, codes
+    # The archive answers the same, both ways, and finds Russia by its code.
+    def search(*args):
+        out = subprocess.run([WARTA, "search", "-c", d.config, "--spool", d.spool, "--json",
+                              *args], capture_output=True, text=True, check=False)
+        assert out.returncode == 0, out.stderr
+        return sorted(json.loads(line)["id"] for line in out.stdout.splitlines())
+
+    assert search("--duplicates-of", original["id"]) == [copy["id"]]
+    assert search("--duplicates-of", copy["id"][:8]) == [original["id"]]
+    assert search("--entity", "country:RU") == sorted([original["id"], copy["id"]])
 
 
 run(globals())

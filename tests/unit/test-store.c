@@ -27,8 +27,10 @@ static void put(struct wa_store *store, const char *record)
 	ASSERT_OK(wa_store_put(store, record, strlen(record)));
 }
 
-static char *record(const char *id, const char *date, const char *outlet, const char *lang,
-		    const char *title, const char *text, const char *tags)
+/* A record as the pipeline writes it; duplicates is the JSON list of earlier copies' ids. */
+static char *record_with(const char *id, const char *date, const char *outlet, const char *lang,
+			 const char *title, const char *text, const char *tags,
+			 const char *duplicates)
 {
 	char *r;
 
@@ -40,9 +42,15 @@ static char *record(const char *id, const char *date, const char *outlet, const 
 			 "\"text\":\"%s\",\"tags\":[%s],"
 			 "\"entities\":[{\"type\":\"country\",\"name\":\"Belarus\",\"code\":\"BY\","
 			 "\"mentions\":2}],\"quotes\":[{\"speaker\":\"Juru bicara\","
-			 "\"text\":\"Kami siap\"}]}",
-			 id, date, id, title, outlet, lang, text, tags) > 0);
+			 "\"text\":\"Kami siap\"}],\"duplicates\":%s}",
+			 id, date, id, title, outlet, lang, text, tags, duplicates) > 0);
 	return r;
+}
+
+static char *record(const char *id, const char *date, const char *outlet, const char *lang,
+		    const char *title, const char *text, const char *tags)
+{
+	return record_with(id, date, outlet, lang, title, text, tags, "[]");
 }
 
 static void put_sample(struct wa_store *store)
@@ -221,9 +229,57 @@ WA_TEST(filters_combine)
 	ASSERT_STR_EQ(ids(store, &q), "a2");
 	q = (struct wa_query){ .n_entities = 1, .entities = { "country:belarus" } };
 	ASSERT_STR_EQ(ids(store, &q), "a1 a2 a3 a4");
+	/* Its code finds it too, whatever the name it was written under. */
+	q = (struct wa_query){ .n_entities = 1, .entities = { "country:by" } };
+	ASSERT_STR_EQ(ids(store, &q), "a1 a2 a3 a4");
+	q = (struct wa_query){ .n_entities = 1, .entities = { "country:RU" } };
+	ASSERT_STR_EQ(ids(store, &q), "");
 	q = (struct wa_query){ .n_entities = 1, .entities = { "person" } };
 	ASSERT_STR_EQ(ids(store, &q), "");
 	q = (struct wa_query){ .since = "2026-3-1" };
+	ASSERT_NOT_NULL(wa_query_check(&q));
+	wa_store_close(store);
+}
+
+WA_TEST(near_duplicates_are_found_both_ways_and_survive_reprocessing)
+{
+	struct wa_store *store = open_store(0);
+	struct wa_query q = { .duplicates_of = "aaaa1111" };
+	char *r;
+
+	/* c1 and c2 copy a1 (their duplicates[] name it); b0 copies nothing. */
+	ASSERT_OK(wa_store_begin(store));
+	r = record("aaaa1111", "2026-03-01", "Antara", "id", "Asli", "Kapal selam tiba.", "");
+	put(store, r);
+	free(r);
+	r = record_with("cccc2222", "2026-03-02", "Blog", "id", "Salinan", "Kapal selam tiba!", "",
+			"[\"aaaa1111\"]");
+	put(store, r);
+	free(r);
+	r = record_with("cccc3333", "2026-03-03", "Blog", "id", "Salinan", "Kapal selam tiba?", "",
+			"[\"aaaa1111\",\"cccc2222\"]");
+	put(store, r);
+	free(r);
+	r = record("bbbb0000", "2026-03-04", "Kompas", "id", "Lain", "Pesawat tempur tiba.", "");
+	put(store, r);
+	free(r);
+	ASSERT_OK(wa_store_commit(store));
+	/* The original's copies, and a copy's original and sibling copy. */
+	ASSERT_STR_EQ(ids(store, &q), "cccc2222 cccc3333");
+	q.duplicates_of = "cccc2222";
+	ASSERT_STR_EQ(ids(store, &q), "aaaa1111 cccc3333");
+	q.duplicates_of = "cccc3";
+	ASSERT_STR_EQ(ids(store, &q), "aaaa1111 cccc2222");
+	q.duplicates_of = "bbbb0000";
+	ASSERT_STR_EQ(ids(store, &q), "");
+	/* Stored again (reprocessed) without the pair: the pair is gone, not doubled. */
+	r = record("cccc2222", "2026-03-02", "Blog", "id", "Salinan", "Kapal selam tiba!", "");
+	put(store, r);
+	free(r);
+	q.duplicates_of = "aaaa1111";
+	ASSERT_STR_EQ(ids(store, &q), "cccc3333");
+	ASSERT_EQ(count(store, "SELECT count(*) FROM duplicates"), 2);
+	q.duplicates_of = "AAAA";
 	ASSERT_NOT_NULL(wa_query_check(&q));
 	wa_store_close(store);
 }
@@ -239,6 +295,7 @@ WA_TEST(retention_deletes_old_articles_everywhere)
 	ASSERT_EQ(count(store, "SELECT count(*) FROM articles"), 2);
 	ASSERT_EQ(count(store, "SELECT count(*) FROM tags"), 2);
 	ASSERT_EQ(count(store, "SELECT count(*) FROM quotes"), 2);
+	ASSERT_EQ(count(store, "SELECT count(*) FROM entities"), 2);
 	ASSERT_STR_EQ(search(store, "latihan"), "");
 	ASSERT_STR_EQ(search(store, "exercise"), "a3");
 	wa_store_close(store);
@@ -256,7 +313,11 @@ WA_TEST(an_older_schema_is_migrated_with_its_data)
 	ASSERT_TRUE(asprintf(&sql,
 			     "%s INSERT INTO articles (id, received, date, title, text, record) "
 			     "VALUES ('old', '2025-01-01T00:00:00Z', '2025-01-01', 'Lama', "
-			     "'Kapal perang lama', '{\"id\":\"old\"}');"
+			     "'Kapal perang lama', '{\"id\":\"old\",\"entities\":[{\"type\":"
+			     "\"country\",\"name\":\"Rusia\",\"code\":\"RU\"}],\"duplicates\":"
+			     "[\"0123abcd\"]}');"
+			     "INSERT INTO entities (article, type, name) SELECT rowid, 'country', "
+			     "'Rusia' FROM articles;"
 			     "INSERT INTO fts (rowid, title, text) SELECT rowid, title, text FROM "
 			     "articles; INSERT INTO tags (article, name) SELECT rowid, 'lama' FROM "
 			     "articles; PRAGMA user_version = 1;",
@@ -264,7 +325,7 @@ WA_TEST(an_older_schema_is_migrated_with_its_data)
 	ASSERT_EQ(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
 	free(sql);
 	sqlite3_close(db);
-	ASSERT_EQ(WA_STORE_SCHEMA_VERSION, 3);
+	ASSERT_EQ(WA_STORE_SCHEMA_VERSION, 4);
 
 	/* Read-only commands refuse an old schema instead of guessing. */
 	{
@@ -277,11 +338,14 @@ WA_TEST(an_older_schema_is_migrated_with_its_data)
 		free(error);
 	}
 	store = open_store(0);
-	ASSERT_EQ(count(store, "PRAGMA user_version"), 3);
+	ASSERT_EQ(count(store, "PRAGMA user_version"), 4);
 	ASSERT_EQ(count(store, "SELECT count(*) FROM articles WHERE id = 'old'"), 1);
 	ASSERT_EQ(count(store, "SELECT count(*) FROM quotes"), 0); /* version 2's table */
 	/* Version 3 dated the tags from their articles. */
 	ASSERT_EQ(count(store, "SELECT count(*) FROM tags WHERE date = '2025-01-01'"), 1);
+	/* Version 4 took entity codes and near-duplicate pairs from the stored records. */
+	ASSERT_EQ(count(store, "SELECT count(*) FROM entities WHERE code = 'RU'"), 1);
+	ASSERT_EQ(count(store, "SELECT count(*) FROM duplicates WHERE other = '0123abcd'"), 1);
 	ASSERT_STR_EQ(search(store, "kapal"), "old");
 	r = record("new", "2026-01-01", "Antara", "id", "Baru", "Kapal baru", "");
 	put(store, r);
@@ -295,5 +359,6 @@ WA_TEST_MAIN(WA_TEST_ENTRY(a_record_comes_back_whole),
 	     WA_TEST_ENTRY(storing_again_replaces_instead_of_duplicating),
 	     WA_TEST_ENTRY(search_finds_words_in_any_form_in_both_languages),
 	     WA_TEST_ENTRY(filters_combine),
+	     WA_TEST_ENTRY(near_duplicates_are_found_both_ways_and_survive_reprocessing),
 	     WA_TEST_ENTRY(retention_deletes_old_articles_everywhere),
 	     WA_TEST_ENTRY(an_older_schema_is_migrated_with_its_data))
