@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* ingest_html's parts: the page's own metadata (the text is common/html_text.c). */
+/* ingest_html's parts: the page's own metadata and links (the text is common/html_text.c). */
 #ifndef INGEST_HTML_H
 #define INGEST_HTML_H
 
@@ -20,5 +20,8 @@ struct page_meta {
 
 void page_meta_read(htmlDocPtr doc, struct page_meta *meta);
 void page_meta_fini(struct page_meta *meta);
+
+/* The anchors of links to other sites than page_url's, to removed[] as "links" (links.c). */
+int page_external_links(htmlDocPtr doc, const char *page_url, struct wa_article *article);
 
 #endif

@@ -152,6 +152,8 @@ static int ingest_html_process(void *state, struct wa_article *a)
 	int r = set_fields(a, &meta);
 
 	if (r == 0)
+		r = page_external_links(doc, meta.url, a);
+	if (r == 0)
 		r = wp_html_main_text(doc, a, &text);
 	if (r == 0 && !text.len && !meta.title)
 		r = wa_article_reject(a, "refused: an HTML page without text");

@@ -296,6 +296,44 @@ WA_TEST(an_author_slug_reads_as_a_name)
 	wa_test_run_done(&r);
 }
 
+static double spam_score_of(const char *name, const char *html, const char *evidence)
+{
+	struct wa_test_run r = { 0 };
+
+	wa_test_run_start(&r, conf, name, html, strlen(html));
+	double score = wa_test_field(&r, "spam.score")->valuedouble;
+
+	if (evidence) {
+		char *all = cJSON_PrintUnformatted(wa_test_field(&r, "spam.evidence"));
+
+		ASSERT_CONTAINS(all, evidence);
+		free(all);
+	}
+	wa_test_run_done(&r);
+	return score;
+}
+
+WA_TEST(links_to_gambling_sites_are_spam_evidence_and_other_links_are_not)
+{
+	/* A hacked page's footer: the site's own link, a gambling link, an agency's. */
+	static const char hacked[] =
+		"<html><head><link rel=\"canonical\" href=\"https://www.matranews.co.id/a/1\">"
+		"</head><body><p>" PARAGRAPH_1 "</p><p>" PARAGRAPH_2 "</p><footer><a "
+		"href=\"https://news.matranews.co.id/redaksi\">Redaksi</a> <a "
+		"href=\"http://gacor.example/\">SLOT GACOR HARI INI</a> <a "
+		"href=\"https://www.reuters.com/\">Reuters</a></footer></body></html>";
+	static const char cites[] = "<html><body><p>" PARAGRAPH_1
+				    "</p><p>Menurut <a href=\"https://www.reuters.com/x\">"
+				    "laporan Reuters</a>, uji itu berhasil.</p></body></html>";
+	struct wa_test_run r = { 0 };
+
+	wa_test_run_start(&r, conf, "hacked.html", hacked, strlen(hacked));
+	ASSERT_STR_EQ(wa_test_removed(&r, "links", ""), "SLOT GACOR HARI INI\nReuters");
+	wa_test_run_done(&r);
+	ASSERT_TRUE(spam_score_of("hacked.html", hacked, "GACOR") >= 0.5);
+	ASSERT_TRUE(spam_score_of("cites.html", cites, NULL) == 0);
+}
+
 WA_TEST(text_that_is_not_html_is_left_to_ingest_text)
 {
 	struct wa_test_run r = { 0 };
@@ -330,5 +368,6 @@ WA_TEST_MAIN(WA_TEST_ENTRY(an_outlet_page_becomes_its_article_and_metadata),
 	     WA_TEST_ENTRY(a_page_title_loses_the_sites_name_and_keeps_its_own_dashes),
 	     WA_TEST_ENTRY(valid_utf8_is_read_as_utf8_whatever_the_page_declares),
 	     WA_TEST_ENTRY(an_author_slug_reads_as_a_name),
+	     WA_TEST_ENTRY(links_to_gambling_sites_are_spam_evidence_and_other_links_are_not),
 	     WA_TEST_ENTRY(text_that_is_not_html_is_left_to_ingest_text),
 	     WA_TEST_ENTRY(a_page_with_nothing_in_it_is_refused))

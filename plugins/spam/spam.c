@@ -373,21 +373,18 @@ static bool bridges(const struct word *w, size_t i, size_t n, bool lower_sentenc
 /*
  * A hidden block of a web page (removed[] kind "hidden", from ingest_html)
  * that holds a gambling brand or two gambling terms is an injection too:
- * invisible to readers, planted for search engines.
+ * invisible to readers, planted for search engines. So is a link to
+ * another site whose anchor reads so (kind "links", a line per anchor).
  */
 struct hidden_check {
 	const struct spam *spam;
 	struct finding *finding;
 };
 
-static int check_hidden_block(void *data, const char *kind, const char *text)
+static void check_block(struct hidden_check *c, const char *text, size_t len)
 {
-	struct hidden_check *c = data;
-
-	if (!kind || !text || strcmp(kind, "hidden") != 0)
-		return 0;
 	struct word *w = NULL;
-	size_t len = strlen(text), n = split_words(text, len, &w), brands = 0, terms = 0;
+	size_t n = split_words(text, len, &w), brands = 0, terms = 0;
 
 	find_terms(&c->spam->lexicon, w, n);
 	for (size_t i = 0; i < n; i++) {
@@ -405,6 +402,22 @@ static int check_hidden_block(void *data, const char *kind, const char *text)
 		add_evidence(c->finding, text, quoted);
 	}
 	free(w);
+}
+
+static int check_hidden_block(void *data, const char *kind, const char *text)
+{
+	struct hidden_check *c = data;
+
+	if (!kind || !text)
+		return 0;
+	if (!strcmp(kind, "hidden")) {
+		check_block(c, text, strlen(text));
+	} else if (!strcmp(kind, "links")) {
+		for (const char *line = text, *end; *line; line = *end ? end + 1 : end) {
+			end = line + strcspn(line, "\n");
+			check_block(c, line, (size_t)(end - line));
+		}
+	}
 	return 0;
 }
 
