@@ -283,7 +283,34 @@ static int add_given_name(cJSON *list, const char *name, size_t n)
  * dpa", "Name (obe)", an e-mail address. An outlet named as the author
  * ("DER SPIEGEL") stays: that is who signs the piece.
  */
-static int tidy_given_authors(struct wa_article *a, const char *json)
+static bool in_list(const cJSON *list, const char *name)
+{
+	const cJSON *e;
+
+	cJSON_ArrayForEach(e, list)
+	{
+		if (cJSON_IsString(e) && !strcasecmp(e->valuestring, name))
+			return true;
+	}
+	return false;
+}
+
+/*
+ * ...except a name the page's own byline calls its editor ("Editor :
+ * Heryadi" under a JSON-LD author Heryadi): that is who edited, and the
+ * writer is on the byline.
+ */
+static void drop_editors(cJSON *tidy, const struct names *names)
+{
+	for (int i = cJSON_GetArraySize(tidy); i-- > 0;) {
+		const char *name = cJSON_GetArrayItem(tidy, i)->valuestring;
+
+		if (in_list(names->editors, name) && !in_list(names->authors, name))
+			cJSON_DeleteItemFromArray(tidy, i);
+	}
+}
+
+static int tidy_given_authors(struct wa_article *a, const char *json, const struct names *names)
 {
 	cJSON *given = cJSON_Parse(json), *tidy = cJSON_CreateArray(), *e;
 	int r = given && tidy ? 0 : -ENOMEM;
@@ -296,6 +323,8 @@ static int tidy_given_authors(struct wa_article *a, const char *json)
 			r = split_names(tidy, e->valuestring, strlen(e->valuestring),
 					add_given_name);
 	}
+	if (r == 0)
+		drop_editors(tidy, names);
 	if (r == 0 && cJSON_IsArray(given)) {
 		char *out = cJSON_GetArraySize(tidy) ? cJSON_PrintUnformatted(tidy) : NULL;
 
@@ -326,7 +355,7 @@ int meta_set_names(struct wa_article *a, const char *const *bylines, size_t n)
 	char *given = wa_article_get_json(a, "authors"); /* ingest's metadata wins */
 
 	if (r == 0 && given && strcmp(given, "null") != 0)
-		r = tidy_given_authors(a, given);
+		r = tidy_given_authors(a, given, &names);
 	free(given);
 	given = wa_article_get_json(a, "authors");
 	if (r == 0 && (!given || strcmp(given, "null") == 0))

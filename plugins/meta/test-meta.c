@@ -156,9 +156,29 @@ WA_TEST(ingest_metadata_wins_and_the_url_names_the_outlet)
 	wa_test_run_done(&r);
 }
 
+WA_TEST(an_author_the_byline_calls_editor_is_an_editor)
+{
+	/* The crawler's author field names the desk editor; the page's byline says so. */
+	static const char json[] =
+		"{\"title\": \"Rudal Baru Diuji\", \"author\": \"Heru Santoso\", \"text\": "
+		"\"Rudal Baru Diuji\\nPenulis: Naufal Rahman\\nPasukan kedua negara menggelar "
+		"latihan bersama di perairan utara selama tiga hari, kata juru bicara.\\nEditor : "
+		"Heru Santoso\"}";
+	struct wa_test_run r = { 0 };
+
+	wa_test_run_start(&r, conf, "a.json", json, strlen(json));
+	ASSERT_EQ(cJSON_GetArraySize(wa_test_field(&r, "authors")), 1);
+	ASSERT_STR_EQ(cJSON_GetArrayItem(wa_test_field(&r, "authors"), 0)->valuestring,
+		      "Naufal Rahman");
+	ASSERT_STR_EQ(cJSON_GetArrayItem(wa_test_field(&r, "editors"), 0)->valuestring,
+		      "Heru Santoso");
+	wa_test_run_done(&r);
+}
+
 WA_TEST_MAIN(WA_TEST_ENTRY(datelines_of_each_form),
 	     WA_TEST_ENTRY(the_title_loses_the_page_suffix_and_skips_repeats_and_chrome),
 	     WA_TEST_ENTRY(a_text_without_a_headline_has_no_title),
 	     WA_TEST_ENTRY(authors_and_editors_from_each_byline_form),
 	     WA_TEST_ENTRY(editor_initials_and_syndication_from_the_tail),
-	     WA_TEST_ENTRY(ingest_metadata_wins_and_the_url_names_the_outlet))
+	     WA_TEST_ENTRY(ingest_metadata_wins_and_the_url_names_the_outlet),
+	     WA_TEST_ENTRY(an_author_the_byline_calls_editor_is_an_editor))
