@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#define MAX_ARENA UINT32_MAX
+
 static uint32_t hash(const char *s, size_t len)
 {
 	uint32_t h = 2166136261u;
@@ -15,63 +17,88 @@ static uint32_t hash(const char *s, size_t len)
 	return h;
 }
 
-/* The key's slot, or the empty one where it would go. The stored hashes spare most compares. */
+/* The key's slot, or the empty one where it would go. */
 static size_t slot_of(const struct wp_wordset *set, const char *key, size_t len, uint32_t h)
 {
 	size_t i = h & set->mask;
 
-	/* strncmp, not memcmp: a stored key shorter than len ends in a NUL first. */
-	while (set->keys[i] &&
-	       (set->hashes[i] != h || strncmp(set->keys[i], key, len) != 0 || set->keys[i][len]))
+	for (;;) {
+		const struct wp_wordset_slot *s = &set->slots[i];
+
+		if (!s->len1 || (s->hash == h && s->len1 == len + 1 &&
+				 memcmp(set->arena + s->key, key, len) == 0))
+			return i;
 		i = (i + 1) & set->mask;
-	return i;
+	}
 }
 
 static int grow(struct wp_wordset *set)
 {
-	struct wp_wordset bigger = { .mask = set->mask ? set->mask * 2 + 1 : 63 };
+	size_t mask = set->mask ? set->mask * 2 + 1 : 63;
+	struct wp_wordset_slot *slots = calloc(mask + 1, sizeof(*slots));
 
-	bigger.keys = calloc(bigger.mask + 1, sizeof(*bigger.keys));
-	bigger.values = calloc(bigger.mask + 1, sizeof(*bigger.values));
-	bigger.hashes = calloc(bigger.mask + 1, sizeof(*bigger.hashes));
-	if (!bigger.keys || !bigger.values || !bigger.hashes) {
-		free(bigger.keys);
-		free(bigger.values);
-		free(bigger.hashes);
+	if (!slots)
 		return -ENOMEM;
-	}
-	for (size_t i = 0; set->keys && i <= set->mask; i++) {
-		if (!set->keys[i])
-			continue;
-		size_t j = slot_of(&bigger, set->keys[i], strlen(set->keys[i]), set->hashes[i]);
+	for (size_t i = 0; set->slots && i <= set->mask; i++) {
+		const struct wp_wordset_slot *s = &set->slots[i];
+		size_t j = s->hash & mask;
 
-		bigger.keys[j] = set->keys[i];
-		bigger.values[j] = set->values[i];
-		bigger.hashes[j] = set->hashes[i];
+		if (!s->len1)
+			continue;
+		while (slots[j].len1)
+			j = (j + 1) & mask;
+		slots[j] = *s;
 	}
-	bigger.n = set->n;
-	free(set->keys);
-	free(set->values);
-	free(set->hashes);
-	*set = bigger;
+	free(set->slots);
+	set->slots = slots;
+	set->mask = mask;
+	return 0;
+}
+
+static int store_key(struct wp_wordset *set, const char *key, size_t len, uint32_t *ret_offset)
+{
+	if (set->arena_len + len + 1 > set->arena_cap) {
+		size_t cap = set->arena_cap ? set->arena_cap * 2 : 1024;
+
+		while (cap < set->arena_len + len + 1)
+			cap *= 2;
+		if (cap > MAX_ARENA)
+			return -ENOMEM;
+		char *arena = realloc(set->arena, cap);
+
+		if (!arena)
+			return -ENOMEM;
+		set->arena = arena;
+		set->arena_cap = cap;
+	}
+	memcpy(set->arena + set->arena_len, key, len);
+	set->arena[set->arena_len + len] = '\0';
+	*ret_offset = (uint32_t)set->arena_len;
+	set->arena_len += len + 1;
 	return 0;
 }
 
 int wp_wordset_add(struct wp_wordset *set, const char *key, size_t len, int value)
 {
+	if (len >= UINT32_MAX)
+		return -EINVAL;
 	if ((set->n + 1) * 2 > set->mask + 1 && grow(set) < 0) /* at most half full */
 		return -ENOMEM;
 	uint32_t h = hash(key, len);
-	size_t i = slot_of(set, key, len, h);
+	struct wp_wordset_slot *s = &set->slots[slot_of(set, key, len, h)];
 
-	if (!set->keys[i]) {
-		set->keys[i] = strndup(key, len);
-		if (!set->keys[i])
-			return -ENOMEM;
-		set->hashes[i] = h;
+	if (!s->len1) {
+		uint32_t offset;
+		int r = store_key(set, key, len, &offset);
+
+		if (r < 0)
+			return r;
+		*s = (struct wp_wordset_slot){ .hash = h,
+					       .len1 = (uint32_t)len + 1,
+					       .key = offset };
 		set->n++;
 	}
-	set->values[i] = value;
+	s->value = value;
 	return 0;
 }
 
@@ -79,21 +106,18 @@ bool wp_wordset_find(const struct wp_wordset *set, const char *key, size_t len, 
 {
 	if (!set->n)
 		return false;
-	size_t i = slot_of(set, key, len, hash(key, len));
+	const struct wp_wordset_slot *s = &set->slots[slot_of(set, key, len, hash(key, len))];
 
-	if (!set->keys[i])
+	if (!s->len1)
 		return false;
 	if (ret_value)
-		*ret_value = set->values[i];
+		*ret_value = s->value;
 	return true;
 }
 
 void wp_wordset_fini(struct wp_wordset *set)
 {
-	for (size_t i = 0; set->keys && i <= set->mask; i++)
-		free(set->keys[i]);
-	free(set->keys);
-	free(set->values);
-	free(set->hashes);
+	free(set->slots);
+	free(set->arena);
 	*set = (struct wp_wordset){ 0 };
 }

@@ -11,11 +11,23 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/*
+ * One slot holds what a probe compares (hash, length) and the answer, so
+ * a word that is not in the set costs one cache line; the keys sit in one
+ * arena, read only when hash and length already agree.
+ */
+struct wp_wordset_slot {
+	uint32_t hash;
+	uint32_t len1; /* the key's length + 1; 0 for an empty slot */
+	uint32_t key;  /* offset of the key in the arena */
+	int value;
+};
+
 struct wp_wordset {
-	char **keys; /* NULL: an empty slot */
-	int *values;
-	uint32_t *hashes; /* each key's hash, compared before the key */
-	size_t mask;      /* slots - 1 */
+	struct wp_wordset_slot *slots;
+	char *arena; /* the keys, each NUL-terminated */
+	size_t arena_len, arena_cap;
+	size_t mask; /* slots - 1 */
 	size_t n;
 };
 
