@@ -14,6 +14,8 @@ struct wa_article;
 /* What the page says about itself: JSON-LD first, then meta tags, then <title>. */
 struct page_meta {
 	char *title, *description, *published, *modified, *url, *site, *lang;
+	char *bylines[4]; /* the texts of the elements the page marks as its author */
+	size_t n_bylines;
 	char *authors[8];
 	size_t n_authors;
 };

@@ -119,6 +119,9 @@ static int set_fields(struct wa_article *a, const struct page_meta *m)
 		r = wa_article_set_string(a, "source.description", m->description);
 	if (r == 0)
 		r = set_authors(a, m);
+	/* For the meta stage, which reads bylines the way it reads clean's. */
+	for (size_t i = 0; r == 0 && i < m->n_bylines; i++)
+		r = wa_article_add_removed(a, "author", m->bylines[i], strlen(m->bylines[i]));
 	return r;
 }
 

@@ -174,6 +174,64 @@ struct sources {
 	char *title_tag, *h1;
 };
 
+#define BYLINE_MAX 100 /* bytes: more is an author box with a biography */
+
+/*
+ * The element a page marks as its author: itemprop or rel "author", or a
+ * class or id whose part is author, penulis, reporter, byline or writer
+ * ("detail__author", "main-content-author", "author-2"), not the author's
+ * box, biography or picture.
+ */
+static bool is_byline_element(xmlNodePtr n)
+{
+	static const char *const words[] = { "author", "penulis", "reporter", "byline", "writer" };
+	static const char *const not_name[] = { "box",   "bio",  "avatar", "image",  "img",
+						"photo", "desc", "social", "follow", "wrap" };
+	const char *prop = attr(n, "itemprop"), *rel = attr(n, "rel");
+	char names[256];
+	size_t k = 0;
+
+	if ((prop && !strcasecmp(prop, "author")) || (rel && !strcasecmp(rel, "author")))
+		return true;
+	for (const char *key = "class"; key; key = strcmp(key, "class") ? NULL : "id") {
+		for (const char *v = attr(n, key); v && *v && k + 2 < sizeof(names); v++)
+			names[k++] = (char)tolower((unsigned char)*v);
+		names[k++] = ' ';
+	}
+	names[k] = '\0';
+	for (size_t i = 0; i < sizeof(words) / sizeof(*words); i++) {
+		size_t len = strlen(words[i]);
+
+		for (const char *at = strstr(names, words[i]); at; at = strstr(at + 1, words[i])) {
+			const char *end = at + len + (at[len] == 's');
+			bool whole = (at == names || strchr(" -_", at[-1])) &&
+				     strchr(" -_0123456789", *end);
+
+			for (size_t j = 0;
+			     whole && *end != ' ' && j < sizeof(not_name) / sizeof(*not_name); j++)
+				whole = strncmp(end + 1, not_name[j], strlen(not_name[j])) != 0;
+			if (whole)
+				return true;
+		}
+	}
+	return false;
+}
+
+/* True if the element's text was short enough to be a byline and was kept. */
+static bool read_byline(xmlNodePtr n, struct page_meta *m)
+{
+	struct wp_strbuf t = { 0 };
+
+	wp_html_node_text(n, &t);
+	wp_strbuf_rtrim(&t, " ");
+	if (t.len >= 2 && t.len <= BYLINE_MAX && !t.error) {
+		m->bylines[m->n_bylines++] = t.buf;
+		return true;
+	}
+	wp_strbuf_fini(&t);
+	return false;
+}
+
 static void read_script(xmlNodePtr n, struct sources *src)
 {
 	const char *type = attr(n, "type");
@@ -210,6 +268,11 @@ static void walk(xmlNodePtr n, struct sources *src, int depth)
 
 			wp_html_node_text(n, &t);
 			src->title_tag = t.buf;
+		} else if (src->tags.n_bylines <
+				   sizeof(src->tags.bylines) / sizeof(*src->tags.bylines) &&
+			   strcasecmp(tag, "meta") && strcasecmp(tag, "link") &&
+			   is_byline_element(n) && read_byline(n, &src->tags)) {
+			continue;
 		} else if (!strcasecmp(tag, "h1") && !src->h1) {
 			struct wp_strbuf t = { 0 };
 
@@ -408,6 +471,9 @@ void page_meta_read(htmlDocPtr doc, struct page_meta *m)
 		for (size_t i = 0; i < src.tags.n_authors; i++)
 			add_author(m, src.tags.authors[i]);
 	}
+	for (size_t i = 0; i < src.tags.n_bylines; i++)
+		m->bylines[m->n_bylines++] = src.tags.bylines[i];
+	src.tags.n_bylines = 0;
 	trim_title_suffix(m, src.h1);
 	unslug_authors(m);
 	page_meta_fini(&src.tags);
@@ -424,6 +490,8 @@ void page_meta_fini(struct page_meta *m)
 	free(m->url);
 	free(m->site);
 	free(m->lang);
+	for (size_t i = 0; i < m->n_bylines; i++)
+		free(m->bylines[i]);
 	for (size_t i = 0; i < m->n_authors; i++)
 		free(m->authors[i]);
 	*m = (struct page_meta){ 0 };

@@ -334,6 +334,41 @@ WA_TEST(links_to_gambling_sites_are_spam_evidence_and_other_links_are_not)
 	ASSERT_TRUE(spam_score_of("cites.html", cites, NULL) == 0);
 }
 
+static void check_authors(const char *html, const char *want_json)
+{
+	struct wa_test_run r = { 0 };
+
+	wa_test_run_start(&r, conf, "byline.html", html, strlen(html));
+	char *got = cJSON_PrintUnformatted(wa_test_field(&r, "authors"));
+
+	ASSERT_STR_EQ(got ? got : "null", want_json);
+	free(got);
+	wa_test_run_done(&r);
+}
+
+WA_TEST(the_element_a_page_marks_as_its_author_names_the_writer)
+{
+	/* No author in the metadata: the outlet's byline element, in its own forms. */
+	check_authors("<html><body><h1>Alugoro Selesai Uji Selam</h1><div "
+		      "class=\"detail__author\">Rina Wulandari - detikNews</div><div "
+		      "class=\"detail__body-text\"><p>" PARAGRAPH_1 "</p></div></body></html>",
+		      "[\"Rina Wulandari\"]");
+	check_authors(
+		"<html><body><span itemprop=\"author\">Oleh: Bayu Pratama</span><p>" PARAGRAPH_1
+		"</p></body></html>",
+		"[\"Bayu Pratama\"]");
+	/* An author's box is a biography, not a byline. */
+	check_authors("<html><body><p>" PARAGRAPH_1 "</p><div class=\"author-box\">Bayu Pratama "
+		      "menulis tentang pertahanan sejak 2010.</div></body></html>",
+		      "null");
+	/* The metadata names the desk editor; the page's author elements say who is who. */
+	check_authors("<html><head><script type=\"application/ld+json\">{\"@type\": "
+		      "\"NewsArticle\", \"author\": {\"name\": \"Heru Santoso\"}}</script></head>"
+		      "<body><div class=\"info-author\">Editor : Heru Santoso</div><div "
+		      "class=\"author-2\">Naufal Rahman</div><p>" PARAGRAPH_1 "</p></body></html>",
+		      "[\"Naufal Rahman\"]");
+}
+
 WA_TEST(text_that_is_not_html_is_left_to_ingest_text)
 {
 	struct wa_test_run r = { 0 };
@@ -369,5 +404,6 @@ WA_TEST_MAIN(WA_TEST_ENTRY(an_outlet_page_becomes_its_article_and_metadata),
 	     WA_TEST_ENTRY(valid_utf8_is_read_as_utf8_whatever_the_page_declares),
 	     WA_TEST_ENTRY(an_author_slug_reads_as_a_name),
 	     WA_TEST_ENTRY(links_to_gambling_sites_are_spam_evidence_and_other_links_are_not),
+	     WA_TEST_ENTRY(the_element_a_page_marks_as_its_author_names_the_writer),
 	     WA_TEST_ENTRY(text_that_is_not_html_is_left_to_ingest_text),
 	     WA_TEST_ENTRY(a_page_with_nothing_in_it_is_refused))

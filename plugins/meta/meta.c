@@ -78,8 +78,9 @@ static void meta_fini(void *state)
 /* The lines clean set aside that meta reads, by kind, in order. */
 struct set_aside {
 	const char *headers[MAX_LINES], *bylines[MAX_LINES], *footers[MAX_LINES];
+	const char *page_authors[MAX_LINES]; /* what a page's markup marks as its author */
 	const char *promos[MAX_LINES], *syndication[MAX_LINES], *dateline;
-	size_t n_headers, n_bylines, n_footers, n_promos, n_syndication;
+	size_t n_headers, n_bylines, n_footers, n_promos, n_syndication, n_page_authors;
 };
 
 static void keep(const char **lines, size_t *n, const char *text)
@@ -98,6 +99,8 @@ static int sort_removed(void *data, const char *kind, const char *text)
 		keep(s->headers, &s->n_headers, text);
 	else if (!strcmp(kind, "byline"))
 		keep(s->bylines, &s->n_bylines, text);
+	else if (!strcmp(kind, "author"))
+		keep(s->page_authors, &s->n_page_authors, text);
 	else if (!strcmp(kind, "footer"))
 		keep(s->footers, &s->n_footers, text);
 	else if (!strcmp(kind, "promo"))
@@ -344,7 +347,8 @@ static int meta_process(void *state, struct wa_article *a)
 		r = set_outlet(m, a, dateline_outlet, lines.footers, lines.n_footers, lines.bylines,
 			       lines.n_bylines, lines.promos, lines.n_promos, suffix);
 	if (r == 0)
-		r = meta_set_names(a, lines.bylines, lines.n_bylines);
+		r = meta_set_names(a, lines.bylines, lines.n_bylines, lines.page_authors,
+				   lines.n_page_authors);
 	if (r == 0)
 		r = set_syndication(m, a, lines.syndication, lines.n_syndication);
 	if (r == 0)

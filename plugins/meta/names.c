@@ -338,11 +338,26 @@ static int tidy_given_authors(struct wa_article *a, const char *json, const stru
 	return r;
 }
 
-int meta_set_names(struct wa_article *a, const char *const *bylines, size_t n)
+int meta_set_names(struct wa_article *a, const char *const *bylines, size_t n,
+		   const char *const *page_authors, size_t n_page_authors)
 {
 	struct names names = { .authors = cJSON_CreateArray(), .editors = cJSON_CreateArray() };
 	int r = names.authors && names.editors ? 0 : -ENOMEM;
 
+	/*
+	 * The page's byline element: read as a byline line ("Oleh: X", "X -
+	 * detikNews", "X | Jakarta"), and failing that as bare names.
+	 */
+	for (size_t i = 0; i < n_page_authors && r == 0; i++) {
+		const char *line = page_authors[i];
+		size_t len = strlen(line);
+		int before = cJSON_GetArraySize(names.authors) + cJSON_GetArraySize(names.editors);
+
+		r = parse_line(&names, line, len);
+		if (r == 0 &&
+		    before == cJSON_GetArraySize(names.authors) + cJSON_GetArraySize(names.editors))
+			r = add_names(names.authors, line, len);
+	}
 	for (size_t i = 0; i < n && r == 0; i++) {
 		for (const char *line = bylines[i]; *line && r == 0;) {
 			size_t len = strcspn(line, "\n");
