@@ -3,7 +3,7 @@
 """Benchmarks of the running daemon on a fresh spool.
 
     bench/daemon.py [--warta build/warta] [--count N] [--size BYTES] [--durability full|fast]
-                    [--rate PER_SECOND] [--backlog] [--dir DIR]
+                    [--rate PER_SECOND] [--backlog] [--dir DIR] [--no-store] [--analysis]
 
 flood (default): N generated articles are staged beside the spool and
   renamed into the inbox as fast as possible while the daemon runs;
@@ -12,6 +12,9 @@ flood (default): N generated articles are staged beside the spool and
 --rate R: drops at R articles/s instead, for latency under a steady load.
 --backlog: the N files wait in the inbox before the daemon starts;
   reports the time to the first record, the total rate and peak RSS.
+--no-store: the outbox only (ingest_text, out_files), the core's own cost;
+  with --analysis, every analysis stage too: the store's share of a real
+  pipeline is --analysis against --analysis --no-store.
 
 Records are seen through inotify on outbox/ (IN_MOVED_TO), so the
 latency is what a consumer watching the outbox observes. Peak RSS is the
@@ -33,6 +36,10 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import gen  # noqa: E402
 
 IN_MOVED_TO = 0x80
+# The default pipeline's ingest and analysis stages, in its order.
+ANALYSIS = ["ingest_json", "ingest_email", "ingest_feed", "ingest_html", "ingest_text", "normalize",
+            "spam", "clean", "meta", "dates", "langid", "entities", "quotes", "quantities",
+            "keywords", "duplicates"]
 libc = ctypes.CDLL(ctypes.util.find_library("c"), use_errno=True)
 
 
@@ -85,6 +92,9 @@ def main():
     ap.add_argument("--backlog", action="store_true")
     ap.add_argument("--rules", help="rules directory (default: none)")
     ap.add_argument("--no-store", action="store_true", help="outbox only, without out_sqlite")
+    ap.add_argument("--analysis", action="store_true",
+                    help="every ingest and analysis stage (the default pipeline's), so that "
+                         "--no-store compares the store's cost with a real pipeline's")
     ap.add_argument("--dir", default=".", help="where to create the run's spool (same filesystem as a real one)")
     args = ap.parse_args()
 
@@ -105,8 +115,10 @@ def main():
     conf = os.path.join(root, "bench.conf")
     with open(conf, "w") as f:
         f.write(f"durability = '{args.durability}'\nlog_level = 'warning'\nsettle_ms = 0\n")
-        if args.no_store:
-            f.write('pipeline = { "ingest_text", "out_files" }\n')
+        stages = ANALYSIS if args.analysis else ["ingest_text"]
+        if args.no_store or args.analysis:
+            outputs = ["out_files"] if args.no_store else ["out_files", "out_sqlite"]
+            f.write("pipeline = { %s }\n" % ", ".join(f'"{s}"' for s in stages + outputs))
     # Start from a clean page cache: syncfs (the full-mode group commit)
     # writes out every dirty page of the filesystem, so the generator's or an
     # earlier run's unwritten data would otherwise be billed to this run.

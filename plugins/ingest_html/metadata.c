@@ -193,10 +193,14 @@ static bool is_byline_element(xmlNodePtr n)
 
 	if ((prop && !strcasecmp(prop, "author")) || (rel && !strcasecmp(rel, "author")))
 		return true;
-	for (const char *key = "class"; key; key = strcmp(key, "class") ? NULL : "id") {
-		for (const char *v = attr(n, key); v && *v && k + 2 < sizeof(names); v++)
+	/* "class id", lowercased, each followed by a space; cut short if need be. */
+	static const char *const keys[] = { "class", "id" };
+
+	for (size_t i = 0; i < 2; i++) {
+		for (const char *v = attr(n, keys[i]); v && *v && k + 2 < sizeof(names); v++)
 			names[k++] = (char)tolower((unsigned char)*v);
-		names[k++] = ' ';
+		if (k + 1 < sizeof(names))
+			names[k++] = ' ';
 	}
 	names[k] = '\0';
 	for (size_t i = 0; i < sizeof(words) / sizeof(*words); i++) {
@@ -204,11 +208,13 @@ static bool is_byline_element(xmlNodePtr n)
 
 		for (const char *at = strstr(names, words[i]); at; at = strstr(at + 1, words[i])) {
 			const char *end = at + len + (at[len] == 's');
-			bool whole = (at == names || strchr(" -_", at[-1])) &&
+			bool whole = (at == names || strchr(" -_", at[-1])) && *end &&
 				     strchr(" -_0123456789", *end);
 
-			for (size_t j = 0;
-			     whole && *end != ' ' && j < sizeof(not_name) / sizeof(*not_name); j++)
+			/* "author-box": the word goes on to say it is not the name. */
+			for (size_t j = 0; whole && (*end == '-' || *end == '_') &&
+					   j < sizeof(not_name) / sizeof(*not_name);
+			     j++)
 				whole = strncmp(end + 1, not_name[j], strlen(not_name[j])) != 0;
 			if (whole)
 				return true;
