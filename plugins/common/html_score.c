@@ -24,8 +24,7 @@
 #define SIBLING_LINKS     0.25 /* ...and links under this share of it */
 #define BODY_MIN_TEXT     200  /* a named body with less text is a placeholder or a teaser */
 #define BODY_MAX_LINKS    0.5  /* ...and one mostly of links is a list of them */
-#define BODY_SHARE \
-	0.3 /* a named body apart from the best container needs this share of its score */
+#define BODY_SHARE        0.3 /* a named body apart from the best one needs this share of its score */
 
 static void measure(struct wp_page *p, xmlNodePtr n, struct wp_node_info *info, bool left_out)
 {
@@ -185,15 +184,11 @@ static struct wp_node_info *named_body(struct wp_page *p)
 static bool is_part_of_body(struct wp_page *p, const struct wp_page_choice *c,
 			    const struct wp_node_info *info)
 {
+	xmlNodePtr parent = info->node->parent;
+
 	if (info->body_rank != wp_page_info(p, c->node)->body_rank || info->left_out || !info->text)
 		return false;
-	for (xmlNodePtr up = info->node->parent; up; up = up->parent) {
-		if (up == c->scope)
-			return true;
-		if (up->parent == c->scope && up != c->node->parent)
-			return up->parent == c->node->parent->parent;
-	}
-	return false;
+	return parent == c->scope || (parent && parent->parent == c->scope);
 }
 
 void wp_page_for_each_chosen(struct wp_page *p, const struct wp_page_choice *c,
