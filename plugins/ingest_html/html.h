@@ -23,6 +23,10 @@ struct page_meta {
 void page_meta_read(htmlDocPtr doc, struct page_meta *meta);
 void page_meta_fini(struct page_meta *meta);
 
+/* Cuts a suffix naming the site, a date, or what follows the page's <h1> from m->title (title.c).
+ */
+void page_title_trim(struct page_meta *meta, const char *h1);
+
 /* The anchors of links to other sites than page_url's, to removed[] as "links" (links.c). */
 int page_external_links(htmlDocPtr doc, const char *page_url, struct wa_article *article);
 
