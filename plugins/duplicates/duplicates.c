@@ -25,6 +25,7 @@
 
 struct duplicates_config {
 	int64_t max_distance;
+	int64_t window;
 	bool index;
 };
 
@@ -49,6 +50,12 @@ static int duplicates_init(const struct wa_plugin_ctx *ctx, void **ret_state)
 		free(d);
 		return -EINVAL;
 	}
+	if (c->window < 0) {
+		wa_plugin_log(ctx, WA_LOG_ERROR, "window must be 0 (all) or more, not %" PRId64,
+			      c->window);
+		free(d);
+		return -EINVAL;
+	}
 	d->use_index = c->index;
 	fingerprint_functions_init(&d->functions);
 	const char *state = wa_plugin_ctx_state_dir(ctx);
@@ -64,7 +71,7 @@ static int duplicates_init(const struct wa_plugin_ctx *ctx, void **ret_state)
 		}
 	}
 	if ((r = index_open(&d->index, on_disk ? path : NULL, (int)c->max_distance,
-			    wa_plugin_ctx_persists(ctx))) < 0) {
+			    (size_t)c->window, wa_plugin_ctx_persists(ctx))) < 0) {
 		wa_plugin_log(ctx, WA_LOG_ERROR, "%s: %s", path, strerror(-r));
 		free(d);
 		return r;
@@ -154,6 +161,10 @@ static const struct wa_option duplicates_options[] = {
 	{ "max_distance", WA_OPTION_INT, "6", offsetof(struct duplicates_config, max_distance),
 	  "Most bits two SimHashes may differ in for near-duplicates (0 to 7; each step "
 	  "makes lookups slower)." },
+	{ "window", WA_OPTION_INT, "1000000", offsetof(struct duplicates_config, window),
+	  "How many of the most recent articles a new one is compared with (0: all); older "
+	  "ones leave the index, which keeps its memory (about 110 bytes an article) and file "
+	  "bounded." },
 	{ "index", WA_OPTION_BOOL, "true", offsetof(struct duplicates_config, index),
 	  "Keep every article's SimHash in STATE/simhash.idx and list earlier near-duplicates; "
 	  "false computes the hash only." },

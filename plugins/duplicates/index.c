@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -130,7 +131,79 @@ static void free_buckets(struct index *x)
 	}
 }
 
-int index_open(struct index *x, const char *path, int max_distance, bool append)
+static int alloc_buckets(struct index *x)
+{
+	for (int b = 0; b < x->blocks; b++)
+		if (!(x->buckets[b] = calloc(block_values(x, b), sizeof(struct index_bucket))))
+			return -ENOMEM;
+	return 0;
+}
+
+/* Writes the entries to path's temporary twin, syncs it, renames it over path. */
+static int rewrite_file(struct index *x)
+{
+	char tmp[4096];
+	uint8_t record[RECORD_BYTES];
+	int fd, r = 0;
+
+	if (snprintf(tmp, sizeof(tmp), "%s.tmp", x->path) >= (int)sizeof(tmp))
+		return -ENAMETOOLONG;
+	fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+	if (fd < 0)
+		return -errno;
+	for (size_t i = 0; i < x->n && r == 0; i++) {
+		encode(x->entries[i].hash, x->entries[i].id, record);
+		if (write(fd, record, sizeof(record)) != (ssize_t)sizeof(record))
+			r = errno ? -errno : -ENOSPC;
+	}
+	if (r == 0 && fsync(fd) < 0)
+		r = -errno;
+	if (close(fd) < 0 && r == 0)
+		r = -errno;
+	if (r == 0 && rename(tmp, x->path) < 0)
+		r = -errno;
+	if (r < 0) {
+		unlink(tmp);
+		return r;
+	}
+	fd = open(x->path, O_RDWR | O_APPEND | O_CLOEXEC);
+	if (fd < 0)
+		return -errno;
+	close(x->fd);
+	x->fd = fd;
+	return 0;
+}
+
+/*
+ * Keeps the most recent `window` entries, in memory and (when appending)
+ * on disk. A failed rewrite leaves the longer file, read again next start:
+ * nothing is lost but the bound.
+ */
+static int forget_oldest(struct index *x)
+{
+	size_t drop = x->n - x->window;
+
+	memmove(x->entries, x->entries + drop, x->window * sizeof(*x->entries));
+	x->n = 0;
+	free_buckets(x);
+	int r = alloc_buckets(x);
+
+	for (size_t i = 0; i < x->window && r == 0; i++) {
+		struct index_entry e = x->entries[i];
+
+		r = add_entry(x, e.hash, e.id);
+	}
+	if (r == 0 && x->fd >= 0)
+		r = rewrite_file(x);
+	return r;
+}
+
+static bool over_window(const struct index *x, size_t slack)
+{
+	return x->window && x->n > x->window + slack;
+}
+
+int index_open(struct index *x, const char *path, int max_distance, size_t window, bool append)
 {
 	int r = 0;
 
@@ -140,9 +213,10 @@ int index_open(struct index *x, const char *path, int max_distance, bool append)
 	x->fd = -1;
 	x->max_distance = max_distance;
 	x->blocks = max_distance + 1;
-	for (int b = 0; b < x->blocks; b++)
-		if (!(x->buckets[b] = calloc(block_values(x, b), sizeof(struct index_bucket))))
-			r = -ENOMEM;
+	x->window = window;
+	r = alloc_buckets(x);
+	if (r == 0 && path && append && !(x->path = strdup(path)))
+		r = -ENOMEM;
 	if (r == 0 && path) {
 		int fd = open(path, (append ? O_RDWR | O_CREAT | O_APPEND : O_RDONLY) | O_CLOEXEC,
 			      0644);
@@ -157,12 +231,15 @@ int index_open(struct index *x, const char *path, int max_distance, bool append)
 				close(fd);
 		}
 	}
+	if (r == 0 && over_window(x, 0))
+		r = forget_oldest(x);
 	if (r == 0 && (r = -pthread_mutex_init(&x->lock, NULL)) == 0)
 		return 0;
 	if (x->fd >= 0)
 		close(x->fd);
 	free_buckets(x);
 	free(x->entries);
+	free(x->path);
 	return r;
 }
 
@@ -172,6 +249,7 @@ void index_close(struct index *x)
 		close(x->fd);
 	free_buckets(x);
 	free(x->entries);
+	free(x->path);
 	pthread_mutex_destroy(&x->lock);
 	memset(x, 0, sizeof(*x));
 }
@@ -246,6 +324,9 @@ int index_check_and_add(struct index *x, uint64_t hash, const uint8_t id[INDEX_I
 			}
 		}
 	}
+	/* A quarter over the window, so that the rewrite's cost is spread over many articles. */
+	if (r == 0 && over_window(x, x->window / 4))
+		r = forget_oldest(x);
 	pthread_mutex_unlock(&x->lock);
 	return r < 0 ? r : (int)n;
 }

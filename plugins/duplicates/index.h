@@ -15,6 +15,11 @@
  * bytes each: the hash, then the 16-byte id) and read back at start. A
  * crash can lose the last few appends; the cost is a copy not reported
  * as one, never a wrong report.
+ *
+ * Only the most recent `window` articles are kept, so memory and the file
+ * stay bounded on a daemon that runs for years: once a quarter more have
+ * come in, the oldest go, and the file is rewritten (to a temporary name,
+ * synced, renamed over the old one).
  */
 #ifndef DUPLICATES_INDEX_H
 #define DUPLICATES_INDEX_H
@@ -46,7 +51,9 @@ struct index {
 	int max_distance;
 	int blocks; /* max_distance + 1 */
 	struct index_bucket *buckets[INDEX_MAX_DISTANCE + 1];
-	int fd; /* the file appended to, or -1 */
+	size_t window; /* the most recent articles kept; 0: all */
+	char *path;    /* the file, when appended to */
+	int fd;        /* the file appended to, or -1 */
 	pthread_mutex_t lock;
 };
 
@@ -57,11 +64,11 @@ struct index_match {
 
 /*
  * Opens the index kept in `path` (created if missing; NULL: in memory
- * only) for lookups up to max_distance (0 to INDEX_MAX_DISTANCE). With
- * `append` false the file is read but never written (dry runs). Returns
- * 0 or -errno.
+ * only) for lookups up to max_distance (0 to INDEX_MAX_DISTANCE) among
+ * the last `window` articles (0: all). With `append` false the file is
+ * read but never written (dry runs). Returns 0 or -errno.
  */
-int index_open(struct index *x, const char *path, int max_distance, bool append);
+int index_open(struct index *x, const char *path, int max_distance, size_t window, bool append);
 void index_close(struct index *x);
 
 /*

@@ -4,6 +4,7 @@
  * the index survives a restart without making an article its own copy.
  */
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "index.h"
@@ -136,7 +137,7 @@ WA_TEST(the_index_finds_every_hash_within_the_distance_and_no_other)
 	uint8_t id[INDEX_ID_BYTES];
 	uint64_t base = UINT64_C(0x0123456789abcdef);
 
-	ASSERT_OK(index_open(&x, NULL, 6, true));
+	ASSERT_OK(index_open(&x, NULL, 6, 0, true));
 	id_of(id, 1);
 	ASSERT_EQ(index_check_and_add(&x, base, id, m), 0);
 	/* Six bits flipped, one in each of six of the seven blocks: still found. */
@@ -162,7 +163,7 @@ WA_TEST(the_index_file_survives_a_restart_and_a_torn_append)
 	uint8_t id[INDEX_ID_BYTES];
 	const char *path = wa_test_path("simhash.idx");
 
-	ASSERT_OK(index_open(&x, path, 3, true));
+	ASSERT_OK(index_open(&x, path, 3, 0, true));
 	id_of(id, 1);
 	ASSERT_EQ(index_check_and_add(&x, 42, id, m), 0);
 	id_of(id, 2);
@@ -174,24 +175,63 @@ WA_TEST(the_index_file_survives_a_restart_and_a_torn_append)
 	ASSERT_TRUE(fd >= 0);
 	ASSERT_EQ(write(fd, "torn!", 5), 5);
 	close(fd);
-	ASSERT_OK(index_open(&x, path, 3, true));
+	ASSERT_OK(index_open(&x, path, 3, 0, true));
 	ASSERT_EQ(x.n, 2);
 	id_of(id, 3);
 	ASSERT_EQ(index_check_and_add(&x, 43, id, m), 1); /* one bit from 42 */
 	index_close(&x);
 	/* A dry run reads the file and leaves it alone. */
-	ASSERT_OK(index_open(&x, path, 3, false));
+	ASSERT_OK(index_open(&x, path, 3, 0, false));
 	ASSERT_EQ(x.n, 3);
 	id_of(id, 4);
 	ASSERT_EQ(index_check_and_add(&x, 4243, id, m), 1);
 	index_close(&x);
-	ASSERT_OK(index_open(&x, path, 3, false));
+	ASSERT_OK(index_open(&x, path, 3, 0, false));
 	ASSERT_EQ(x.n, 3);
 	index_close(&x);
 }
 
+WA_TEST(only_the_most_recent_window_of_articles_is_kept)
+{
+	struct index x;
+	struct index_match m[INDEX_MAX_MATCHES];
+	uint8_t id[INDEX_ID_BYTES];
+	const char *path = wa_test_path("window.idx");
+	struct stat st;
+	/* Hashes some 32 bits apart: none near another. */
+#define SPREAD(i) ((uint64_t)(i)*UINT64_C(0x9e3779b97f4a7c15))
+
+	/* A window of 8: at 11 (a quarter over), the oldest three go, from the file too. */
+	ASSERT_OK(index_open(&x, path, 3, 8, true));
+	for (int i = 1; i <= 11; i++) {
+		id_of(id, i);
+		ASSERT_EQ(index_check_and_add(&x, SPREAD(i), id, m), 0);
+	}
+	ASSERT_EQ(x.n, 8);
+	ASSERT_OK(stat(path, &st));
+	ASSERT_EQ(st.st_size, 8 * (8 + INDEX_ID_BYTES));
+	/* The first article is forgotten; the fourth is still found, and appends go on. */
+	id_of(id, 12);
+	ASSERT_EQ(index_check_and_add(&x, SPREAD(1) ^ 1, id, m), 0);
+	id_of(id, 13);
+	ASSERT_EQ(index_check_and_add(&x, SPREAD(4) ^ 1, id, m), 1);
+	ASSERT_EQ(m[0].id[0], 4);
+	index_close(&x);
+	ASSERT_OK(stat(path, &st));
+	ASSERT_EQ(st.st_size, 10 * (8 + INDEX_ID_BYTES));
+	/* A smaller window at the next start keeps the newest. */
+	ASSERT_OK(index_open(&x, path, 3, 4, true));
+	ASSERT_EQ(x.n, 4);
+	ASSERT_EQ(x.entries[0].id[0], 10);
+	index_close(&x);
+	ASSERT_OK(stat(path, &st));
+	ASSERT_EQ(st.st_size, 4 * (8 + INDEX_ID_BYTES));
+#undef SPREAD
+}
+
 WA_TEST_MAIN(WA_TEST_ENTRY(the_index_finds_every_hash_within_the_distance_and_no_other),
 	     WA_TEST_ENTRY(the_index_file_survives_a_restart_and_a_torn_append),
+	     WA_TEST_ENTRY(only_the_most_recent_window_of_articles_is_kept),
 	     WA_TEST_ENTRY(a_syndicated_copy_lists_the_original),
 	     WA_TEST_ENTRY(an_unrelated_article_is_no_duplicate),
 	     WA_TEST_ENTRY(a_short_text_gets_no_hash))
