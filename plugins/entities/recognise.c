@@ -100,6 +100,9 @@ static size_t other_name(struct scan *s, size_t i)
 		return 0;
 	if (n == 1 && (t->flags & WP_TOKEN_ABBREV))
 		return 1; /* an initial or an abbreviation alone */
+	/* An everyday word capitalised by the sentence: "Menghina Siti Aisyah", "Pendukung Ali". */
+	if (n > 1 && (t->flags & WP_TOKEN_SENT_START) && scan_cue_at(s, i, CUE_COMMON) == 1)
+		return 1;
 	if (n > 1 && scan_cue_at(s, i + n - 1, CUE_ORG_TAIL))
 		r = scan_add(s, ENTITY_ORG, NULL, NULL, i, i + n); /* Dassault Aviation */
 	else if (n == 1 && (r = known_defined_acronym(s, i)) >= 0)
@@ -116,6 +119,8 @@ static size_t other_name(struct scan *s, size_t i)
 		r = scan_add(s, ENTITY_PLACE, NULL, NULL, i, i + n);
 	else if (all_common(s, i, n))
 		r = 0; /* "Bahan Bakar Minyak", "Koalisi Merah Putih": capitalised words, no name */
+	else if (scan_in_heading(s, i))
+		r = 0; /* a heading capitalises every word: its people are named in the body too */
 	else
 		r = scan_add(s, ENTITY_PERSON, NULL, NULL, i, i + n);
 	return r < 0 ? 0 : n;

@@ -115,6 +115,9 @@ size_t scan_name_span(const struct scan *s, size_t i, size_t max, bool through_n
 	int entry;
 
 	while (k < s->t->n && k - i < max) {
+		/* A name never runs on into the next line (a heading into its paragraph). */
+		if (k > i && (s->t->v[k].flags & WP_TOKEN_LINE_START))
+			break;
 		if (scan_name_word(s, k)) {
 			/*
 			 * A person's name ends where a post or a known name begins;
@@ -162,4 +165,39 @@ bool scan_acts(const struct scan *s, size_t j)
 			return false;
 	}
 	return false;
+}
+
+#define HEADING_MIN_WORDS 3
+#define HEADING_CAPITALS  0.75 /* the share of a heading's words written with a capital */
+
+bool scan_in_heading(struct scan *s, size_t i)
+{
+	const struct wp_token *v = s->t->v;
+
+	if (s->line.end > i && s->line.start <= i)
+		return s->line.heading;
+	size_t start = i, end = i + 1, words = 0, capitals = 0;
+
+	while (start > 0 && !(v[start].flags & WP_TOKEN_LINE_START))
+		start--;
+	while (end < s->t->n && !(v[end].flags & WP_TOKEN_LINE_START))
+		end++;
+	for (size_t k = start; k < end; k++) {
+		if (!(v[k].flags & WP_TOKEN_WORD))
+			continue;
+		words++;
+		capitals += (v[k].flags & WP_TOKEN_CAPITAL) != 0;
+	}
+	/* A heading does not end as a statement does. */
+	size_t last = end - 1;
+
+	while (last > start && (v[last].flags & WP_TOKEN_PUNCT) &&
+	       strchr("\")'", s->text[v[last].start]))
+		last--;
+	bool statement = (v[last].flags & WP_TOKEN_PUNCT) && s->text[v[last].start] == '.';
+
+	s->line.start = start, s->line.end = end;
+	s->line.heading = !statement && words >= HEADING_MIN_WORDS &&
+			  capitals >= HEADING_CAPITALS * (double)words;
+	return s->line.heading;
 }

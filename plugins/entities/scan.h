@@ -46,6 +46,11 @@ struct scan {
 		int entity;
 	} acronyms[MAX_ACRONYMS];
 	size_t n_acronyms;
+	/* The line of the last heading question: tokens [start, end), and the answer. */
+	struct {
+		size_t start, end;
+		bool heading;
+	} line;
 	int error; /* the first -ENOMEM */
 };
 
@@ -66,5 +71,11 @@ size_t scan_gazetteer_at(const struct scan *s, size_t i, int *ret_entry);
 size_t scan_name_span(const struct scan *s, size_t i, size_t max, bool through_names);
 /* Whether token j starts what an actor does: a me- verb, a reporting verb, "telah menolak". */
 bool scan_acts(const struct scan *s, size_t j);
+/*
+ * Whether token i is on a heading: a line of three or more words, nearly
+ * all capitalised ("Siapa Menghina Sahabat Rasulullah"), where capitals
+ * say nothing about names.
+ */
+bool scan_in_heading(struct scan *s, size_t i);
 
 #endif

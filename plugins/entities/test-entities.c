@@ -269,7 +269,36 @@ WA_TEST(a_text_of_endless_names_is_capped_not_quadratic)
 	free(text);
 }
 
+WA_TEST(headings_and_sentence_capitals_are_not_people)
+{
+	/*
+	 * A blog's Title Case subheading names nobody; an everyday word that
+	 * opens a sentence is no part of the name after it.
+	 */
+	struct wa_test_run r = { 0 };
+
+	wa_test_run_text(
+		&r, conf,
+		"Pelajaran dari Latihan Gabungan\n"
+		"Pasukan kedua negara menutup latihan di Natuna pada Jumat pagi.\n"
+		"Kisah Rindu Senja Sekatung\n"
+		"Mendukung Hendra Wiratama, para perwira muda menyusun rencana baru. Hendra "
+		"Wiratama mengatakan rencana itu selesai pekan depan.\n");
+	ASSERT_NOT_NULL(entity(&r, "person", "Hendra Wiratama"));
+	ASSERT_EQ(count_of_type(&r, "person"), 1);
+	wa_test_run_done(&r);
+
+	/* A name does not run on from a short line into the paragraph after it. */
+	wa_test_run_text(&r, conf,
+			 "Pasukan kedua negara menutup latihan di Natuna pada Jumat pagi.\n"
+			 "Sorotan Marwoto\n"
+			 "Bambang Irawan menegaskan latihan berikutnya digelar tahun depan.\n");
+	ASSERT_NOT_NULL(entity(&r, "person", "Bambang Irawan"));
+	wa_test_run_done(&r);
+}
+
 WA_TEST_MAIN(WA_TEST_ENTRY(a_text_of_endless_names_is_capped_not_quadratic),
+	     WA_TEST_ENTRY(headings_and_sentence_capitals_are_not_people),
 	     WA_TEST_ENTRY(an_acronym_the_text_defines_names_the_same_organisation),
 	     WA_TEST_ENTRY(countries_by_code_whatever_the_spelling),
 	     WA_TEST_ENTRY(lower_case_words_are_not_acronym_countries),
