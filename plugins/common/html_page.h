@@ -91,6 +91,9 @@ const char *wp_html_attr(xmlNodePtr n, const char *name);
 bool wp_html_tag_in(xmlNodePtr n, const char *const *tags, size_t n_tags);
 #define WP_HTML_TAG_IN(n, list) wp_html_tag_in((n), (list), sizeof(list) / sizeof(*(list)))
 
+/* Records the element's text in removed[] as `kind` (captions, hidden blocks, link lists). */
+void wp_html_record_removed(struct wa_article *article, const char *kind, xmlNodePtr n);
+
 /* An element that starts a new line of text (p, div, li, br, ...). */
 bool wp_html_is_block(xmlNodePtr n);
 

@@ -213,17 +213,6 @@ static size_t plain_text_length(xmlNodePtr n)
 	return len;
 }
 
-static void record_removed(struct wa_article *a, const char *kind, xmlNodePtr n)
-{
-	struct wp_strbuf t = { 0 };
-
-	wp_html_node_text(n, &t);
-	wp_strbuf_rtrim(&t, " ");
-	if (t.len)
-		(void)wa_article_add_removed(a, kind, t.buf, t.len);
-	wp_strbuf_fini(&t);
-}
-
 static struct wp_node_info *add_info(struct wp_page *p, xmlNodePtr n)
 {
 	if (p->n_info == p->cap_info) {
@@ -264,7 +253,7 @@ static void prune(struct wp_page *p, xmlNodePtr n, cJSON *comments, int depth)
 		if (depth >= WP_PAGE_MAX_DEPTH || hidden || small_form ||
 		    WP_HTML_TAG_IN(c, dropped_tags) || (furniture && is_comment_section(&names))) {
 			if (hidden)
-				record_removed(p->article, "hidden", c);
+				wp_html_record_removed(p->article, "hidden", c);
 			else if (furniture)
 				wp_html_comments(c, comments);
 			xmlUnlinkNode(c);

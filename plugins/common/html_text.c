@@ -74,7 +74,7 @@ void wp_html_node_text(xmlNodePtr node, struct wp_strbuf *out)
 	}
 }
 
-static void record_removed(struct wa_article *a, const char *kind, xmlNodePtr n)
+void wp_html_record_removed(struct wa_article *a, const char *kind, xmlNodePtr n)
 {
 	struct wp_strbuf t = { 0 };
 
@@ -120,7 +120,7 @@ static void collect_node(struct wp_page *p, xmlNodePtr c, struct wp_strbuf *out,
 	const char *tag = (const char *)c->name;
 
 	if (!strcmp(tag, "figcaption") || !strcmp(tag, "caption")) {
-		record_removed(p->article, "caption", c);
+		wp_html_record_removed(p->article, "caption", c);
 		return;
 	}
 	/* A table row is one line, its cells apart: "1 Kyle Busch 5040", not a line per cell. */
@@ -134,7 +134,7 @@ static void collect_node(struct wp_page *p, xmlNodePtr c, struct wp_strbuf *out,
 		return;
 	}
 	if (block && is_link_block(c, info)) {
-		record_removed(p->article, "related", c);
+		wp_html_record_removed(p->article, "related", c);
 		return;
 	}
 	if (block)

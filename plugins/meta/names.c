@@ -16,6 +16,7 @@
 #include <strings.h>
 #include <warta/article.h>
 
+#include "../common/list_field.h"
 #include "../common/textstat.h"
 
 #define NAME_MAX_WORDS 6
@@ -246,17 +247,6 @@ static int parse_segment(struct names *names, const char *s, size_t len)
 	return 0;
 }
 
-static int set_list(struct wa_article *a, const char *field, cJSON *list)
-{
-	if (cJSON_GetArraySize(list) == 0)
-		return 0;
-	char *json = cJSON_PrintUnformatted(list);
-	int r = json ? wa_article_set_json(a, field, json) : -ENOMEM;
-
-	free(json);
-	return r;
-}
-
 /* One name from page metadata, less its "(obe)" initials; addresses are not names. */
 static int add_given_name(cJSON *list, const char *name, size_t n)
 {
@@ -374,10 +364,10 @@ int meta_set_names(struct wa_article *a, const char *const *bylines, size_t n,
 	free(given);
 	given = wa_article_get_json(a, "authors");
 	if (r == 0 && (!given || strcmp(given, "null") == 0))
-		r = set_list(a, "authors", names.authors);
+		r = wp_set_list_field(a, "authors", names.authors);
 	free(given);
 	if (r == 0)
-		r = set_list(a, "editors", names.editors);
+		r = wp_set_list_field(a, "editors", names.editors);
 	if (r == 0 && names.initials)
 		r = wa_article_set_string(a, "editor_initials", names.initials);
 	cJSON_Delete(names.authors);
