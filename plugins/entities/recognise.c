@@ -103,6 +103,9 @@ static size_t other_name(struct scan *s, size_t i)
 	/* An everyday word capitalised by the sentence: "Menghina Siti Aisyah", "Pendukung Ali". */
 	if (n > 1 && (t->flags & WP_TOKEN_SENT_START) && scan_cue_at(s, i, CUE_COMMON) == 1)
 		return 1;
+	/* "Golden Institute": the span stopped at a word that also heads names. */
+	if (scan_capitalised(s, i + n) && scan_cue_at(s, i + n, CUE_ORG_TAIL) == 1)
+		n++;
 	if (n > 1 && scan_cue_at(s, i + n - 1, CUE_ORG_TAIL))
 		r = scan_add(s, ENTITY_ORG, NULL, NULL, i, i + n); /* Dassault Aviation */
 	else if (n == 1 && (r = known_defined_acronym(s, i)) >= 0)

@@ -288,6 +288,15 @@ WA_TEST(headings_and_sentence_capitals_are_not_people)
 	ASSERT_EQ(count_of_type(&r, "person"), 1);
 	wa_test_run_done(&r);
 
+	/* An English name ending in a word that also heads names is an organisation. */
+	wa_test_run_text(&r, conf,
+			 "Pasukan kedua negara menutup latihan di Natuna pada Jumat pagi.\n"
+			 "Laporan terbaru Lowy Institute menyebut latihan itu sebagai pesan kepada "
+			 "negara tetangga.\n");
+	ASSERT_NOT_NULL(entity(&r, "org", "Lowy Institute"));
+	ASSERT_EQ(count_of_type(&r, "person"), 0);
+	wa_test_run_done(&r);
+
 	/* A name does not run on from a short line into the paragraph after it. */
 	wa_test_run_text(&r, conf,
 			 "Pasukan kedua negara menutup latihan di Natuna pada Jumat pagi.\n"
