@@ -247,7 +247,12 @@ static size_t scan_word(const struct cursor *c, size_t i, uint16_t *flags)
 /* Appends the token lower-cased to tokens->folded. */
 static int fold_token(const char *text, struct wp_tokens *tokens, struct wp_token *t)
 {
-	size_t need = tokens->folded_len + (t->end - t->start) * 2 + 1;
+	/*
+	 * Three bytes out per byte in at most: a lower case letter is never
+	 * more than half as long again as its capital (Ⱥ 2 bytes, ⱥ 3), and
+	 * a stray byte of invalid UTF-8 becomes U+FFFD, three.
+	 */
+	size_t need = tokens->folded_len + (t->end - t->start) * 3 + 1;
 
 	if (need > tokens->folded_cap) {
 		size_t cap = tokens->folded_cap ? tokens->folded_cap : 4096;
@@ -264,7 +269,6 @@ static int fold_token(const char *text, struct wp_tokens *tokens, struct wp_toke
 	char *out = tokens->folded + tokens->folded_len;
 	size_t o = 0;
 
-	/* Lower case is never more than twice as long in UTF-8 as its capital. */
 	for (size_t i = t->start; i < t->end;) {
 		unsigned char b = (unsigned char)text[i];
 

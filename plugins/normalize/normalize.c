@@ -180,19 +180,28 @@ static int normalize_process(void *state, struct wa_article *a)
 {
 	const char *text = wa_article_text(a);
 	utf8proc_uint8_t *nfc = NULL;
-	struct wp_strbuf out = { 0 };
+	struct wp_strbuf out = { 0 }, repaired = { 0 };
 	int r;
 
 	if (!text)
 		return WA_PLUGIN_OK;
 	size_t len = strlen(text);
 
+	/* NFC wants valid UTF-8: bad bytes a plugin left in become U+FFFD first. */
+	if (!wp_utf8_valid(text, len)) {
+		map_code_points(text, len, &repaired);
+		if (repaired.error)
+			return repaired.error;
+		text = repaired.buf ? repaired.buf : "";
+		len = repaired.len;
+	}
 	if (may_need_nfc(text, len)) {
 		utf8proc_ssize_t n =
 			utf8proc_map((const utf8proc_uint8_t *)text, (utf8proc_ssize_t)len, &nfc,
 				     UTF8PROC_STABLE | UTF8PROC_COMPOSE);
 
 		if (n < 0) {
+			wp_strbuf_fini(&repaired);
 			return n == UTF8PROC_ERROR_NOMEM
 				       ? -ENOMEM
 				       : wa_article_add_error(a, "normalize", "NFC failed: %s",
@@ -206,6 +215,7 @@ static int normalize_process(void *state, struct wa_article *a)
 		r = wa_article_set_text(a, out.buf ? out.buf : "", out.len);
 	free(nfc);
 	wp_strbuf_fini(&out);
+	wp_strbuf_fini(&repaired);
 	return r < 0 ? r : WA_PLUGIN_OK;
 }
 

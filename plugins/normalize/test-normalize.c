@@ -71,6 +71,17 @@ WA_TEST(bad_utf8_from_any_ingest_becomes_replacement_characters)
 			  strlen(json));
 	ASSERT_STR_EQ(wa_article_text(r.article), "Kapal \xef\xbf\xbd\xef\xbf\xbd perang");
 	wa_test_run_done(&r);
+
+	/* Bad bytes beside a letter NFC must compose: repaired, then composed. */
+	static const char json2[] =
+		"{\"title\": \"x\", \"text\": \"Caf\x65\xcc\x81 \xee\xee\xee\xee ok\"}";
+
+	wa_test_run_start(&r, "pipeline = { 'ingest_json', 'normalize' }", "b.json", json2,
+			  strlen(json2));
+	ASSERT_STR_EQ(wa_article_text(r.article),
+		      "Caf\xc3\xa9 \xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd ok");
+	ASSERT_NULL(wa_test_field(&r, "errors"));
+	wa_test_run_done(&r);
 }
 
 WA_TEST_MAIN(WA_TEST_ENTRY(bad_utf8_from_any_ingest_becomes_replacement_characters),
