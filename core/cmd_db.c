@@ -8,6 +8,7 @@
  * store, upserting by id, for restores and benchmarks.
  */
 #include <errno.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -75,6 +76,7 @@ static int import(struct wa_store *store, const char *path)
 	char *line = NULL;
 	size_t cap = 0;
 	long n = 0, skipped = 0, in_batch = 0;
+	bool in_transaction = false;
 	ssize_t len;
 	int r = 0;
 
@@ -83,8 +85,12 @@ static int import(struct wa_store *store, const char *path)
 		return WA_EXIT_FAILURE;
 	}
 	while (r == 0 && (len = getline(&line, &cap, f)) > 0) {
-		if (in_batch == 0 && (r = wa_store_begin(store)) < 0)
+		/* Concatenated outbox files end each record with a newline of its own. */
+		if (strspn(line, " \t\r\n") == (size_t)len)
+			continue;
+		if (!in_transaction && (r = wa_store_begin(store)) < 0)
 			break;
+		in_transaction = true;
 		r = wa_store_put(store, line, (size_t)len);
 		if (r == -EINVAL) {
 			skipped++;
@@ -95,11 +101,12 @@ static int import(struct wa_store *store, const char *path)
 		if (r == 0 && ++in_batch == IMPORT_BATCH) {
 			r = wa_store_commit(store);
 			in_batch = 0;
+			in_transaction = false;
 		}
 	}
-	if (r == 0 && in_batch > 0)
+	if (r == 0 && in_transaction)
 		r = wa_store_commit(store);
-	if (r < 0)
+	if (r < 0 && in_transaction)
 		wa_store_rollback(store);
 	free(line);
 	if (f != stdin)

@@ -135,14 +135,19 @@ def test_import_and_missing_store(tmp):
     out = warta("search", "x", "--db", os.path.join(tmp, "nope.db"), check=False)
     assert out.returncode == 1 and "no store" in out.stderr
     path = os.path.join(tmp, "records.jsonl")
+    # As `cat outbox/*.json` makes it: each record ends in a newline of its own.
     with open(path, "w") as f:
         f.write(json.dumps({"id": "c" * 32, "received": "2026-01-02T00:00:00Z",
-                            "title": "Impor", "text": "Kapal selam diimpor."}) + "\n")
+                            "title": "Impor", "text": "Kapal selam diimpor."}) + "\n\n")
         f.write("not a record\n")
+        f.write(json.dumps({"id": "d" * 32, "received": "2026-01-03T00:00:00Z",
+                            "title": "Ekspor", "text": "Kapal perang diekspor."}) + "\n \n")
     db = os.path.join(tmp, "impor.db")
     out = warta("db", "import", path, "--db", db)
-    assert "1 record(s) imported" in out.stdout and "1 line(s)" in out.stdout
-    assert lines(warta("search", "kapal", "--json", "--db", db))[0]["title"] == "Impor"
+    assert "2 record(s) imported" in out.stdout and "1 line(s)" in out.stdout
+    assert lines(warta("search", "selam", "--json", "--db", db))[0]["title"] == "Impor"
+    assert {r["title"] for r in lines(warta("search", "kapal", "--json", "--db", db))} == \
+        {"Impor", "Ekspor"}
 
 
 run(globals())
