@@ -77,6 +77,14 @@ def peak_rss_kib(pid):
     return 0
 
 
+def cpu_seconds(pid):
+    """User and system CPU time the process has used so far."""
+    with open(f"/proc/{pid}/stat") as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    tick = os.sysconf("SC_CLK_TCK")
+    return int(fields[11]) / tick, int(fields[12]) / tick
+
+
 def percentile(values, p):
     values = sorted(values)
     return values[min(len(values) - 1, int(round(p / 100 * (len(values) - 1))))]
@@ -148,6 +156,7 @@ def main():
         time.sleep(0.01)
     finished = time.monotonic()
     rss = peak_rss_kib(daemon.pid)
+    cpu_user, cpu_sys = cpu_seconds(daemon.pid)
     daemon.terminate()
     daemon.wait()
 
@@ -168,6 +177,8 @@ def main():
             latencies.append((seen_at - dropped[source]) * 1000)
         print(f"latency drop->record: p50 {percentile(latencies, 50):.2f} ms, "
               f"p99 {percentile(latencies, 99):.2f} ms, max {max(latencies):.2f} ms")
+    print(f"CPU per article: {cpu_user / args.count * 1e6:.0f} us user, "
+          f"{cpu_sys / args.count * 1e6:.0f} us system")
     print(f"peak RSS: {rss / 1024:.1f} MiB")
 
 
