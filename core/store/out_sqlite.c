@@ -6,9 +6,10 @@
  * store's schema and tokenizer are shared with the commands that read it
  * (search, stats, retro), and the plugin ABI stays free of SQLite.
  *
- * process() copies the record into a batch under a mutex (workers call it
- * concurrently); flush(), on the committer's thread, writes the batch in
- * one transaction, synchronous=FULL when durability is "full". A failed
+ * process(), on the worker that analysed the article, makes its record into
+ * the store's rows (row.h) and adds them to a batch under a mutex (workers
+ * call it concurrently); flush(), on the committer's thread, writes the
+ * batch in one transaction, synchronous=FULL when durability is "full". A failed
  * transaction (a full disk) is rolled back and the batch kept for the next
  * flush, so the core retries it before retiring the inputs. Retention
  * (retain_days) runs at most once an hour, inside a flush. A store that
@@ -26,7 +27,9 @@
 #include <time.h>
 #include <warta/plugin.h>
 
+#include "article.h"
 #include "banned.h"
+#include "row.h"
 #include "store.h"
 
 #define RETENTION_EVERY_S 3600
@@ -34,11 +37,6 @@
 struct out_sqlite_config {
 	const char *path;
 	int64_t retain_days;
-};
-
-struct pending {
-	char *record;
-	size_t len;
 };
 
 struct out_sqlite {
@@ -49,7 +47,7 @@ struct out_sqlite {
 	int64_t retain_days;
 	time_t retention_done;
 	pthread_mutex_t lock; /* guards the batch */
-	struct pending *batch;
+	struct wa_store_row **batch;
 	size_t n_batch, cap_batch;
 };
 
@@ -110,7 +108,7 @@ static void out_sqlite_fini(void *state)
 	struct out_sqlite *os = state;
 
 	for (size_t i = 0; i < os->n_batch; i++)
-		free(os->batch[i].record);
+		free(os->batch[i]);
 	free(os->batch);
 	wa_store_close(os->store);
 	pthread_mutex_destroy(&os->lock);
@@ -122,19 +120,18 @@ static int out_sqlite_process(void *state, struct wa_article *a)
 	struct out_sqlite *os = state;
 	size_t len;
 	const char *record = wa_article_record(a, &len);
-	char *copy;
-	int r = 0;
+	struct wa_store_row *row;
+	int r;
 
 	if (!record)
 		return -EINVAL;
-	copy = malloc(len);
-	if (!copy)
-		return -ENOMEM;
-	memcpy(copy, record, len);
+	r = wa_store_row_new(wa_article_fields(a), record, len, &row);
+	if (r < 0)
+		return r;
 	pthread_mutex_lock(&os->lock);
 	if (os->n_batch == os->cap_batch) {
 		size_t cap = os->cap_batch ? 2 * os->cap_batch : 64;
-		struct pending *grown = realloc(os->batch, cap * sizeof(*grown));
+		struct wa_store_row **grown = realloc(os->batch, cap * sizeof(*grown));
 
 		if (grown) {
 			os->batch = grown;
@@ -144,10 +141,10 @@ static int out_sqlite_process(void *state, struct wa_article *a)
 		}
 	}
 	if (r == 0)
-		os->batch[os->n_batch++] = (struct pending){ copy, len };
+		os->batch[os->n_batch++] = row;
 	pthread_mutex_unlock(&os->lock);
 	if (r < 0)
-		free(copy);
+		free(row);
 	return r;
 }
 
@@ -173,11 +170,11 @@ static void apply_retention(struct out_sqlite *os)
 }
 
 /* Puts a batch that failed to commit back, ahead of whatever was staged meanwhile. */
-static void put_back(struct out_sqlite *os, struct pending *batch, size_t n)
+static void put_back(struct out_sqlite *os, struct wa_store_row **batch, size_t n)
 {
 	pthread_mutex_lock(&os->lock);
 	if (os->n_batch > 0) {
-		struct pending *merged = realloc(batch, (n + os->n_batch) * sizeof(*merged));
+		struct wa_store_row **merged = realloc(batch, (n + os->n_batch) * sizeof(*merged));
 
 		if (merged) {
 			memcpy(merged + n, os->batch, os->n_batch * sizeof(*merged));
@@ -187,7 +184,7 @@ static void put_back(struct out_sqlite *os, struct pending *batch, size_t n)
 			/* Out of memory: drop the newer ones; process() is called again for them.
 			 */
 			for (size_t i = 0; i < os->n_batch; i++)
-				free(os->batch[i].record);
+				free(os->batch[i]);
 		}
 		free(os->batch);
 	}
@@ -199,7 +196,7 @@ static void put_back(struct out_sqlite *os, struct pending *batch, size_t n)
 static int out_sqlite_flush(void *state)
 {
 	struct out_sqlite *os = state;
-	struct pending *batch;
+	struct wa_store_row **batch;
 	size_t n;
 	int r;
 
@@ -220,14 +217,8 @@ static int out_sqlite_flush(void *state)
 		return r;
 	}
 	r = wa_store_begin(os->store);
-	for (size_t i = 0; i < n && r == 0; i++) {
-		r = wa_store_put(os->store, batch[i].record, batch[i].len);
-		if (r == -EINVAL) {
-			wa_plugin_log(os->ctx, WA_LOG_WARNING,
-				      "a record is not valid JSON, skipping");
-			r = 0;
-		}
-	}
+	for (size_t i = 0; i < n && r == 0; i++)
+		r = wa_store_put_row(os->store, batch[i]);
 	if (r == 0)
 		apply_retention(os);
 	if (r == 0)
@@ -238,7 +229,7 @@ static int out_sqlite_flush(void *state)
 		return r;
 	}
 	for (size_t i = 0; i < n; i++)
-		free(batch[i].record);
+		free(batch[i]);
 	free(batch);
 	return 0;
 }

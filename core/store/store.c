@@ -9,6 +9,7 @@
 
 #include "banned.h"
 #include "json.h"
+#include "row.h"
 #include "schema.h"
 #include "tokenizer.h"
 
@@ -210,15 +211,6 @@ static void bind_text(sqlite3_stmt *stmt, int i, const char *s)
 		sqlite3_bind_null(stmt, i);
 }
 
-static const char *lang_of(const cJSON *record)
-{
-	const cJSON *lang = cJSON_GetObjectItemCaseSensitive(record, "lang");
-
-	if (cJSON_IsString(lang))
-		return lang->valuestring;
-	return wa_json_get_string(lang, "code");
-}
-
 /* Removes the old row's index entries and derived rows; returns its rowid, 0 if none. */
 static int64_t forget_old(struct wa_store *s, const char *id, int *ret)
 {
@@ -248,142 +240,107 @@ static int64_t forget_old(struct wa_store *s, const char *id, int *ret)
 	return rowid;
 }
 
-static int put_rows(struct wa_store *s, int64_t rowid, const char *date, const cJSON *record)
+static int put_derived_rows(struct wa_store *s, int64_t rowid, const struct wa_store_row *row)
 {
-	const cJSON *item;
 	int r = 0;
 
-	cJSON_ArrayForEach(item, cJSON_GetObjectItemCaseSensitive(record, "tags"))
-	{
+	for (size_t i = 0; i < row->n_tags && r == 0; i++) {
 		sqlite3_stmt *st = s->statements[INSERT_TAG];
-		const cJSON *score = cJSON_GetObjectItemCaseSensitive(item, "score");
+		const struct wa_store_tag *tag = &row->tags[i];
 
-		if (!wa_json_get_string(item, "name"))
-			continue;
 		sqlite3_bind_int64(st, 1, rowid);
-		bind_text(st, 2, wa_json_get_string(item, "name"));
-		if (cJSON_IsNumber(score))
-			sqlite3_bind_double(st, 3, score->valuedouble);
-		bind_text(st, 4, wa_json_get_string(item, "rule"));
-		bind_text(st, 5, date);
-		if ((r = run(st)) < 0)
-			return r;
+		bind_text(st, 2, tag->name);
+		if (tag->has_score)
+			sqlite3_bind_double(st, 3, tag->score);
+		bind_text(st, 4, tag->rule);
+		bind_text(st, 5, row->date);
+		r = run(st);
 	}
-	cJSON_ArrayForEach(item, cJSON_GetObjectItemCaseSensitive(record, "entities"))
-	{
+	for (size_t i = 0; i < row->n_entities && r == 0; i++) {
 		sqlite3_stmt *st = s->statements[INSERT_ENTITY];
-		const cJSON *mentions = cJSON_GetObjectItemCaseSensitive(item, "mentions");
+		const struct wa_store_entity *entity = &row->entities[i];
 
-		if (!wa_json_get_string(item, "type") || !wa_json_get_string(item, "name"))
-			continue;
 		sqlite3_bind_int64(st, 1, rowid);
-		bind_text(st, 2, wa_json_get_string(item, "type"));
-		bind_text(st, 3, wa_json_get_string(item, "name"));
-		if (cJSON_IsNumber(mentions))
-			sqlite3_bind_int64(st, 4, (sqlite3_int64)mentions->valuedouble);
-		bind_text(st, 5, date);
-		bind_text(st, 6, wa_json_get_string(item, "code"));
-		if ((r = run(st)) < 0)
-			return r;
+		bind_text(st, 2, entity->type);
+		bind_text(st, 3, entity->name);
+		if (entity->has_mentions)
+			sqlite3_bind_int64(st, 4, entity->mentions);
+		bind_text(st, 5, row->date);
+		bind_text(st, 6, entity->code);
+		r = run(st);
 	}
-	cJSON_ArrayForEach(item, cJSON_GetObjectItemCaseSensitive(record, "duplicates"))
-	{
+	for (size_t i = 0; i < row->n_duplicates && r == 0; i++) {
 		sqlite3_stmt *st = s->statements[INSERT_DUPLICATE];
 
-		if (!cJSON_IsString(item))
-			continue;
 		sqlite3_bind_int64(st, 1, rowid);
-		bind_text(st, 2, item->valuestring);
-		if ((r = run(st)) < 0)
-			return r;
+		bind_text(st, 2, row->duplicates[i]);
+		r = run(st);
 	}
-	cJSON_ArrayForEach(item, cJSON_GetObjectItemCaseSensitive(record, "quotes"))
-	{
+	for (size_t i = 0; i < row->n_quotes && r == 0; i++) {
 		sqlite3_stmt *st = s->statements[INSERT_QUOTE];
 
-		if (!wa_json_get_string(item, "text"))
-			continue;
 		sqlite3_bind_int64(st, 1, rowid);
-		bind_text(st, 2, wa_json_get_string(item, "speaker"));
-		bind_text(st, 3, wa_json_get_string(item, "text"));
-		if ((r = run(st)) < 0)
-			return r;
+		bind_text(st, 2, row->quotes[i].speaker);
+		bind_text(st, 3, row->quotes[i].text);
+		r = run(st);
 	}
-	return 0;
+	return r;
 }
 
-/* YYYY-MM-DD from a date or timestamp string, or "" if it does not start like one. */
-static void day_of(const char *s, char day[11])
+int wa_store_put_row(struct wa_store *s, const struct wa_store_row *row)
 {
-	day[0] = '\0';
-	if (s && strlen(s) >= 10 && s[4] == '-' && s[7] == '-')
-		snprintf(day, 11, "%.10s", s);
-}
-
-int wa_store_put(struct wa_store *s, const char *json, size_t len)
-{
-	const char *id, *received, *published, *title, *text;
-	cJSON *record = NULL, *text_item;
-	char date[11], *rest;
 	int64_t rowid;
 	sqlite3_stmt *st;
 	int r;
 
-	if (wa_json_parse(json, len, &record, NULL) < 0 || !cJSON_IsObject(record)) {
-		cJSON_Delete(record);
-		return -EINVAL;
-	}
-	id = wa_json_get_string(record, "id");
-	received = wa_json_get_string(record, "received");
-	published = wa_json_get_string(record, "published");
-	title = wa_json_get_string(record, "title");
-	if (!id) {
-		cJSON_Delete(record);
-		return -EINVAL;
-	}
-	day_of(published, date);
-	if (!date[0])
-		day_of(received, date);
-	/* The text has a column of its own (the index reads it there): not twice on disk. */
-	text_item = cJSON_DetachItemFromObjectCaseSensitive(record, "text");
-	text = cJSON_IsString(text_item) ? text_item->valuestring : "";
-	rest = wa_json_print(record);
-	if (!rest) {
-		r = -ENOMEM;
-		goto out;
-	}
-	rowid = forget_old(s, id, &r);
+	rowid = forget_old(s, row->id, &r);
 	if (r < 0)
-		goto out;
+		return r;
 	st = s->statements[rowid ? UPDATE : INSERT];
-	bind_text(st, 1, id);
-	bind_text(st, 2, received ? received : "");
-	bind_text(st, 3, date);
-	bind_text(st, 4,
-		  wa_json_get_string(cJSON_GetObjectItemCaseSensitive(record, "source"), "file"));
-	bind_text(st, 5, wa_json_get_string(record, "outlet"));
-	bind_text(st, 6, title);
-	bind_text(st, 7, lang_of(record));
-	bind_text(st, 8, published);
-	bind_text(st, 9, text);
-	bind_text(st, 10, rest);
+	bind_text(st, 1, row->id);
+	bind_text(st, 2, row->received);
+	bind_text(st, 3, row->date);
+	bind_text(st, 4, row->file);
+	bind_text(st, 5, row->outlet);
+	bind_text(st, 6, row->title);
+	bind_text(st, 7, row->lang);
+	bind_text(st, 8, row->published);
+	bind_text(st, 9, row->text);
+	bind_text(st, 10, row->rest);
 	if (rowid)
 		sqlite3_bind_int64(st, 11, rowid);
 	r = run(st);
 	if (r < 0)
-		goto out;
+		return r;
 	if (!rowid)
 		rowid = sqlite3_last_insert_rowid(s->db);
 	st = s->statements[FTS_INSERT];
 	sqlite3_bind_int64(st, 1, rowid);
-	bind_text(st, 2, title);
-	bind_text(st, 3, text);
+	bind_text(st, 2, row->title);
+	bind_text(st, 3, row->text);
 	r = run(st);
+	return r < 0 ? r : put_derived_rows(s, rowid, row);
+}
+
+int wa_store_put(struct wa_store *s, const char *json, size_t len)
+{
+	struct wa_store_row *row = NULL;
+	cJSON *record = NULL;
+	char *compact = NULL;
+	int r;
+
+	if (wa_json_parse(json, len, &record, NULL) < 0) {
+		r = -EINVAL;
+		goto out;
+	}
+	/* Stored as the daemon stores it: compact, whatever the input's layout. */
+	compact = wa_json_print(record);
+	r = compact ? wa_store_row_new(record, compact, strlen(compact), &row) : -ENOMEM;
 	if (r == 0)
-		r = put_rows(s, rowid, date, record);
+		r = wa_store_put_row(s, row);
 out:
-	free(rest);
-	cJSON_Delete(text_item);
+	free(row);
+	free(compact);
 	cJSON_Delete(record);
 	return r;
 }

@@ -51,6 +51,10 @@ void wa_store_rollback(struct wa_store *store);
  */
 int wa_store_put(struct wa_store *store, const char *record, size_t len);
 
+/* Stores a record already made into rows (row.h): the daemon's way, with no JSON to parse. */
+struct wa_store_row;
+int wa_store_put_row(struct wa_store *store, const struct wa_store_row *row);
+
 /* Deletes articles whose date is before `before` (YYYY-MM-DD). Returns the count or -errno. */
 int wa_store_delete_before(struct wa_store *store, const char *before);
 

@@ -3,10 +3,13 @@
  * The archive: records in and out, upserts, the stemming search in both
  * languages, the shared filters, retention and schema migration.
  */
+#include <errno.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "json.h"
 #include "store/query.h"
+#include "store/row.h"
 #include "store/schema.h"
 #include "store/store.h"
 #include "store/tokenizer.h"
@@ -355,10 +358,102 @@ WA_TEST(an_older_schema_is_migrated_with_its_data)
 	wa_store_close(store);
 }
 
+/* The row's record is what printing the record without its text gives. */
+static void assert_cut_matches_reprint(const char *json)
+{
+	struct wa_store_row *row;
+	cJSON *record, *text;
+	char *printed, *expected;
+
+	ASSERT_OK(wa_json_parse(json, strlen(json), &record, NULL));
+	printed = wa_json_print(record);
+	ASSERT_OK(wa_store_row_new(record, printed, strlen(printed), &row));
+	text = cJSON_DetachItemFromObjectCaseSensitive(record, "text");
+	expected = wa_json_print(record);
+	ASSERT_STR_EQ(row->rest, expected);
+	ASSERT_STR_EQ(row->text, cJSON_IsString(text) ? text->valuestring : "");
+	free(expected);
+	free(row);
+	free(printed);
+	cJSON_Delete(text);
+	cJSON_Delete(record);
+}
+
+WA_TEST(a_records_text_is_cut_out_wherever_it_stands)
+{
+	size_t start, end;
+
+	assert_cut_matches_reprint("{\"id\":\"a\",\"text\":\"Isi\",\"title\":\"Judul\"}");
+	assert_cut_matches_reprint("{\"text\":\"Isi\",\"id\":\"a\"}");
+	assert_cut_matches_reprint("{\"id\":\"a\",\"title\":\"Judul\",\"text\":\"Isi\"}");
+	assert_cut_matches_reprint("{\"id\":\"a\"}");
+	/* Members named text further down, and strings that look like JSON, stay. */
+	assert_cut_matches_reprint(
+		"{\"id\":\"a\",\"quotes\":[{\"text\":\"\\\"Kami siap},\\\" katanya\"}],"
+		"\"title\":\"{\\\"text\\\":1}\",\"n\":[1,2.5,true,null,{\"text\":[]}],"
+		"\"text\":\"Baris \\\"satu\\\"\\n\\\\dua\",\"z\":false}");
+	/* Any layout, not only compact. */
+	ASSERT_EQ(wa_json_member_span(" { \"a\" : 1 ,\n \"text\" : \"x\" }", 28, "text", &start,
+				      &end),
+		  1);
+	ASSERT_EQ(start, 11); /* from the comma before: the member is the last */
+	ASSERT_EQ(end, 26);
+	ASSERT_EQ(wa_json_member_span("{}", 2, "text", &start, &end), 0);
+	ASSERT_EQ(wa_json_member_span("[1]", 3, "text", &start, &end), -EINVAL);
+	ASSERT_EQ(wa_json_member_span("{\"text\":\"x", 10, "text", &start, &end), -EINVAL);
+	ASSERT_EQ(wa_json_member_span("{\"a\" 1}", 7, "text", &start, &end), -EINVAL);
+}
+
+WA_TEST(a_row_keeps_what_the_tables_need_and_skips_incomplete_entries)
+{
+	const char *json =
+		"{\"id\":\"r1\",\"received\":\"2026-05-02T01:00:00Z\",\"published\":null,"
+		"\"source\":{\"file\":\"r1.txt\"},\"lang\":{\"code\":\"id\",\"confidence\":0.9},"
+		"\"outlet\":\"Antara\",\"title\":\"Judul\",\"text\":\"Isi\","
+		"\"tags\":[{\"name\":\"latihan\",\"score\":2,\"rule\":\"latihan\"},{\"score\":1},"
+		"{\"name\":\"nuklir\"}],"
+		"\"entities\":[{\"type\":\"country\",\"name\":\"Belarus\",\"code\":\"BY\","
+		"\"mentions\":3},{\"type\":\"person\"},{\"type\":\"org\",\"name\":\"TNI\"}],"
+		"\"quotes\":[{\"speaker\":\"Prabowo\",\"text\":\"Siap\"},{\"speaker\":\"X\"},"
+		"{\"text\":\"Tanpa nama\"}],\"duplicates\":[\"abcd\",7]}";
+	struct wa_store_row *row;
+	cJSON *record;
+
+	ASSERT_OK(wa_json_parse(json, strlen(json), &record, NULL));
+	ASSERT_OK(wa_store_row_new(record, json, strlen(json), &row));
+	ASSERT_STR_EQ(row->id, "r1");
+	ASSERT_STR_EQ(row->date, "2026-05-02"); /* no publication date: the day received */
+	ASSERT_NULL(row->published);
+	ASSERT_STR_EQ(row->lang, "id");
+	ASSERT_STR_EQ(row->file, "r1.txt");
+	ASSERT_EQ(row->n_tags, 2);
+	ASSERT_STR_EQ(row->tags[0].rule, "latihan");
+	ASSERT_TRUE(row->tags[0].has_score && row->tags[0].score == 2);
+	ASSERT_FALSE(row->tags[1].has_score);
+	ASSERT_NULL(row->tags[1].rule);
+	ASSERT_EQ(row->n_entities, 2);
+	ASSERT_STR_EQ(row->entities[0].code, "BY");
+	ASSERT_EQ(row->entities[0].mentions, 3);
+	ASSERT_STR_EQ(row->entities[1].name, "TNI");
+	ASSERT_NULL(row->entities[1].code);
+	ASSERT_EQ(row->n_quotes, 2);
+	ASSERT_NULL(row->quotes[1].speaker);
+	ASSERT_EQ(row->n_duplicates, 1);
+	ASSERT_STR_EQ(row->duplicates[0], "abcd");
+	free(row);
+	cJSON_Delete(record);
+
+	ASSERT_OK(wa_json_parse("{\"title\":\"no id\"}", 17, &record, NULL));
+	ASSERT_EQ(wa_store_row_new(record, "{\"title\":\"no id\"}", 17, &row), -EINVAL);
+	cJSON_Delete(record);
+}
+
 WA_TEST_MAIN(WA_TEST_ENTRY(a_record_comes_back_whole),
 	     WA_TEST_ENTRY(storing_again_replaces_instead_of_duplicating),
 	     WA_TEST_ENTRY(search_finds_words_in_any_form_in_both_languages),
 	     WA_TEST_ENTRY(filters_combine),
 	     WA_TEST_ENTRY(near_duplicates_are_found_both_ways_and_survive_reprocessing),
 	     WA_TEST_ENTRY(retention_deletes_old_articles_everywhere),
-	     WA_TEST_ENTRY(an_older_schema_is_migrated_with_its_data))
+	     WA_TEST_ENTRY(an_older_schema_is_migrated_with_its_data),
+	     WA_TEST_ENTRY(a_records_text_is_cut_out_wherever_it_stands),
+	     WA_TEST_ENTRY(a_row_keeps_what_the_tables_need_and_skips_incomplete_entries))

@@ -1,0 +1,316 @@
+/* SPDX-License-Identifier: MIT */
+/* A record as the store's rows (see row.h). */
+#include "row.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "banned.h"
+#include "json.h"
+
+/* ---- cutting a member out of compact JSON, without parsing it ---- */
+
+static size_t skip_space(const char *s, size_t i, size_t len)
+{
+	while (i < len && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r' || s[i] == '\n'))
+		i++;
+	return i;
+}
+
+/* Past the string that opens at s[i], or 0 when it is not closed. */
+static size_t skip_string(const char *s, size_t i, size_t len)
+{
+	for (i++; i < len; i++) {
+		if (s[i] == '\\')
+			i++;
+		else if (s[i] == '"')
+			return i + 1;
+	}
+	return 0;
+}
+
+/* Past the value that starts at s[i], or 0 when it does not end. */
+static size_t skip_value(const char *s, size_t i, size_t len)
+{
+	int depth = 0;
+
+	if (i < len && s[i] != '"' && s[i] != '{' && s[i] != '[') {
+		while (i < len && !strchr(",}] \t\r\n", s[i]))
+			i++;
+		return i;
+	}
+	while (i < len) {
+		if (s[i] == '"') {
+			if ((i = skip_string(s, i, len)) == 0)
+				return 0;
+			if (depth == 0)
+				return i;
+			continue;
+		}
+		if (s[i] == '{' || s[i] == '[')
+			depth++;
+		else if ((s[i] == '}' || s[i] == ']') && --depth == 0)
+			return i + 1;
+		i++;
+	}
+	return 0;
+}
+
+int wa_json_member_span(const char *s, size_t len, const char *key, size_t *ret_start,
+			size_t *ret_end)
+{
+	size_t key_len = strlen(key), i = skip_space(s, 0, len), comma_before = 0;
+	bool first = true;
+
+	if (i >= len || s[i] != '{')
+		return -EINVAL;
+	for (i = skip_space(s, i + 1, len); i < len && s[i] != '}';) {
+		size_t start = i, key_end, value_end, next;
+
+		if (s[i] != '"' || (key_end = skip_string(s, i, len)) == 0)
+			return -EINVAL;
+		i = skip_space(s, key_end, len);
+		if (i >= len || s[i] != ':')
+			return -EINVAL;
+		value_end = skip_value(s, skip_space(s, i + 1, len), len);
+		if (value_end == 0)
+			return -EINVAL;
+		next = skip_space(s, value_end, len);
+		if (next >= len || (s[next] != ',' && s[next] != '}'))
+			return -EINVAL;
+		if (key_end - start - 2 == key_len && memcmp(s + start + 1, key, key_len) == 0) {
+			/* Take one comma with it: the one after, else the one before. */
+			if (s[next] == ',') {
+				*ret_start = start;
+				*ret_end = next + 1;
+			} else {
+				*ret_start = first ? start : comma_before;
+				*ret_end = value_end;
+			}
+			return 1;
+		}
+		if (s[next] == '}')
+			return 0;
+		comma_before = next;
+		first = false;
+		i = skip_space(s, next + 1, len);
+	}
+	return i < len ? 0 : -EINVAL;
+}
+
+/* ---- the row, laid out in one block ---- */
+
+/*
+ * The row is laid out twice by the same code: first with no block, to
+ * measure it, then into a block of that size. Both passes take the same
+ * pieces in the same order, so they cannot disagree.
+ */
+struct layout {
+	char *block; /* NULL while measuring */
+	size_t used;
+};
+
+static void *take(struct layout *l, size_t size, size_t align)
+{
+	size_t at = (l->used + align - 1) & ~(align - 1);
+
+	l->used = at + size;
+	return l->block ? l->block + at : NULL;
+}
+
+static const char *copy_bytes(struct layout *l, const char *s, size_t len)
+{
+	char *d = take(l, len + 1, 1);
+
+	if (d) {
+		memcpy(d, s, len);
+		d[len] = '\0';
+	}
+	return d;
+}
+
+static const char *copy(struct layout *l, const char *s)
+{
+	return s ? copy_bytes(l, s, strlen(s)) : NULL;
+}
+
+static const cJSON *member(const cJSON *object, const char *key)
+{
+	return cJSON_GetObjectItemCaseSensitive(object, key);
+}
+
+/* A member that is an array of n items, as an array of structs of `size` (NULL when n is 0). */
+static void *take_array(struct layout *l, size_t n, size_t size)
+{
+	void *array = take(l, n * size, _Alignof(max_align_t));
+
+	return n > 0 ? array : NULL;
+}
+
+static void lay_out_tags(struct layout *l, struct wa_store_row *row, const cJSON *tags)
+{
+	const cJSON *item;
+	size_t n = 0;
+
+	cJSON_ArrayForEach(item, tags) n += wa_json_get_string(item, "name") != NULL;
+	row->tags = take_array(l, n, sizeof(*row->tags));
+	row->n_tags = 0;
+	cJSON_ArrayForEach(item, tags)
+	{
+		const cJSON *score = member(item, "score");
+		struct wa_store_tag tag;
+
+		if (!wa_json_get_string(item, "name"))
+			continue;
+		tag.name = copy(l, wa_json_get_string(item, "name"));
+		tag.rule = copy(l, wa_json_get_string(item, "rule"));
+		tag.has_score = cJSON_IsNumber(score);
+		tag.score = tag.has_score ? score->valuedouble : 0;
+		if (row->tags)
+			row->tags[row->n_tags] = tag;
+		row->n_tags++;
+	}
+}
+
+static void lay_out_entities(struct layout *l, struct wa_store_row *row, const cJSON *entities)
+{
+	const cJSON *item;
+	size_t n = 0;
+
+	cJSON_ArrayForEach(item, entities) n +=
+		wa_json_get_string(item, "type") && wa_json_get_string(item, "name");
+	row->entities = take_array(l, n, sizeof(*row->entities));
+	row->n_entities = 0;
+	cJSON_ArrayForEach(item, entities)
+	{
+		const cJSON *mentions = member(item, "mentions");
+		struct wa_store_entity entity;
+
+		if (!wa_json_get_string(item, "type") || !wa_json_get_string(item, "name"))
+			continue;
+		entity.type = copy(l, wa_json_get_string(item, "type"));
+		entity.name = copy(l, wa_json_get_string(item, "name"));
+		entity.code = copy(l, wa_json_get_string(item, "code"));
+		entity.has_mentions = cJSON_IsNumber(mentions);
+		entity.mentions = entity.has_mentions ? (int64_t)mentions->valuedouble : 0;
+		if (row->entities)
+			row->entities[row->n_entities] = entity;
+		row->n_entities++;
+	}
+}
+
+static void lay_out_quotes(struct layout *l, struct wa_store_row *row, const cJSON *quotes)
+{
+	const cJSON *item;
+	size_t n = 0;
+
+	cJSON_ArrayForEach(item, quotes) n += wa_json_get_string(item, "text") != NULL;
+	row->quotes = take_array(l, n, sizeof(*row->quotes));
+	row->n_quotes = 0;
+	cJSON_ArrayForEach(item, quotes)
+	{
+		struct wa_store_quote quote;
+
+		if (!wa_json_get_string(item, "text"))
+			continue;
+		quote.speaker = copy(l, wa_json_get_string(item, "speaker"));
+		quote.text = copy(l, wa_json_get_string(item, "text"));
+		if (row->quotes)
+			row->quotes[row->n_quotes] = quote;
+		row->n_quotes++;
+	}
+}
+
+static void lay_out_duplicates(struct layout *l, struct wa_store_row *row, const cJSON *ids)
+{
+	const cJSON *item;
+	size_t n = 0;
+
+	cJSON_ArrayForEach(item, ids) n += cJSON_IsString(item);
+	row->duplicates = take_array(l, n, sizeof(*row->duplicates));
+	row->n_duplicates = 0;
+	cJSON_ArrayForEach(item, ids)
+	{
+		const char *id;
+
+		if (!cJSON_IsString(item))
+			continue;
+		id = copy(l, item->valuestring);
+		if (row->duplicates)
+			row->duplicates[row->n_duplicates] = id;
+		row->n_duplicates++;
+	}
+}
+
+/* YYYY-MM-DD from a date or timestamp string, or "" if it does not start like one. */
+static void day_of(const char *s, char day[11])
+{
+	day[0] = '\0';
+	if (s && strlen(s) >= 10 && s[4] == '-' && s[7] == '-')
+		snprintf(day, 11, "%.10s", s);
+}
+
+static const char *lang_of(const cJSON *record)
+{
+	const cJSON *lang = member(record, "lang");
+
+	return cJSON_IsString(lang) ? lang->valuestring : wa_json_get_string(lang, "code");
+}
+
+static void lay_out(struct layout *l, struct wa_store_row *row, const cJSON *record,
+		    const char *json, size_t len, size_t cut_start, size_t cut_end)
+{
+	const cJSON *text = member(record, "text");
+	char *rest;
+
+	row->id = copy(l, wa_json_get_string(record, "id"));
+	row->received = copy(l, wa_json_get_string(record, "received"));
+	row->published = copy(l, wa_json_get_string(record, "published"));
+	row->title = copy(l, wa_json_get_string(record, "title"));
+	row->file = copy(l, wa_json_get_string(member(record, "source"), "file"));
+	row->outlet = copy(l, wa_json_get_string(record, "outlet"));
+	row->lang = copy(l, lang_of(record));
+	row->text = copy(l, cJSON_IsString(text) ? text->valuestring : "");
+	rest = take(l, len - (cut_end - cut_start) + 1, 1);
+	if (rest) {
+		memcpy(rest, json, cut_start);
+		memcpy(rest + cut_start, json + cut_end, len - cut_end);
+		rest[len - (cut_end - cut_start)] = '\0';
+	}
+	row->rest = rest;
+	lay_out_tags(l, row, member(record, "tags"));
+	lay_out_entities(l, row, member(record, "entities"));
+	lay_out_quotes(l, row, member(record, "quotes"));
+	lay_out_duplicates(l, row, member(record, "duplicates"));
+	day_of(row->published, row->date);
+	if (!row->date[0])
+		day_of(row->received, row->date);
+	if (!row->received)
+		row->received = "";
+}
+
+int wa_store_row_new(const cJSON *record, const char *json, size_t len,
+		     struct wa_store_row **ret_row)
+{
+	struct layout l = { 0 };
+	struct wa_store_row measured, *row;
+	size_t cut_start = 0, cut_end = 0;
+	int r;
+
+	if (!cJSON_IsObject(record) || !wa_json_get_string(record, "id"))
+		return -EINVAL;
+	r = wa_json_member_span(json, len, "text", &cut_start, &cut_end);
+	if (r < 0)
+		return r;
+	take(&l, sizeof(measured), _Alignof(max_align_t));
+	lay_out(&l, &measured, record, json, len, cut_start, cut_end);
+	l = (struct layout){ .block = malloc(l.used) };
+	if (!l.block)
+		return -ENOMEM;
+	row = take(&l, sizeof(*row), _Alignof(max_align_t));
+	lay_out(&l, row, record, json, len, cut_start, cut_end);
+	*ret_row = row;
+	return 0;
+}
