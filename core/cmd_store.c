@@ -115,7 +115,7 @@ static int run_search(sqlite3 *db, struct wa_store_options *o)
 			       : (o->json ? "snippet(fts, 1, '', '', '…', 16)"
 					  : "snippet(fts, 1, '[', ']', '…', 16)"))
 		      : "substr(a.text, 1, 120)",
-		 text ? "bm25(fts, 5.0, 1.0)" : "0");
+		 text ? "warta_rank(fts, 5.0, 1.0)" : "0");
 	r = wa_query_prepare(db, &o->query, columns, NULL, NULL, NULL, &stmt);
 	if (r != SQLITE_OK) {
 		fprintf(stderr, "warta search: %s\n", sqlite3_errmsg(db));

@@ -41,6 +41,12 @@ int wa_query_prepare(sqlite3 *db, const struct wa_query *q, const char *columns,
 		     const char *group_by, const char *order, sqlite3_stmt **ret_stmt)
 {
 	bool text = q->text && q->text[0];
+	/*
+	 * Filters on tags and entities name the index's rowid when searching, so
+	 * that SQLite tests them before it reads the article's row: a search
+	 * whose tag holds 3% of the matches otherwise reads 30 rows per result.
+	 */
+	const char *row = text ? "fts.rowid" : "a.rowid";
 	sqlite3_str *sql = sqlite3_str_new(db);
 	sqlite3_stmt *stmt = NULL;
 	char *query;
@@ -54,18 +60,23 @@ int wa_query_prepare(sqlite3 *db, const struct wa_query *q, const char *columns,
 		sqlite3_str_appendf(sql, " %s", join);
 	sqlite3_str_appendall(sql, text ? " WHERE fts MATCH ?" : " WHERE 1");
 	for (size_t i = 0; i < q->n_tags; i++)
-		sqlite3_str_appendall(
+		sqlite3_str_appendf(
 			sql,
-			" AND EXISTS (SELECT 1 FROM tags t WHERE t.article = a.rowid AND t.name = ?)");
+			" AND EXISTS (SELECT 1 FROM tags t WHERE t.article = %s AND t.name = ?)",
+			row);
 	for (size_t i = 0; i < q->n_entities; i++) {
 		if (strchr(q->entities[i], ':'))
-			sqlite3_str_appendall(
-				sql, " AND EXISTS (SELECT 1 FROM entities e WHERE "
-				     "e.article = a.rowid AND e.type = ? AND "
-				     "(e.name = ? COLLATE NOCASE OR e.code = ? COLLATE NOCASE))");
+			sqlite3_str_appendf(
+				sql,
+				" AND EXISTS (SELECT 1 FROM entities e WHERE "
+				"e.article = %s AND e.type = ? AND "
+				"(e.name = ? COLLATE NOCASE OR e.code = ? COLLATE NOCASE))",
+				row);
 		else
-			sqlite3_str_appendall(sql, " AND EXISTS (SELECT 1 FROM entities e WHERE "
-						   "e.article = a.rowid AND e.type = ?)");
+			sqlite3_str_appendf(sql,
+					    " AND EXISTS (SELECT 1 FROM entities e WHERE "
+					    "e.article = %s AND e.type = ?)",
+					    row);
 	}
 	/* Ids are lowercase hex: a prefix P spans [P, P "g"), which the indexes can walk. */
 	if (q->duplicates_of)
@@ -91,7 +102,7 @@ int wa_query_prepare(sqlite3 *db, const struct wa_query *q, const char *columns,
 	if (order)
 		sqlite3_str_appendf(sql, " ORDER BY %s", order);
 	else
-		sqlite3_str_appendall(sql, text ? " ORDER BY bm25(fts, 5.0, 1.0)"
+		sqlite3_str_appendall(sql, text ? " ORDER BY warta_rank(fts, 5.0, 1.0)"
 						: " ORDER BY a.date DESC, a.received DESC");
 	if (q->limit > 0)
 		sqlite3_str_appendf(sql, " LIMIT %ld", q->limit);

@@ -32,7 +32,7 @@ struct wa_query {
  * Prepares "SELECT <columns> FROM articles a [JOIN fts] [<join>] WHERE
  * <filters> [GROUP BY <group_by>] ORDER BY <order> LIMIT" with every
  * parameter bound. Columns may use a.* and, when q->text is set, fts
- * functions (bm25(fts), snippet(fts, ...)). Order is rank when searching
+ * functions (warta_rank(fts, ...), snippet(fts, ...)). Order is rank when searching
  * text, else newest first, unless `order` is given.
  * Returns an SQLite code; on error *ret_stmt is NULL.
  */

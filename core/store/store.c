@@ -9,6 +9,7 @@
 
 #include "banned.h"
 #include "json.h"
+#include "rank.h"
 #include "row.h"
 #include "schema.h"
 #include "tokenizer.h"
@@ -103,6 +104,26 @@ static int fail(struct wa_store *store, int code, const char *what, char **ret_e
 	return wa_store_errno(code) ? wa_store_errno(code) : -EIO;
 }
 
+int wa_store_register_fts5(sqlite3 *db)
+{
+	fts5_api *api = NULL;
+	sqlite3_stmt *stmt;
+	int r;
+
+	r = sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &stmt, NULL);
+	if (r != SQLITE_OK)
+		return r;
+	sqlite3_bind_pointer(stmt, 1, &api, "fts5_api_ptr", NULL);
+	(void)sqlite3_step(stmt);
+	r = sqlite3_finalize(stmt);
+	if (r != SQLITE_OK)
+		return r;
+	if (!api)
+		return SQLITE_ERROR;
+	r = wa_tokenizer_register(api);
+	return r == SQLITE_OK ? wa_rank_register(api) : r;
+}
+
 int wa_store_open(const char *path, unsigned flags, struct wa_store **ret_store, char **ret_error)
 {
 	struct wa_store *store = calloc(1, sizeof(*store));
@@ -125,9 +146,9 @@ int wa_store_open(const char *path, unsigned flags, struct wa_store **ret_store,
 	snprintf(pragmas, sizeof(pragmas),
 		 "PRAGMA journal_mode = WAL; PRAGMA synchronous = %s; PRAGMA temp_store = MEMORY;",
 		 flags & WA_STORE_DURABLE ? "FULL" : "NORMAL");
-	r = wa_tokenizer_register(store->db);
+	r = wa_store_register_fts5(store->db);
 	if (r != SQLITE_OK)
-		return fail(store, r, "cannot register the search tokenizer", ret_error);
+		return fail(store, r, "cannot register the search functions", ret_error);
 	if (!store->read_only) {
 		r = sqlite3_exec(store->db, pragmas, NULL, NULL, NULL);
 		if (r != SQLITE_OK)

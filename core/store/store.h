@@ -37,6 +37,9 @@ enum wa_store_flags {
 int wa_store_open(const char *path, unsigned flags, struct wa_store **ret_store, char **ret_error);
 void wa_store_close(struct wa_store *store);
 
+/* Registers warta's tokenizer and ranking function with db's FTS5 (done by open). */
+int wa_store_register_fts5(sqlite3 *db);
+
 /* The connection, for queries (store_query.c and the commands). */
 sqlite3 *wa_store_db(struct wa_store *store);
 

@@ -201,22 +201,9 @@ static int tokenize(Fts5Tokenizer *p, void *ctx, int flags, const char *text, in
 	return r;
 }
 
-int wa_tokenizer_register(sqlite3 *db)
+int wa_tokenizer_register(fts5_api *api)
 {
 	fts5_tokenizer tokenizer = { create, destroy, tokenize };
-	fts5_api *api = NULL;
-	sqlite3_stmt *stmt;
-	int r;
 
-	r = sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &stmt, NULL);
-	if (r != SQLITE_OK)
-		return r;
-	sqlite3_bind_pointer(stmt, 1, &api, "fts5_api_ptr", NULL);
-	(void)sqlite3_step(stmt);
-	r = sqlite3_finalize(stmt);
-	if (r != SQLITE_OK)
-		return r;
-	if (!api)
-		return SQLITE_ERROR;
 	return api->xCreateTokenizer(api, "warta", NULL, &tokenizer, NULL);
 }

@@ -16,7 +16,7 @@
 
 #include <sqlite3.h>
 
-/* Registers the tokenizer on db. Returns SQLITE_OK or an SQLite error code. */
-int wa_tokenizer_register(sqlite3 *db);
+/* Registers the tokenizer with FTS5. Returns SQLITE_OK or an SQLite error code. */
+int wa_tokenizer_register(fts5_api *api);
 
 #endif

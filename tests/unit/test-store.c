@@ -230,6 +230,14 @@ WA_TEST(filters_combine)
 	ASSERT_STR_EQ(ids(store, &q), "a2 a3");
 	q = (struct wa_query){ .text = "latihan", .outlet = "Antara" };
 	ASSERT_STR_EQ(ids(store, &q), "a2");
+	/* With a text, tag and entity filters test the index's rows (query.c). */
+	q = (struct wa_query){ .text = "latihan", .n_tags = 1, .tags = { "latihan_militer" } };
+	ASSERT_STR_EQ(ids(store, &q), "a1");
+	q.n_entities = 1;
+	q.entities[0] = "country:BY";
+	ASSERT_STR_EQ(ids(store, &q), "a1");
+	q.entities[0] = "person";
+	ASSERT_STR_EQ(ids(store, &q), "");
 	q = (struct wa_query){ .n_entities = 1, .entities = { "country:belarus" } };
 	ASSERT_STR_EQ(ids(store, &q), "a1 a2 a3 a4");
 	/* Its code finds it too, whatever the name it was written under. */
@@ -312,7 +320,7 @@ WA_TEST(an_older_schema_is_migrated_with_its_data)
 
 	/* A store as the previous version left it: schema 1, with one article. */
 	ASSERT_EQ(sqlite3_open(wa_test_path("warta.db"), &db), SQLITE_OK);
-	ASSERT_EQ(wa_tokenizer_register(db), SQLITE_OK);
+	ASSERT_EQ(wa_store_register_fts5(db), SQLITE_OK);
 	ASSERT_TRUE(asprintf(&sql,
 			     "%s INSERT INTO articles (id, received, date, title, text, record) "
 			     "VALUES ('old', '2025-01-01T00:00:00Z', '2025-01-01', 'Lama', "
@@ -448,6 +456,56 @@ WA_TEST(a_row_keeps_what_the_tables_need_and_skips_incomplete_entries)
 	cJSON_Delete(record);
 }
 
+/* The id of the best-ranked match. */
+static const char *first_ranked(struct wa_store *store, const char *text)
+{
+	static char out[64];
+	struct wa_query q = { .text = text, .limit = 1 };
+	sqlite3_stmt *stmt;
+
+	out[0] = '\0';
+	ASSERT_EQ(wa_query_prepare(wa_store_db(store), &q, "a.id", NULL, NULL, NULL, &stmt),
+		  SQLITE_OK);
+	if (sqlite3_step(stmt) == SQLITE_ROW)
+		snprintf(out, sizeof(out), "%s", (const char *)sqlite3_column_text(stmt, 0));
+	sqlite3_finalize(stmt);
+	return out;
+}
+
+WA_TEST(ranking_prefers_rare_words_and_titles_even_when_a_word_is_everywhere)
+{
+	struct wa_store *store = open_store(0);
+	char id[16], *r;
+
+	/* "kapal" in 2,000 of 3,000 articles: more than the ranking counts exactly. */
+	ASSERT_OK(wa_store_begin(store));
+	for (int i = 0; i < 3000; i++) {
+		snprintf(id, sizeof(id), "k%04d", i);
+		r = record(id, "2026-02-01", "Antara", "id", "Berita",
+			   i % 3 ? "kapal patroli berlayar pagi ini"
+				 : "pesawat terbang rendah pagi ini",
+			   "");
+		put(store, r);
+		free(r);
+	}
+	r = record("rare", "2026-02-02", "Antara", "id", "Berita",
+		   "selam patroli berlayar pagi ini", "");
+	put(store, r);
+	free(r);
+	r = record("in_title", "2026-02-02", "Antara", "id", "Kapal selam",
+		   "armada patroli berlayar pagi ini", "");
+	put(store, r);
+	free(r);
+	ASSERT_OK(wa_store_commit(store));
+	/* One hit of a rare word outweighs one hit of a word in most articles. */
+	ASSERT_STR_EQ(first_ranked(store, "kapal OR selam"), "in_title");
+	ASSERT_STR_EQ(first_ranked(store, "(kapal OR selam) NOT armada"), "rare");
+	/* A word in the title counts more than the same word in the text. */
+	ASSERT_STR_EQ(first_ranked(store, "selam"), "in_title");
+	ASSERT_STR_EQ(first_ranked(store, "selam NOT armada"), "rare");
+	wa_store_close(store);
+}
+
 WA_TEST_MAIN(WA_TEST_ENTRY(a_record_comes_back_whole),
 	     WA_TEST_ENTRY(storing_again_replaces_instead_of_duplicating),
 	     WA_TEST_ENTRY(search_finds_words_in_any_form_in_both_languages),
@@ -456,4 +514,5 @@ WA_TEST_MAIN(WA_TEST_ENTRY(a_record_comes_back_whole),
 	     WA_TEST_ENTRY(retention_deletes_old_articles_everywhere),
 	     WA_TEST_ENTRY(an_older_schema_is_migrated_with_its_data),
 	     WA_TEST_ENTRY(a_records_text_is_cut_out_wherever_it_stands),
-	     WA_TEST_ENTRY(a_row_keeps_what_the_tables_need_and_skips_incomplete_entries))
+	     WA_TEST_ENTRY(a_row_keeps_what_the_tables_need_and_skips_incomplete_entries),
+	     WA_TEST_ENTRY(ranking_prefers_rare_words_and_titles_even_when_a_word_is_everywhere))
