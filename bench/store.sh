@@ -3,7 +3,8 @@
 #   bench/store.sh [ARTICLES] [WARTA]      (default 1,000,000 stored articles)
 #
 # 1. Daemon throughput over a backlog of 10,000 articles, durability=fast,
-#    with the default outputs (outbox and store) and with the outbox alone.
+#    every analysis stage, with the outbox and the store and with the outbox
+#    alone; five interleaved pairs, since one run on a VM varies by 30%.
 # 2. A store of ARTICLES records (bench/records.py, imported with
 #    `warta db import`), then the searches and counts an analyst types,
 #    each timed over five runs (median).
@@ -14,11 +15,13 @@ here=$(cd "$(dirname "$0")" && pwd)
 dir=$(mktemp -d "${TMPDIR:-$PWD}/warta-store-bench.XXXXXX")
 trap 'rm -rf "$dir"' EXIT
 
-echo "daemon, backlog of 10,000, durability=fast:"
-for flags in --no-store ""; do
-    printf '  %-12s ' "${flags:-with store}"
-    python3 "$here/daemon.py" --warta "$warta" --count 10000 --backlog --durability fast \
-        --dir "$dir" $flags | grep throughput
+echo "daemon, backlog of 10,000, durability=fast, every analysis stage:"
+for _ in 1 2 3 4 5; do
+    for flags in --no-store ""; do
+        printf '  %-12s ' "${flags:-with store}"
+        python3 "$here/daemon.py" --warta "$warta" --count 10000 --backlog --durability fast \
+            --analysis --dir "$dir" $flags | grep throughput
+    done
 done
 
 echo
@@ -43,6 +46,7 @@ q() { printf '%-60s %8s\n' "$*" "$(median_ms "$warta" "$@" "${db[@]}")"; }
 q search natuna
 q search '"latihan gabungan"'
 q search latihan --tag nuklir
+q search 'kapal OR selam'
 q search rudal --since 2026-10-01
 q search --tag laut_china_selatan --outlet Kompas
 q stats --by day
