@@ -93,28 +93,23 @@ void outlets_fini(struct outlets *o)
 	*o = (struct outlets){ 0 };
 }
 
-static bool contains_folded(const char *text, size_t len, const char *key)
-{
-	size_t n = strlen(key);
-
-	for (size_t i = 0; i + n <= len; i++) {
-		size_t j = 0;
-
-		while (j < n && tolower((unsigned char)text[i + j]) == key[j])
-			j++;
-		if (j == n)
-			return true;
-	}
-	return false;
-}
-
 const char *outlets_find(const struct outlets *o, const char *text, size_t len)
 {
-	for (size_t i = 0; i < o->n; i++) {
-		for (size_t k = 0; k < o->v[i].n_keys; k++) {
-			if (contains_folded(text, len, o->v[i].keys[k]))
-				return o->v[i].name;
+	char stack[1024], *folded = len <= sizeof(stack) ? stack : malloc(len);
+	const char *found = NULL;
+
+	if (!folded)
+		return NULL;
+	/* Folded once, then searched for every key: meta asks this of long lines too. */
+	for (size_t i = 0; i < len; i++)
+		folded[i] = (char)(text[i] >= 'A' && text[i] <= 'Z' ? text[i] + 32 : text[i]);
+	for (size_t i = 0; i < o->n && !found; i++) {
+		for (size_t k = 0; k < o->v[i].n_keys && !found; k++) {
+			if (memmem(folded, len, o->v[i].keys[k], strlen(o->v[i].keys[k])))
+				found = o->v[i].name;
 		}
 	}
-	return NULL;
+	if (folded != stack)
+		free(folded);
+	return found;
 }
