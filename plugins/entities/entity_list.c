@@ -120,6 +120,24 @@ int entity_list_add(struct entity_list *list, enum entity_type type, const char 
 	return r < 0 ? r : index;
 }
 
+int entity_list_extend(struct entity_list *list, int entity, uint32_t end, uint32_t new_end,
+		       const char *surface, size_t surface_len)
+{
+	struct entity *e = &list->v[entity];
+
+	for (size_t i = e->n_mentions; i > 0 && e->n_mentions - i < 8; i--) {
+		if (e->mentions[i - 1].end == end) {
+			int s = surface_index(e, surface, surface_len);
+
+			if (s < 0)
+				return s;
+			e->mentions[i - 1].end = new_end;
+			return 0;
+		}
+	}
+	return 0;
+}
+
 int entity_list_set_role(struct entity_list *list, int entity, const char *role, size_t len)
 {
 	struct entity *e = &list->v[entity];

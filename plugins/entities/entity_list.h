@@ -45,6 +45,13 @@ struct entity_list {
 int entity_list_add(struct entity_list *list, enum entity_type type, const char *name,
 		    const char *code, const char *surface, size_t surface_len, uint32_t start,
 		    uint32_t end);
+/*
+ * Extends the entity's mention that ends at `end` to `new_end` and records
+ * surface[0..surface_len) as one of its spellings, without a mention of its
+ * own: "Badan Usaha Milik Negara (BUMN)" is one mention, which teaches BUMN.
+ */
+int entity_list_extend(struct entity_list *list, int entity, uint32_t end, uint32_t new_end,
+		       const char *surface, size_t surface_len);
 /* Sets a person's role if it has none yet. */
 int entity_list_set_role(struct entity_list *list, int entity, const char *role, size_t len);
 /* Moves every mention and spelling of `from` into `into`. */

@@ -32,14 +32,14 @@ size_t known_define_acronym(struct scan *s, int entity, size_t j)
 	    s->n_acronyms == sizeof(s->acronyms) / sizeof(*s->acronyms))
 		return 0;
 	struct acronym *d = &s->acronyms[s->n_acronyms++];
+	const struct wp_token *name_end = &s->t->v[j - 1], *close = &s->t->v[j + 2];
 
 	memcpy(d->text, s->text + a->start, len);
 	d->text[len] = '\0';
 	d->entity = entity;
-	const struct entity *e = &s->list->v[entity];
-
-	return entity_list_add(s->list, e->type, e->name, e->code, d->text, len, a->chars,
-			       wp_token_end_chars(s->text, a)) < 0
+	/* The name and its bracketed acronym are one mention, as a reader counts them. */
+	return entity_list_extend(s->list, entity, wp_token_end_chars(s->text, name_end),
+				  wp_token_end_chars(s->text, close), d->text, len) < 0
 		       ? 0
 		       : 3;
 }
