@@ -225,6 +225,24 @@ WA_TEST(removed_boilerplate_gives_no_entities)
 	wa_test_run_done(&r);
 }
 
+WA_TEST(an_organisation_named_for_two_portfolios_is_one)
+{
+	struct wa_test_run r = { 0 };
+
+	wa_test_run_text(&r, conf,
+			 "Rapat Koordinasi\n\n"
+			 "Kementerian Hukum dan Hak Asasi Manusia menerbitkan aturan baru. "
+			 "Badan Pengatur Hilir Minyak dan Gas Bumi ikut hadir, bersama "
+			 "Kementerian Pertahanan dan TNI.\n");
+	ASSERT_NOT_NULL(entity(&r, "org", "Kementerian Hukum dan Hak Asasi Manusia"));
+	ASSERT_NOT_NULL(entity(&r, "org", "Badan Pengatur Hilir Minyak dan Gas Bumi"));
+	ASSERT_NULL(entity(&r, "org", "Kementerian Hukum"));
+	/* Another name after "dan" is another organisation. */
+	ASSERT_NOT_NULL(entity(&r, "org", "Kementerian Pertahanan"));
+	ASSERT_NULL(entity(&r, "org", "Kementerian Pertahanan dan TNI"));
+	wa_test_run_done(&r);
+}
+
 WA_TEST(an_acronym_the_text_defines_names_the_same_organisation)
 {
 	struct wa_test_run r = { 0 };
@@ -320,4 +338,5 @@ WA_TEST_MAIN(WA_TEST_ENTRY(a_text_of_endless_names_is_capped_not_quadratic),
 	     WA_TEST_ENTRY(equipment_designators_are_normalised),
 	     WA_TEST_ENTRY(places_orgs_events_and_acting_seats_of_government),
 	     WA_TEST_ENTRY(offsets_are_code_points_of_the_text),
-	     WA_TEST_ENTRY(removed_boilerplate_gives_no_entities))
+	     WA_TEST_ENTRY(removed_boilerplate_gives_no_entities),
+	     WA_TEST_ENTRY(an_organisation_named_for_two_portfolios_is_one))
