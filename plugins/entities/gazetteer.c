@@ -27,6 +27,7 @@ static const char *const cue_names[] = {
 	[CUE_ORG_TAIL] = "org-tail",
 	[CUE_PERSON_WORD] = "person-word",
 	[CUE_COMMON] = "common",
+	[CUE_PORTFOLIO] = "portfolio",
 };
 
 const char *entity_type_name(enum entity_type type)

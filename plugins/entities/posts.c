@@ -14,36 +14,45 @@
 #define MAX_TITLE_EXTRAS 6 /* qualifiers and organisations between a title and the name */
 
 /*
- * A ministry's or an agency's portfolio after a post ("Menteri
- * Perindustrian dan Perdagangan Rusia"): Indonesian forms those nouns
- * with per-/pe-/ke- ... -an (Pertahanan, Keuangan, Pendidikan), which
- * personal names rarely have both of. Returns the tokens, 0 if none.
+ * One word (or phrase) of a portfolio: Indonesian forms most with
+ * per-/pe-/ke- ... -an (Pertahanan, Keuangan, Pendidikan), which personal
+ * names rarely have both of; data/entity-cues.txt lists the others
+ * (Agama, Tenaga Kerja). Returns its tokens, 0 if none.
+ */
+static size_t portfolio_word(const struct scan *s, size_t j)
+{
+	size_t n;
+
+	if (!scan_capitalised(s, j))
+		return 0;
+	if ((n = scan_cue_at(s, j, CUE_PORTFOLIO)))
+		return n;
+	const char *w = wp_token_folded(s->t, j);
+	size_t len = s->t->v[j].fold_len;
+
+	return len >= 7 && strcmp(w + len - 2, "an") == 0 &&
+			       (strncmp(w, "per", 3) == 0 || strncmp(w, "pe", 2) == 0 ||
+				strncmp(w, "ke", 2) == 0)
+		       ? 1
+		       : 0;
+}
+
+/*
+ * A ministry's or an agency's portfolio after a post: "Menteri
+ * Perindustrian dan Perdagangan Rusia", "Menteri Perumahan Rakyat".
+ * Returns the tokens, 0 if none.
  */
 static size_t portfolio(const struct scan *s, size_t j)
 {
-	size_t n = 0;
+	size_t n = 0, w;
 
-	for (;;) {
-		if (!scan_capitalised(s, j + n))
-			break;
-		const char *w = wp_token_folded(s->t, j + n);
-		size_t len = s->t->v[j + n].fold_len;
-
-		if (len < 7 || strcmp(w + len - 2, "an") != 0 ||
-		    !(strncmp(w, "per", 3) == 0 || strncmp(w, "pe", 2) == 0 ||
-		      strncmp(w, "ke", 2) == 0))
-			break;
-		n++;
+	while ((w = portfolio_word(s, j + n))) {
+		n += w;
 		/* ... dan Perdagangan */
 		if (j + n + 1 < s->t->n && strcmp(wp_token_folded(s->t, j + n), "dan") == 0 &&
-		    scan_capitalised(s, j + n + 1))
+		    portfolio_word(s, j + n + 1))
 			n++;
-		else
-			break;
 	}
-	/* A dangling "dan" belongs to no portfolio. */
-	if (n && strcmp(wp_token_folded(s->t, j + n - 1), "dan") == 0)
-		n--;
 	return n;
 }
 

@@ -243,6 +243,29 @@ WA_TEST(an_organisation_named_for_two_portfolios_is_one)
 	wa_test_run_done(&r);
 }
 
+WA_TEST(a_ministers_portfolio_is_no_part_of_the_name)
+{
+	struct wa_test_run r = { 0 };
+
+	wa_test_run_text(&r, conf,
+			 "Rapat Kabinet\n\n"
+			 "Menteri Agama Nasaruddin Umar hadir bersama Menteri Tenaga Kerja dan "
+			 "Transmigrasi Hanif Dhakiri serta Menteri Perumahan Rakyat Basuki "
+			 "Hadimuljono. Presiden Terpilih Joko Widodo menyambut mereka.\n");
+	const cJSON *agama = entity(&r, "person", "Nasaruddin Umar");
+
+	ASSERT_NOT_NULL(agama);
+	ASSERT_STR_EQ(wa_json_get_string(agama, "role"), "Menteri Agama");
+	ASSERT_NOT_NULL(entity(&r, "person", "Hanif Dhakiri"));
+	ASSERT_NOT_NULL(entity(&r, "person", "Basuki Hadimuljono"));
+	ASSERT_NOT_NULL(entity(&r, "person", "Joko Widodo"));
+	ASSERT_NULL(entity(&r, "person", "Agama Nasaruddin Umar"));
+	ASSERT_NULL(entity(&r, "person", "Transmigrasi Hanif Dhakiri"));
+	ASSERT_NULL(entity(&r, "person", "Rakyat Basuki Hadimuljono"));
+	ASSERT_NULL(entity(&r, "person", "Terpilih Joko Widodo"));
+	wa_test_run_done(&r);
+}
+
 WA_TEST(an_acronym_the_text_defines_names_the_same_organisation)
 {
 	struct wa_test_run r = { 0 };
@@ -339,4 +362,5 @@ WA_TEST_MAIN(WA_TEST_ENTRY(a_text_of_endless_names_is_capped_not_quadratic),
 	     WA_TEST_ENTRY(places_orgs_events_and_acting_seats_of_government),
 	     WA_TEST_ENTRY(offsets_are_code_points_of_the_text),
 	     WA_TEST_ENTRY(removed_boilerplate_gives_no_entities),
-	     WA_TEST_ENTRY(an_organisation_named_for_two_portfolios_is_one))
+	     WA_TEST_ENTRY(an_organisation_named_for_two_portfolios_is_one),
+	     WA_TEST_ENTRY(a_ministers_portfolio_is_no_part_of_the_name))
