@@ -4,7 +4,9 @@
  *
  * A plugin by the same ABI as any other, but built with the core: the
  * store's schema and tokenizer are shared with the commands that read it
- * (search, stats, retro), and the plugin ABI stays free of SQLite.
+ * (search, stats, retro), the plugin ABI stays free of SQLite, and it may
+ * read the record's parse tree (core/article.h) rather than parse the JSON
+ * again.
  *
  * process(), on the worker that analysed the article, makes its record into
  * the store's rows (row.h) and adds them to a batch under a mutex (workers
