@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * Fuzz target: any bytes as a record into the store (an in-memory one), then
- * searched: the record parser, the upsert and the tokenizer on hostile text.
+ * searched: the record parser, the rows made of it, the upsert, the tokenizer
+ * and the ranking on hostile text.
  */
 #include <stddef.h>
 #include <stdint.h>
@@ -33,9 +34,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (wa_store_begin(s) < 0)
 		abort();
 	(void)wa_store_put(s, (const char *)data, size);
-	/* The same bytes as a query, through the same tokenizer. */
-	if (sqlite3_prepare_v2(wa_store_db(s), "SELECT rowid FROM fts WHERE fts MATCH ?1", -1,
-			       &stmt, NULL) == SQLITE_OK) {
+	/* The same bytes as a query, through the same tokenizer, ranked as searches are. */
+	if (sqlite3_prepare_v2(
+		    wa_store_db(s),
+		    "SELECT rowid, warta_rank(fts, 5.0, 1.0) FROM fts WHERE fts MATCH ?1 "
+		    "ORDER BY 2",
+		    -1, &stmt, NULL) == SQLITE_OK) {
 		sqlite3_bind_text(stmt, 1, (const char *)data, (int)size, SQLITE_STATIC);
 		while (sqlite3_step(stmt) == SQLITE_ROW)
 			;
