@@ -14,30 +14,6 @@
 #define MAX_TITLE_EXTRAS 6 /* qualifiers and organisations between a title and the name */
 
 /*
- * One word (or phrase) of a portfolio: Indonesian forms most with
- * per-/pe-/ke- ... -an (Pertahanan, Keuangan, Pendidikan), which personal
- * names rarely have both of; data/entity-cues.txt lists the others
- * (Agama, Tenaga Kerja). Returns its tokens, 0 if none.
- */
-static size_t portfolio_word(const struct scan *s, size_t j)
-{
-	size_t n;
-
-	if (!scan_capitalised(s, j))
-		return 0;
-	if ((n = scan_cue_at(s, j, CUE_PORTFOLIO)))
-		return n;
-	const char *w = wp_token_folded(s->t, j);
-	size_t len = s->t->v[j].fold_len;
-
-	return len >= 7 && strcmp(w + len - 2, "an") == 0 &&
-			       (strncmp(w, "per", 3) == 0 || strncmp(w, "pe", 2) == 0 ||
-				strncmp(w, "ke", 2) == 0)
-		       ? 1
-		       : 0;
-}
-
-/*
  * A ministry's or an agency's portfolio after a post: "Menteri
  * Perindustrian dan Perdagangan Rusia", "Menteri Perumahan Rakyat".
  * Returns the tokens, 0 if none.
@@ -46,11 +22,11 @@ static size_t portfolio(const struct scan *s, size_t j)
 {
 	size_t n = 0, w;
 
-	while ((w = portfolio_word(s, j + n))) {
+	while ((w = scan_field_word(s, j + n))) {
 		n += w;
 		/* ... dan Perdagangan */
 		if (j + n + 1 < s->t->n && strcmp(wp_token_folded(s->t, j + n), "dan") == 0 &&
-		    portfolio_word(s, j + n + 1))
+		    scan_field_word(s, j + n + 1))
 			n++;
 	}
 	return n;
@@ -93,6 +69,7 @@ size_t posts_person_after(struct scan *s, size_t i, size_t n)
 		} else if (scan_capitalised(s, j) && (q = scan_cue_at(s, j, CUE_ORG_HEAD))) {
 			/* Anggota Komisi III DPR ...: the organisation of the post. */
 			q += scan_name_span(s, j + q, MAX_NAME_TOKENS, false);
+			q += scan_and_field(s, j + q, q < MAX_ORG_TOKENS ? MAX_ORG_TOKENS - q : 0);
 			if (scan_add(s, ENTITY_ORG, NULL, NULL, j, j + q) < 0)
 				return 0;
 			j += q;

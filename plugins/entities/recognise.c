@@ -143,26 +143,6 @@ static int resolve_candidates(struct scan *s)
 	return 0;
 }
 
-/*
- * "Kementerian Hukum | dan Hak Asasi Manusia", "Badan Pengatur Hilir Minyak
- * | dan Gas Bumi": the tokens an organisation's name goes on with after
- * "dan" (0 if none). Not when another name starts there ("Kementerian
- * Pertahanan dan TNI", "Badan Intelijen Negara dan Kementerian Luar Negeri").
- */
-static size_t portfolio_after(const struct scan *s, size_t j, size_t max)
-{
-	int entry;
-
-	if (max < 2 || j + 1 >= s->t->n || strcmp(wp_token_folded(s->t, j), "dan") != 0 ||
-	    !scan_name_word(s, j + 1) || scan_gazetteer_at(s, j + 1, &entry) ||
-	    scan_cue_at(s, j + 1, CUE_ORG_HEAD) || scan_cue_at(s, j + 1, CUE_PLACE_HEAD) ||
-	    scan_cue_at(s, j + 1, CUE_TITLE))
-		return 0;
-	size_t more = scan_name_span(s, j + 1, max - 1, true);
-
-	return more ? 1 + more : 0;
-}
-
 static size_t step(struct scan *s, size_t i)
 {
 	char designators[2][DESIGNATOR_MAX];
@@ -191,7 +171,7 @@ static size_t step(struct scan *s, size_t i)
 		    ((head = scan_cue_at(s, i, CUE_PLACE_HEAD)) && (head_type = ENTITY_PLACE)))
 			span = scan_name_span(s, i + head, MAX_ORG_TOKENS, true);
 		if (span && head_type == ENTITY_ORG)
-			span += portfolio_after(s, i + head + span, MAX_ORG_TOKENS - span);
+			span += scan_and_field(s, i + head + span, MAX_ORG_TOKENS - span);
 	}
 	/* A known name wins over a head's guess: "Partai Golkar" of "Partai Golkar Aburizal". */
 	if (g && (g >= head + span || g > head))

@@ -201,3 +201,42 @@ bool scan_in_heading(struct scan *s, size_t i)
 			  capitals >= HEADING_CAPITALS * (double)words;
 	return s->line.heading;
 }
+
+size_t scan_field_word(const struct scan *s, size_t j)
+{
+	size_t n;
+
+	if (!scan_capitalised(s, j))
+		return 0;
+	if ((n = scan_cue_at(s, j, CUE_PORTFOLIO)))
+		return n;
+	const char *w = wp_token_folded(s->t, j);
+	size_t len = s->t->v[j].fold_len;
+
+	return len >= 7 && strcmp(w + len - 2, "an") == 0 &&
+			       (strncmp(w, "per", 3) == 0 || strncmp(w, "pe", 2) == 0 ||
+				strncmp(w, "ke", 2) == 0)
+		       ? 1
+		       : 0;
+}
+
+size_t scan_and_field(const struct scan *s, size_t j, size_t max)
+{
+	size_t k = j + 1, n;
+	int entry;
+
+	if (max < 2 || k >= s->t->n || strcmp(wp_token_folded(s->t, j), "dan") != 0 ||
+	    !scan_name_word(s, k) || scan_gazetteer_at(s, k, &entry) ||
+	    scan_cue_at(s, k, CUE_ORG_HEAD) || scan_cue_at(s, k, CUE_PLACE_HEAD) ||
+	    scan_cue_at(s, k, CUE_TITLE))
+		return 0;
+	while (k < s->t->n && k - j < max && !(s->t->v[k].flags & WP_TOKEN_LINE_START)) {
+		if ((n = scan_field_word(s, k)))
+			k += n;
+		else if (scan_capitalised(s, k) && scan_cue_at(s, k, CUE_COMMON) == 1)
+			k++;
+		else
+			break;
+	}
+	return k > j + 1 ? k - j : 0;
+}

@@ -72,6 +72,21 @@ size_t scan_name_span(const struct scan *s, size_t i, size_t max, bool through_n
 /* Whether token j starts what an actor does: a me- verb, a reporting verb, "telah menolak". */
 bool scan_acts(const struct scan *s, size_t j);
 /*
+ * A word of a ministry's or an agency's field: a per-/pe-/ke-...-an noun
+ * (Pertahanan, Keuangan) or one data/entity-cues.txt lists as a portfolio
+ * (Agama, Tenaga Kerja). Its tokens, 0 if none.
+ */
+size_t scan_field_word(const struct scan *s, size_t j);
+/*
+ * "Kementerian Hukum | dan Hak Asasi Manusia": the tokens, from the "dan"
+ * at j, by which an organisation's name goes on into a second field, at
+ * most max; 0 if none. The field is made of field words and everyday
+ * words, so a person named after the organisation is left out ("Dinas
+ * Pertanian dan Peternakan | Diah Ningrum"), and so is another known name
+ * ("Kementerian Pertahanan dan TNI").
+ */
+size_t scan_and_field(const struct scan *s, size_t j, size_t max);
+/*
  * Whether token i is on a heading: a line of three or more words, nearly
  * all capitalised ("Siapa Menghina Sahabat Rasulullah"), where capitals
  * say nothing about names.

@@ -233,13 +233,17 @@ WA_TEST(an_organisation_named_for_two_portfolios_is_one)
 			 "Rapat Koordinasi\n\n"
 			 "Kementerian Hukum dan Hak Asasi Manusia menerbitkan aturan baru. "
 			 "Badan Pengatur Hilir Minyak dan Gas Bumi ikut hadir, bersama "
-			 "Kementerian Pertahanan dan TNI.\n");
+			 "Kementerian Pertahanan dan TNI. Kepala Dinas Pertanian dan Peternakan "
+			 "Diah Ningrum menyambut mereka.\n");
 	ASSERT_NOT_NULL(entity(&r, "org", "Kementerian Hukum dan Hak Asasi Manusia"));
 	ASSERT_NOT_NULL(entity(&r, "org", "Badan Pengatur Hilir Minyak dan Gas Bumi"));
 	ASSERT_NULL(entity(&r, "org", "Kementerian Hukum"));
 	/* Another name after "dan" is another organisation. */
 	ASSERT_NOT_NULL(entity(&r, "org", "Kementerian Pertahanan"));
 	ASSERT_NULL(entity(&r, "org", "Kementerian Pertahanan dan TNI"));
+	/* The field after "dan" is everyday words: a name after it is a person's. */
+	ASSERT_NOT_NULL(entity(&r, "org", "Dinas Pertanian dan Peternakan"));
+	ASSERT_NOT_NULL(entity(&r, "person", "Diah Ningrum"));
 	wa_test_run_done(&r);
 }
 
