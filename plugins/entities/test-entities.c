@@ -232,11 +232,11 @@ WA_TEST(an_organisation_named_for_two_portfolios_is_one)
 	wa_test_run_text(&r, conf,
 			 "Rapat Koordinasi\n\n"
 			 "Kementerian Hukum dan Hak Asasi Manusia menerbitkan aturan baru. "
-			 "Badan Pengatur Hilir Minyak dan Gas Bumi ikut hadir, bersama "
+			 "Badan Pengelola Keuangan dan Aset Daerah ikut hadir, bersama "
 			 "Kementerian Pertahanan dan TNI. Kepala Dinas Pertanian dan Peternakan "
 			 "Diah Ningrum menyambut mereka.\n");
 	ASSERT_NOT_NULL(entity(&r, "org", "Kementerian Hukum dan Hak Asasi Manusia"));
-	ASSERT_NOT_NULL(entity(&r, "org", "Badan Pengatur Hilir Minyak dan Gas Bumi"));
+	ASSERT_NOT_NULL(entity(&r, "org", "Badan Pengelola Keuangan dan Aset Daerah"));
 	ASSERT_NULL(entity(&r, "org", "Kementerian Hukum"));
 	/* Another name after "dan" is another organisation. */
 	ASSERT_NOT_NULL(entity(&r, "org", "Kementerian Pertahanan"));
