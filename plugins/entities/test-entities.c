@@ -270,6 +270,19 @@ WA_TEST(a_ministers_portfolio_is_no_part_of_the_name)
 	wa_test_run_done(&r);
 }
 
+WA_TEST(degrees_and_ceremonies_are_no_people)
+{
+	struct wa_test_run r = { 0 };
+
+	wa_test_run_text(&r, conf,
+			 "Kabar Kampus\n\n"
+			 "Sebanyak 120 lulusan mengikuti Wisuda Magister Manajemen dan Sarjana "
+			 "Manajemen di Jakarta, kata Rektor Budi Santoso.\n");
+	ASSERT_EQ(count_of_type(&r, "person"), 1);
+	ASSERT_NOT_NULL(entity(&r, "person", "Budi Santoso"));
+	wa_test_run_done(&r);
+}
+
 WA_TEST(an_acronym_the_text_defines_names_the_same_organisation)
 {
 	struct wa_test_run r = { 0 };
@@ -367,4 +380,5 @@ WA_TEST_MAIN(WA_TEST_ENTRY(a_text_of_endless_names_is_capped_not_quadratic),
 	     WA_TEST_ENTRY(offsets_are_code_points_of_the_text),
 	     WA_TEST_ENTRY(removed_boilerplate_gives_no_entities),
 	     WA_TEST_ENTRY(an_organisation_named_for_two_portfolios_is_one),
-	     WA_TEST_ENTRY(a_ministers_portfolio_is_no_part_of_the_name))
+	     WA_TEST_ENTRY(a_ministers_portfolio_is_no_part_of_the_name),
+	     WA_TEST_ENTRY(degrees_and_ceremonies_are_no_people))
