@@ -6,6 +6,26 @@
 #include <string.h>
 
 /* Adds a mention spanning tokens [i, j), named `name` (or as written if NULL). */
+/*
+ * A paragraph may open with its first word in capitals ("INTERNATIONAL
+ * Golden Institute menggelar ..."): the name is written as the rest of the
+ * text writes it, so both spellings are one entity. Not for a word the
+ * gazetteer knows (ASEAN Regional Forum) or a short acronym (BUMN Karya).
+ */
+static void unshout_opening(const struct scan *s, size_t i, size_t j, char *name)
+{
+	const struct wp_token *t = &s->t->v[i];
+	int entry;
+
+	if (j - i < 2 || !(t->flags & WP_TOKEN_LINE_START) || !(t->flags & WP_TOKEN_UPPER) ||
+	    t->end - t->start < 5 || (s->t->v[i + 1].flags & WP_TOKEN_UPPER) ||
+	    scan_gazetteer_at(s, i, &entry))
+		return;
+	for (size_t k = 1; k < t->end - t->start; k++)
+		if (name[k] >= 'A' && name[k] <= 'Z')
+			name[k] = (char)(name[k] + 32);
+}
+
 int scan_add(struct scan *s, enum entity_type type, const char *name, const char *code, size_t i,
 	     size_t j)
 {
@@ -15,6 +35,8 @@ int scan_add(struct scan *s, enum entity_type type, const char *name, const char
 
 	if (!name && !(name = owned = strndup(surface, len)))
 		return -ENOMEM;
+	if (owned)
+		unshout_opening(s, i, j, owned);
 	int r = entity_list_add(s->list, type, name, code, surface, len, s->t->v[i].chars,
 				wp_token_end_chars(s->text, &s->t->v[j - 1]));
 

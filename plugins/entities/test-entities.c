@@ -283,6 +283,23 @@ WA_TEST(degrees_and_ceremonies_are_no_people)
 	wa_test_run_done(&r);
 }
 
+WA_TEST(a_name_in_a_paragraphs_capitalised_opening_is_the_same_entity)
+{
+	struct wa_test_run r = { 0 };
+
+	wa_test_run_text(&r, conf,
+			 "Wisuda di Jakarta\n\n"
+			 "INTERNATIONAL Golden Institute menggelar wisuda pekan ini. Para lulusan "
+			 "International Golden Institute menerima ijazah.\n");
+	const cJSON *igi = entity(&r, "org", "International Golden Institute");
+
+	ASSERT_NOT_NULL(igi);
+	ASSERT_EQ(mentions(igi), 2);
+	ASSERT_TRUE(has_alias(igi, "INTERNATIONAL Golden Institute"));
+	ASSERT_NULL(entity(&r, "org", "INTERNATIONAL Golden Institute"));
+	wa_test_run_done(&r);
+}
+
 WA_TEST(an_acronym_the_text_defines_names_the_same_organisation)
 {
 	struct wa_test_run r = { 0 };
@@ -381,4 +398,5 @@ WA_TEST_MAIN(WA_TEST_ENTRY(a_text_of_endless_names_is_capped_not_quadratic),
 	     WA_TEST_ENTRY(removed_boilerplate_gives_no_entities),
 	     WA_TEST_ENTRY(an_organisation_named_for_two_portfolios_is_one),
 	     WA_TEST_ENTRY(a_ministers_portfolio_is_no_part_of_the_name),
-	     WA_TEST_ENTRY(degrees_and_ceremonies_are_no_people))
+	     WA_TEST_ENTRY(degrees_and_ceremonies_are_no_people),
+	     WA_TEST_ENTRY(a_name_in_a_paragraphs_capitalised_opening_is_the_same_entity))
