@@ -97,6 +97,16 @@ size_t posts_person_after(struct scan *s, size_t i, size_t n)
 	else
 		c = NULL;
 	/*
+	 * "Rektor International Golden Institute": the span stops before a word
+	 * that ends organisations' names, so it is the post's organisation.
+	 */
+	if (!c && name && scan_capitalised(s, j + name) &&
+	    scan_cue_at(s, j + name, CUE_ORG_TAIL) == 1) {
+		if (scan_add(s, ENTITY_ORG, NULL, NULL, j, j + name + 1) < 0)
+			return post_end - i;
+		return j + name + 1 - i;
+	}
+	/*
 	 * "Komandan Gugus Tempur Laut ...": a unit or a place, not a name. The
 	 * post's organisations are recorded; the pass goes on after them.
 	 */
