@@ -308,3 +308,93 @@ char *wa_json_print(const cJSON *item)
 	}
 	return o.buf;
 }
+
+/* ---- a member's span in JSON text, without parsing it ---- */
+
+static size_t skip_space(const char *s, size_t i, size_t len)
+{
+	while (i < len && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r' || s[i] == '\n'))
+		i++;
+	return i;
+}
+
+/* Past the string that opens at s[i], or 0 when it is not closed. */
+static size_t skip_string(const char *s, size_t i, size_t len)
+{
+	for (i++; i < len; i++) {
+		if (s[i] == '\\')
+			i++;
+		else if (s[i] == '"')
+			return i + 1;
+	}
+	return 0;
+}
+
+/* Past the value that starts at s[i], or 0 when it does not end. */
+static size_t skip_value(const char *s, size_t i, size_t len)
+{
+	int depth = 0;
+
+	if (i < len && s[i] != '"' && s[i] != '{' && s[i] != '[') {
+		while (i < len && !strchr(",}] \t\r\n", s[i]))
+			i++;
+		return i;
+	}
+	while (i < len) {
+		if (s[i] == '"') {
+			if ((i = skip_string(s, i, len)) == 0)
+				return 0;
+			if (depth == 0)
+				return i;
+			continue;
+		}
+		if (s[i] == '{' || s[i] == '[')
+			depth++;
+		else if ((s[i] == '}' || s[i] == ']') && --depth == 0)
+			return i + 1;
+		i++;
+	}
+	return 0;
+}
+
+int wa_json_member_span(const char *s, size_t len, const char *key, size_t *ret_start,
+			size_t *ret_end)
+{
+	size_t key_len = strlen(key), i = skip_space(s, 0, len), comma_before = 0;
+	bool first = true;
+
+	if (i >= len || s[i] != '{')
+		return -EINVAL;
+	for (i = skip_space(s, i + 1, len); i < len && s[i] != '}';) {
+		size_t start = i, key_end, value_end, next;
+
+		if (s[i] != '"' || (key_end = skip_string(s, i, len)) == 0)
+			return -EINVAL;
+		i = skip_space(s, key_end, len);
+		if (i >= len || s[i] != ':')
+			return -EINVAL;
+		value_end = skip_value(s, skip_space(s, i + 1, len), len);
+		if (value_end == 0)
+			return -EINVAL;
+		next = skip_space(s, value_end, len);
+		if (next >= len || (s[next] != ',' && s[next] != '}'))
+			return -EINVAL;
+		if (key_end - start - 2 == key_len && memcmp(s + start + 1, key, key_len) == 0) {
+			/* Take one comma with it: the one after, else the one before. */
+			if (s[next] == ',') {
+				*ret_start = start;
+				*ret_end = next + 1;
+			} else {
+				*ret_start = first ? start : comma_before;
+				*ret_end = value_end;
+			}
+			return 1;
+		}
+		if (s[next] == '}')
+			return 0;
+		comma_before = next;
+		first = false;
+		i = skip_space(s, next + 1, len);
+	}
+	return i < len ? 0 : -EINVAL;
+}

@@ -44,4 +44,14 @@ const char *wa_json_get_string(const cJSON *object, const char *key);
 /* Compact serialisation; caller owns the result, free with free(). */
 char *wa_json_print(const cJSON *item);
 
+/*
+ * The span of a top-level member of the JSON object json (key, value and
+ * one separating comma), so that cutting [*ret_start, *ret_end) leaves a
+ * valid object: the store keeps a record without its text this way, with
+ * no second parse. Returns 1 when found, 0 when absent, -EINVAL when json
+ * is not an object.
+ */
+int wa_json_member_span(const char *json, size_t len, const char *key, size_t *ret_start,
+			size_t *ret_end);
+
 #endif

@@ -60,13 +60,4 @@ struct wa_store_row {
 int wa_store_row_new(const struct cJSON *record, const char *json, size_t len,
 		     struct wa_store_row **ret_row);
 
-/*
- * The span of a top-level member of the JSON object json (key, value and
- * one separating comma), so that cutting [*ret_start, *ret_end) leaves a
- * valid object. Returns 1 when found, 0 when absent, -EINVAL when json is
- * not an object.
- */
-int wa_json_member_span(const char *json, size_t len, const char *key, size_t *ret_start,
-			size_t *ret_end);
-
 #endif
