@@ -34,6 +34,22 @@ static bool acronym(const struct scan *s, size_t i)
 	return strspn(s->text + t->start, "IVXLC") < n;
 }
 
+/*
+ * "Tribunnews.com", "Jurnalbahari.co.id": a site's address, which names
+ * its publisher; not "Rp6.500", nor an abbreviated degree ("M.Si").
+ */
+static bool web_address(const struct scan *s, size_t i)
+{
+	const struct wp_token *t = &s->t->v[i];
+	const char *start = s->text + t->start, *end = s->text + t->end;
+	const char *first_dot = memchr(start, '.', (size_t)(end - start)), *domain = end;
+
+	while (domain > start && domain[-1] >= 'a' && domain[-1] <= 'z')
+		domain--;
+	return first_dot && first_dot - start >= 3 && domain > start && domain[-1] == '.' &&
+	       end - domain >= 2 && end - domain <= 6;
+}
+
 static bool after_place_preposition(const struct scan *s, size_t i)
 {
 	if (i == 0)
@@ -113,8 +129,8 @@ static size_t other_name(struct scan *s, size_t i)
 			     i + 1);
 	else if (n == 1 && acronym(s, i))
 		r = scan_add(s, ENTITY_ORG, NULL, NULL, i, i + 1);
-	else if (n == 1 && memchr(s->text + t->start, '.', t->end - t->start))
-		r = scan_add(s, ENTITY_ORG, NULL, NULL, i, i + 1); /* Tribunnews.com */
+	else if (n == 1 && web_address(s, i))
+		r = scan_add(s, ENTITY_ORG, NULL, NULL, i, i + 1);
 	else if (n == 1 && !after_place_preposition(s, i) && !person_context(s, i) &&
 		 !scan_cue_at(s, i, CUE_PERSON_WORD))
 		r = remember_candidate(s, i);

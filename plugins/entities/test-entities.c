@@ -283,6 +283,18 @@ WA_TEST(degrees_and_ceremonies_are_no_people)
 	wa_test_run_done(&r);
 }
 
+WA_TEST(an_amount_in_rupiah_is_no_organisation)
+{
+	struct wa_test_run r = { 0 };
+
+	wa_test_run_text(&r, conf,
+			 "Anggaran kapal selam itu mencapai Rp6.500 triliun, naik dari Rp9.050 "
+			 "miliar tahun lalu, kata Laksamana Muhammad Ali.\n");
+	ASSERT_EQ(count_of_type(&r, "org"), 0);
+	ASSERT_NOT_NULL(entity(&r, "person", "Muhammad Ali"));
+	wa_test_run_done(&r);
+}
+
 WA_TEST(a_name_in_a_paragraphs_capitalised_opening_is_the_same_entity)
 {
 	struct wa_test_run r = { 0 };
@@ -402,4 +414,5 @@ WA_TEST_MAIN(WA_TEST_ENTRY(a_text_of_endless_names_is_capped_not_quadratic),
 	     WA_TEST_ENTRY(an_organisation_named_for_two_portfolios_is_one),
 	     WA_TEST_ENTRY(a_ministers_portfolio_is_no_part_of_the_name),
 	     WA_TEST_ENTRY(degrees_and_ceremonies_are_no_people),
-	     WA_TEST_ENTRY(a_name_in_a_paragraphs_capitalised_opening_is_the_same_entity))
+	     WA_TEST_ENTRY(a_name_in_a_paragraphs_capitalised_opening_is_the_same_entity),
+	     WA_TEST_ENTRY(an_amount_in_rupiah_is_no_organisation))
