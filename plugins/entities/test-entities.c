@@ -283,6 +283,23 @@ WA_TEST(degrees_and_ceremonies_are_no_people)
 	wa_test_run_done(&r);
 }
 
+WA_TEST(a_partys_board_and_a_numbered_post_belong_to_the_role)
+{
+	struct wa_test_run r = { 0 };
+	const cJSON *p;
+
+	wa_test_run_text(&r, conf,
+			 "Koalisi itu dinilai tetap solid, kata Wakil Ketua Umum II DPP Partai "
+			 "Golkar, Theo Sambuaga, di Jakarta.\n");
+	ASSERT_NOT_NULL(p = entity(&r, "person", "Theo Sambuaga"));
+	ASSERT_STR_EQ(cJSON_GetStringValue(cJSON_GetObjectItem(p, "role")),
+		      "Wakil Ketua Umum II DPP Partai Golkar");
+	ASSERT_NOT_NULL(entity(&r, "org", "Partai Golkar"));
+	ASSERT_EQ(count_of_type(&r, "person"), 1);
+	ASSERT_EQ(count_of_type(&r, "org"), 1);
+	wa_test_run_done(&r);
+}
+
 WA_TEST(an_amount_in_rupiah_is_no_organisation)
 {
 	struct wa_test_run r = { 0 };
@@ -415,4 +432,5 @@ WA_TEST_MAIN(WA_TEST_ENTRY(a_text_of_endless_names_is_capped_not_quadratic),
 	     WA_TEST_ENTRY(a_ministers_portfolio_is_no_part_of_the_name),
 	     WA_TEST_ENTRY(degrees_and_ceremonies_are_no_people),
 	     WA_TEST_ENTRY(a_name_in_a_paragraphs_capitalised_opening_is_the_same_entity),
-	     WA_TEST_ENTRY(an_amount_in_rupiah_is_no_organisation))
+	     WA_TEST_ENTRY(an_amount_in_rupiah_is_no_organisation),
+	     WA_TEST_ENTRY(a_partys_board_and_a_numbered_post_belong_to_the_role))
