@@ -298,6 +298,16 @@ WA_TEST(a_partys_board_and_a_numbered_post_belong_to_the_role)
 	ASSERT_EQ(count_of_type(&r, "person"), 1);
 	ASSERT_EQ(count_of_type(&r, "org"), 1);
 	wa_test_run_done(&r);
+
+	/* A party's council is a part of the post, not an organisation of its own. */
+	wa_test_run_text(&r, conf,
+			 "Wakil Sekretaris Jenderal Dewan Pimpinan Pusat (DPP) Partai Demokrat "
+			 "Rachlan Nashidik membantah kabar itu.\n");
+	ASSERT_NOT_NULL(p = entity(&r, "person", "Rachlan Nashidik"));
+	ASSERT_STR_EQ(cJSON_GetStringValue(cJSON_GetObjectItem(p, "role")),
+		      "Wakil Sekretaris Jenderal Dewan Pimpinan Pusat (DPP) Partai Demokrat");
+	ASSERT_EQ(count_of_type(&r, "org"), 1);
+	wa_test_run_done(&r);
 }
 
 WA_TEST(an_amount_in_rupiah_is_no_organisation)
