@@ -310,6 +310,20 @@ WA_TEST(a_partys_board_and_a_numbered_post_belong_to_the_role)
 	wa_test_run_done(&r);
 }
 
+WA_TEST(posts_of_state_are_roles_not_names)
+{
+	struct wa_test_run r = { 0 };
+	const cJSON *p;
+
+	wa_test_run_text(&r, conf,
+			 "Kepala Negara mengatakan hal itu di depan para Hakim Konstitusi. "
+			 "Presiden dan Ibu Negara Ny Ani Yudhoyono lalu bertolak ke Bali.\n");
+	ASSERT_NOT_NULL(p = entity(&r, "person", "Ani Yudhoyono"));
+	ASSERT_STR_EQ(cJSON_GetStringValue(cJSON_GetObjectItem(p, "role")), "Ibu Negara Ny");
+	ASSERT_EQ(count_of_type(&r, "person"), 1);
+	wa_test_run_done(&r);
+}
+
 WA_TEST(an_amount_in_rupiah_is_no_organisation)
 {
 	struct wa_test_run r = { 0 };
@@ -443,4 +457,5 @@ WA_TEST_MAIN(WA_TEST_ENTRY(a_text_of_endless_names_is_capped_not_quadratic),
 	     WA_TEST_ENTRY(degrees_and_ceremonies_are_no_people),
 	     WA_TEST_ENTRY(a_name_in_a_paragraphs_capitalised_opening_is_the_same_entity),
 	     WA_TEST_ENTRY(an_amount_in_rupiah_is_no_organisation),
-	     WA_TEST_ENTRY(a_partys_board_and_a_numbered_post_belong_to_the_role))
+	     WA_TEST_ENTRY(a_partys_board_and_a_numbered_post_belong_to_the_role),
+	     WA_TEST_ENTRY(posts_of_state_are_roles_not_names))
