@@ -13,7 +13,8 @@
  * call it concurrently); flush(), on the committer's thread, writes the
  * batch in one transaction, synchronous=FULL when durability is "full". A failed
  * transaction (a full disk) is rolled back and the batch kept for the next
- * flush, so the core retries it before retiring the inputs. Retention
+ * flush, so the core retries it before retiring the inputs. Checkpoints run
+ * on a thread of their own (checkpointer.h), so a flush never waits for one. Retention
  * (retain_days) runs at most once an hour, inside a flush. A store that
  * cannot be opened for lack of space (the daemon may start on a full disk)
  * is opened at the first flush that can, like any other retried commit.
@@ -92,7 +93,7 @@ static int out_sqlite_init(const struct wa_plugin_ctx *ctx, void **ret_state)
 		snprintf(os->path, sizeof(os->path), "%s/%s", wa_plugin_ctx_state_dir(ctx),
 			 config->path);
 	os->ctx = ctx;
-	os->flags = wa_plugin_ctx_durable(ctx) ? WA_STORE_DURABLE : 0;
+	os->flags = WA_STORE_CHECKPOINT_APART | (wa_plugin_ctx_durable(ctx) ? WA_STORE_DURABLE : 0);
 	os->retain_days = config->retain_days;
 	r = open_store(os);
 	/* A full disk is not a configuration error: the first flush with space opens it. */

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "banned.h"
+#include "checkpointer.h"
 #include "json.h"
 #include "rank.h"
 #include "row.h"
@@ -52,10 +53,25 @@ static const char *const statement_sql[N_STATEMENTS] = {
 	[INSERT_DUPLICATE] = "INSERT OR IGNORE INTO duplicates (article, other) VALUES (?1, ?2)",
 };
 
+/*
+ * With WA_STORE_CHECKPOINT_APART a commit that leaves this many pages in
+ * the write-ahead log wakes the checkpointer (SQLite's own default for when
+ * a commit checkpoints)...
+ */
+#define CHECKPOINT_PAGES 1000
+/*
+ * ...and one that leaves this many (64 MiB of 4 KiB pages: the checkpointer
+ * could not keep up, or never found the log still long enough to restart
+ * it) checkpoints itself, so the log stays bounded.
+ */
+#define CHECKPOINT_PAGES_MAX 16000
+
 struct wa_store {
 	sqlite3 *db;
 	sqlite3_stmt *statements[N_STATEMENTS];
 	bool read_only;
+	struct wa_checkpointer *checkpointer; /* NULL: SQLite checkpoints inside commits */
+	int log_pages_at_poke;                /* the log's length when it was last poked */
 };
 
 int wa_store_errno(int code)
@@ -90,6 +106,8 @@ void wa_store_close(struct wa_store *store)
 		return;
 	for (int i = 0; i < N_STATEMENTS; i++)
 		sqlite3_finalize(store->statements[i]);
+	/* First, so that the last connection to close checkpoints and removes the log. */
+	wa_checkpointer_stop(store->checkpointer);
 	sqlite3_close_v2(store->db);
 	free(store);
 }
@@ -122,6 +140,38 @@ int wa_store_register_fts5(sqlite3 *db)
 		return SQLITE_ERROR;
 	r = wa_tokenizer_register(api);
 	return r == SQLITE_OK ? wa_rank_register(api) : r;
+}
+
+/* Called by SQLite after each commit, in place of its own checkpoint. */
+static int on_commit(void *userdata, sqlite3 *db, const char *name, int pages)
+{
+	struct wa_store *store = userdata;
+
+	if (pages < store->log_pages_at_poke)
+		store->log_pages_at_poke = 0; /* the log restarted */
+	if (pages >= CHECKPOINT_PAGES_MAX) {
+		(void)sqlite3_wal_checkpoint_v2(db, name, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+	} else if (pages - store->log_pages_at_poke >= CHECKPOINT_PAGES) {
+		wa_checkpointer_poke(store->checkpointer);
+		store->log_pages_at_poke = pages;
+	}
+	return SQLITE_OK;
+}
+
+static int checkpoint_apart(struct wa_store *store, const char *path, bool durable,
+			    char **ret_error)
+{
+	int r = wa_checkpointer_start(path, durable, &store->checkpointer);
+
+	if (r < 0) {
+		if (asprintf(ret_error, "%s: cannot start the checkpoints' thread: %s", path,
+			     strerror(-r)) < 0)
+			*ret_error = NULL;
+		wa_store_close(store);
+		return r;
+	}
+	sqlite3_wal_hook(store->db, on_commit, store);
+	return 0;
 }
 
 int wa_store_open(const char *path, unsigned flags, struct wa_store **ret_store, char **ret_error)
@@ -169,6 +219,9 @@ int wa_store_open(const char *path, unsigned flags, struct wa_store **ret_store,
 			if (r != SQLITE_OK)
 				return fail(store, r, statement_sql[i], ret_error);
 		}
+		if ((flags & WA_STORE_CHECKPOINT_APART) &&
+		    (r = checkpoint_apart(store, path, flags & WA_STORE_DURABLE, ret_error)) < 0)
+			return r;
 	} else {
 		sqlite3_stmt *stmt;
 		int version = 0;

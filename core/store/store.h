@@ -28,6 +28,8 @@ struct wa_store;
 enum wa_store_flags {
 	WA_STORE_READ_ONLY = 1 << 0,
 	WA_STORE_DURABLE = 1 << 1, /* synchronous=FULL: a commit is on disk when it returns */
+	/* Checkpoints on a thread of their own, never inside a commit (the daemon's committer). */
+	WA_STORE_CHECKPOINT_APART = 1 << 2,
 };
 
 /*

@@ -6,6 +6,8 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <time.h>
 
 #include "json.h"
 #include "store/query.h"
@@ -506,6 +508,52 @@ WA_TEST(ranking_prefers_rare_words_and_titles_even_when_a_word_is_everywhere)
 	wa_store_close(store);
 }
 
+static off_t file_size(const char *name)
+{
+	struct stat st;
+
+	return stat(wa_test_path(name), &st) == 0 ? st.st_size : -1;
+}
+
+WA_TEST(checkpoints_apart_copy_the_log_into_the_database_while_commits_go_on)
+{
+	struct wa_store *store = open_store(WA_STORE_CHECKPOINT_APART);
+	char id[16], text[2600], *r;
+	const struct timespec pause = { 0, 10 * 1000 * 1000 };
+
+	/* About 6 MB in 40 transactions: the log passes 1,000 pages several times. */
+	for (int batch = 0; batch < 40; batch++) {
+		ASSERT_OK(wa_store_begin(store));
+		for (int i = 0; i < 50; i++) {
+			size_t len = 0;
+
+			snprintf(id, sizeof(id), "c%02d%02d", batch, i);
+			while (len + 64 < sizeof(text))
+				len += (size_t)snprintf(
+					text + len, sizeof(text) - len,
+					"Kapal patroli %d berlayar ke Natuna pagi ini. ",
+					batch * 50 + i + (int)len);
+			r = record(id, "2026-03-01", "Antara", "id", "Patroli", text, "");
+			put(store, r);
+			free(r);
+		}
+		ASSERT_OK(wa_store_commit(store));
+	}
+	/* The commits left the copying to the checkpointer: wait for it, at most 20 s. */
+	for (int waited = 0; file_size("warta.db") < 4 * 1024 * 1024 && waited < 2000; waited++)
+		nanosleep(&pause, NULL);
+	ASSERT_TRUE(file_size("warta.db") >= 4 * 1024 * 1024);
+	ASSERT_EQ(count(store, "SELECT count(*) FROM articles"), 2000);
+	wa_store_close(store);
+
+	/* Closed, nothing is left in a log, and every article is there. */
+	ASSERT_TRUE(file_size("warta.db-wal") <= 0);
+	store = open_store(WA_STORE_READ_ONLY);
+	ASSERT_EQ(count(store, "SELECT count(*) FROM articles"), 2000);
+	ASSERT_EQ(count(store, "SELECT count(*) FROM fts WHERE fts MATCH 'natuna'"), 2000);
+	wa_store_close(store);
+}
+
 WA_TEST_MAIN(WA_TEST_ENTRY(a_record_comes_back_whole),
 	     WA_TEST_ENTRY(storing_again_replaces_instead_of_duplicating),
 	     WA_TEST_ENTRY(search_finds_words_in_any_form_in_both_languages),
@@ -515,4 +563,5 @@ WA_TEST_MAIN(WA_TEST_ENTRY(a_record_comes_back_whole),
 	     WA_TEST_ENTRY(an_older_schema_is_migrated_with_its_data),
 	     WA_TEST_ENTRY(a_records_text_is_cut_out_wherever_it_stands),
 	     WA_TEST_ENTRY(a_row_keeps_what_the_tables_need_and_skips_incomplete_entries),
-	     WA_TEST_ENTRY(ranking_prefers_rare_words_and_titles_even_when_a_word_is_everywhere))
+	     WA_TEST_ENTRY(ranking_prefers_rare_words_and_titles_even_when_a_word_is_everywhere),
+	     WA_TEST_ENTRY(checkpoints_apart_copy_the_log_into_the_database_while_commits_go_on))
