@@ -50,14 +50,33 @@ static bool web_address(const struct scan *s, size_t i)
 	       end - domain >= 2 && end - domain <= 6;
 }
 
-static bool after_place_preposition(const struct scan *s, size_t i)
+/*
+ * Whether a name stands where places do: after "di", "ke", or a place noun
+ * the text writes in lower case ("kota Misrata", "asal Delhi"), or before
+ * a comma and a known place, as addresses run ("Sangatta, Kutai Timur,
+ * Kalimantan Timur").
+ */
+static bool place_context(const struct scan *s, size_t i, size_t n)
 {
-	if (i == 0)
-		return false;
-	const char *w = wp_token_folded(s->t, i - 1);
+	static const char *const before[] = { "di",        "ke",   "in",     "kota",
+					      "kabupaten", "desa", "pulau",  "provinsi",
+					      "kecamatan", "asal", "wilayah" };
+	int entry;
 
-	return !(s->t->v[i - 1].flags & WP_TOKEN_CAPITAL) &&
-	       (strcmp(w, "di") == 0 || strcmp(w, "ke") == 0 || strcmp(w, "in") == 0);
+	if (i > 0 && !(s->t->v[i - 1].flags & WP_TOKEN_CAPITAL)) {
+		const char *w = wp_token_folded(s->t, i - 1);
+
+		for (size_t k = 0; k < sizeof(before) / sizeof(before[0]); k++)
+			if (strcmp(w, before[k]) == 0)
+				return true;
+	}
+	if (i + n + 1 < s->t->n && wp_token_punct(s->text, &s->t->v[i + n], ',') &&
+	    scan_gazetteer_at(s, i + n + 1, &entry)) {
+		enum entity_type type = s->g->canon[s->g->names.v[entry].ref].type;
+
+		return type == ENTITY_PLACE || type == ENTITY_COUNTRY;
+	}
+	return false;
 }
 
 /*
@@ -131,10 +150,10 @@ static size_t other_name(struct scan *s, size_t i)
 		r = scan_add(s, ENTITY_ORG, NULL, NULL, i, i + 1);
 	else if (n == 1 && web_address(s, i))
 		r = scan_add(s, ENTITY_ORG, NULL, NULL, i, i + 1);
-	else if (n == 1 && !after_place_preposition(s, i) && !person_context(s, i) &&
+	else if (n == 1 && !place_context(s, i, n) && !person_context(s, i) &&
 		 !scan_cue_at(s, i, CUE_PERSON_WORD))
 		r = remember_candidate(s, i);
-	else if (after_place_preposition(s, i))
+	else if (place_context(s, i, n))
 		r = scan_add(s, ENTITY_PLACE, NULL, NULL, i, i + n);
 	else if (all_common(s, i, n))
 		r = 0; /* "Bahan Bakar Minyak", "Koalisi Merah Putih": capitalised words, no name */

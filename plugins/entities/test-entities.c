@@ -324,6 +324,23 @@ WA_TEST(posts_of_state_are_roles_not_names)
 	wa_test_run_done(&r);
 }
 
+WA_TEST(names_where_places_stand_are_places)
+{
+	struct wa_test_run r = { 0 };
+
+	wa_test_run_text(&r, conf,
+			 "Pasukan dari kota Misrata mengatakan mereka merebut bandara. Warga "
+			 "Sangatta, Kutai Timur, Kalimantan Timur, menemukan drone itu. Siswa asal "
+			 "Delhi juga hadir, kata Raja Jordania Abdullah II.\n");
+	ASSERT_NOT_NULL(entity(&r, "place", "Misrata"));
+	ASSERT_NOT_NULL(entity(&r, "place", "Kutai Timur"));
+	ASSERT_NOT_NULL(entity(&r, "place", "Delhi"));
+	ASSERT_NOT_NULL(entity(&r, "country", "Yordania"));
+	ASSERT_NOT_NULL(entity(&r, "person", "Abdullah II"));
+	ASSERT_EQ(count_of_type(&r, "person"), 1);
+	wa_test_run_done(&r);
+}
+
 WA_TEST(an_amount_in_rupiah_is_no_organisation)
 {
 	struct wa_test_run r = { 0 };
@@ -458,4 +475,5 @@ WA_TEST_MAIN(WA_TEST_ENTRY(a_text_of_endless_names_is_capped_not_quadratic),
 	     WA_TEST_ENTRY(a_name_in_a_paragraphs_capitalised_opening_is_the_same_entity),
 	     WA_TEST_ENTRY(an_amount_in_rupiah_is_no_organisation),
 	     WA_TEST_ENTRY(a_partys_board_and_a_numbered_post_belong_to_the_role),
-	     WA_TEST_ENTRY(posts_of_state_are_roles_not_names))
+	     WA_TEST_ENTRY(posts_of_state_are_roles_not_names),
+	     WA_TEST_ENTRY(names_where_places_stand_are_places))
