@@ -211,7 +211,12 @@ static size_t step(struct scan *s, size_t i)
 	/* A known name wins over a head's guess: "Partai Golkar" of "Partai Golkar Aburizal". */
 	if (g && (g >= head + span || g > head))
 		return known_add_gazetteer(s, i, g, entry);
-	if (span) {
+	/* A head of several words with its acronym is a whole name: "Dewan Pimpinan Daerah (DPD)".
+	 */
+	bool whole_head = !span && head > 1 && head_type == ENTITY_ORG && i + head < s->t->n &&
+			  wp_token_punct(s->text, &s->t->v[i + head], '(');
+
+	if (span || whole_head) {
 		int e = scan_add(s, head_type, NULL, NULL, i, i + head + span);
 
 		if (e < 0)

@@ -308,6 +308,15 @@ WA_TEST(a_partys_board_and_a_numbered_post_belong_to_the_role)
 		      "Wakil Sekretaris Jenderal Dewan Pimpinan Pusat (DPP) Partai Demokrat");
 	ASSERT_EQ(count_of_type(&r, "org"), 1);
 	wa_test_run_done(&r);
+
+	/* Without a post before it, the council is an organisation. */
+	wa_test_run_text(&r, conf,
+			 "Sebanyak 31 Dewan Pimpinan Daerah (DPD) Golkar menolak hasil musyawarah "
+			 "itu.\n");
+	ASSERT_NOT_NULL(entity(&r, "org", "Dewan Pimpinan Daerah"));
+	ASSERT_NOT_NULL(entity(&r, "org", "Partai Golkar"));
+	ASSERT_EQ(count_of_type(&r, "person"), 0);
+	wa_test_run_done(&r);
 }
 
 WA_TEST(posts_of_state_are_roles_not_names)
