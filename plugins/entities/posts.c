@@ -32,6 +32,22 @@ static size_t portfolio(const struct scan *s, size_t j)
 	return n;
 }
 
+/*
+ * A post's field: "Bidang Komunikasi Politik", "Bidang Peternakan", common
+ * words (or a portfolio's) written with capitals. Returns the tokens, 0 if none.
+ */
+static size_t field_of_post(const struct scan *s, size_t j)
+{
+	size_t n = 1, w;
+
+	if (!scan_capitalised(s, j) || strcmp(wp_token_folded(s->t, j), "bidang") != 0)
+		return 0;
+	while (scan_capitalised(s, j + n) &&
+	       ((w = scan_field_word(s, j + n)) || (w = scan_cue_at(s, j + n, CUE_COMMON)) == 1))
+		n += w;
+	return n > 1 ? n : 0;
+}
+
 /* Balinese and some Javanese names start with a one-letter title: I Made, I Gusti. */
 static size_t balinese_initial(const struct scan *s, size_t j)
 {
@@ -64,8 +80,8 @@ size_t posts_person_after(struct scan *s, size_t i, size_t n)
 		} else if (j + 2 < s->t->n && wp_token_punct(s->text, &s->t->v[j], '(') &&
 			   wp_token_punct(s->text, &s->t->v[j + 2], ')')) {
 			j += 3; /* Menteri Pertahanan (Menhan) */
-		} else if ((q = portfolio(s, j))) {
-			j += q; /* Menteri Perindustrian dan Perdagangan */
+		} else if ((q = portfolio(s, j)) || (q = field_of_post(s, j))) {
+			j += q; /* Menteri Perindustrian dan Perdagangan, Ketua Bidang Edukasi */
 		} else if (scan_capitalised(s, j) && (q = scan_cue_at(s, j, CUE_ORG_HEAD))) {
 			/* Anggota Komisi III DPR ...: the organisation of the post. */
 			q += scan_name_span(s, j + q, MAX_NAME_TOKENS, false);

@@ -350,6 +350,24 @@ WA_TEST(names_where_places_stand_are_places)
 	wa_test_run_done(&r);
 }
 
+WA_TEST(a_posts_field_belongs_to_the_role)
+{
+	struct wa_test_run r = { 0 };
+	const cJSON *p;
+
+	wa_test_run_text(&r, conf,
+			 "Hal itu dikatakan Staf Khusus Presiden Bidang Komunikasi Politik Daniel "
+			 "Sparingga. Ketua Bidang Edukasi DPP Partai Demokrat Andi Nurpati hadir.\n");
+	ASSERT_NOT_NULL(p = entity(&r, "person", "Daniel Sparingga"));
+	ASSERT_STR_EQ(cJSON_GetStringValue(cJSON_GetObjectItem(p, "role")),
+		      "Staf Khusus Presiden Bidang Komunikasi Politik");
+	ASSERT_NOT_NULL(p = entity(&r, "person", "Andi Nurpati"));
+	ASSERT_STR_EQ(cJSON_GetStringValue(cJSON_GetObjectItem(p, "role")),
+		      "Ketua Bidang Edukasi DPP Partai Demokrat");
+	ASSERT_EQ(count_of_type(&r, "person"), 2);
+	wa_test_run_done(&r);
+}
+
 WA_TEST(an_amount_in_rupiah_is_no_organisation)
 {
 	struct wa_test_run r = { 0 };
@@ -485,4 +503,5 @@ WA_TEST_MAIN(WA_TEST_ENTRY(a_text_of_endless_names_is_capped_not_quadratic),
 	     WA_TEST_ENTRY(an_amount_in_rupiah_is_no_organisation),
 	     WA_TEST_ENTRY(a_partys_board_and_a_numbered_post_belong_to_the_role),
 	     WA_TEST_ENTRY(posts_of_state_are_roles_not_names),
-	     WA_TEST_ENTRY(names_where_places_stand_are_places))
+	     WA_TEST_ENTRY(names_where_places_stand_are_places),
+	     WA_TEST_ENTRY(a_posts_field_belongs_to_the_role))
