@@ -355,9 +355,10 @@ WA_TEST(a_posts_field_belongs_to_the_role)
 	struct wa_test_run r = { 0 };
 	const cJSON *p;
 
-	wa_test_run_text(&r, conf,
-			 "Hal itu dikatakan Staf Khusus Presiden Bidang Komunikasi Politik Daniel "
-			 "Sparingga. Ketua Bidang Edukasi DPP Partai Demokrat Andi Nurpati hadir.\n");
+	wa_test_run_text(
+		&r, conf,
+		"Hal itu dikatakan Staf Khusus Presiden Bidang Komunikasi Politik Daniel "
+		"Sparingga. Ketua Bidang Edukasi DPP Partai Demokrat Andi Nurpati hadir.\n");
 	ASSERT_NOT_NULL(p = entity(&r, "person", "Daniel Sparingga"));
 	ASSERT_STR_EQ(cJSON_GetStringValue(cJSON_GetObjectItem(p, "role")),
 		      "Staf Khusus Presiden Bidang Komunikasi Politik");
