@@ -331,6 +331,11 @@ WA_TEST(posts_of_state_are_roles_not_names)
 	ASSERT_STR_EQ(cJSON_GetStringValue(cJSON_GetObjectItem(p, "role")), "Ibu Negara Ny");
 	ASSERT_EQ(count_of_type(&r, "person"), 1);
 	wa_test_run_done(&r);
+
+	wa_test_run_text(&r, conf, "Menkokesra Agung Laksono membuka pameran itu.\n");
+	ASSERT_NOT_NULL(p = entity(&r, "person", "Agung Laksono"));
+	ASSERT_STR_EQ(cJSON_GetStringValue(cJSON_GetObjectItem(p, "role")), "Menkokesra");
+	wa_test_run_done(&r);
 }
 
 WA_TEST(names_where_places_stand_are_places)
