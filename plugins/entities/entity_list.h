@@ -30,6 +30,7 @@ struct entity {
 	struct mention *mentions;
 	size_t n_mentions;
 	bool merged; /* moved into another entity */
+	bool known;  /* named by the gazetteer: its name is already the canonical one */
 };
 
 struct entity_list {

@@ -106,6 +106,8 @@ size_t known_add_gazetteer(struct scan *s, size_t i, size_t n, int entry)
 			r = scan_add(s, c->type, NULL, NULL, i, i + used);
 		} else {
 			r = scan_add(s, c->type, c->name, c->code, i, i + n);
+			if (r >= 0)
+				s->list->v[r].known = true;
 			if (c->type == ENTITY_ORG)
 				org = r;
 		}

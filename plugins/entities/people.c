@@ -120,7 +120,8 @@ int people_merge(struct entity_list *list)
 		struct parts short_form, full;
 		int into = -1;
 
-		if (e->type != ENTITY_PERSON || e->merged)
+		/* Boediono the gazetteer knows is not "Ny Herawati Boediono". */
+		if (e->type != ENTITY_PERSON || e->merged || e->known)
 			continue;
 		split(e->name, &short_form);
 		if (short_form.n == 0)

@@ -131,6 +131,8 @@ size_t posts_person_after(struct scan *s, size_t i, size_t n)
 		return post_end - i;
 	int e = scan_add(s, ENTITY_PERSON, c ? c->name : NULL, NULL, j, j + name);
 
+	if (e >= 0 && c)
+		s->list->v[e].known = true;
 	if (e < 0 || entity_list_set_role(s->list, e, s->text + s->t->v[i].start,
 					  s->t->v[post_end - 1].end - s->t->v[i].start) < 0)
 		return post_end - i;

@@ -131,6 +131,15 @@ static bool connector(const struct scan *s, size_t i)
  * a known name starts ("Prabowo Subianto Jakarta"); an organisation's or
  * a place's goes through them ("Universitas Indonesia").
  */
+/*
+ * A person the gazetteer knows by one name is also the surname of others:
+ * "Ny Herawati Boediono", "Budi Prabowo" are whole names.
+ */
+static bool gazetteer_person(const struct scan *s, int entry)
+{
+	return s->g->canon[s->g->names.v[entry].ref].type == ENTITY_PERSON;
+}
+
 size_t scan_name_span(const struct scan *s, size_t i, size_t max, bool through_names)
 {
 	size_t k = i;
@@ -152,8 +161,8 @@ size_t scan_name_span(const struct scan *s, size_t i, size_t max, bool through_n
 			if (title && (!through_names || scan_name_word(s, k + title)))
 				break;
 			if (k > i && !through_names &&
-			    (scan_gazetteer_at(s, k, &entry) || scan_cue_at(s, k, CUE_ORG_HEAD) ||
-			     scan_cue_at(s, k, CUE_PLACE_HEAD)))
+			    ((scan_gazetteer_at(s, k, &entry) && !gazetteer_person(s, entry)) ||
+			     scan_cue_at(s, k, CUE_ORG_HEAD) || scan_cue_at(s, k, CUE_PLACE_HEAD)))
 				break;
 			k++;
 		} else if (k > i && connector(s, k) && scan_name_word(s, k + 1)) {

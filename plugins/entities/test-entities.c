@@ -374,6 +374,22 @@ WA_TEST(a_posts_field_belongs_to_the_role)
 	wa_test_run_done(&r);
 }
 
+WA_TEST(a_known_ones_name_as_anothers_surname_is_another_person)
+{
+	struct wa_test_run r = { 0 };
+
+	wa_test_run_text(
+		&r, conf,
+		"Wapres Boediono membuka pameran didampingi Ny Herawati Boediono. Kata Budi "
+		"Prabowo, warga setempat, Presiden Prabowo tiba kemudian.\n");
+	ASSERT_NOT_NULL(entity(&r, "person", "Boediono"));
+	ASSERT_NOT_NULL(entity(&r, "person", "Herawati Boediono"));
+	ASSERT_NOT_NULL(entity(&r, "person", "Budi Prabowo"));
+	ASSERT_NOT_NULL(entity(&r, "person", "Prabowo Subianto"));
+	ASSERT_EQ(count_of_type(&r, "person"), 4);
+	wa_test_run_done(&r);
+}
+
 WA_TEST(an_amount_in_rupiah_is_no_organisation)
 {
 	struct wa_test_run r = { 0 };
@@ -510,4 +526,5 @@ WA_TEST_MAIN(WA_TEST_ENTRY(a_text_of_endless_names_is_capped_not_quadratic),
 	     WA_TEST_ENTRY(a_partys_board_and_a_numbered_post_belong_to_the_role),
 	     WA_TEST_ENTRY(posts_of_state_are_roles_not_names),
 	     WA_TEST_ENTRY(names_where_places_stand_are_places),
-	     WA_TEST_ENTRY(a_posts_field_belongs_to_the_role))
+	     WA_TEST_ENTRY(a_posts_field_belongs_to_the_role),
+	     WA_TEST_ENTRY(a_known_ones_name_as_anothers_surname_is_another_person))
