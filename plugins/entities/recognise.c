@@ -35,8 +35,8 @@ static bool acronym(const struct scan *s, size_t i)
 }
 
 /*
- * "Tribunnews.com", "Jurnalbahari.co.id": a site's address, which names
- * its publisher; not "Rp6.500", nor an abbreviated degree ("M.Si").
+ * "Tribunnews.com", "Detik.com": a site's address, which names its
+ * publisher; not "Rp6.500", nor an abbreviated degree ("M.Si").
  */
 static bool web_address(const struct scan *s, size_t i)
 {
