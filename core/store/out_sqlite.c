@@ -15,10 +15,10 @@
  * transaction (a full disk) is rolled back and the batch kept for the next
  * flush, so the core retries it before retiring the inputs. Checkpoints
  * run on a thread of their own (checkpointer.h): a flush never waits for
- * one. Retention
- * (retain_days) runs at most once an hour, inside a flush. A store that
- * cannot be opened for lack of space (the daemon may start on a full disk)
- * is opened at the first flush that can, like any other retried commit.
+ * one. Retention (retain_days) runs at most once an hour, inside a flush.
+ * A store that cannot be opened for lack of space (the daemon may start on
+ * a full disk) is opened at the first flush that can, like any other
+ * retried commit.
  */
 #include <errno.h>
 #include <libgen.h>
