@@ -87,9 +87,13 @@ static bool place_context(const struct scan *s, size_t i, size_t n)
  */
 static bool person_context(const struct scan *s, size_t i)
 {
-	static const char *const before[] = { "oleh",  "kepada", "bersama", "dengan", "menurut",
-					      "tokoh", "sosok",  "bagi",    "pak",    "bu" };
+	static const char *const before[] = { "oleh",  "kepada", "bersama",  "dengan", "menurut",
+					      "tokoh", "sosok",  "bagi",     "pak",    "bu",
+					      "istri", "suami",  "keluarga", "karya" };
 
+	/* "Mendur bersaudara": the brothers of that name. */
+	if (i + 1 < s->t->n && strcmp(wp_token_folded(s->t, i + 1), "bersaudara") == 0)
+		return true;
 	if (scan_acts(s, i + 1) ||
 	    (i + 1 < s->t->n && wp_token_punct(s->text, &s->t->v[i + 1], ',') &&
 	     scan_cue_at(s, i + 2, CUE_VERB)))

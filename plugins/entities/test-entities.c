@@ -390,6 +390,18 @@ WA_TEST(a_known_ones_name_as_anothers_surname_is_another_person)
 	wa_test_run_done(&r);
 }
 
+WA_TEST(a_lone_name_among_kin_or_as_an_author_is_a_person)
+{
+	struct wa_test_run r = { 0 };
+
+	wa_test_run_text(&r, conf,
+			 "Ada 113 foto yang dipajang di rumah itu. Semuanya hasil jepretan Mendur "
+			 "bersaudara. Pameran juga menampilkan karya Affandi.\n");
+	ASSERT_NOT_NULL(entity(&r, "person", "Mendur"));
+	ASSERT_NOT_NULL(entity(&r, "person", "Affandi"));
+	wa_test_run_done(&r);
+}
+
 WA_TEST(an_amount_in_rupiah_is_no_organisation)
 {
 	struct wa_test_run r = { 0 };
@@ -527,4 +539,5 @@ WA_TEST_MAIN(WA_TEST_ENTRY(a_text_of_endless_names_is_capped_not_quadratic),
 	     WA_TEST_ENTRY(posts_of_state_are_roles_not_names),
 	     WA_TEST_ENTRY(names_where_places_stand_are_places),
 	     WA_TEST_ENTRY(a_posts_field_belongs_to_the_role),
-	     WA_TEST_ENTRY(a_known_ones_name_as_anothers_surname_is_another_person))
+	     WA_TEST_ENTRY(a_known_ones_name_as_anothers_surname_is_another_person),
+	     WA_TEST_ENTRY(a_lone_name_among_kin_or_as_an_author_is_a_person))
