@@ -75,6 +75,12 @@ int wp_phrases_add(struct wp_phrases *p, const char *phrase, int kind, int ref)
 size_t wp_phrases_match(const struct wp_phrases *p, const struct wp_tokens *tokens, size_t i,
 			int *ret_entry)
 {
+	return wp_phrases_match_within(p, tokens, i, WP_PHRASE_MAX_TOKENS, ret_entry);
+}
+
+size_t wp_phrases_match_within(const struct wp_phrases *p, const struct wp_tokens *tokens, size_t i,
+			       size_t max, int *ret_entry)
+{
 	int longest;
 	char key[512];
 
@@ -85,6 +91,8 @@ size_t wp_phrases_match(const struct wp_phrases *p, const struct wp_tokens *toke
 
 	if (n > tokens->n - i)
 		n = tokens->n - i;
+	if (n > max)
+		n = max;
 	for (; n > 0; n--) {
 		size_t len = join(tokens, i, n, key, sizeof(key));
 

@@ -52,6 +52,10 @@ int wp_phrases_add(struct wp_phrases *p, const char *phrase, int kind, int ref);
 size_t wp_phrases_match(const struct wp_phrases *p, const struct wp_tokens *tokens, size_t i,
 			int *ret_entry);
 
+/* The same, among phrases of at most max tokens: the shorter ones a longer match hides. */
+size_t wp_phrases_match_within(const struct wp_phrases *p, const struct wp_tokens *tokens, size_t i,
+			       size_t max, int *ret_entry);
+
 /*
  * Whether tokens [i, i+n) are written as a name: an acronym in the same
  * capitals, anything else starting with a capital (or all in capitals).

@@ -54,16 +54,25 @@ size_t scan_cue_at(const struct scan *s, size_t i, enum cue_kind kind)
 	struct token_memo *m = &s->memo[i];
 
 	if (!m->cue_known) {
-		int entry = -1;
+		/*
+		 * Every kind's own longest cue: "Dewan Pimpinan Pusat" (a
+		 * qualifier) must not hide "Dewan" (an organisation's head).
+		 */
+		size_t n = WP_PHRASE_MAX_TOKENS;
+		int entry;
 
-		m->cue_n = (uint8_t)wp_phrases_match(&s->g->cues, s->t, i, &entry);
-		m->cue_entry = entry;
+		while ((n = wp_phrases_match_within(&s->g->cues, s->t, i, n, &entry)) > 0) {
+			for (; entry >= 0; entry = s->g->cues.v[entry].next) {
+				uint8_t *len = &m->cue_len[s->g->cues.v[entry].kind];
+
+				if (!*len)
+					*len = (uint8_t)n;
+			}
+			n--;
+		}
 		m->cue_known = true;
 	}
-	for (int entry = m->cue_n ? m->cue_entry : -1; entry >= 0; entry = s->g->cues.v[entry].next)
-		if (s->g->cues.v[entry].kind == (int)kind)
-			return m->cue_n;
-	return 0;
+	return m->cue_len[kind];
 }
 
 bool scan_capitalised(const struct scan *s, size_t i)

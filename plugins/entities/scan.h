@@ -27,8 +27,9 @@ struct candidate {
 
 /* Each token's longest cue and gazetteer name, looked up once. */
 struct token_memo {
-	int32_t cue_entry, name_entry;
-	uint8_t cue_n, name_n;
+	int32_t name_entry;
+	uint8_t cue_len[N_CUE_KINDS]; /* the longest cue of each kind at the token */
+	uint8_t name_n;
 	bool cue_known, name_known;
 };
 
