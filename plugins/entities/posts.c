@@ -83,8 +83,11 @@ size_t posts_person_after(struct scan *s, size_t i, size_t n)
 		} else if ((q = portfolio(s, j)) || (q = field_of_post(s, j))) {
 			j += q; /* Menteri Perindustrian dan Perdagangan, Ketua Bidang Edukasi */
 		} else if (scan_capitalised(s, j) && (q = scan_cue_at(s, j, CUE_ORG_HEAD))) {
-			/* Anggota Komisi III DPR ...: the organisation of the post. */
-			q += scan_name_span(s, j + q, MAX_NAME_TOKENS, false);
+			/* Anggota Komisi III DPR, Dandim 0501 ...: the organisation of the post. */
+			if (scan_number_in_name(s, j + q, true))
+				q++; /* the name follows the number at once */
+			else
+				q += scan_name_span(s, j + q, MAX_NAME_TOKENS, false);
 			q += scan_and_field(s, j + q, q < MAX_ORG_TOKENS ? MAX_ORG_TOKENS - q : 0);
 			if (scan_add(s, ENTITY_ORG, NULL, NULL, j, j + q) < 0)
 				return 0;

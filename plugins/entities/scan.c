@@ -140,6 +140,21 @@ static bool connector(const struct scan *s, size_t i)
  * a known name starts ("Prabowo Subianto Jakarta"); an organisation's or
  * a place's goes through them ("Universitas Indonesia").
  */
+bool scan_number_in_name(const struct scan *s, size_t k, bool after_head)
+{
+	if (k >= s->t->n)
+		return false;
+	const struct wp_token *t = &s->t->v[k];
+	const char *d = s->text + t->start;
+	size_t len = t->end - t->start;
+
+	if (!(t->flags & WP_TOKEN_NUMBER) || len > 4 || strspn(d, "0123456789") != len)
+		return false;
+	if (len == 4 && (strncmp(d, "19", 2) == 0 || strncmp(d, "20", 2) == 0))
+		return false;
+	return after_head || scan_name_word(s, k + 1);
+}
+
 /*
  * A person the gazetteer knows by one name is also the surname of others:
  * "Ny Herawati Boediono", "Budi Prabowo" are whole names.
@@ -175,6 +190,8 @@ size_t scan_name_span(const struct scan *s, size_t i, size_t max, bool through_n
 				break;
 			k++;
 		} else if (k > i && connector(s, k) && scan_name_word(s, k + 1)) {
+			k++;
+		} else if (through_names && scan_number_in_name(s, k, k == i)) {
 			k++;
 		} else {
 			break;

@@ -68,6 +68,12 @@ bool scan_capitalised(const struct scan *s, size_t i);
 bool scan_name_word(const struct scan *s, size_t i);
 /* The longest gazetteer name at i written as a name is; its first fitting entry in *ret_entry. */
 size_t scan_gazetteer_at(const struct scan *s, size_t i, int *ret_entry);
+/*
+ * "Batalyon 512", "Kodim 0501", "PT Mobile 8 Telecom": whether token k is
+ * a number in an organisation's name, right after its head word
+ * (after_head) or before more of the name; never a year.
+ */
+bool scan_number_in_name(const struct scan *s, size_t k, bool after_head);
 /* The tokens of a capitalised name from i (0 if none); see scan.c. */
 size_t scan_name_span(const struct scan *s, size_t i, size_t max, bool through_names);
 /* Whether token j starts what an actor does: a me- verb, a reporting verb, "telah menolak". */

@@ -402,6 +402,25 @@ WA_TEST(a_lone_name_among_kin_or_as_an_author_is_a_person)
 	wa_test_run_done(&r);
 }
 
+WA_TEST(a_units_number_is_part_of_its_name_and_a_year_is_not)
+{
+	struct wa_test_run r = { 0 };
+	const cJSON *p;
+
+	wa_test_run_text(
+		&r, conf,
+		"Komandan Yonif 509 Mayor Inf Andi Wijaya memimpin upacara. Saham PT Mobile "
+		"8 Telecom Tbk naik. Anggaran Kementerian Pertahanan 2025 naik 10 persen.\n");
+	ASSERT_NOT_NULL(entity(&r, "org", "Yonif 509"));
+	ASSERT_NOT_NULL(p = entity(&r, "person", "Andi Wijaya"));
+	ASSERT_STR_EQ(cJSON_GetStringValue(cJSON_GetObjectItem(p, "role")),
+		      "Komandan Yonif 509 Mayor Inf");
+	ASSERT_NOT_NULL(entity(&r, "org", "PT Mobile 8 Telecom Tbk"));
+	ASSERT_NOT_NULL(entity(&r, "org", "Kementerian Pertahanan"));
+	ASSERT_EQ(count_of_type(&r, "org"), 3);
+	wa_test_run_done(&r);
+}
+
 WA_TEST(an_amount_in_rupiah_is_no_organisation)
 {
 	struct wa_test_run r = { 0 };
@@ -540,4 +559,5 @@ WA_TEST_MAIN(WA_TEST_ENTRY(a_text_of_endless_names_is_capped_not_quadratic),
 	     WA_TEST_ENTRY(names_where_places_stand_are_places),
 	     WA_TEST_ENTRY(a_posts_field_belongs_to_the_role),
 	     WA_TEST_ENTRY(a_known_ones_name_as_anothers_surname_is_another_person),
-	     WA_TEST_ENTRY(a_lone_name_among_kin_or_as_an_author_is_a_person))
+	     WA_TEST_ENTRY(a_lone_name_among_kin_or_as_an_author_is_a_person),
+	     WA_TEST_ENTRY(a_units_number_is_part_of_its_name_and_a_year_is_not))
