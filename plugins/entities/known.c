@@ -146,7 +146,7 @@ void known_countries_inside(struct scan *s, size_t from, size_t to)
 
 	for (size_t k = from; k < to; k++) {
 		size_t n = scan_gazetteer_at(s, k, &entry);
-		const struct canonical *c = n ? &s->g->canon[s->g->names.v[entry].ref] : NULL;
+		const struct canonical *c = n ? scan_canonical(s, entry) : NULL;
 
 		if (c && c->type == ENTITY_COUNTRY && k + n <= to) {
 			scan_add(s, ENTITY_COUNTRY, c->name, c->code, k, k + n);

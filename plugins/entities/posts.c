@@ -73,7 +73,7 @@ size_t posts_person_after(struct scan *s, size_t i, size_t n)
 		if ((q = scan_cue_at(s, j, CUE_QUALIFIER)) || (q = scan_cue_at(s, j, CUE_TITLE))) {
 			j += q;
 		} else if ((q = scan_gazetteer_at(s, j, &entry)) &&
-			   s->g->canon[s->g->names.v[entry].ref].type != ENTITY_PERSON) {
+			   scan_canonical(s, entry)->type != ENTITY_PERSON) {
 			if (known_add_gazetteer(s, j, q, entry) == 0)
 				return 0;
 			j += q;
@@ -108,7 +108,7 @@ size_t posts_person_after(struct scan *s, size_t i, size_t n)
 
 	if (name)
 		name += initial;
-	const struct canonical *c = known ? &s->g->canon[s->g->names.v[entry].ref] : NULL;
+	const struct canonical *c = known ? scan_canonical(s, entry) : NULL;
 
 	/* Presiden Prabowo: a person the gazetteer knows keeps the full name. */
 	if (c && c->type == ENTITY_PERSON && known >= name)

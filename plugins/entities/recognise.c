@@ -50,6 +50,17 @@ static bool web_address(const struct scan *s, size_t i)
 	       end - domain >= 2 && end - domain <= 6;
 }
 
+/* Whether token i follows one of words, written in lower case. */
+static bool after_lower_word(const struct scan *s, size_t i, const char *const *words, size_t n)
+{
+	if (i == 0 || (s->t->v[i - 1].flags & WP_TOKEN_CAPITAL))
+		return false;
+	for (size_t k = 0; k < n; k++)
+		if (strcmp(wp_token_folded(s->t, i - 1), words[k]) == 0)
+			return true;
+	return false;
+}
+
 /*
  * Whether a name stands where places do: after "di", "ke", or a place noun
  * the text writes in lower case ("kota Misrata", "asal Delhi"), or before
@@ -63,16 +74,11 @@ static bool place_context(const struct scan *s, size_t i, size_t n)
 					      "kecamatan", "asal", "wilayah" };
 	int entry;
 
-	if (i > 0 && !(s->t->v[i - 1].flags & WP_TOKEN_CAPITAL)) {
-		const char *w = wp_token_folded(s->t, i - 1);
-
-		for (size_t k = 0; k < sizeof(before) / sizeof(before[0]); k++)
-			if (strcmp(w, before[k]) == 0)
-				return true;
-	}
+	if (after_lower_word(s, i, before, sizeof(before) / sizeof(*before)))
+		return true;
 	if (i + n + 1 < s->t->n && wp_token_punct(s->text, &s->t->v[i + n], ',') &&
 	    scan_gazetteer_at(s, i + n + 1, &entry)) {
-		enum entity_type type = s->g->canon[s->g->names.v[entry].ref].type;
+		enum entity_type type = scan_canonical(s, entry)->type;
 
 		return type == ENTITY_PLACE || type == ENTITY_COUNTRY;
 	}
@@ -94,16 +100,10 @@ static bool person_context(const struct scan *s, size_t i)
 	/* "Mendur bersaudara": the brothers of that name. */
 	if (i + 1 < s->t->n && strcmp(wp_token_folded(s->t, i + 1), "bersaudara") == 0)
 		return true;
-	if (scan_acts(s, i + 1) ||
-	    (i + 1 < s->t->n && wp_token_punct(s->text, &s->t->v[i + 1], ',') &&
-	     scan_cue_at(s, i + 2, CUE_VERB)))
-		return true;
-	if (i == 0 || (s->t->v[i - 1].flags & WP_TOKEN_CAPITAL))
-		return false;
-	for (size_t k = 0; k < sizeof(before) / sizeof(*before); k++)
-		if (strcmp(wp_token_folded(s->t, i - 1), before[k]) == 0)
-			return true;
-	return false;
+	return scan_acts(s, i + 1) ||
+	       (i + 1 < s->t->n && wp_token_punct(s->text, &s->t->v[i + 1], ',') &&
+		scan_cue_at(s, i + 2, CUE_VERB)) ||
+	       after_lower_word(s, i, before, sizeof(before) / sizeof(*before));
 }
 
 static int remember_candidate(struct scan *s, size_t i)

@@ -155,13 +155,9 @@ bool scan_number_in_name(const struct scan *s, size_t k, bool after_head)
 	return after_head || scan_name_word(s, k + 1);
 }
 
-/*
- * A person the gazetteer knows by one name is also the surname of others:
- * "Ny Herawati Boediono", "Budi Prabowo" are whole names.
- */
-static bool gazetteer_person(const struct scan *s, int entry)
+const struct canonical *scan_canonical(const struct scan *s, int entry)
 {
-	return s->g->canon[s->g->names.v[entry].ref].type == ENTITY_PERSON;
+	return &s->g->canon[s->g->names.v[entry].ref];
 }
 
 size_t scan_name_span(const struct scan *s, size_t i, size_t max, bool through_names)
@@ -175,17 +171,20 @@ size_t scan_name_span(const struct scan *s, size_t i, size_t max, bool through_n
 			break;
 		if (scan_name_word(s, k)) {
 			/*
-			 * A person's name ends where a post or a known name begins;
-			 * an organisation's where a post followed by a name does
-			 * ("Dinas Penerangan TNI AL | Laksamana Pertama I Made ...",
-			 * but "Dewan Pertimbangan Presiden (Wantimpres)").
+			 * A person's name ends where a post or a known name begins
+			 * (but not a known person's one name, which is others'
+			 * surname too: "Budi Prabowo"); an organisation's where a
+			 * post followed by a name does ("Dinas Penerangan TNI AL |
+			 * Laksamana Pertama I Made ...", but "Dewan Pertimbangan
+			 * Presiden (Wantimpres)").
 			 */
 			size_t title = k > i ? scan_cue_at(s, k, CUE_TITLE) : 0;
 
 			if (title && (!through_names || scan_name_word(s, k + title)))
 				break;
 			if (k > i && !through_names &&
-			    ((scan_gazetteer_at(s, k, &entry) && !gazetteer_person(s, entry)) ||
+			    ((scan_gazetteer_at(s, k, &entry) &&
+			      scan_canonical(s, entry)->type != ENTITY_PERSON) ||
 			     scan_cue_at(s, k, CUE_ORG_HEAD) || scan_cue_at(s, k, CUE_PLACE_HEAD)))
 				break;
 			k++;
