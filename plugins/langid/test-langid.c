@@ -102,6 +102,17 @@ WA_TEST(indonesian_and_malay_apart_in_short_sentences)
 		{ "ms", "Kerajaan boleh menaikkan peruntukan pertahanan tahun hadapan." },
 		{ "id", "Rumah sakit itu menerima korban kecelakaan kemarin sore." },
 		{ "ms", "Hospital itu menerima mangsa kemalangan petang semalam." },
+		/* Mostly words both standards use, decided by the few that only one does
+		 * (isteri, muzium, haiwan; tergugat, lulusan). */
+		{ "ms", "Pelakon itu terbang ke London bersama isterinya untuk ukuran patung di "
+			"muzium lilin." },
+		{ "ms", "Menurut pakar, masalah kolesterol tinggi disebabkan makan terlalu banyak "
+			"lemak haiwan dan telur." },
+		{ "id", "Kuasa hukum tergugat menilai kehadiran kliennya sangat penting dalam "
+			"perkara ini." },
+		{ "id",
+		  "Pemerintah desa berharap peluncuran program itu bermanfaat bagi mutu lulusan "
+		  "sekolah." },
 	};
 
 	for (size_t i = 0; i < sizeof(pairs) / sizeof(*pairs); i++) {
