@@ -202,7 +202,7 @@ static int split_lines(struct run *run, const char *text, size_t len)
 				.text = strndup(text + b, e - b),
 				.len = e - b,
 				.words = words,
-				.body = wp_is_body_line(text + b, e - b),
+				.body = wp_is_body_text(text + b, e - b, words),
 				.repeat = repeat,
 			};
 			if (!v[run->n_lines++].text)

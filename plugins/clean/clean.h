@@ -16,7 +16,7 @@ struct line {
 	size_t len;
 	const char *kind; /* NULL while it is article text; else why it was removed */
 	size_t words;     /* as split: the passes ask these of every line, often */
-	bool body;        /* a paragraph of prose (wp_is_body_line) */
+	bool body;        /* a paragraph of prose (wp_is_body_text) */
 	bool repeat;      /* a short line printed earlier already */
 	const char *rule; /* cached: the kind the line rules give it, or NULL */
 	bool rule_done;

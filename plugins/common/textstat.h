@@ -26,12 +26,15 @@ static inline size_t wp_count_words(const char *s, size_t len)
 	bool in = false;
 
 	for (size_t i = 0; i < len; i++) {
-		bool space = s[i] == ' ' || s[i] == '\n';
+		unsigned char c = (unsigned char)s[i];
 
-		if (wp_is_cjk_lead((unsigned char)s[i]) && i + 2 < len) {
+		/* The CJK test only for lead bytes: this runs over every line of every article. */
+		if (c >= 0x80 && wp_is_cjk_lead(c) && i + 2 < len) {
 			n++, i += 2, in = false;
 			continue;
 		}
+		bool space = c == ' ' || c == '\n';
+
 		n += !space && !in;
 		in = !space;
 	}
@@ -54,11 +57,9 @@ static inline bool wp_ends_sentence(const char *s, size_t len)
 	return len && (s[len - 1] == '.' || s[len - 1] == '!' || s[len - 1] == '?');
 }
 
-/* A paragraph of prose rather than a headline, label, link or menu. */
-static inline bool wp_is_body_line(const char *s, size_t len)
+/* A paragraph of prose rather than a headline, label, link or menu; words as wp_count_words. */
+static inline bool wp_is_body_text(const char *s, size_t len, size_t words)
 {
-	size_t words = wp_count_words(s, len);
-
 	return (words >= 10 && wp_ends_sentence(s, len)) || words >= 30;
 }
 

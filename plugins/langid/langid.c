@@ -16,7 +16,9 @@
  */
 #include <ctype.h>
 #include <errno.h>
+#include <limits.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -32,12 +34,21 @@
 #define RATIO_SCALE   1000.0 /* the ratios are kept in thousandths */
 #define MIN_EVIDENCE  5      /* function words for full confidence */
 
+/* What the two data files say of one word. */
+struct word_facts {
+	uint32_t languages; /* mask: the languages it is a function word of */
+	int32_t ratio;      /* Indonesian-over-Malay log-likelihood ratio, thousandths */
+	bool rated;         /* in the Indonesian/Malay model */
+};
+
 struct langid {
 	char codes[MAX_LANGUAGES][16];
 	size_t n_codes;
-	int family;               /* the index of "ms-family" */
-	struct wp_wordset words;  /* word -> mask of languages using it */
-	struct wp_wordset ratios; /* word -> Indonesian-over-Malay ratio, thousandths */
+	int family; /* the index of "ms-family" */
+	/* One table for both files: a word costs one lookup, for every word of every text. */
+	struct wp_wordset words; /* word -> index in facts */
+	struct word_facts *facts;
+	size_t n_facts, cap_facts;
 };
 
 static int language_index(struct langid *l, const char *code)
@@ -50,6 +61,27 @@ static int language_index(struct langid *l, const char *code)
 		return -1;
 	strcpy(l->codes[l->n_codes], code);
 	return (int)l->n_codes++;
+}
+
+/* The facts of a word, added empty if new; NULL when out of memory. */
+static struct word_facts *facts_of(struct langid *l, const char *word, size_t len)
+{
+	int i;
+
+	if (wp_wordset_find(&l->words, word, len, &i))
+		return &l->facts[i];
+	if (l->n_facts == l->cap_facts) {
+		size_t cap = l->cap_facts ? l->cap_facts * 2 : 1024;
+		struct word_facts *v = realloc(l->facts, cap * sizeof(*v));
+
+		if (!v)
+			return NULL;
+		l->facts = v, l->cap_facts = cap;
+	}
+	if (l->n_facts >= INT_MAX || wp_wordset_add(&l->words, word, len, (int)l->n_facts) < 0)
+		return NULL;
+	l->facts[l->n_facts] = (struct word_facts){ 0 };
+	return &l->facts[l->n_facts++];
 }
 
 static int load_words(const struct wa_plugin_ctx *ctx, struct langid *l)
@@ -76,10 +108,12 @@ static int load_words(const struct wa_plugin_ctx *ctx, struct langid *l)
 		}
 		for (char *w = strtok_r(NULL, " \t", &words); w && r == 0;
 		     w = strtok_r(NULL, " \t", &words)) {
-			int mask = 0;
+			struct word_facts *f = facts_of(l, w, strlen(w));
 
-			(void)wp_wordset_find(&l->words, w, strlen(w), &mask);
-			r = wp_wordset_add(&l->words, w, strlen(w), mask | (1 << lang));
+			if (f)
+				f->languages |= UINT32_C(1) << lang;
+			else
+				r = -ENOMEM;
 		}
 	}
 	free(text);
@@ -101,8 +135,14 @@ static int load_ratios(const struct wa_plugin_ctx *ctx, struct langid *l)
 
 		if (line[0] == '#' || !tab)
 			continue;
-		r = wp_wordset_add(&l->ratios, line, (size_t)(tab - line),
-				   (int)lround(strtod(tab + 1, NULL) * RATIO_SCALE));
+		struct word_facts *f = facts_of(l, line, (size_t)(tab - line));
+
+		if (!f) {
+			r = -ENOMEM;
+			break;
+		}
+		f->ratio = (int32_t)lround(strtod(tab + 1, NULL) * RATIO_SCALE);
+		f->rated = true;
 	}
 	free(text);
 	return r;
@@ -122,7 +162,7 @@ static int langid_init(const struct wa_plugin_ctx *ctx, void **ret_state)
 		wa_plugin_log(ctx, WA_LOG_ERROR, "cannot load the language model: %s",
 			      strerror(-r));
 		wp_wordset_fini(&l->words);
-		wp_wordset_fini(&l->ratios);
+		free(l->facts);
 		free(l);
 		return r;
 	}
@@ -135,7 +175,7 @@ static void langid_fini(void *state)
 	struct langid *l = state;
 
 	wp_wordset_fini(&l->words);
-	wp_wordset_fini(&l->ratios);
+	free(l->facts);
 	free(l);
 }
 
@@ -153,7 +193,6 @@ static void count_word(const struct langid *l, const char *w, size_t len, struct
 	utf8proc_uint8_t *mapped = NULL;
 	const char *word = folded;
 	size_t n = 0;
-	int value;
 
 	for (size_t i = 0; i < len; i++)
 		n |= (unsigned char)w[i] >= 0x80;
@@ -170,17 +209,19 @@ static void count_word(const struct langid *l, const char *w, size_t len, struct
 		word = (const char *)mapped;
 		n = (size_t)m;
 	}
-	int mask = 0;
+	int i;
 
-	if (wp_wordset_find(&l->words, word, n, &mask)) {
-		for (size_t i = 0; i < l->n_codes; i++)
-			e->hits[i] += (mask >> i) & 1;
-	}
-	if (wp_wordset_find(&l->ratios, word, n, &value)) {
-		e->idms += value / RATIO_SCALE;
-		/* English words quoted in Indonesian text are in the model too. */
-		if (!(mask & ~(1 << l->family)))
-			e->idms_words++;
+	if (wp_wordset_find(&l->words, word, n, &i)) {
+		const struct word_facts *f = &l->facts[i];
+
+		for (uint32_t m = f->languages; m; m &= m - 1)
+			e->hits[__builtin_ctz(m)]++;
+		if (f->rated) {
+			e->idms += f->ratio / RATIO_SCALE;
+			/* English words quoted in Indonesian text are in the model too. */
+			if (!(f->languages & ~(UINT32_C(1) << l->family)))
+				e->idms_words++;
+		}
 	}
 	free(mapped);
 }

@@ -95,7 +95,7 @@ enum term_kind lexicon_find(const struct lexicon *lex, const char *words)
 									 : TERM_NONE;
 }
 
-bool lexicon_starts_term(const struct lexicon *lex, const char *word)
+bool lexicon_starts_term(const struct lexicon *lex, const char *word, size_t len)
 {
-	return wp_wordset_find(&lex->firsts, word, strlen(word), NULL);
+	return wp_wordset_find(&lex->firsts, word, len, NULL);
 }

@@ -23,6 +23,6 @@ int lexicon_load(const struct wa_plugin_ctx *ctx, struct lexicon *ret, char **re
 void lexicon_fini(struct lexicon *lex);
 enum term_kind lexicon_find(const struct lexicon *lex, const char *words);
 /* Does some term start with this word? (Most words start none.) */
-bool lexicon_starts_term(const struct lexicon *lex, const char *word);
+bool lexicon_starts_term(const struct lexicon *lex, const char *word, size_t len);
 
 #endif

@@ -46,8 +46,10 @@
 struct word {
 	size_t start, end; /* bytes of the text */
 	char folded[WORD_MAX];
-	bool caps;  /* two or more letters, all capitals */
-	bool lower; /* starts with a lower-case letter */
+	size_t folded_len;
+	bool digits; /* folded holds a digit: the only words that can be brands or leetspeak */
+	bool caps;   /* two or more letters, all capitals */
+	bool lower;  /* starts with a lower-case letter */
 	bool brand;
 	enum term_kind term;
 	size_t term_words; /* a term starting here covers this many words */
@@ -85,11 +87,6 @@ static void spam_fini(void *state)
 	free(s);
 }
 
-static bool is_word_byte(unsigned char c)
-{
-	return isalnum(c) || c >= 0x80;
-}
-
 /* Cyrillic letters that pass for Latin ones in injected anchors. */
 static char homoglyph(utf8proc_int32_t cp)
 {
@@ -118,21 +115,14 @@ static char homoglyph(utf8proc_int32_t cp)
 	return 0;
 }
 
-/* NFKC + case fold + accents off, ASCII kept; other letters stay as UTF-8. */
-static void fold(const char *s, size_t len, char out[WORD_MAX])
+/*
+ * NFKC + case fold + accents off, ASCII kept; other letters stay as UTF-8.
+ * Returns the folded length. (split_words folds plain ASCII words itself.)
+ */
+static size_t fold(const char *s, size_t len, char out[WORD_MAX])
 {
 	utf8proc_uint8_t *mapped = NULL;
 	size_t n = 0;
-	bool ascii = true;
-
-	for (size_t i = 0; i < len; i++)
-		ascii &= (unsigned char)s[i] < 0x80;
-	if (ascii) {
-		for (size_t i = 0; i < len && n + 1 < WORD_MAX; i++)
-			out[n++] = (char)tolower((unsigned char)s[i]);
-		out[n] = '\0';
-		return;
-	}
 	utf8proc_ssize_t m = utf8proc_map(
 		(const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len, &mapped,
 		UTF8PROC_COMPAT | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK);
@@ -155,6 +145,7 @@ static void fold(const char *s, size_t len, char out[WORD_MAX])
 	}
 	out[n] = '\0';
 	free(mapped);
+	return n;
 }
 
 static void unleet(const char *s, char *out, size_t size)
@@ -175,6 +166,8 @@ static bool is_brand(const struct word *w, const char *text, size_t len)
 	const char *f = w->folded;
 	size_t letters = 0, digits = 0;
 
+	if (!w->digits)
+		return false;
 	while (f[letters] >= 'a' && f[letters] <= 'z')
 		letters++;
 	while (isdigit((unsigned char)f[letters + digits]))
@@ -200,10 +193,46 @@ static bool is_brand(const struct word *w, const char *text, size_t len)
 /* "mona4d", "target4d": market brands. */
 static bool is_4d_brand(const struct word *w)
 {
-	size_t n = strlen(w->folded);
+	size_t n = w->folded_len;
 
-	return n >= 5 && strcmp(w->folded + n - 2, "4d") == 0 &&
+	return w->digits && n >= 5 && strcmp(w->folded + n - 2, "4d") == 0 &&
 	       strspn(w->folded, "abcdefghijklmnopqrstuvwxyz") == n - 2;
+}
+
+/* Bytes of words: ASCII letters and digits, and every byte of a multi-byte character. */
+static bool is_word_byte(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+	       c >= 0x80;
+}
+
+/* Reads one word's bytes once: its shape, and its folded form (ASCII folded here). */
+static void read_word(const char *text, struct word *w)
+{
+	size_t letters = 0, upper = 0, n = 0;
+	bool ascii = true;
+
+	for (size_t k = w->start; k < w->end; k++) {
+		unsigned char c = (unsigned char)text[k];
+		bool is_upper = c >= 'A' && c <= 'Z';
+
+		ascii &= c < 0x80;
+		upper += is_upper;
+		letters += is_upper || (c >= 'a' && c <= 'z');
+		w->digits |= c >= '0' && c <= '9';
+		if (n + 1 < WORD_MAX)
+			w->folded[n++] = (char)(is_upper ? c | 0x20 : c);
+	}
+	w->caps = letters >= 2 && upper == letters;
+	w->lower = text[w->start] >= 'a' && text[w->start] <= 'z';
+	if (ascii) {
+		w->folded[n] = '\0';
+		w->folded_len = n;
+	} else {
+		/* NFKC may turn fancy letters into digits and back: ask the folded form. */
+		w->folded_len = fold(text + w->start, w->end - w->start, w->folded);
+		w->digits = strpbrk(w->folded, "0123456789") != NULL;
+	}
 }
 
 static size_t split_words(const char *text, size_t len, struct word **ret)
@@ -213,7 +242,9 @@ static size_t split_words(const char *text, size_t len, struct word **ret)
 
 	for (size_t i = 0; i < len;) {
 		if (!is_word_byte((unsigned char)text[i])) {
-			if (strchr(".!?\n", text[i]) &&
+			char c = text[i];
+
+			if ((c == '.' || c == '!' || c == '?' || c == '\n') &&
 			    (i + 1 >= len || text[i + 1] == ' ' || text[i + 1] == '\n'))
 				sentence++;
 			i++;
@@ -232,16 +263,11 @@ static size_t split_words(const char *text, size_t len, struct word **ret)
 			v = nv, cap = c;
 		}
 		struct word *w = &v[n++];
-		size_t letters = 0, upper = 0;
 
-		*w = (struct word){ .start = i, .end = end, .sentence = sentence };
-		for (size_t k = i; k < end; k++) {
-			letters += isalpha((unsigned char)text[k]) != 0;
-			upper += isupper((unsigned char)text[k]) != 0;
-		}
-		w->caps = letters >= 2 && upper == letters;
-		w->lower = islower((unsigned char)text[i]);
-		fold(text + i, end - i, w->folded);
+		w->start = i, w->end = end, w->sentence = sentence;
+		w->digits = w->brand = false;
+		w->term = TERM_NONE, w->term_words = 0;
+		read_word(text, w);
 		i = end;
 	}
 	*ret = v;
@@ -273,13 +299,11 @@ static void find_terms(const struct lexicon *lex, struct word *w, size_t n)
 	char words[3 * WORD_MAX + 3], leet[sizeof(words)];
 
 	for (size_t i = 0; i < n; i++) {
-		bool digits = strpbrk(w[i].folded, "0123456789") != NULL;
-
-		if (!lexicon_starts_term(lex, w[i].folded)) {
-			if (!digits)
+		if (!lexicon_starts_term(lex, w[i].folded, w[i].folded_len)) {
+			if (!w[i].digits)
 				continue;
 			unleet(w[i].folded, leet, sizeof(leet));
-			if (!lexicon_starts_term(lex, leet))
+			if (!lexicon_starts_term(lex, leet, strlen(leet)))
 				continue;
 		}
 		for (size_t k = TERM_MAX_WORDS; k >= 1; k--) {
