@@ -9,21 +9,27 @@
  * stage reads. Dates without a year ("Rabu (2/7)", "28 Juli") take the
  * year that puts them at most two days after the publication date (or the
  * arrival, when the page gives none), checked against the weekday when
- * one is printed; relative ones ("kemarin", "2 jam yang lalu") count back
- * from the same reference.
+ * one is printed: news reports what happened. Words that point ahead
+ * ("hingga 16 September", "akan dibuka 21 November", "5 Oktober
+ * mendatang") let the day lie up to half a year after publication.
+ * Relative ones ("kemarin", "2 jam yang lalu") count back from the same
+ * reference.
  */
 #include <cjson/cJSON.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <warta/plugin.h>
 
 #include "../common/list_field.h"
 #include "calendar.h"
 #include "parse.h"
 
-#define FUTURE_SLACK_DAYS 2 /* an undated "28 Juli" up to this far ahead is this year's */
+#define FUTURE_SLACK_DAYS 2   /* an undated "28 Juli" up to this far ahead is this year's */
+#define AHEAD_DAYS        183 /* ... and this far ahead when the words say it is to come */
+#define AHEAD_CUE_WORDS   3   /* words before the date where a forward cue counts */
 #define MAX_DATES         200
 
 struct reference {
@@ -56,16 +62,21 @@ static void append_time(char *buf, size_t size, int h, int mi, int s, bool zone,
 }
 
 /* The year for a day and month printed without one. */
-static int infer_year(const struct date_match *m, const struct reference *ref, bool *ret_mismatch)
+static int infer_year(const struct date_match *m, const struct reference *ref, bool ahead,
+		      bool *ret_mismatch)
 {
 	int ry, rm, rd;
 
 	civil_from_days(ref->day, &ry, &rm, &rd);
 	int year = ry;
+	int64_t slack = ahead ? AHEAD_DAYS : FUTURE_SLACK_DAYS;
 
-	if (valid_date(year, m->month, m->day) &&
-	    days_from_civil(year, (unsigned)m->month, (unsigned)m->day) >
-		    ref->day + FUTURE_SLACK_DAYS)
+	/* "hingga 5 Januari" in a December article is next January. */
+	if (ahead && valid_date(year + 1, m->month, m->day) &&
+	    days_from_civil(year + 1, (unsigned)m->month, (unsigned)m->day) <= ref->day + slack)
+		year++;
+	else if (valid_date(year, m->month, m->day) &&
+		 days_from_civil(year, (unsigned)m->month, (unsigned)m->day) > ref->day + slack)
 		year--;
 	*ret_mismatch = false;
 	if (m->weekday < 0)
@@ -98,9 +109,12 @@ static int64_t months_back(int64_t day, int months)
 	return days_from_civil(y, (unsigned)m, (unsigned)d);
 }
 
-/* Resolves a match to ISO 8601 in buf; false if it names no day or time. */
-static bool resolve(const struct date_match *m, const struct reference *ref, char *buf, size_t size,
-		    bool *ret_mismatch)
+/*
+ * Resolves a match to ISO 8601 in buf; false if it names no day or time.
+ * ahead: the words around it say the day is still to come (points_ahead).
+ */
+static bool resolve(const struct date_match *m, const struct reference *ref, bool ahead, char *buf,
+		    size_t size, bool *ret_mismatch)
 {
 	*ret_mismatch = false;
 	buf[0] = '\0';
@@ -150,7 +164,7 @@ static bool resolve(const struct date_match *m, const struct reference *ref, cha
 	int year = m->year;
 
 	if (!year)
-		year = infer_year(m, ref, ret_mismatch);
+		year = infer_year(m, ref, ahead, ret_mismatch);
 	if (!m->day) {
 		snprintf(buf, size, "%04d-%02d", year, m->month);
 		return true;
@@ -172,15 +186,78 @@ static const char *kind_name(enum date_kind k)
 	return k == DATE_ABSOLUTE ? "absolute" : k == DATE_PARTIAL ? "partial" : "relative";
 }
 
-static cJSON *date_entry(const char *text, const struct date_match *m, const struct reference *ref,
-			 size_t offset)
+static bool is_letter(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+/* The word ending at or before byte end (skipping what is not a letter); NULL at the start. */
+static const char *word_before(const char *text, size_t *end, size_t *ret_len)
+{
+	size_t e = *end;
+
+	while (e > 0 && !is_letter(text[e - 1]))
+		e--;
+	size_t b = e;
+
+	while (b > 0 && is_letter(text[b - 1]))
+		b--;
+	*end = b;
+	*ret_len = e - b;
+	return e > b ? text + b : NULL;
+}
+
+static bool word_is(const char *w, size_t len, const char *const *list)
+{
+	for (; w && *list; list++)
+		if (strlen(*list) == len && strncasecmp(w, *list, len) == 0)
+			return true;
+	return false;
+}
+
+/*
+ * Does the text say this undated day is still to come? A cue among the
+ * few words before it ("berlangsung hingga", "akan digelar pada",
+ * "menjelang") or right after it ("mendatang", "nanti"); "lalu" right
+ * after says the opposite, whatever came before.
+ */
+static bool points_ahead(const char *text, size_t len, const struct date_match *m)
+{
+	static const char *const before[] = { "hingga", "sampai",    "akan", "nanti",
+					      "jelang", "menjelang", NULL };
+	static const char *const after[] = { "mendatang", "nanti", "depan", NULL };
+	size_t at = m->end, n = 0;
+
+	while (at < len && text[at] == ' ')
+		at++;
+	while (at + n < len && is_letter(text[at + n]))
+		n++;
+	if (n == 4 && strncasecmp(text + at, "lalu", 4) == 0)
+		return false;
+	if (word_is(text + at, n, after))
+		return true;
+	at = m->start;
+	for (int i = 0; i < AHEAD_CUE_WORDS; i++) {
+		const char *w = word_before(text, &at, &n);
+
+		if (!w)
+			break;
+		if (word_is(w, n, before))
+			return true;
+	}
+	return false;
+}
+
+static cJSON *date_entry(const char *text, size_t len, const struct date_match *m,
+			 const struct reference *ref, size_t offset)
 {
 	char iso[64], *span = strndup(text + m->start, m->end - m->start);
 	bool mismatch;
 	cJSON *e = cJSON_CreateObject();
 	bool ok = e && span && cJSON_AddStringToObject(e, "text", span);
 
-	if (ok && resolve(m, ref, iso, sizeof(iso), &mismatch))
+	if (ok && resolve(m, ref, m->year == 0 && points_ahead(text, len, m), iso, sizeof(iso),
+			  &mismatch))
 		ok = cJSON_AddStringToObject(e, "date", iso) &&
 		     (!mismatch || cJSON_AddBoolToObject(e, "weekday_mismatch", true));
 	else if (ok && m->has_time) {
@@ -218,7 +295,7 @@ static int scan_text(struct wa_article *a, const char *text, const struct refere
 	       date_find_next(text, len, &pos, &m)) {
 		chars = advance_chars(text, byte, m.start, chars);
 		byte = m.start;
-		cJSON *e = date_entry(text, &m, ref, chars);
+		cJSON *e = date_entry(text, len, &m, ref, chars);
 
 		if (!e || !cJSON_AddItemToArray(list, e)) {
 			cJSON_Delete(e);
@@ -310,12 +387,13 @@ static int find_published(struct wa_article *a, struct reference *ref, bool *fou
 	bool have_published = h.have_published, have_updated = h.have_updated;
 	int r = 0;
 
-	if (have_updated && resolve(&updated, ref, iso, sizeof(iso), &mismatch))
+	if (have_updated && resolve(&updated, ref, false, iso, sizeof(iso), &mismatch))
 		r = wa_article_set_string(a, "updated", iso);
 	if (!have_published && have_updated)
 		published = updated, have_published = true;
 	*found = have_published;
-	if (r == 0 && have_published && resolve(&published, ref, iso, sizeof(iso), &mismatch)) {
+	if (r == 0 && have_published &&
+	    resolve(&published, ref, false, iso, sizeof(iso), &mismatch)) {
 		r = wa_article_set_string(a, "published", iso);
 		reference_from_match(&published, ref);
 	}

@@ -210,11 +210,12 @@ static bool day_month_year(struct cursor *c, struct date_match *m)
 	skip(&t, " ");
 	if (!word(&t, months, N(months), &mo))
 		return false;
-	if (t.at < t.len && t.s[t.at] == '.')
-		t.at++;
 	m->day = d, m->month = mo, m->year = 0;
 	struct cursor yc = t;
 
+	/* "03 Agt. 2025": an abbreviation's dot; "pada 28 Juli." ends the sentence. */
+	if (yc.at < yc.len && yc.s[yc.at] == '.')
+		yc.at++;
 	skip(&yc, " ,");
 	if (number(&yc, 4, 4, &y) && y >= 1900 && y <= 2100) {
 		m->year = y;

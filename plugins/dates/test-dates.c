@@ -83,6 +83,21 @@ WA_TEST(dates_without_a_year_take_the_publication_year)
 	check("Pameran dibuka 21 November di Jakarta.", "21 November", "2024-11-21", "partial");
 }
 
+WA_TEST(dates_the_words_say_are_to_come_take_the_year_ahead)
+{
+	/* Published 2025-08-10: each of these is still to come. */
+	check("Latihan itu berlangsung hingga 16 Agustus.", "16 Agustus", "2025-08-16", "partial");
+	check("Pameran akan dibuka pada 21 November di Jakarta.", "21 November", "2025-11-21",
+	      "partial");
+	check("Kapal tiba 5 Oktober mendatang.", "5 Oktober", "2025-10-05", "partial");
+	check("Kontrak berlaku sampai 31 Januari.", "31 Januari", "2026-01-31", "partial");
+	/* "lalu" after the day says it is past, whatever came before. */
+	check("Kapal itu akan diperbaiki setelah rusak 21 November lalu.", "21 November",
+	      "2024-11-21", "partial");
+	/* More than half a year ahead is taken as past: this July, not next. */
+	check("Program itu berjalan hingga 1 Juli.", "1 Juli", "2025-07-01", "partial");
+}
+
 WA_TEST(the_weekday_picks_the_year)
 {
 	/* 2/7/2025 is a Wednesday: Rabu (2/7) is this year's. */
@@ -176,6 +191,7 @@ WA_TEST(no_header_date_means_published_is_null_and_updated_is_kept)
 WA_TEST_MAIN(WA_TEST_ENTRY(numeric_dates_are_day_month_year),
 	     WA_TEST_ENTRY(header_forms_with_times_and_zones),
 	     WA_TEST_ENTRY(dates_without_a_year_take_the_publication_year),
+	     WA_TEST_ENTRY(dates_the_words_say_are_to_come_take_the_year_ahead),
 	     WA_TEST_ENTRY(the_weekday_picks_the_year),
 	     WA_TEST_ENTRY(relative_expressions_count_back_from_publication),
 	     WA_TEST_ENTRY(minggu_is_a_week_in_lower_case_and_numbers_are_not_dates),
