@@ -176,15 +176,20 @@ struct sources {
 
 #define BYLINE_MAX 100 /* bytes: more is an author box with a biography */
 
+enum byline { BYLINE_NONE, BYLINE_AUTHOR, BYLINE_EDITOR };
+
 /*
  * The element a page marks as its author: itemprop or rel "author", or a
  * class or id whose part is author, penulis, reporter, byline or writer
  * ("detail__author", "main-content-author", "author-2"), not the author's
- * box, biography or picture.
+ * box, biography or picture; or as its editor (editor, penyunting,
+ * redaktur: "<div id=editor>Editor: Nama").
  */
-static bool is_byline_element(xmlNodePtr n)
+static enum byline byline_element(xmlNodePtr n)
 {
-	static const char *const words[] = { "author", "penulis", "reporter", "byline", "writer" };
+	static const char *const words[] = { "author", "penulis", "reporter",   "byline",
+					     "writer", "editor",  "penyunting", "redaktur" };
+	static const size_t first_editor_word = 5;
 	static const char *const not_name[] = { "box",   "bio",  "avatar", "image",  "img",
 						"photo", "desc", "social", "follow", "wrap" };
 	const char *prop = attr(n, "itemprop"), *rel = attr(n, "rel");
@@ -192,7 +197,7 @@ static bool is_byline_element(xmlNodePtr n)
 	size_t k = 0;
 
 	if ((prop && !strcasecmp(prop, "author")) || (rel && !strcasecmp(rel, "author")))
-		return true;
+		return BYLINE_AUTHOR;
 	/* "class id", lowercased, each followed by a space; cut short if need be. */
 	static const char *const keys[] = { "class", "id" };
 
@@ -217,18 +222,41 @@ static bool is_byline_element(xmlNodePtr n)
 			     j++)
 				whole = strncmp(end + 1, not_name[j], strlen(not_name[j])) != 0;
 			if (whole)
-				return true;
+				return i < first_editor_word ? BYLINE_AUTHOR : BYLINE_EDITOR;
 		}
+	}
+	return BYLINE_NONE;
+}
+
+/* "Editor: Nama", "Penyunting Nama": what an editor's element must open with. */
+static bool has_editor_label(const char *s)
+{
+	static const char *const labels[] = { "editor", "penyunting", "redaktur" };
+
+	s += strspn(s, " ");
+	for (size_t i = 0; i < sizeof(labels) / sizeof(*labels); i++) {
+		size_t len = strlen(labels[i]);
+
+		if (!strncasecmp(s, labels[i], len) && (s[len] == ':' || s[len] == ' '))
+			return true;
 	}
 	return false;
 }
 
-/* True if the element's text was short enough to be a byline and was kept. */
-static bool read_byline(xmlNodePtr n, struct page_meta *m)
+/*
+ * True if the element's text was short enough to be a byline and was kept.
+ * An editor's element counts only with its label (meta reads it so): a
+ * "pilihan-editor" box of headlines is not a name.
+ */
+static bool read_byline(xmlNodePtr n, enum byline kind, struct page_meta *m)
 {
 	struct wp_strbuf t = { 0 };
 
 	wp_html_node_text(n, &t);
+	if (kind == BYLINE_EDITOR && !(t.buf && has_editor_label(t.buf))) {
+		wp_strbuf_fini(&t);
+		return false;
+	}
 	wp_strbuf_rtrim(&t, " ");
 	if (t.len >= 2 && t.len <= BYLINE_MAX && !t.error) {
 		m->bylines[m->n_bylines++] = t.buf;
@@ -262,6 +290,7 @@ static void walk(xmlNodePtr n, struct sources *src, int depth)
 		if (n->type != XML_ELEMENT_NODE)
 			continue;
 		const char *tag = (const char *)n->name;
+		enum byline kind;
 
 		if (!strcasecmp(tag, "script")) {
 			read_script(n, src);
@@ -277,7 +306,8 @@ static void walk(xmlNodePtr n, struct sources *src, int depth)
 		} else if (src->tags.n_bylines <
 				   sizeof(src->tags.bylines) / sizeof(*src->tags.bylines) &&
 			   strcasecmp(tag, "meta") && strcasecmp(tag, "link") &&
-			   is_byline_element(n) && read_byline(n, &src->tags)) {
+			   (kind = byline_element(n)) != BYLINE_NONE &&
+			   read_byline(n, kind, &src->tags)) {
 			continue;
 		} else if (!strcasecmp(tag, "h1") && !src->h1) {
 			struct wp_strbuf t = { 0 };

@@ -369,6 +369,34 @@ WA_TEST(the_element_a_page_marks_as_its_author_names_the_writer)
 		      "[\"Naufal Rahman\"]");
 }
 
+static void check_names(const char *html, const char *field, const char *want_json)
+{
+	struct wa_test_run r = { 0 };
+
+	wa_test_run_start(&r, conf, "byline.html", html, strlen(html));
+	char *got = cJSON_PrintUnformatted(wa_test_field(&r, field));
+
+	ASSERT_STR_EQ(got ? got : "null", want_json);
+	free(got);
+	wa_test_run_done(&r);
+}
+
+WA_TEST(the_element_a_page_marks_as_its_editor_names_the_editor)
+{
+	static const char page[] =
+		"<html><body><h1>Zapad 2025 Dimulai</h1><div class=\"credit\"><div "
+		"id=\"penulis\">Penulis: <a href=\"/u/1\">Hasan Gultom</a></div><div "
+		"id=\"editor\">Editor: <a href=\"/u/2\">Whiesa Daniswara</a></div></div><div "
+		"class=\"txt-article\"><p>" PARAGRAPH_1 "</p></div></body></html>";
+
+	check_names(page, "authors", "[\"Hasan Gultom\"]");
+	check_names(page, "editors", "[\"Whiesa Daniswara\"]");
+	/* Without its label an editor's element is no byline: an editor's-picks heading. */
+	check_names("<html><body><div class=\"pilihan-editor\">Pilihan Editor</div><p>" PARAGRAPH_1
+		    "</p></body></html>",
+		    "editors", "null");
+}
+
 WA_TEST(text_that_is_not_html_is_left_to_ingest_text)
 {
 	struct wa_test_run r = { 0 };
@@ -405,5 +433,6 @@ WA_TEST_MAIN(WA_TEST_ENTRY(an_outlet_page_becomes_its_article_and_metadata),
 	     WA_TEST_ENTRY(an_author_slug_reads_as_a_name),
 	     WA_TEST_ENTRY(links_to_gambling_sites_are_spam_evidence_and_other_links_are_not),
 	     WA_TEST_ENTRY(the_element_a_page_marks_as_its_author_names_the_writer),
+	     WA_TEST_ENTRY(the_element_a_page_marks_as_its_editor_names_the_editor),
 	     WA_TEST_ENTRY(text_that_is_not_html_is_left_to_ingest_text),
 	     WA_TEST_ENTRY(a_page_with_nothing_in_it_is_refused))
