@@ -68,13 +68,27 @@ static bool compass_after(const struct scan *s, size_t j)
 	return false;
 }
 
+/*
+ * The tokens of a country other than Indonesia at token j ("Rusia",
+ * "Amerika Serikat"), 0 if none: the country an organisation's generic
+ * name belongs to.
+ */
+static size_t foreign_country_at(struct scan *s, size_t j)
+{
+	int entry;
+	size_t n = scan_gazetteer_at(s, j, &entry);
+	const struct canonical *c = n ? scan_canonical(s, entry) : NULL;
+
+	return c && c->type == ENTITY_COUNTRY && strcmp(c->code, "ID") != 0 ? n : 0;
+}
+
 /* A gazetteer name at [i, i+n): its entity (and its country, for a seat of government that acts).
  */
 size_t known_add_gazetteer(struct scan *s, size_t i, size_t n, int entry)
 {
 	const struct gazetteer *g = s->g;
 	bool named = false, metonym = false;
-	size_t used = n;
+	size_t used = n, k;
 	int r = 0, org = -1;
 
 	for (; entry >= 0 && r >= 0; entry = g->names.v[entry].next) {
@@ -96,6 +110,17 @@ size_t known_add_gazetteer(struct scan *s, size_t i, size_t n, int entry)
 		if (c->type == ENTITY_PLACE && compass_after(s, i + n)) {
 			used = n + 1;
 			r = scan_add(s, c->type, NULL, NULL, i, i + used);
+			continue;
+		}
+		/*
+		 * "Angkatan Laut Rusia", "Kementerian Luar Negeri Tiongkok": the
+		 * generic name of an Indonesian body, followed by another
+		 * country, is that country's body, never TNI AL or Kemenlu.
+		 */
+		if (c->type == ENTITY_ORG && (k = foreign_country_at(s, i + n))) {
+			used = n + k;
+			r = scan_add(s, ENTITY_ORG, NULL, NULL, i, i + used);
+			known_countries_inside(s, i + n, i + used);
 			continue;
 		}
 		/* Exercises are named by year: Zapad 2025. */

@@ -421,6 +421,28 @@ WA_TEST(a_units_number_is_part_of_its_name_and_a_year_is_not)
 	wa_test_run_done(&r);
 }
 
+WA_TEST(a_generic_body_followed_by_a_foreign_country_is_that_countrys)
+{
+	struct wa_test_run r = { 0 };
+
+	wa_test_run_text(
+		&r, conf,
+		"Angkatan Laut Rusia dan Angkatan Udara Amerika Serikat ikut latihan. "
+		"Kementerian Luar Negeri Tiongkok membantah. Kementerian Pertahanan Belarus "
+		"menyebutnya defensif. Kemhan RI dan Angkatan Laut menyiapkan kapal.\n");
+	ASSERT_NOT_NULL(entity(&r, "org", "Angkatan Laut Rusia"));
+	ASSERT_NOT_NULL(entity(&r, "org", "Angkatan Udara Amerika Serikat"));
+	ASSERT_NOT_NULL(entity(&r, "org", "Kementerian Luar Negeri Tiongkok"));
+	ASSERT_NOT_NULL(entity(&r, "org", "Kementerian Pertahanan Belarus"));
+	ASSERT_NOT_NULL(entity(&r, "country", "Tiongkok"));
+	ASSERT_NOT_NULL(entity(&r, "country", "Amerika Serikat"));
+	/* Indonesia's own: the country after it is its own, and alone it is TNI AL. */
+	ASSERT_TRUE(has_alias(entity(&r, "org", "Kementerian Pertahanan"), "Kemhan RI"));
+	ASSERT_EQ(mentions(entity(&r, "org", "TNI AL")), 1);
+	ASSERT_NULL(entity(&r, "org", "Kemenlu"));
+	wa_test_run_done(&r);
+}
+
 WA_TEST(an_amount_in_rupiah_is_no_organisation)
 {
 	struct wa_test_run r = { 0 };
@@ -553,6 +575,7 @@ WA_TEST_MAIN(WA_TEST_ENTRY(a_text_of_endless_names_is_capped_not_quadratic),
 	     WA_TEST_ENTRY(a_ministers_portfolio_is_no_part_of_the_name),
 	     WA_TEST_ENTRY(degrees_and_ceremonies_are_no_people),
 	     WA_TEST_ENTRY(a_name_in_a_paragraphs_capitalised_opening_is_the_same_entity),
+	     WA_TEST_ENTRY(a_generic_body_followed_by_a_foreign_country_is_that_countrys),
 	     WA_TEST_ENTRY(an_amount_in_rupiah_is_no_organisation),
 	     WA_TEST_ENTRY(a_partys_board_and_a_numbered_post_belong_to_the_role),
 	     WA_TEST_ENTRY(posts_of_state_are_roles_not_names),
