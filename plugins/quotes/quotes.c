@@ -247,6 +247,33 @@ static const char *speaker_before(const struct scan *s, size_t i)
 	return NULL;
 }
 
+/*
+ * The lower-case words that name a kind of outlet between the cue and the
+ * outlet's name: "dikutip kantor berita BelTA", "dilansir surat kabar The
+ * Guardian", "mengutip stasiun televisi CNN".
+ */
+static size_t medium_words(const struct scan *s, size_t i)
+{
+	static const char *const words[] = {
+		"kantor", "berita", "media",   "surat",    "kabar", "harian",   "koran", "majalah",
+		"situs",  "laman",  "stasiun", "televisi", "radio", "jaringan", "portal"
+	};
+	size_t n = 0;
+
+	for (; i + n < s->t->n && n < 3 && (s->t->v[i + n].flags & WP_TOKEN_WORD) &&
+	       !(s->t->v[i + n].flags & (WP_TOKEN_CAPITAL | WP_TOKEN_UPPER));
+	     n++) {
+		const char *w = wp_token_folded(s->t, i + n);
+		bool known = false;
+
+		for (size_t k = 0; k < sizeof(words) / sizeof(*words) && !known; k++)
+			known = strcmp(w, words[k]) == 0;
+		if (!known)
+			break;
+	}
+	return n;
+}
+
 /* The outlet a sentence around tokens [from, to) cites: "dilansir Reuters". */
 static char *via_in(const struct scan *s, size_t from, size_t to)
 {
@@ -255,6 +282,7 @@ static char *via_in(const struct scan *s, size_t from, size_t to)
 
 		if (!v)
 			continue;
+		v += medium_words(s, k + v);
 		while (k + v + n < s->t->n && n < MAX_NAME_TOKENS &&
 		       (s->t->v[k + v + n].flags & (WP_TOKEN_CAPITAL | WP_TOKEN_UPPER)) &&
 		       !(s->t->v[k + v + n].flags & WP_TOKEN_PUNCT))

@@ -87,6 +87,18 @@ WA_TEST(indirect_speech_and_the_cited_outlet)
 	ASSERT_STR_EQ(wa_json_get_string(q, "speaker"), "Bambang Wirasena");
 	ASSERT_STR_EQ(wa_json_get_string(q, "kind"), "indirect");
 	wa_test_run_done(&r);
+
+	/* The kind of outlet named between the cue and its name is no part of it. */
+	wa_test_run_text(
+		&r, conf,
+		"Belarus Gelar Latihan\n\n"
+		"Menteri Pertahanan Belarus Viktor Khrenin mengatakan, \"Kami tidak mengancam "
+		"siapa pun,\" seperti dikutip kantor berita BelTA.\n");
+	q = quote(&r, "Kami tidak mengancam");
+	ASSERT_NOT_NULL(q);
+	ASSERT_STR_EQ(wa_json_get_string(q, "speaker"), "Viktor Khrenin");
+	ASSERT_STR_EQ(wa_json_get_string(q, "via"), "BelTA");
+	wa_test_run_done(&r);
 }
 
 WA_TEST(names_in_quotes_are_not_speech)
