@@ -150,11 +150,19 @@ static bool resolve(const struct date_match *m, const struct reference *ref, boo
 			day -= 7 * (int64_t)m->amount;
 			break;
 		case UNIT_MONTH:
-			day = months_back(day, m->amount);
-			break;
-		case UNIT_YEAR:
-			day = months_back(day, 12 * m->amount);
-			break;
+		case UNIT_YEAR: {
+			/* "bulan lalu" is a month, "tahun depan" a year: no day is meant. */
+			int y, mo, d;
+
+			civil_from_days(
+				months_back(day, (m->unit == UNIT_YEAR ? 12 : 1) * m->amount), &y,
+				&mo, &d);
+			if (m->unit == UNIT_YEAR)
+				snprintf(buf, size, "%04d", y);
+			else
+				snprintf(buf, size, "%04d-%02d", y, mo);
+			return true;
+		}
 		}
 		format_day(day, buf, size);
 		return true;

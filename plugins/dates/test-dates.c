@@ -113,6 +113,9 @@ WA_TEST(relative_expressions_count_back_from_publication)
 	check("Rudal diluncurkan 2 jam yang lalu.", "2 jam yang lalu", "2025-08-10T08:00+07:00",
 	      "relative");
 	check("Kapal itu berlayar 3 hari lalu.", "3 hari lalu", "2025-08-07", "relative");
+	/* A month or a year back or ahead is that month or year, not a day in it. */
+	check("Kontrak diteken bulan lalu.", "bulan lalu", "2025-07", "relative");
+	check("Kapal itu tiba tahun depan.", "tahun depan", "2026", "relative");
 	check("Presiden tiba Rabu lalu di Minsk.", "Rabu lalu", "2025-08-06", "relative");
 	check("Rapat dijadwalkan minggu depan.", "minggu depan", "2025-08-17", "relative");
 	check("Dua minggu lalu kapal merapat.", "minggu lalu", "2025-08-03", "relative");

@@ -82,6 +82,16 @@ static size_t foreign_country_at(struct scan *s, size_t j)
 	return c && c->type == ENTITY_COUNTRY && strcmp(c->code, "ID") != 0 ? n : 0;
 }
 
+/* "dolar AS", "dolar Singapura": a currency, not a mention of the country. */
+static bool names_a_currency(const struct scan *s, size_t i)
+{
+	if (i == 0 || !(s->t->v[i - 1].flags & WP_TOKEN_WORD))
+		return false;
+	const char *w = wp_token_folded(s->t, i - 1);
+
+	return !strcmp(w, "dolar") || !strcmp(w, "dollar") || !strcmp(w, "dollars");
+}
+
 /* A gazetteer name at [i, i+n): its entity (and its country, for a seat of government that acts).
  */
 size_t known_add_gazetteer(struct scan *s, size_t i, size_t n, int entry)
@@ -106,6 +116,8 @@ size_t known_add_gazetteer(struct scan *s, size_t i, size_t n, int entry)
 		if (named)
 			continue;
 		named = true;
+		if (c->type == ENTITY_COUNTRY && names_a_currency(s, i))
+			continue;
 		/* Jakarta Pusat, Jawa Timur: a compass word makes another place. */
 		if (c->type == ENTITY_PLACE && compass_after(s, i + n)) {
 			used = n + 1;

@@ -443,6 +443,20 @@ WA_TEST(a_generic_body_followed_by_a_foreign_country_is_that_countrys)
 	wa_test_run_done(&r);
 }
 
+WA_TEST(a_currency_named_for_a_country_is_no_mention_of_it)
+{
+	struct wa_test_run r = { 0 };
+
+	wa_test_run_text(
+		&r, conf,
+		"Kontrak senilai 2 miliar dolar AS itu diteken Indonesia. Singapura membayar "
+		"500 juta dolar Singapura.\n");
+	ASSERT_NULL(entity(&r, "country", "Amerika Serikat"));
+	ASSERT_EQ(mentions(entity(&r, "country", "Singapura")), 1);
+	ASSERT_NOT_NULL(entity(&r, "country", "Indonesia"));
+	wa_test_run_done(&r);
+}
+
 WA_TEST(an_amount_in_rupiah_is_no_organisation)
 {
 	struct wa_test_run r = { 0 };
@@ -576,6 +590,7 @@ WA_TEST_MAIN(WA_TEST_ENTRY(a_text_of_endless_names_is_capped_not_quadratic),
 	     WA_TEST_ENTRY(degrees_and_ceremonies_are_no_people),
 	     WA_TEST_ENTRY(a_name_in_a_paragraphs_capitalised_opening_is_the_same_entity),
 	     WA_TEST_ENTRY(a_generic_body_followed_by_a_foreign_country_is_that_countrys),
+	     WA_TEST_ENTRY(a_currency_named_for_a_country_is_no_mention_of_it),
 	     WA_TEST_ENTRY(an_amount_in_rupiah_is_no_organisation),
 	     WA_TEST_ENTRY(a_partys_board_and_a_numbered_post_belong_to_the_role),
 	     WA_TEST_ENTRY(posts_of_state_are_roles_not_names),
