@@ -61,7 +61,9 @@ static bool parse_token(const struct gazetteer *g, const char *text, const struc
 	/* Glued forms of long prefixes are gambling brands (SLOT88), not aircraft. */
 	if (num == p && p > 3)
 		return false;
-	int w = snprintf(out, size, "%s-%.*s", prefix, (int)(n - num), s + num);
+	/* Airbus writes its A300-A400M family without a hyphen: A330, A320neo, A400M. */
+	bool airbus = !strcmp(prefix, "A") && d - num == 3 && (s[num] == '3' || s[num] == '4');
+	int w = snprintf(out, size, airbus ? "%s%.*s" : "%s-%.*s", prefix, (int)(n - num), s + num);
 
 	return w > 0 && (size_t)w < size;
 }

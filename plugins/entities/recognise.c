@@ -128,6 +128,15 @@ static bool all_common(const struct scan *s, size_t i, size_t n)
 	return true;
 }
 
+/* No one's name has a digit in it; a model's does. */
+static bool has_digits(const struct scan *s, size_t i, size_t n)
+{
+	for (size_t k = i; k < i + n; k++)
+		if (s->t->v[k].flags & WP_TOKEN_HAS_DIGIT)
+			return true;
+	return false;
+}
+
 /* Any other capitalised span at i; returns the tokens it used. */
 static size_t other_name(struct scan *s, size_t i)
 {
@@ -163,6 +172,8 @@ static size_t other_name(struct scan *s, size_t i)
 		r = 0; /* "Bahan Bakar Minyak", "Koalisi Merah Putih": capitalised words, no name */
 	else if (scan_in_heading(s, i))
 		r = 0; /* a heading capitalises every word: its people are named in the body too */
+	else if (has_digits(s, i, n))
+		r = scan_add(s, ENTITY_EQUIPMENT, NULL, NULL, i, i + n); /* Airbus A330 MRTT */
 	else
 		r = scan_add(s, ENTITY_PERSON, NULL, NULL, i, i + n);
 	return r < 0 ? 0 : n;

@@ -457,6 +457,23 @@ WA_TEST(a_currency_named_for_a_country_is_no_mention_of_it)
 	wa_test_run_done(&r);
 }
 
+WA_TEST(a_name_with_a_model_number_is_equipment_not_a_person)
+{
+	struct wa_test_run r = { 0 };
+
+	wa_test_run_text(&r, conf,
+			 "Pesawat tanker Airbus A330 MRTT milik Prancis mengawal tiga Rafale.\n");
+	ASSERT_NOT_NULL(entity(&r, "equipment", "Airbus A330 MRTT"));
+	ASSERT_EQ(count_of_type(&r, "person"), 0);
+	wa_test_run_done(&r);
+	/* Airbus numbers take no hyphen; the A-10 Thunderbolt's does. */
+	wa_test_run_text(&r, conf, "Dua A330 dan satu A320 tiba, disusul A-10 Thunderbolt.\n");
+	ASSERT_NOT_NULL(entity(&r, "equipment", "A330"));
+	ASSERT_NOT_NULL(entity(&r, "equipment", "A320"));
+	ASSERT_NOT_NULL(entity(&r, "equipment", "A-10"));
+	wa_test_run_done(&r);
+}
+
 WA_TEST(an_amount_in_rupiah_is_no_organisation)
 {
 	struct wa_test_run r = { 0 };
@@ -591,6 +608,7 @@ WA_TEST_MAIN(WA_TEST_ENTRY(a_text_of_endless_names_is_capped_not_quadratic),
 	     WA_TEST_ENTRY(a_name_in_a_paragraphs_capitalised_opening_is_the_same_entity),
 	     WA_TEST_ENTRY(a_generic_body_followed_by_a_foreign_country_is_that_countrys),
 	     WA_TEST_ENTRY(a_currency_named_for_a_country_is_no_mention_of_it),
+	     WA_TEST_ENTRY(a_name_with_a_model_number_is_equipment_not_a_person),
 	     WA_TEST_ENTRY(an_amount_in_rupiah_is_no_organisation),
 	     WA_TEST_ENTRY(a_partys_board_and_a_numbered_post_belong_to_the_role),
 	     WA_TEST_ENTRY(posts_of_state_are_roles_not_names),
