@@ -3,7 +3,8 @@
 chain, checked field by field against what an analyst would write down:
 the cleaned text, title, outlet, dateline, authors, dates, comments, spam.
 
-Each tests/fixtures/articles/NAME.txt has NAME.expect.json beside it; every
+Each tests/fixtures/articles/NAME.txt (as pasted or crawled) or NAME.html
+(the outlet's page, for ingest_html) has NAME.expect.json beside it; every
 key there must match the record exactly (dates as their text and ISO value,
 removed_kinds as the set of kinds in removed[], lang as lang.code;
 countries, people and equipment as the sorted codes or names of those
@@ -78,30 +79,35 @@ def check(name, rec):
         assert q["text"] in text, f"{name}: quotation not in the text: {q['text']!r}"
 
 
+def fixture_files():
+    return sorted(os.path.basename(p) for ext in ("txt", "html")
+                  for p in glob.glob(os.path.join(FIXTURES, "*." + ext)))
+
+
 def fixture_names():
-    return sorted(os.path.basename(p)[:-4] for p in glob.glob(os.path.join(FIXTURES, "*.txt")))
+    return [os.path.splitext(f)[0] for f in fixture_files()]
 
 
-def make_test(name):
+def make_test(file):
     def test(tmp):
-        check(name, analyze(os.path.join(FIXTURES, name + ".txt")))
+        check(os.path.splitext(file)[0], analyze(os.path.join(FIXTURES, file)))
     return test
 
 
-for _name in fixture_names():
-    globals()["test_" + _name.replace("-", "_")] = make_test(_name)
+for _file in fixture_files():
+    globals()["test_" + os.path.splitext(_file)[0].replace("-", "_")] = make_test(_file)
 
 
 def test_the_daemon_writes_the_same_records(tmp):
     d = Daemon(tmp).start()
-    names = fixture_names()
-    for name in names:
-        with open(os.path.join(FIXTURES, name + ".txt"), encoding="utf-8") as f:
-            drop_renamed(d.inbox, name + ".txt", f.read())
-    wait_for(lambda: len(records(d.spool)) == len(names) and d.quiet(), what="the records")
+    files = fixture_files()
+    for file in files:
+        with open(os.path.join(FIXTURES, file), encoding="utf-8") as f:
+            drop_renamed(d.inbox, file, f.read())
+    wait_for(lambda: len(records(d.spool)) == len(files) and d.quiet(), what="the records")
     assert d.stop() == 0
     for rec in records(d.spool).values():
-        check(rec["source"]["file"][:-4], rec)
+        check(os.path.splitext(rec["source"]["file"])[0], rec)
 
 
 def test_the_fixtures_cover_the_outlet_families(tmp):
