@@ -68,20 +68,6 @@ static bool compass_after(const struct scan *s, size_t j)
 	return false;
 }
 
-/*
- * The tokens of a country other than Indonesia at token j ("Rusia",
- * "Amerika Serikat"), 0 if none: the country an organisation's generic
- * name belongs to.
- */
-static size_t foreign_country_at(struct scan *s, size_t j)
-{
-	int entry;
-	size_t n = scan_gazetteer_at(s, j, &entry);
-	const struct canonical *c = n ? scan_canonical(s, entry) : NULL;
-
-	return c && c->type == ENTITY_COUNTRY && strcmp(c->code, "ID") != 0 ? n : 0;
-}
-
 /* "dolar AS", "dolar Singapura": a currency, not a mention of the country. */
 static bool names_a_currency(const struct scan *s, size_t i)
 {
@@ -129,7 +115,7 @@ size_t known_add_gazetteer(struct scan *s, size_t i, size_t n, int entry)
 		 * generic name of an Indonesian body, followed by another
 		 * country, is that country's body, never TNI AL or Kemenlu.
 		 */
-		if (c->type == ENTITY_ORG && (k = foreign_country_at(s, i + n))) {
+		if (c->type == ENTITY_ORG && (k = scan_foreign_country_at(s, i + n))) {
 			used = n + k;
 			r = scan_add(s, ENTITY_ORG, NULL, NULL, i, i + used);
 			known_countries_inside(s, i + n, i + used);

@@ -89,9 +89,12 @@ size_t posts_person_after(struct scan *s, size_t i, size_t n)
 			else
 				q += scan_name_span(s, j + q, MAX_NAME_TOKENS, false);
 			q += scan_and_field(s, j + q, q < MAX_ORG_TOKENS ? MAX_ORG_TOKENS - q : 0);
-			if (scan_add(s, ENTITY_ORG, NULL, NULL, j, j + q) < 0)
+			size_t country = scan_foreign_country_at(s, j + q); /* ... Luar Negeri AS */
+
+			if (scan_add(s, ENTITY_ORG, NULL, NULL, j, j + q + country) < 0)
 				return 0;
-			j += q;
+			known_countries_inside(s, j + q, j + q + country);
+			j += q + country;
 		} else {
 			break;
 		}

@@ -220,8 +220,11 @@ static size_t step(struct scan *s, size_t i)
 		if ((head = scan_cue_at(s, i, CUE_ORG_HEAD)) ||
 		    ((head = scan_cue_at(s, i, CUE_PLACE_HEAD)) && (head_type = ENTITY_PLACE)))
 			span = scan_name_span(s, i + head, MAX_ORG_TOKENS, true);
-		if (span && head_type == ENTITY_ORG)
+		if (span && head_type == ENTITY_ORG) {
 			span += scan_and_field(s, i + head + span, MAX_ORG_TOKENS - span);
+			/* "Departemen Luar Negeri AS": the country the body belongs to. */
+			span += scan_foreign_country_at(s, i + head + span);
+		}
 	}
 	/* A known name wins over a head's guess: "Partai Golkar" of "Partai Golkar Aburizal". */
 	if (g && (g >= head + span || g > head))

@@ -160,6 +160,15 @@ const struct canonical *scan_canonical(const struct scan *s, int entry)
 	return &s->g->canon[s->g->names.v[entry].ref];
 }
 
+size_t scan_foreign_country_at(const struct scan *s, size_t j)
+{
+	int entry;
+	size_t n = scan_gazetteer_at(s, j, &entry);
+	const struct canonical *c = n ? scan_canonical(s, entry) : NULL;
+
+	return c && c->type == ENTITY_COUNTRY && strcmp(c->code, "ID") != 0 ? n : 0;
+}
+
 size_t scan_name_span(const struct scan *s, size_t i, size_t max, bool through_names)
 {
 	size_t k = i;

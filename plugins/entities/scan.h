@@ -76,6 +76,12 @@ size_t scan_gazetteer_at(const struct scan *s, size_t i, int *ret_entry);
 bool scan_number_in_name(const struct scan *s, size_t k, bool after_head);
 /* The canonical name of the gazetteer's entry (from scan_gazetteer_at). */
 const struct canonical *scan_canonical(const struct scan *s, int entry);
+/*
+ * The tokens of a country other than Indonesia at token j ("Rusia",
+ * "Amerika Serikat"), 0 if none: the country a body's generic name
+ * belongs to ("Angkatan Laut Rusia", "Departemen Luar Negeri AS").
+ */
+size_t scan_foreign_country_at(const struct scan *s, size_t j);
 /* The tokens of a capitalised name from i (0 if none); see scan.c. */
 size_t scan_name_span(const struct scan *s, size_t i, size_t max, bool through_names);
 /* Whether token j starts what an actor does: a me- verb, a reporting verb, "telah menolak". */

@@ -441,6 +441,15 @@ WA_TEST(a_generic_body_followed_by_a_foreign_country_is_that_countrys)
 	ASSERT_EQ(mentions(entity(&r, "org", "TNI AL")), 1);
 	ASSERT_NULL(entity(&r, "org", "Kemenlu"));
 	wa_test_run_done(&r);
+	/* The same for a body named by its head word, and inside a post. */
+	wa_test_run_text(&r, conf,
+			 "Departemen Luar Negeri AS membantah. Juru bicara Departemen Keuangan "
+			 "Inggris Anna Price hadir.\n");
+	ASSERT_NOT_NULL(entity(&r, "org", "Departemen Luar Negeri AS"));
+	ASSERT_NOT_NULL(entity(&r, "org", "Departemen Keuangan Inggris"));
+	ASSERT_NOT_NULL(entity(&r, "country", "Inggris Raya"));
+	ASSERT_NOT_NULL(entity(&r, "person", "Anna Price"));
+	wa_test_run_done(&r);
 }
 
 WA_TEST(a_currency_named_for_a_country_is_no_mention_of_it)
@@ -462,8 +471,8 @@ WA_TEST(a_name_with_a_model_number_is_equipment_not_a_person)
 	struct wa_test_run r = { 0 };
 
 	wa_test_run_text(&r, conf,
-			 "Pesawat tanker Airbus A330 MRTT milik Prancis mengawal tiga Rafale.\n");
-	ASSERT_NOT_NULL(entity(&r, "equipment", "Airbus A330 MRTT"));
+			 "Pesawat latih Pilatus PC24 milik Swiss mengawal tiga Rafale.\n");
+	ASSERT_NOT_NULL(entity(&r, "equipment", "Pilatus PC24"));
 	ASSERT_EQ(count_of_type(&r, "person"), 0);
 	wa_test_run_done(&r);
 	/* Airbus numbers take no hyphen; the A-10 Thunderbolt's does. */
