@@ -7,9 +7,11 @@
  * clean set aside) or from ingest's metadata, never from the body, a
  * caption, a related link or a comment: those are gone from what this
  * stage reads. Dates without a year ("Rabu (2/7)", "28 Juli") take the
- * year that puts them at most two days after the publication date (or the
+ * year that puts them at most a month after the publication date (or the
  * arrival, when the page gives none), checked against the weekday when
- * one is printed: news reports what happened. Words that point ahead
+ * one is printed: news reports what happened, and what is about to (an
+ * exercise "pada 18 Agustus" in an article of 14 August is this year's;
+ * DOMAIN.md's two days made it last year's). Words that point ahead
  * ("hingga 16 September", "akan dibuka 21 November", "5 Oktober
  * mendatang") let the day lie up to half a year after publication.
  * Relative ones ("kemarin", "2 jam yang lalu") count back from the same
@@ -27,7 +29,7 @@
 #include "calendar.h"
 #include "parse.h"
 
-#define FUTURE_SLACK_DAYS 2   /* an undated "28 Juli" up to this far ahead is this year's */
+#define FUTURE_SLACK_DAYS 31  /* an undated "28 Juli" up to a month ahead is this year's */
 #define AHEAD_DAYS        183 /* ... and this far ahead when the words say it is to come */
 #define AHEAD_CUE_WORDS   3   /* words before the date where a forward cue counts */
 #define MAX_DATES         200

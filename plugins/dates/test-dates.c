@@ -79,8 +79,10 @@ WA_TEST(header_forms_with_times_and_zones)
 WA_TEST(dates_without_a_year_take_the_publication_year)
 {
 	check("Perjanjian diteken pada 28 Juli lalu.", "28 Juli", "2025-07-28", "partial");
-	/* A day more than two days after publication is last year's. */
+	/* A day more than a month after publication is last year's; within the month, this year's.
+	 */
 	check("Pameran dibuka 21 November di Jakarta.", "21 November", "2024-11-21", "partial");
+	check("Latihan gabungan dimulai pada 18 Agustus.", "18 Agustus", "2025-08-18", "partial");
 }
 
 WA_TEST(dates_the_words_say_are_to_come_take_the_year_ahead)

@@ -135,6 +135,9 @@ size_t posts_person_after(struct scan *s, size_t i, size_t n)
 	if (name == 0 ||
 	    (!c && (scan_cue_at(s, j, CUE_ORG_HEAD) || scan_cue_at(s, j, CUE_PLACE_HEAD))))
 		return post_end - i;
+	/* "Kepala Staf Gabungan": one everyday word is the rest of the post, not a name. */
+	if (!c && name == 1 && scan_cue_at(s, j, CUE_COMMON) == 1)
+		return post_end - i;
 	int e = scan_add(s, ENTITY_PERSON, c ? c->name : NULL, NULL, j, j + name);
 
 	if (e >= 0 && c)

@@ -483,6 +483,19 @@ WA_TEST(a_name_with_a_model_number_is_equipment_not_a_person)
 	wa_test_run_done(&r);
 }
 
+WA_TEST(an_everyday_word_after_a_post_is_no_name)
+{
+	struct wa_test_run r = { 0 };
+
+	wa_test_run_text(
+		&r, conf,
+		"Korea Utara menembakkan rudal, menurut Kepala Staf Gabungan Korea Selatan. "
+		"Kepala Staf Angkatan Darat Jenderal Maruli Simanjuntak hadir.\n");
+	ASSERT_EQ(count_of_type(&r, "person"), 1);
+	ASSERT_NOT_NULL(entity(&r, "person", "Maruli Simanjuntak"));
+	wa_test_run_done(&r);
+}
+
 WA_TEST(an_amount_in_rupiah_is_no_organisation)
 {
 	struct wa_test_run r = { 0 };
@@ -618,6 +631,7 @@ WA_TEST_MAIN(WA_TEST_ENTRY(a_text_of_endless_names_is_capped_not_quadratic),
 	     WA_TEST_ENTRY(a_generic_body_followed_by_a_foreign_country_is_that_countrys),
 	     WA_TEST_ENTRY(a_currency_named_for_a_country_is_no_mention_of_it),
 	     WA_TEST_ENTRY(a_name_with_a_model_number_is_equipment_not_a_person),
+	     WA_TEST_ENTRY(an_everyday_word_after_a_post_is_no_name),
 	     WA_TEST_ENTRY(an_amount_in_rupiah_is_no_organisation),
 	     WA_TEST_ENTRY(a_partys_board_and_a_numbered_post_belong_to_the_role),
 	     WA_TEST_ENTRY(posts_of_state_are_roles_not_names),
