@@ -16,6 +16,8 @@ struct page_meta {
 	char *title, *description, *published, *modified, *url, *site, *lang;
 	char *bylines[4]; /* the texts of the elements the page marks as its author */
 	size_t n_bylines;
+	char *date_lines[2]; /* ... and as its date */
+	size_t n_date_lines;
 	char *authors[8];
 	size_t n_authors;
 };

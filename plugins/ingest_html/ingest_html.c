@@ -122,6 +122,9 @@ static int set_fields(struct wa_article *a, const struct page_meta *m)
 	/* For the meta stage, which reads bylines the way it reads clean's. */
 	for (size_t i = 0; r == 0 && i < m->n_bylines; i++)
 		r = wa_article_add_removed(a, "author", m->bylines[i], strlen(m->bylines[i]));
+	/* For the dates stage, which reads them as it reads clean's header dates. */
+	for (size_t i = 0; r == 0 && i < m->n_date_lines; i++)
+		r = wa_article_add_removed(a, "date", m->date_lines[i], strlen(m->date_lines[i]));
 	return r;
 }
 

@@ -176,31 +176,19 @@ struct sources {
 
 #define BYLINE_MAX 100 /* bytes: more is an author box with a biography */
 
-enum byline { BYLINE_NONE, BYLINE_AUTHOR, BYLINE_EDITOR };
-
 /*
- * The element a page marks as its author: itemprop or rel "author", or a
- * class or id whose part is author, penulis, reporter, byline or writer
- * ("detail__author", "main-content-author", "author-2"), not the author's
- * box, biography or picture; or as its editor (editor, penyunting,
- * redaktur: "<div id=editor>Editor: Nama").
+ * The first of words that is a whole part of the element's class or id
+ * ("detail__author", "main-content-author", "author-2", "date-header"),
+ * not followed by one of not_words ("author-box"); -1 if none.
  */
-static enum byline byline_element(xmlNodePtr n)
+static int class_word(xmlNodePtr n, const char *const *words, size_t n_words,
+		      const char *const *not_words, size_t n_not_words)
 {
-	static const char *const words[] = { "author", "penulis", "reporter",   "byline",
-					     "writer", "editor",  "penyunting", "redaktur" };
-	static const size_t first_editor_word = 5;
-	static const char *const not_name[] = { "box",   "bio",  "avatar", "image",  "img",
-						"photo", "desc", "social", "follow", "wrap" };
-	const char *prop = attr(n, "itemprop"), *rel = attr(n, "rel");
+	static const char *const keys[] = { "class", "id" };
 	char names[256];
 	size_t k = 0;
 
-	if ((prop && !strcasecmp(prop, "author")) || (rel && !strcasecmp(rel, "author")))
-		return BYLINE_AUTHOR;
 	/* "class id", lowercased, each followed by a space; cut short if need be. */
-	static const char *const keys[] = { "class", "id" };
-
 	for (size_t i = 0; i < 2; i++) {
 		for (const char *v = attr(n, keys[i]); v && *v && k + 2 < sizeof(names); v++)
 			names[k++] = (char)tolower((unsigned char)*v);
@@ -208,7 +196,7 @@ static enum byline byline_element(xmlNodePtr n)
 			names[k++] = ' ';
 	}
 	names[k] = '\0';
-	for (size_t i = 0; i < sizeof(words) / sizeof(*words); i++) {
+	for (size_t i = 0; i < n_words; i++) {
 		size_t len = strlen(words[i]);
 
 		for (const char *at = strstr(names, words[i]); at; at = strstr(at + 1, words[i])) {
@@ -216,16 +204,73 @@ static enum byline byline_element(xmlNodePtr n)
 			bool whole = (at == names || strchr(" -_", at[-1])) && *end &&
 				     strchr(" -_0123456789", *end);
 
-			/* "author-box": the word goes on to say it is not the name. */
-			for (size_t j = 0; whole && (*end == '-' || *end == '_') &&
-					   j < sizeof(not_name) / sizeof(*not_name);
+			/* "author-box": the word goes on to say it is something else. */
+			for (size_t j = 0; whole && (*end == '-' || *end == '_') && j < n_not_words;
 			     j++)
-				whole = strncmp(end + 1, not_name[j], strlen(not_name[j])) != 0;
+				whole = strncmp(end + 1, not_words[j], strlen(not_words[j])) != 0;
 			if (whole)
-				return i < first_editor_word ? BYLINE_AUTHOR : BYLINE_EDITOR;
+				return (int)i;
 		}
 	}
-	return BYLINE_NONE;
+	return -1;
+}
+
+enum byline { BYLINE_NONE, BYLINE_AUTHOR, BYLINE_EDITOR };
+
+/*
+ * The element a page marks as its author: itemprop or rel "author", or a
+ * class or id whose part is author, penulis, reporter, byline or writer,
+ * not the author's box, biography or picture; or as its editor (editor,
+ * penyunting, redaktur: "<div id=editor>Editor: Nama").
+ */
+static enum byline byline_element(xmlNodePtr n)
+{
+	static const char *const words[] = { "author", "penulis", "reporter",   "byline",
+					     "writer", "editor",  "penyunting", "redaktur" };
+	static const int first_editor_word = 5;
+	static const char *const not_name[] = { "box",   "bio",  "avatar", "image",  "img",
+						"photo", "desc", "social", "follow", "wrap" };
+	const char *prop = attr(n, "itemprop"), *rel = attr(n, "rel");
+
+	if ((prop && !strcasecmp(prop, "author")) || (rel && !strcasecmp(rel, "author")))
+		return BYLINE_AUTHOR;
+	int w = class_word(n, words, sizeof(words) / sizeof(*words), not_name,
+			   sizeof(not_name) / sizeof(*not_name));
+
+	return w < 0 ? BYLINE_NONE : w < first_editor_word ? BYLINE_AUTHOR : BYLINE_EDITOR;
+}
+
+/*
+ * The element a page prints its date in ("date-header" of Blogger,
+ * "detail__date", "post-date", "read__time"): the dates stage reads its
+ * text for `published` when the metadata gives none. A comment's date is
+ * the comment's.
+ */
+static bool date_element(xmlNodePtr n)
+{
+	static const char *const words[] = { "comment", "date", "tanggal", "time", "timestamp" };
+	static const char *const not_date[] = { "picker", "range", "select", "input" };
+	int w = class_word(n, words, sizeof(words) / sizeof(*words), not_date,
+			   sizeof(not_date) / sizeof(*not_date));
+
+	return w > 0;
+}
+
+#define DATE_LINE_MAX 80 /* bytes: a date, maybe with its weekday, time and place */
+
+/* True if the element's text is short, has a digit, and was kept as a date line. */
+static bool read_date_line(xmlNodePtr n, struct page_meta *m)
+{
+	struct wp_strbuf t = { 0 };
+
+	wp_html_node_text(n, &t);
+	wp_strbuf_rtrim(&t, " ");
+	if (t.len >= 6 && t.len <= DATE_LINE_MAX && !t.error && strpbrk(t.buf, "0123456789")) {
+		m->date_lines[m->n_date_lines++] = t.buf;
+		return true;
+	}
+	wp_strbuf_fini(&t);
+	return false;
 }
 
 /* "Editor: Nama", "Penyunting Nama": what an editor's element must open with. */
@@ -309,6 +354,11 @@ static void walk(xmlNodePtr n, struct sources *src, int depth)
 			   (kind = byline_element(n)) != BYLINE_NONE &&
 			   read_byline(n, kind, &src->tags)) {
 			continue;
+		} else if (src->tags.n_date_lines <
+				   sizeof(src->tags.date_lines) / sizeof(*src->tags.date_lines) &&
+			   strcasecmp(tag, "meta") && date_element(n) &&
+			   read_date_line(n, &src->tags)) {
+			continue;
 		} else if (!strcasecmp(tag, "h1") && !src->h1) {
 			struct wp_strbuf t = { 0 };
 
@@ -380,6 +430,9 @@ void page_meta_read(htmlDocPtr doc, struct page_meta *m)
 	for (size_t i = 0; i < src.tags.n_bylines; i++)
 		m->bylines[m->n_bylines++] = src.tags.bylines[i];
 	src.tags.n_bylines = 0;
+	for (size_t i = 0; i < src.tags.n_date_lines; i++)
+		m->date_lines[m->n_date_lines++] = src.tags.date_lines[i];
+	src.tags.n_date_lines = 0;
 	page_title_trim(m, src.h1);
 	unslug_authors(m);
 	page_meta_fini(&src.tags);
@@ -398,6 +451,8 @@ void page_meta_fini(struct page_meta *m)
 	free(m->lang);
 	for (size_t i = 0; i < m->n_bylines; i++)
 		free(m->bylines[i]);
+	for (size_t i = 0; i < m->n_date_lines; i++)
+		free(m->date_lines[i]);
 	for (size_t i = 0; i < m->n_authors; i++)
 		free(m->authors[i]);
 	*m = (struct page_meta){ 0 };

@@ -397,6 +397,24 @@ WA_TEST(the_element_a_page_marks_as_its_editor_names_the_editor)
 		    "editors", "null");
 }
 
+WA_TEST(the_element_a_page_prints_its_date_in_dates_it_when_the_metadata_does_not)
+{
+	/* A Blogger page: no metadata date, the date header above the post, a comment's date. */
+	static const char page[] =
+		"<html><body><h2 class=\"date-header\"><span>Selasa, 04 Maret 2025</span></h2>"
+		"<h3 class=\"post-title\">Kapal Selam Alugoro Selesai Uji Selam</h3><div "
+		"class=\"post-body\"><p>" PARAGRAPH_1 "</p></div><div class=\"comments\"><span "
+		"class=\"comment-date\">1 Januari 2025</span><p>Mantap.</p></div></body></html>";
+
+	check_names(page, "published", "\"2025-03-04\"");
+	/* The page's metadata wins over what it prints. */
+	check_names("<html><head><meta property=\"article:published_time\" "
+		    "content=\"2025-03-05T08:00:00+07:00\"></head><body><div "
+		    "class=\"post-date\">Selasa, 04 Maret 2025</div><p>" PARAGRAPH_1
+		    "</p></body></html>",
+		    "published", "\"2025-03-05T08:00:00+07:00\"");
+}
+
 WA_TEST(text_that_is_not_html_is_left_to_ingest_text)
 {
 	struct wa_test_run r = { 0 };
@@ -419,20 +437,22 @@ WA_TEST(a_page_with_nothing_in_it_is_refused)
 	wa_test_run_done(&r);
 }
 
-WA_TEST_MAIN(WA_TEST_ENTRY(an_outlet_page_becomes_its_article_and_metadata),
-	     WA_TEST_ENTRY(a_wordpress_page_keeps_its_comments_apart),
-	     WA_TEST_ENTRY(charsets_declared_or_not),
-	     WA_TEST_ENTRY(a_truncated_page_still_gives_its_text),
-	     WA_TEST_ENTRY(a_theme_that_names_its_wrapper_a_sidebar_still_gives_the_article),
-	     WA_TEST_ENTRY(an_article_split_into_named_parts_comes_out_whole),
-	     WA_TEST_ENTRY(the_body_a_page_names_wins_over_a_longer_block_of_headlines),
-	     WA_TEST_ENTRY(table_rows_are_lines_and_lines_above_the_lede_stay),
-	     WA_TEST_ENTRY(text_written_straight_into_a_container_is_its_paragraphs),
-	     WA_TEST_ENTRY(a_page_title_loses_the_sites_name_and_keeps_its_own_dashes),
-	     WA_TEST_ENTRY(valid_utf8_is_read_as_utf8_whatever_the_page_declares),
-	     WA_TEST_ENTRY(an_author_slug_reads_as_a_name),
-	     WA_TEST_ENTRY(links_to_gambling_sites_are_spam_evidence_and_other_links_are_not),
-	     WA_TEST_ENTRY(the_element_a_page_marks_as_its_author_names_the_writer),
-	     WA_TEST_ENTRY(the_element_a_page_marks_as_its_editor_names_the_editor),
-	     WA_TEST_ENTRY(text_that_is_not_html_is_left_to_ingest_text),
-	     WA_TEST_ENTRY(a_page_with_nothing_in_it_is_refused))
+WA_TEST_MAIN(
+	WA_TEST_ENTRY(an_outlet_page_becomes_its_article_and_metadata),
+	WA_TEST_ENTRY(a_wordpress_page_keeps_its_comments_apart),
+	WA_TEST_ENTRY(charsets_declared_or_not),
+	WA_TEST_ENTRY(a_truncated_page_still_gives_its_text),
+	WA_TEST_ENTRY(a_theme_that_names_its_wrapper_a_sidebar_still_gives_the_article),
+	WA_TEST_ENTRY(an_article_split_into_named_parts_comes_out_whole),
+	WA_TEST_ENTRY(the_body_a_page_names_wins_over_a_longer_block_of_headlines),
+	WA_TEST_ENTRY(table_rows_are_lines_and_lines_above_the_lede_stay),
+	WA_TEST_ENTRY(text_written_straight_into_a_container_is_its_paragraphs),
+	WA_TEST_ENTRY(a_page_title_loses_the_sites_name_and_keeps_its_own_dashes),
+	WA_TEST_ENTRY(valid_utf8_is_read_as_utf8_whatever_the_page_declares),
+	WA_TEST_ENTRY(an_author_slug_reads_as_a_name),
+	WA_TEST_ENTRY(links_to_gambling_sites_are_spam_evidence_and_other_links_are_not),
+	WA_TEST_ENTRY(the_element_a_page_marks_as_its_author_names_the_writer),
+	WA_TEST_ENTRY(the_element_a_page_marks_as_its_editor_names_the_editor),
+	WA_TEST_ENTRY(the_element_a_page_prints_its_date_in_dates_it_when_the_metadata_does_not),
+	WA_TEST_ENTRY(text_that_is_not_html_is_left_to_ingest_text),
+	WA_TEST_ENTRY(a_page_with_nothing_in_it_is_refused))
