@@ -61,8 +61,12 @@ static bool parse_token(const struct gazetteer *g, const char *text, const struc
 	/* Glued forms of long prefixes are gambling brands (SLOT88), not aircraft. */
 	if (num == p && p > 3)
 		return false;
-	/* Airbus writes its A300-A400M family without a hyphen: A330, A320neo, A400M. */
-	bool airbus = !strcmp(prefix, "A") && d - num == 3 && (s[num] == '3' || s[num] == '4');
+	/*
+	 * Airbus writes its airliners and helicopters without a hyphen: A330,
+	 * A320neo, A400M; H225M, H145M.
+	 */
+	bool airbus = d - num == 3 && ((!strcmp(prefix, "A") && (s[num] == '3' || s[num] == '4')) ||
+				       (!strcmp(prefix, "H") && (s[num] == '1' || s[num] == '2')));
 	int w = snprintf(out, size, airbus ? "%s%.*s" : "%s-%.*s", prefix, (int)(n - num), s + num);
 
 	return w > 0 && (size_t)w < size;

@@ -77,6 +77,13 @@ size_t posts_person_after(struct scan *s, size_t i, size_t n)
 			if (known_add_gazetteer(s, j, q, entry) == 0)
 				return 0;
 			j += q;
+		} else if (known_defined_acronym(s, j) >= 0) {
+			/* "Direktur Utama PTDI": an acronym the text defined, the post's body. */
+			const struct entity *e = &s->list->v[known_defined_acronym(s, j)];
+
+			if (scan_add(s, e->type, e->name, e->code, j, j + 1) < 0)
+				return 0;
+			j++;
 		} else if (j + 2 < s->t->n && wp_token_punct(s->text, &s->t->v[j], '(') &&
 			   wp_token_punct(s->text, &s->t->v[j + 2], ')')) {
 			j += 3; /* Menteri Pertahanan (Menhan) */

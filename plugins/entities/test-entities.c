@@ -476,10 +476,25 @@ WA_TEST(a_name_with_a_model_number_is_equipment_not_a_person)
 	ASSERT_EQ(count_of_type(&r, "person"), 0);
 	wa_test_run_done(&r);
 	/* Airbus numbers take no hyphen; the A-10 Thunderbolt's does. */
-	wa_test_run_text(&r, conf, "Dua A330 dan satu A320 tiba, disusul A-10 Thunderbolt.\n");
+	wa_test_run_text(&r, conf,
+			 "Dua A330 dan satu A320 tiba, disusul A-10 Thunderbolt dan H225M.\n");
 	ASSERT_NOT_NULL(entity(&r, "equipment", "A330"));
+	ASSERT_NOT_NULL(entity(&r, "equipment", "H225M"));
 	ASSERT_NOT_NULL(entity(&r, "equipment", "A320"));
 	ASSERT_NOT_NULL(entity(&r, "equipment", "A-10"));
+	wa_test_run_done(&r);
+}
+
+WA_TEST(an_acronym_the_text_defined_is_a_posts_body_not_a_name)
+{
+	struct wa_test_run r = { 0 };
+
+	wa_test_run_text(
+		&r, conf,
+		"TNI AU menerima helikopter dari PT Dirgantara Indonesia (PTDI) di Bandung. "
+		"Direktur Utama PTDI Gita Amperiawan mengatakan pesanan selesai.\n");
+	ASSERT_NOT_NULL(entity(&r, "person", "Gita Amperiawan"));
+	ASSERT_EQ(mentions(entity(&r, "org", "PT Dirgantara Indonesia")), 2);
 	wa_test_run_done(&r);
 }
 
@@ -631,6 +646,7 @@ WA_TEST_MAIN(WA_TEST_ENTRY(a_text_of_endless_names_is_capped_not_quadratic),
 	     WA_TEST_ENTRY(a_generic_body_followed_by_a_foreign_country_is_that_countrys),
 	     WA_TEST_ENTRY(a_currency_named_for_a_country_is_no_mention_of_it),
 	     WA_TEST_ENTRY(a_name_with_a_model_number_is_equipment_not_a_person),
+	     WA_TEST_ENTRY(an_acronym_the_text_defined_is_a_posts_body_not_a_name),
 	     WA_TEST_ENTRY(an_everyday_word_after_a_post_is_no_name),
 	     WA_TEST_ENTRY(an_amount_in_rupiah_is_no_organisation),
 	     WA_TEST_ENTRY(a_partys_board_and_a_numbered_post_belong_to_the_role),
