@@ -201,13 +201,17 @@ static bool is_letter(char c)
 	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
-/* The word ending at or before byte end (skipping what is not a letter); NULL at the start. */
+/*
+ * The word ending at or before byte end (skipping what is not a letter);
+ * NULL at the start of the text or of the sentence.
+ */
 static const char *word_before(const char *text, size_t *end, size_t *ret_len)
 {
 	size_t e = *end;
 
-	while (e > 0 && !is_letter(text[e - 1]))
-		e--;
+	for (; e > 0 && !is_letter(text[e - 1]); e--)
+		if (strchr(".!?\n", text[e - 1]))
+			return NULL;
 	size_t b = e;
 
 	while (b > 0 && is_letter(text[b - 1]))

@@ -96,6 +96,9 @@ WA_TEST(dates_the_words_say_are_to_come_take_the_year_ahead)
 	/* "lalu" after the day says it is past, whatever came before. */
 	check("Kapal itu akan diperbaiki setelah rusak 21 November lalu.", "21 November",
 	      "2024-11-21", "partial");
+	/* A cue of the sentence before does not count. */
+	check("Patroli berlangsung hingga kini. Pada 21 November kapal itu rusak.", "21 November",
+	      "2024-11-21", "partial");
 	/* More than half a year ahead is taken as past: this July, not next. */
 	check("Program itu berjalan hingga 1 Juli.", "1 Juli", "2025-07-01", "partial");
 }
