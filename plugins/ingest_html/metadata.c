@@ -248,6 +248,7 @@ static enum byline byline_element(xmlNodePtr n)
  */
 static bool date_element(xmlNodePtr n)
 {
+	/* words[0] first: an element of a comment is never the page's. */
 	static const char *const words[] = { "comment", "date", "tanggal", "time", "timestamp" };
 	static const char *const not_date[] = { "picker", "range", "select", "input" };
 	int w = class_word(n, words, sizeof(words) / sizeof(*words), not_date,
