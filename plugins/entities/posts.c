@@ -60,6 +60,34 @@ static size_t balinese_initial(const struct scan *s, size_t j)
 }
 
 /*
+ * "Direktur Utama PT Dahana Wildan Widarman": when the text has named an
+ * organisation already ("PT Dahana"), a span running on past that name
+ * stops there; what follows is the person. The longest such name wins.
+ */
+static size_t named_before(const struct scan *s, size_t j, size_t q)
+{
+	const char *start = s->text + s->t->v[j].start;
+
+	if (q < 2)
+		return q;
+	for (size_t k = q - 1; k > 0; k--) {
+		size_t len = s->t->v[j + k - 1].end - s->t->v[j].start;
+
+		for (size_t e = 0; e < s->list->n; e++) {
+			const struct entity *x = &s->list->v[e];
+
+			if (x->type != ENTITY_ORG)
+				continue;
+			for (size_t v = 0; v < x->n_surfaces; v++)
+				if (strlen(x->surfaces[v]) == len &&
+				    memcmp(x->surfaces[v], start, len) == 0)
+					return k;
+		}
+	}
+	return q;
+}
+
+/*
  * After a title at [i, i+n): qualifiers, bracketed abbreviations and the
  * organisation or country of the post, then the name. Returns the tokens
  * used, 0 if no name follows.
@@ -95,6 +123,7 @@ size_t posts_person_after(struct scan *s, size_t i, size_t n)
 				q++; /* the name follows the number at once */
 			else
 				q += scan_name_span(s, j + q, MAX_NAME_TOKENS, false);
+			q = named_before(s, j, q);
 			q += scan_and_field(s, j + q, q < MAX_ORG_TOKENS ? MAX_ORG_TOKENS - q : 0);
 			size_t country = scan_foreign_country_at(s, j + q); /* ... Luar Negeri AS */
 

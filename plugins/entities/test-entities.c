@@ -496,6 +496,13 @@ WA_TEST(an_acronym_the_text_defined_is_a_posts_body_not_a_name)
 	ASSERT_NOT_NULL(entity(&r, "person", "Gita Amperiawan"));
 	ASSERT_EQ(mentions(entity(&r, "org", "PT Dirgantara Indonesia")), 2);
 	wa_test_run_done(&r);
+	/* A body the text has named already ends there; the person follows. */
+	wa_test_run_text(&r, conf,
+			 "Prabowo meresmikan pabrik PT Dahana di Subang. Direktur Utama PT Dahana "
+			 "Wildan Widarman menyebut kapasitasnya 1.500 ton.\n");
+	ASSERT_NOT_NULL(entity(&r, "person", "Wildan Widarman"));
+	ASSERT_EQ(mentions(entity(&r, "org", "PT Dahana")), 2);
+	wa_test_run_done(&r);
 }
 
 WA_TEST(an_everyday_word_after_a_post_is_no_name)

@@ -413,6 +413,13 @@ WA_TEST(the_element_a_page_prints_its_date_in_dates_it_when_the_metadata_does_no
 		    "class=\"post-date\">Selasa, 04 Maret 2025</div><p>" PARAGRAPH_1
 		    "</p></body></html>",
 		    "published", "\"2025-03-05T08:00:00+07:00\"");
+	/* A meta tag's "2025-10-02 11:20:00" or "2025/10/02 11:20" is made ISO 8601. */
+	check_names("<html><head><meta name=\"content_PublishedDate\" content=\"2025-10-02 "
+		    "11:20:00\"></head><body><p>" PARAGRAPH_1 "</p></body></html>",
+		    "published", "\"2025-10-02T11:20:00\"");
+	check_names("<html><head><meta property=\"article:published_time\" content=\"2025/10/02 "
+		    "11:20\"></head><body><p>" PARAGRAPH_1 "</p></body></html>",
+		    "published", "\"2025-10-02T11:20\"");
 }
 
 WA_TEST(text_that_is_not_html_is_left_to_ingest_text)
