@@ -121,6 +121,12 @@ WA_TEST(relative_expressions_count_back_from_publication)
 	/* A month or a year back or ahead is that month or year, not a day in it. */
 	check("Kontrak diteken bulan lalu.", "bulan lalu", "2025-07", "relative");
 	check("Kapal itu tiba tahun depan.", "tahun depan", "2026", "relative");
+	/* Malay's own words. */
+	check("Pesawat itu tiba semalam.", "semalam", "2025-08-09", "relative");
+	check("Kontrak ditandatangani tahun lepas.", "tahun lepas", "2024", "relative");
+	check("Perjanjian ditandatangani pada Khamis, 13 Mac 2025.", "Khamis, 13 Mac 2025",
+	      "2025-03-13", "absolute");
+	check("Latihan bermula 4 Ogos 2025.", "4 Ogos 2025", "2025-08-04", "absolute");
 	check("Presiden tiba Rabu lalu di Minsk.", "Rabu lalu", "2025-08-06", "relative");
 	check("Rapat dijadwalkan minggu depan.", "minggu depan", "2025-08-17", "relative");
 	check("Dua minggu lalu kapal merapat.", "minggu lalu", "2025-08-03", "relative");
