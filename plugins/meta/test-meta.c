@@ -48,6 +48,9 @@ WA_TEST(datelines_of_each_form)
 	check_dateline("JAKARTA, KOMPAS.com -", "Jakarta", "KOMPAS.com", "Kompas");
 	check_dateline("Jakarta, CNN Indonesia --", "Jakarta", "CNN Indonesia", "CNN Indonesia");
 	check_dateline("Baturaja (ANTARA) -", "Baturaja", "ANTARA", "Antara");
+	/* Malaysian papers and Bernama. */
+	check_dateline("KUALA LUMPUR:", "Kuala Lumpur", NULL, NULL);
+	check_dateline("KUALA LUMPUR, 2 Dis (Bernama) --", "Kuala Lumpur", "Bernama", "Bernama");
 	check_dateline("AIRSPACE REVIEW -", NULL, "AIRSPACE REVIEW", "Airspace Review");
 	check_dateline("KOMPAS.TV -", NULL, "KOMPAS.TV", "Kompas TV");
 	check_dateline("ST. PETERSBURG -", "St. Petersburg", NULL, NULL);
