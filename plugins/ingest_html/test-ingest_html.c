@@ -334,16 +334,22 @@ WA_TEST(links_to_gambling_sites_are_spam_evidence_and_other_links_are_not)
 	ASSERT_TRUE(spam_score_of("cites.html", cites, NULL) == 0);
 }
 
-static void check_authors(const char *html, const char *want_json)
+/* The page's field, as compact JSON ("null" when absent). */
+static void check_names(const char *html, const char *field, const char *want_json)
 {
 	struct wa_test_run r = { 0 };
 
 	wa_test_run_start(&r, conf, "byline.html", html, strlen(html));
-	char *got = cJSON_PrintUnformatted(wa_test_field(&r, "authors"));
+	char *got = cJSON_PrintUnformatted(wa_test_field(&r, field));
 
 	ASSERT_STR_EQ(got ? got : "null", want_json);
 	free(got);
 	wa_test_run_done(&r);
+}
+
+static void check_authors(const char *html, const char *want_json)
+{
+	check_names(html, "authors", want_json);
 }
 
 WA_TEST(the_element_a_page_marks_as_its_author_names_the_writer)
@@ -367,18 +373,6 @@ WA_TEST(the_element_a_page_marks_as_its_author_names_the_writer)
 		      "<body><div class=\"info-author\">Editor : Heru Santoso</div><div "
 		      "class=\"author-2\">Naufal Rahman</div><p>" PARAGRAPH_1 "</p></body></html>",
 		      "[\"Naufal Rahman\"]");
-}
-
-static void check_names(const char *html, const char *field, const char *want_json)
-{
-	struct wa_test_run r = { 0 };
-
-	wa_test_run_start(&r, conf, "byline.html", html, strlen(html));
-	char *got = cJSON_PrintUnformatted(wa_test_field(&r, field));
-
-	ASSERT_STR_EQ(got ? got : "null", want_json);
-	free(got);
-	wa_test_run_done(&r);
 }
 
 WA_TEST(the_element_a_page_marks_as_its_editor_names_the_editor)
