@@ -68,6 +68,36 @@ static bool compass_after(const struct scan *s, size_t j)
 	return false;
 }
 
+/*
+ * "Angkatan Laut Kerajaan Inggris", "Angkatan Laut Tentara Pembebasan
+ * Rakyat": a known name made of everyday words (TNI AL's "Angkatan Laut")
+ * that goes on in capitals to another country or organisation is that
+ * one's body; the tokens it goes on for, 0 if it does not. (Going on to a
+ * person or a place, as "Mahkamah Konstitusi Mahfud Md" does, it stops.)
+ */
+static size_t generic_name_goes_on(struct scan *s, size_t i, size_t n)
+{
+	int entry;
+
+	for (size_t k = i; k < i + n; k++)
+		if (scan_cue_at(s, k, CUE_COMMON) != 1 || (s->t->v[k].flags & WP_TOKEN_UPPER))
+			return 0; /* an acronym (PAN) is no everyday word */
+	if (!scan_capitalised(s, i + n) || scan_cue_at(s, i + n, CUE_TITLE))
+		return 0;
+	size_t span = scan_name_span(s, i + n, MAX_ORG_TOKENS, true);
+
+	for (size_t k = i + n; k < i + n + span; k++) {
+		size_t m = scan_gazetteer_at(s, k, &entry);
+		enum entity_type type = m ? scan_canonical(s, entry)->type : ENTITY_PERSON;
+
+		if (m && k + m <= i + n + span &&
+		    ((type == ENTITY_COUNTRY && scan_foreign_country_at(s, k)) ||
+		     type == ENTITY_ORG))
+			return span;
+	}
+	return 0;
+}
+
 /* "dolar AS", "dolar Singapura": a currency, not a mention of the country. */
 static bool names_a_currency(const struct scan *s, size_t i)
 {
@@ -115,7 +145,8 @@ size_t known_add_gazetteer(struct scan *s, size_t i, size_t n, int entry)
 		 * generic name of an Indonesian body, followed by another
 		 * country, is that country's body, never TNI AL or Kemenlu.
 		 */
-		if (c->type == ENTITY_ORG && (k = scan_foreign_country_at(s, i + n))) {
+		if (c->type == ENTITY_ORG && ((k = scan_foreign_country_at(s, i + n)) ||
+					      (k = generic_name_goes_on(s, i, n)))) {
 			used = n + k;
 			r = scan_add(s, ENTITY_ORG, NULL, NULL, i, i + used);
 			known_countries_inside(s, i + n, i + used);

@@ -441,6 +441,18 @@ WA_TEST(a_generic_body_followed_by_a_foreign_country_is_that_countrys)
 	ASSERT_EQ(mentions(entity(&r, "org", "TNI AL")), 1);
 	ASSERT_NULL(entity(&r, "org", "Kemenlu"));
 	wa_test_run_done(&r);
+	/* ... or followed by another country's or body's name. */
+	wa_test_run_text(
+		&r, conf,
+		"Angkatan Udara Kerajaan Australia mengirim pesawat, sementara Angkatan Laut "
+		"Tentara Pembebasan Rakyat berlatih. Ketua Mahkamah Konstitusi Anwar Usman "
+		"hadir.\n");
+	ASSERT_NOT_NULL(entity(&r, "org", "Angkatan Udara Kerajaan Australia"));
+	ASSERT_NOT_NULL(entity(&r, "org", "Angkatan Laut Tentara Pembebasan Rakyat"));
+	ASSERT_NULL(entity(&r, "org", "TNI AL"));
+	ASSERT_NULL(entity(&r, "org", "TNI AU"));
+	ASSERT_NOT_NULL(entity(&r, "person", "Anwar Usman"));
+	wa_test_run_done(&r);
 	/* The same for a body named by its head word, and inside a post. */
 	wa_test_run_text(&r, conf,
 			 "Departemen Luar Negeri AS membantah. Juru bicara Departemen Keuangan "
