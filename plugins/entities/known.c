@@ -98,6 +98,24 @@ static size_t generic_name_goes_on(struct scan *s, size_t i, size_t n)
 	return 0;
 }
 
+/*
+ * "Tentera Udara Diraja Malaysia", "Kementerian Pertahanan Rusia": a known
+ * body's name mentions its country too, when that is another than
+ * Indonesia (whose own bodies, Bank Indonesia or PT PAL Indonesia, would
+ * only repeat what nearly every article says).
+ */
+static void foreign_countries_inside(struct scan *s, size_t from, size_t to)
+{
+	for (size_t k = from; k < to; k++) {
+		size_t n = scan_foreign_country_at(s, k);
+
+		if (n && k + n <= to) {
+			known_countries_inside(s, k, k + n);
+			k += n - 1;
+		}
+	}
+}
+
 /* "dolar AS", "dolar Singapura": a currency, not a mention of the country. */
 static bool names_a_currency(const struct scan *s, size_t i)
 {
@@ -162,8 +180,10 @@ size_t known_add_gazetteer(struct scan *s, size_t i, size_t n, int entry)
 			r = scan_add(s, c->type, c->name, c->code, i, i + n);
 			if (r >= 0)
 				s->list->v[r].known = true;
-			if (c->type == ENTITY_ORG)
+			if (c->type == ENTITY_ORG) {
 				org = r;
+				foreign_countries_inside(s, i + 1, i + n);
+			}
 		}
 	}
 	if (r < 0)
