@@ -530,6 +530,20 @@ WA_TEST(an_everyday_word_after_a_post_is_no_name)
 	wa_test_run_done(&r);
 }
 
+WA_TEST(foreign_navies_ships_and_capitals_that_act)
+{
+	struct wa_test_run r = { 0 };
+
+	wa_test_run_text(&r, conf,
+			 "Kapal perusak JS Akizuki dan HMCS Ottawa melintasi Selat Taiwan. Tokyo "
+			 "menyebut pelayaran itu sah.\n");
+	ASSERT_NOT_NULL(entity(&r, "equipment", "JS Akizuki"));
+	ASSERT_NOT_NULL(entity(&r, "equipment", "HMCS Ottawa"));
+	ASSERT_EQ(count_of_type(&r, "person"), 0);
+	ASSERT_NOT_NULL(entity(&r, "country", "Jepang")); /* Tokyo acting */
+	wa_test_run_done(&r);
+}
+
 WA_TEST(defence_jargon_acronyms_are_no_organisations)
 {
 	struct wa_test_run r = { 0 };
@@ -680,6 +694,7 @@ WA_TEST_MAIN(WA_TEST_ENTRY(a_text_of_endless_names_is_capped_not_quadratic),
 	     WA_TEST_ENTRY(a_name_with_a_model_number_is_equipment_not_a_person),
 	     WA_TEST_ENTRY(an_acronym_the_text_defined_is_a_posts_body_not_a_name),
 	     WA_TEST_ENTRY(an_everyday_word_after_a_post_is_no_name),
+	     WA_TEST_ENTRY(foreign_navies_ships_and_capitals_that_act),
 	     WA_TEST_ENTRY(defence_jargon_acronyms_are_no_organisations),
 	     WA_TEST_ENTRY(an_amount_in_rupiah_is_no_organisation),
 	     WA_TEST_ENTRY(a_partys_board_and_a_numbered_post_belong_to_the_role),
