@@ -88,11 +88,11 @@ static size_t generic_name_goes_on(struct scan *s, size_t i, size_t n)
 
 	for (size_t k = i + n; k < i + n + span; k++) {
 		size_t m = scan_gazetteer_at(s, k, &entry);
-		enum entity_type type = m ? scan_canonical(s, entry)->type : ENTITY_PERSON;
+		const struct canonical *c = m ? scan_canonical(s, entry) : NULL;
 
-		if (m && k + m <= i + n + span &&
-		    ((type == ENTITY_COUNTRY && scan_foreign_country_at(s, k)) ||
-		     type == ENTITY_ORG))
+		if (c && k + m <= i + n + span &&
+		    ((c->type == ENTITY_COUNTRY && scan_foreign_country_at(s, k)) ||
+		     c->type == ENTITY_ORG))
 			return span;
 	}
 	return 0;
