@@ -219,15 +219,17 @@ enum byline { BYLINE_NONE, BYLINE_AUTHOR, BYLINE_EDITOR };
 
 /*
  * The element a page marks as its author: itemprop or rel "author", or a
- * class or id whose part is author, penulis, reporter, byline or writer,
+ * class or id whose part is author, penulis, reporter, byline, writer or
+ * nama-redaksi (Sindonews),
  * not the author's box, biography or picture; or as its editor (editor,
  * penyunting, redaktur: "<div id=editor>Editor: Nama").
  */
 static enum byline byline_element(xmlNodePtr n)
 {
-	static const char *const words[] = { "author", "penulis", "reporter",   "byline",
-					     "writer", "editor",  "penyunting", "redaktur" };
-	static const int first_editor_word = 5;
+	static const char *const words[] = { "author", "penulis",    "reporter",
+					     "byline", "writer",     "nama-redaksi",
+					     "editor", "penyunting", "redaktur" };
+	static const int first_editor_word = 6;
 	static const char *const not_name[] = { "box",   "bio",  "avatar", "image",  "img",
 						"photo", "desc", "social", "follow", "wrap" };
 	const char *prop = attr(n, "itemprop"), *rel = attr(n, "rel");
