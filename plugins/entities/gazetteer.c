@@ -28,6 +28,7 @@ static const char *const cue_names[] = {
 	[CUE_PERSON_WORD] = "person-word",
 	[CUE_COMMON] = "common",
 	[CUE_PORTFOLIO] = "portfolio",
+	[CUE_NUMBERED] = "numbered",
 };
 
 const char *entity_type_name(enum entity_type type)

@@ -37,6 +37,7 @@ enum cue_kind {
 	CUE_PERSON_WORD, /* a word that alone names a person (data/ner-words.txt) */
 	CUE_COMMON,      /* a word seen in lower case in ordinary sentences */
 	CUE_PORTFOLIO,   /* a ministry's field that is no per-...-an noun (Agama, Luar Negeri) */
+	CUE_NUMBERED,    /* the head of a unit named by a number (Skadron Udara 12) */
 	N_CUE_KINDS,
 };
 

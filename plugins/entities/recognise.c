@@ -221,6 +221,7 @@ static size_t step(struct scan *s, size_t i)
 		    ((head = scan_cue_at(s, i, CUE_PLACE_HEAD)) && (head_type = ENTITY_PLACE)))
 			span = scan_name_span(s, i + head, MAX_ORG_TOKENS, true);
 		if (span && head_type == ENTITY_ORG) {
+			span += scan_unit_number(s, i, i + head + span);
 			span += scan_and_field(s, i + head + span, MAX_ORG_TOKENS - span);
 			/* "Departemen Luar Negeri AS": the country the body belongs to. */
 			span += scan_foreign_country_at(s, i + head + span);

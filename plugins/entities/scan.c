@@ -155,6 +155,11 @@ bool scan_number_in_name(const struct scan *s, size_t k, bool after_head)
 	return after_head || scan_name_word(s, k + 1);
 }
 
+size_t scan_unit_number(const struct scan *s, size_t head, size_t k)
+{
+	return scan_cue_at(s, head, CUE_NUMBERED) && scan_number_in_name(s, k, true) ? 1 : 0;
+}
+
 const struct canonical *scan_canonical(const struct scan *s, int entry)
 {
 	return &s->g->canon[s->g->names.v[entry].ref];

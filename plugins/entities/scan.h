@@ -74,6 +74,11 @@ size_t scan_gazetteer_at(const struct scan *s, size_t i, int *ret_entry);
  * (after_head) or before more of the name; never a year.
  */
 bool scan_number_in_name(const struct scan *s, size_t k, bool after_head);
+/*
+ * 1 if token k is the number of a unit whose name starts at token head
+ * with a numbered cue ("Skadron Udara 12 berada ..."), else 0.
+ */
+size_t scan_unit_number(const struct scan *s, size_t head, size_t k);
 /* The canonical name of the gazetteer's entry (from scan_gazetteer_at). */
 const struct canonical *scan_canonical(const struct scan *s, int entry);
 /*

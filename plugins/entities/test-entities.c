@@ -419,6 +419,16 @@ WA_TEST(a_units_number_is_part_of_its_name_and_a_year_is_not)
 	ASSERT_NOT_NULL(entity(&r, "org", "Kementerian Pertahanan"));
 	ASSERT_EQ(count_of_type(&r, "org"), 3);
 	wa_test_run_done(&r);
+	/* A unit named by its number keeps it wherever it comes, whatever follows. */
+	wa_test_run_text(
+		&r, conf,
+		"Rafale memperkuat Skadron Udara 12. Skadron Udara 12 berada di Pekanbaru. "
+		"Batalyon Infanteri 412 bergerak dan Armada III siaga.\n");
+	ASSERT_EQ(mentions(entity(&r, "org", "Skadron Udara 12")), 2);
+	ASSERT_NOT_NULL(entity(&r, "org", "Batalyon Infanteri 412"));
+	ASSERT_NOT_NULL(entity(&r, "org", "Armada III"));
+	ASSERT_EQ(count_of_type(&r, "person"), 0);
+	wa_test_run_done(&r);
 }
 
 WA_TEST(a_generic_body_followed_by_a_foreign_country_is_that_countrys)
