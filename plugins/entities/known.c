@@ -116,9 +116,17 @@ static void foreign_countries_inside(struct scan *s, size_t from, size_t to)
 	}
 }
 
-/* "dolar AS", "dolar Singapura": a currency, not a mention of the country. */
-static bool names_a_currency(const struct scan *s, size_t i)
+/*
+ * "dolar AS", "dolar Singapura", "US$ 300 juta": a currency, not a mention
+ * of the country (the country's n tokens at i).
+ */
+static bool names_a_currency(const struct scan *s, size_t i, size_t n)
 {
+	const struct wp_token *after = i + n < s->t->n ? &s->t->v[i + n] : NULL;
+
+	/* "US$": the sign glued to the name. */
+	if (after && after->start == s->t->v[i + n - 1].end && wp_token_punct(s->text, after, '$'))
+		return true;
 	if (i == 0 || !(s->t->v[i - 1].flags & WP_TOKEN_WORD))
 		return false;
 	const char *w = wp_token_folded(s->t, i - 1);
@@ -150,7 +158,7 @@ size_t known_add_gazetteer(struct scan *s, size_t i, size_t n, int entry)
 		if (named)
 			continue;
 		named = true;
-		if (c->type == ENTITY_COUNTRY && names_a_currency(s, i))
+		if (c->type == ENTITY_COUNTRY && names_a_currency(s, i, n))
 			continue;
 		/* Jakarta Pusat, Jawa Timur: a compass word makes another place. */
 		if (c->type == ENTITY_PLACE && compass_after(s, i + n)) {

@@ -481,7 +481,7 @@ WA_TEST(a_currency_named_for_a_country_is_no_mention_of_it)
 	wa_test_run_text(
 		&r, conf,
 		"Kontrak senilai 2 miliar dolar AS itu diteken Indonesia. Singapura membayar "
-		"500 juta dolar Singapura.\n");
+		"500 juta dolar Singapura dan US$ 300 juta lagi.\n");
 	ASSERT_NULL(entity(&r, "country", "Amerika Serikat"));
 	ASSERT_EQ(mentions(entity(&r, "country", "Singapura")), 1);
 	ASSERT_NOT_NULL(entity(&r, "country", "Indonesia"));
