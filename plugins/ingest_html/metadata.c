@@ -176,26 +176,36 @@ struct sources {
 
 #define BYLINE_MAX 100 /* bytes: more is an author box with a biography */
 
+/* An element's class and id, "class id " lowercased, read once for every test of them. */
+struct class_names {
+	char text[256];
+};
+
+static void class_names_of(xmlNodePtr n, struct class_names *c)
+{
+	static const char *const keys[] = { "class", "id" };
+	size_t k = 0;
+
+	/* Each followed by a space; cut short if need be. */
+	for (size_t i = 0; i < 2; i++) {
+		for (const char *v = attr(n, keys[i]); v && *v && k + 2 < sizeof(c->text); v++)
+			c->text[k++] = (char)tolower((unsigned char)*v);
+		if (k + 1 < sizeof(c->text))
+			c->text[k++] = ' ';
+	}
+	c->text[k] = '\0';
+}
+
 /*
  * The first of words that is a whole part of the element's class or id
  * ("detail__author", "main-content-author", "author-2", "date-header"),
  * not followed by one of not_words ("author-box"); -1 if none.
  */
-static int class_word(xmlNodePtr n, const char *const *words, size_t n_words,
+static int class_word(const struct class_names *c, const char *const *words, size_t n_words,
 		      const char *const *not_words, size_t n_not_words)
 {
-	static const char *const keys[] = { "class", "id" };
-	char names[256];
-	size_t k = 0;
+	const char *names = c->text;
 
-	/* "class id", lowercased, each followed by a space; cut short if need be. */
-	for (size_t i = 0; i < 2; i++) {
-		for (const char *v = attr(n, keys[i]); v && *v && k + 2 < sizeof(names); v++)
-			names[k++] = (char)tolower((unsigned char)*v);
-		if (k + 1 < sizeof(names))
-			names[k++] = ' ';
-	}
-	names[k] = '\0';
 	for (size_t i = 0; i < n_words; i++) {
 		size_t len = strlen(words[i]);
 
@@ -224,7 +234,7 @@ enum byline { BYLINE_NONE, BYLINE_AUTHOR, BYLINE_EDITOR };
  * not the author's box, biography or picture; or as its editor (editor,
  * penyunting, redaktur: "<div id=editor>Editor: Nama").
  */
-static enum byline byline_element(xmlNodePtr n)
+static enum byline byline_element(xmlNodePtr n, const struct class_names *c)
 {
 	static const char *const words[] = { "author", "penulis",    "reporter",
 					     "byline", "writer",     "nama-redaksi",
@@ -236,7 +246,7 @@ static enum byline byline_element(xmlNodePtr n)
 
 	if ((prop && !strcasecmp(prop, "author")) || (rel && !strcasecmp(rel, "author")))
 		return BYLINE_AUTHOR;
-	int w = class_word(n, words, sizeof(words) / sizeof(*words), not_name,
+	int w = class_word(c, words, sizeof(words) / sizeof(*words), not_name,
 			   sizeof(not_name) / sizeof(*not_name));
 
 	return w < 0 ? BYLINE_NONE : w < first_editor_word ? BYLINE_AUTHOR : BYLINE_EDITOR;
@@ -248,12 +258,12 @@ static enum byline byline_element(xmlNodePtr n)
  * text for `published` when the metadata gives none. A comment's date is
  * the comment's.
  */
-static bool date_element(xmlNodePtr n)
+static bool date_element(const struct class_names *c)
 {
 	/* words[0] first: an element of a comment is never the page's. */
 	static const char *const words[] = { "comment", "date", "tanggal", "time", "timestamp" };
 	static const char *const not_date[] = { "picker", "range", "select", "input" };
-	int w = class_word(n, words, sizeof(words) / sizeof(*words), not_date,
+	int w = class_word(c, words, sizeof(words) / sizeof(*words), not_date,
 			   sizeof(not_date) / sizeof(*not_date));
 
 	return w > 0;
@@ -338,12 +348,14 @@ static void walk(xmlNodePtr n, struct sources *src, int depth)
 		if (n->type != XML_ELEMENT_NODE)
 			continue;
 		const char *tag = (const char *)n->name;
+		struct class_names names;
 		enum byline kind;
 
 		if (!strcasecmp(tag, "script")) {
 			read_script(n, src);
 			continue;
 		}
+		class_names_of(n, &names);
 		if (!strcasecmp(tag, "meta")) {
 			read_meta_tag(n, &src->tags);
 		} else if (!strcasecmp(tag, "title") && !src->title_tag) {
@@ -354,12 +366,12 @@ static void walk(xmlNodePtr n, struct sources *src, int depth)
 		} else if (src->tags.n_bylines <
 				   sizeof(src->tags.bylines) / sizeof(*src->tags.bylines) &&
 			   strcasecmp(tag, "meta") && strcasecmp(tag, "link") &&
-			   (kind = byline_element(n)) != BYLINE_NONE &&
+			   (kind = byline_element(n, &names)) != BYLINE_NONE &&
 			   read_byline(n, kind, &src->tags)) {
 			continue;
 		} else if (src->tags.n_date_lines <
 				   sizeof(src->tags.date_lines) / sizeof(*src->tags.date_lines) &&
-			   strcasecmp(tag, "meta") && date_element(n) &&
+			   strcasecmp(tag, "meta") && date_element(&names) &&
 			   read_date_line(n, &src->tags)) {
 			continue;
 		} else if (!strcasecmp(tag, "h1") && !src->h1) {
