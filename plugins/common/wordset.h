@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * A set of short strings with a value each (open addressing, FNV-1a): the
+ * A set of short strings with a value each (open addressing, XXH3): the
  * text stages ask "is this word one of ours?" for every word of every
  * article, so the answer must cost one hash and about one comparison.
  */
