@@ -153,6 +153,19 @@ static int set_field(struct wa_article *a, const char *field, cJSON *item)
 	return wa_json_set_path(a->fields, field, item);
 }
 
+/*
+ * Every field reader goes through here. A field set as JSON text stays
+ * text until it is read inside (json.h): expanding it fills a cache in the
+ * article, which is why a reader of a const article may do it. An article
+ * is only ever in one thread's hands.
+ */
+static cJSON *get_field(const struct wa_article *a, const char *field)
+{
+	cJSON *item = wa_json_get_path(a->fields, field);
+
+	return item && wa_json_expand(item) == 0 ? item : NULL;
+}
+
 void wa_article_free(struct wa_article *a)
 {
 	if (!a)
@@ -217,7 +230,7 @@ int wa_article_set_json(struct wa_article *a, const char *field, const char *jso
 	cJSON *value;
 	int r;
 
-	r = wa_json_parse(json, strlen(json), &value, NULL);
+	r = wa_json_raw(json, strlen(json), &value, NULL);
 	if (r < 0)
 		return r;
 	return set_field(a, field, value);
@@ -225,14 +238,14 @@ int wa_article_set_json(struct wa_article *a, const char *field, const char *jso
 
 const char *wa_article_get_string(const struct wa_article *a, const char *field)
 {
-	const cJSON *item = wa_json_get_path(a->fields, field);
+	const cJSON *item = get_field(a, field);
 
 	return cJSON_IsString(item) ? item->valuestring : NULL;
 }
 
 char *wa_article_get_json(const struct wa_article *a, const char *field)
 {
-	const cJSON *item = wa_json_get_path(a->fields, field);
+	const cJSON *item = wa_json_get_path(a->fields, field); /* printed as it is, raw or not */
 
 	return item ? wa_json_print(item) : NULL;
 }
@@ -265,7 +278,7 @@ const char *wa_article_title(const struct wa_article *a)
 /* The array at fields[key], created empty if missing. */
 static cJSON *get_array(struct wa_article *a, const char *key)
 {
-	cJSON *array = cJSON_GetObjectItemCaseSensitive(a->fields, key);
+	cJSON *array = get_field(a, key);
 
 	if (cJSON_IsArray(array))
 		return array;
@@ -303,7 +316,7 @@ int wa_article_for_each_removed(const struct wa_article *a,
 {
 	const cJSON *entry;
 
-	cJSON_ArrayForEach(entry, cJSON_GetObjectItemCaseSensitive(a->fields, "removed"))
+	cJSON_ArrayForEach(entry, get_field(a, "removed"))
 	{
 		int r = fn(data, wa_json_get_string(entry, "kind"),
 			   wa_json_get_string(entry, "text"));
@@ -316,7 +329,7 @@ int wa_article_for_each_removed(const struct wa_article *a,
 
 static cJSON *find_tag(const struct wa_article *a, const char *name)
 {
-	const cJSON *tags = cJSON_GetObjectItemCaseSensitive(a->fields, "tags");
+	const cJSON *tags = get_field(a, "tags");
 	cJSON *tag;
 
 	cJSON_ArrayForEach(tag, tags)
@@ -434,7 +447,7 @@ int wa_article_spawn(struct wa_article *parent, const void *raw, size_t len,
 		     struct wa_article **ret_child)
 {
 	struct wa_article **children, *child;
-	const cJSON *received = cJSON_GetObjectItemCaseSensitive(parent->fields, "received");
+	const cJSON *received = get_field(parent, "received");
 	void *copy = malloc(len ? len : 1);
 	int r;
 
@@ -499,5 +512,11 @@ const char *wa_article_record(const struct wa_article *a, size_t *ret_len)
 
 const struct cJSON *wa_article_fields(const struct wa_article *a)
 {
+	wa_json_expand(a->fields); /* out of memory leaves raw nodes, which read as absent */
 	return a->fields;
+}
+
+const struct cJSON *wa_article_field(const struct wa_article *a, const char *field)
+{
+	return get_field(a, field);
 }

@@ -52,7 +52,13 @@ int wa_article_set_item(struct wa_article *article, const char *field, struct cJ
  */
 void wa_article_replace_fields(struct wa_article *article, struct cJSON *fields);
 
-/* The record's parse tree, for Lua bindings and tests. Borrowed. */
+/*
+ * The record's parse tree, for the store, Lua bindings and tests.
+ * Borrowed. Fields set as JSON text are parsed on the way (json.h), all of
+ * them here, only the one asked for by wa_article_field() (a dotted path;
+ * NULL if absent).
+ */
 const struct cJSON *wa_article_fields(const struct wa_article *article);
+const struct cJSON *wa_article_field(const struct wa_article *article, const char *field);
 
 #endif

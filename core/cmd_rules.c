@@ -101,7 +101,7 @@ static size_t fired_tags(const struct wa_article *a, const char **names, size_t 
 	const cJSON *tag;
 	size_t n = 0;
 
-	cJSON_ArrayForEach(tag, cJSON_GetObjectItemCaseSensitive(wa_article_fields(a), "tags"))
+	cJSON_ArrayForEach(tag, wa_article_field(a, "tags"))
 	{
 		const char *name = wa_json_get_string(tag, "name");
 

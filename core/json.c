@@ -61,6 +61,297 @@ int wa_json_append(cJSON *array, cJSON *item)
 	return 0;
 }
 
+/* ---- JSON text kept as text (see json.h) ---- */
+
+enum { MAX_NESTING = 1000 }; /* cJSON's CJSON_NESTING_LIMIT */
+
+struct check {
+	const char *s;
+	size_t len, at;
+	bool spaced; /* insignificant whitespace seen: the text needs compacting */
+};
+
+static bool is_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+static bool at_char(const struct check *c, char ch)
+{
+	return c->at < c->len && c->s[c->at] == ch;
+}
+
+static void check_space(struct check *c)
+{
+	size_t start = c->at;
+
+	while (c->at < c->len && is_space(c->s[c->at]))
+		c->at++;
+	c->spaced |= c->at > start;
+}
+
+static bool check_word(struct check *c, const char *word)
+{
+	size_t n = strlen(word);
+
+	if (c->len - c->at < n || memcmp(c->s + c->at, word, n) != 0)
+		return false;
+	c->at += n;
+	return true;
+}
+
+/* The code unit of the \uXXXX at s[at] (at the backslash), or -1. */
+static long utf16_unit(const struct check *c, size_t at)
+{
+	long unit = 0;
+
+	if (c->len - at < 6 || c->s[at] != '\\' || c->s[at + 1] != 'u')
+		return -1;
+	for (size_t i = at + 2; i < at + 6; i++) {
+		char h = c->s[i];
+		int v = h >= '0' && h <= '9'   ? h - '0'
+			: h >= 'a' && h <= 'f' ? h - 'a' + 10
+			: h >= 'A' && h <= 'F' ? h - 'A' + 10
+					       : -1;
+
+		if (v < 0)
+			return -1;
+		unit = unit * 16 + v;
+	}
+	return unit;
+}
+
+/* A string, at its opening quote. Surrogates must pair up, as cJSON requires to parse it. */
+static bool check_string(struct check *c)
+{
+	for (c->at++; c->at < c->len; c->at++) {
+		unsigned char ch = (unsigned char)c->s[c->at];
+		long unit;
+
+		if (ch == '"') {
+			c->at++;
+			return true;
+		}
+		if (ch < 0x20)
+			return false;
+		if (ch != '\\')
+			continue;
+		if (c->at + 1 < c->len && c->s[c->at + 1] != 'u') {
+			if (!memchr("\"\\/bfnrt", c->s[c->at + 1], 8))
+				return false;
+			c->at++;
+			continue;
+		}
+		unit = utf16_unit(c, c->at);
+		if (unit < 0 || (unit >= 0xdc00 && unit <= 0xdfff))
+			return false;
+		if (unit >= 0xd800 && unit <= 0xdbff) {
+			long low = utf16_unit(c, c->at + 6);
+
+			if (low < 0xdc00 || low > 0xdfff)
+				return false;
+			c->at += 6;
+		}
+		c->at += 5;
+	}
+	return false;
+}
+
+static bool check_digits(struct check *c)
+{
+	size_t start = c->at;
+
+	while (c->at < c->len && c->s[c->at] >= '0' && c->s[c->at] <= '9')
+		c->at++;
+	return c->at > start;
+}
+
+/* cJSON reads a number through a 64-byte buffer: a longer one is not JSON to it. */
+static bool check_number(struct check *c)
+{
+	size_t start = c->at;
+
+	if (at_char(c, '-'))
+		c->at++;
+	if (at_char(c, '0'))
+		c->at++;
+	else if (!check_digits(c))
+		return false;
+	if (at_char(c, '.')) {
+		c->at++;
+		if (!check_digits(c))
+			return false;
+	}
+	if (at_char(c, 'e') || at_char(c, 'E')) {
+		c->at++;
+		if (at_char(c, '+') || at_char(c, '-'))
+			c->at++;
+		if (!check_digits(c))
+			return false;
+	}
+	return c->at - start < 64;
+}
+
+static bool check_value(struct check *c, int depth);
+
+/* An object or an array, at its opening bracket. */
+static bool check_container(struct check *c, int depth)
+{
+	char close = c->s[c->at] == '{' ? '}' : ']';
+
+	if (depth >= MAX_NESTING)
+		return false;
+	c->at++;
+	check_space(c);
+	if (at_char(c, close)) {
+		c->at++;
+		return true;
+	}
+	for (;;) {
+		if (close == '}') {
+			if (!at_char(c, '"') || !check_string(c))
+				return false;
+			check_space(c);
+			if (!at_char(c, ':'))
+				return false;
+			c->at++;
+		}
+		if (!check_value(c, depth + 1))
+			return false;
+		if (at_char(c, close)) {
+			c->at++;
+			return true;
+		}
+		if (!at_char(c, ','))
+			return false;
+		c->at++;
+		check_space(c);
+	}
+}
+
+/* A value with the whitespace around it. */
+static bool check_value(struct check *c, int depth)
+{
+	bool ok;
+
+	check_space(c);
+	if (c->at >= c->len)
+		return false;
+	switch (c->s[c->at]) {
+	case '{':
+	case '[':
+		ok = check_container(c, depth);
+		break;
+	case '"':
+		ok = check_string(c);
+		break;
+	case 't':
+		ok = check_word(c, "true");
+		break;
+	case 'f':
+		ok = check_word(c, "false");
+		break;
+	case 'n':
+		ok = check_word(c, "null");
+		break;
+	default:
+		ok = check_number(c);
+	}
+	if (ok)
+		check_space(c);
+	return ok;
+}
+
+/* s[0, len) without whitespace outside strings; s is checked JSON. */
+static void compact(const char *s, size_t len, char *out)
+{
+	bool in_string = false;
+
+	for (size_t i = 0; i < len; i++) {
+		if (in_string) {
+			if (s[i] == '\\')
+				*out++ = s[i++];
+			else if (s[i] == '"')
+				in_string = false;
+		} else if (is_space(s[i])) {
+			continue;
+		} else if (s[i] == '"') {
+			in_string = true;
+		}
+		*out++ = s[i];
+	}
+	*out = '\0';
+}
+
+int wa_json_raw(const char *text, size_t len, cJSON **ret_item, size_t *ret_error_offset)
+{
+	struct check c = { .s = text, .len = len };
+	cJSON *item;
+	char *copy;
+
+	if (!check_value(&c, 0) || c.at != len) {
+		if (ret_error_offset)
+			*ret_error_offset = c.at;
+		return -EINVAL;
+	}
+	copy = malloc(len + 1);
+	item = cJSON_CreateNull();
+	if (!copy || !item) {
+		free(copy);
+		cJSON_Delete(item);
+		return -ENOMEM;
+	}
+	if (c.spaced) {
+		compact(text, len, copy);
+	} else {
+		memcpy(copy, text, len);
+		copy[len] = '\0';
+	}
+	/* cJSON frees a raw node's text with its hooks, which are malloc and free (wa_json_init).
+	 */
+	item->type = cJSON_Raw;
+	item->valuestring = copy;
+	*ret_item = item;
+	return 0;
+}
+
+/* A raw node becomes the tree of its text: the parse's root is moved into it. */
+static int expand_raw(cJSON *item)
+{
+	cJSON *tree;
+
+	if (wa_json_parse(item->valuestring, strlen(item->valuestring), &tree, NULL) < 0)
+		return -ENOMEM; /* the text was checked: only memory can fail */
+	free(item->valuestring);
+	item->type = (item->type & cJSON_StringIsConst) | tree->type;
+	item->child = tree->child;
+	item->valuestring = tree->valuestring;
+	item->valueint = tree->valueint;
+	item->valuedouble = tree->valuedouble;
+	tree->child = NULL;
+	tree->valuestring = NULL;
+	cJSON_Delete(tree);
+	return 0;
+}
+
+int wa_json_expand(cJSON *item)
+{
+	cJSON *child;
+
+	if (cJSON_IsRaw(item))
+		return expand_raw(item);
+	/* A path goes through objects only, so a raw node is never inside an array. */
+	if (cJSON_IsObject(item)) {
+		for (child = item->child; child; child = child->next) {
+			int r = wa_json_expand(child);
+
+			if (r < 0)
+				return r;
+		}
+	}
+	return 0;
+}
+
 /* Walks all but the last component of path, creating objects; returns the parent. */
 static int walk_to_parent(cJSON *root, const char *path, bool create, cJSON **ret_parent,
 			  const char **ret_last)
@@ -78,6 +369,12 @@ static int walk_to_parent(cJSON *root, const char *path, bool create, cJSON **re
 		memcpy(key, start, n);
 		key[n] = '\0';
 		next = cJSON_GetObjectItemCaseSensitive(node, key);
+		if (cJSON_IsRaw(next)) {
+			int r = expand_raw(next);
+
+			if (r < 0)
+				return r;
+		}
 		if (!next) {
 			int r;
 

@@ -24,6 +24,28 @@ void wa_json_init(void);
  */
 int wa_json_parse(const char *text, size_t len, cJSON **ret_root, size_t *ret_error_offset);
 
+/*
+ * JSON text kept as text. A plugin hands a structured field over as JSON
+ * text, and most such fields are only ever printed into the record again:
+ * parsing them into a tree and printing the tree back cost a quarter of the
+ * analysis chain. So the text is checked, not parsed, and kept in a
+ * cJSON_Raw node, which wa_json_print() copies verbatim; whoever reads
+ * inside it expands it first.
+ *
+ * wa_json_raw() checks that len bytes are one JSON value (RFC 8259, nested
+ * at most 1000 deep as cJSON allows) and returns a cJSON_Raw node holding
+ * it without insignificant whitespace, so that a record stays on one line.
+ * -EINVAL (with *ret_error_offset when not NULL) if it is not JSON,
+ * -ENOMEM.
+ */
+int wa_json_raw(const char *text, size_t len, cJSON **ret_item, size_t *ret_error_offset);
+/*
+ * Replaces every cJSON_Raw node in item (item itself and the members of
+ * its objects, where paths can put them) by the tree its text parses to,
+ * in place: pointers to item stay valid. 0 or -ENOMEM.
+ */
+int wa_json_expand(cJSON *item);
+
 /* Adds or replaces object[key]. Takes ownership of item, even on failure. */
 int wa_json_set(cJSON *object, const char *key, cJSON *item);
 /* Appends to an array. Takes ownership of item, even on failure. */
@@ -31,11 +53,16 @@ int wa_json_append(cJSON *array, cJSON *item);
 
 /*
  * Sets the value at a dotted path ("source.format"), creating intermediate
- * objects. Takes ownership of item, even on failure. -EINVAL if a path
- * component is empty or an intermediate value is not an object.
+ * objects and expanding raw ones on the way. Takes ownership of item, even
+ * on failure. -EINVAL if a path component is empty or an intermediate
+ * value is not an object.
  */
 int wa_json_set_path(cJSON *root, const char *path, cJSON *item);
-/* The value at a dotted path, or NULL. Borrowed. */
+/*
+ * The value at a dotted path, or NULL. Borrowed. Raw objects on the way
+ * are expanded; the value itself may still be raw (printing it needs no
+ * expansion; reading inside it does: wa_json_expand()).
+ */
 cJSON *wa_json_get_path(const cJSON *root, const char *path);
 
 /* Typed getters: the value, or NULL if absent or of another type. */

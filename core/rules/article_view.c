@@ -74,7 +74,7 @@ static void push_json(lua_State *L, const cJSON *item, int depth)
 
 static const cJSON *field(const struct rules_vm *vm, const char *name)
 {
-	return cJSON_GetObjectItemCaseSensitive(wa_article_fields(vm->article), name);
+	return wa_article_field(vm->article, name);
 }
 
 /* a.tags: the names of the tags set so far. */

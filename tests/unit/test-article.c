@@ -69,6 +69,41 @@ WA_TEST(fields_by_dotted_path)
 	wa_article_free(a);
 }
 
+/* A structured field set as JSON reads like any other, whatever a later stage does with it. */
+WA_TEST(json_fields_read_and_extend_like_built_ones)
+{
+	struct wa_article *a = make("x");
+	const struct cJSON *entities;
+	char *json;
+
+	ASSERT_OK(
+		wa_article_set_json(a, "spam", "{ \"score\": 0.8,\n \"evidence\": [\"SLOT88\"] }"));
+	ASSERT_OK(wa_article_set_json(a, "entities", "[{\"type\":\"country\",\"code\":\"BY\"}]"));
+	ASSERT_OK(wa_article_set_json(a, "tags", "[{\"name\":\"nuklir\",\"score\":0.5}]"));
+	ASSERT_OK(wa_article_set_json(a, "title", "\"Latihan \\\"Zapad\\\"\""));
+	ASSERT_STR_EQ(wa_article_title(a), "Latihan \"Zapad\"");
+	/* Another stage reads it back as JSON, compact, and adds to it. */
+	json = wa_article_get_json(a, "spam");
+	ASSERT_STR_EQ(json, "{\"score\":0.8,\"evidence\":[\"SLOT88\"]}");
+	free(json);
+	ASSERT_OK(wa_article_set_string(a, "spam.verdict", "injected"));
+	ASSERT_STR_EQ(wa_article_get_string(a, "spam.verdict"), "injected");
+	ASSERT_TRUE(wa_article_has_tag(a, "nuklir"));
+	ASSERT_OK(wa_article_add_tag(a, "nuklir", 0.9, "r1"));
+	ASSERT_OK(wa_article_add_tag(a, "latihan", 0.4, "r2"));
+	entities = wa_article_field(a, "entities");
+	ASSERT_STR_EQ(wa_json_get_string(cJSON_GetArrayItem(entities, 0), "code"), "BY");
+	ASSERT_OK(wa_article_finish(a));
+	ASSERT_CONTAINS(
+		wa_article_record(a, NULL),
+		"\"spam\":{\"score\":0.8,\"evidence\":[\"SLOT88\"],\"verdict\":\"injected\"}");
+	ASSERT_CONTAINS(wa_article_record(a, NULL),
+			"\"tags\":[{\"name\":\"nuklir\",\"score\":0.9},"
+			"{\"name\":\"latihan\",\"score\":0.4,\"rule\":\"r2\"}]");
+	ASSERT_NULL(strchr(wa_article_record(a, NULL), '\n'));
+	wa_article_free(a);
+}
+
 WA_TEST(record_keeps_contract_field_order)
 {
 	struct wa_article *a = make("x");
@@ -172,6 +207,7 @@ WA_TEST_MAIN(WA_TEST_ENTRY(id_is_xxh3_128_canonical_hex),
 	     WA_TEST_ENTRY(memos_are_shared_replaced_and_dropped_with_the_text),
 	     WA_TEST_ENTRY(new_article_has_identity_and_source),
 	     WA_TEST_ENTRY(fields_by_dotted_path), WA_TEST_ENTRY(record_keeps_contract_field_order),
+	     WA_TEST_ENTRY(json_fields_read_and_extend_like_built_ones),
 	     WA_TEST_ENTRY(tags_merge_by_name_keeping_the_higher_score),
 	     WA_TEST_ENTRY(errors_and_rejection),
 	     WA_TEST_ENTRY(children_have_their_own_id_and_the_parent_source))

@@ -76,7 +76,106 @@ WA_TEST(print_matches_cjson_byte_for_byte)
 	}
 }
 
+/* What cJSON would parse is kept as text, compacted; what it would not is refused where it breaks.
+ */
+WA_TEST(raw_text_is_checked_and_kept_compact)
+{
+	static const char *const good[] = {
+		"[]",
+		"{}",
+		"0",
+		"-0.5e+10",
+		"\"\\u00e9 \\n\"",
+		"null",
+		"true",
+		"false",
+		"\"\\ud83d\\ude80\"",
+		"{\"a\":[1,{\"b\":\"c d\"}],\"e\":null}",
+	};
+	static const struct {
+		const char *text;
+		size_t offset;
+	} bad[] = {
+		{ "", 0 },
+		{ "[1,]", 3 },
+		{ "{\"a\" 1}", 5 },
+		{ "{\"a\":1}}", 7 },
+		{ "[01]", 2 },
+		{ "\"tab\there\"", 4 },
+		{ "\"\\x\"", 1 },
+		{ "\"\\ud83d alone\"", 1 },
+		{ "\"\\ude80\"", 1 },
+		{ "[1] trailing", 4 },
+		{ "tru", 0 },
+		{ "1.", 2 },
+	};
+	char deep[2100];
+	cJSON *item;
+	size_t offset;
+
+	for (size_t i = 0; i < sizeof(good) / sizeof(*good); i++) {
+		ASSERT_OK(wa_json_raw(good[i], strlen(good[i]), &item, NULL));
+		ASSERT_TRUE(cJSON_IsRaw(item));
+		ASSERT_STR_EQ(item->valuestring, good[i]);
+		cJSON_Delete(item);
+	}
+	for (size_t i = 0; i < sizeof(bad) / sizeof(*bad); i++) {
+		offset = 99;
+		ASSERT_EQ(wa_json_raw(bad[i].text, strlen(bad[i].text), &item, &offset), -EINVAL);
+		ASSERT_EQ(offset, bad[i].offset);
+	}
+	/* Pretty-printed text comes out on one line, strings untouched. */
+	const char *pretty = " {\n  \"a b\" : [ 1 ,\t2 ],\r\n  \"c\": \" x \\\" y \"\n}\n";
+	ASSERT_OK(wa_json_raw(pretty, strlen(pretty), &item, NULL));
+	ASSERT_STR_EQ(item->valuestring, "{\"a b\":[1,2],\"c\":\" x \\\" y \"}");
+	cJSON_Delete(item);
+	/* Only len bytes count. */
+	ASSERT_OK(wa_json_raw("[1]junk", 3, &item, NULL));
+	ASSERT_STR_EQ(item->valuestring, "[1]");
+	cJSON_Delete(item);
+	/* Nesting stops where cJSON's does. */
+	memset(deep, '[', 1000);
+	memset(deep + 1000, ']', 1000);
+	ASSERT_OK(wa_json_raw(deep, 2000, &item, NULL));
+	cJSON_Delete(item);
+	memset(deep, '[', 1001);
+	memset(deep + 1001, ']', 1001);
+	ASSERT_EQ(wa_json_raw(deep, 2002, &item, NULL), -EINVAL);
+}
+
+WA_TEST(raw_nodes_print_verbatim_and_expand_in_place)
+{
+	cJSON *root = cJSON_CreateObject(), *raw, *inner;
+	const char *text = "{\"score\":0.25,\"evidence\":[\"DAFTAR\"]}";
+	char *printed;
+
+	ASSERT_OK(wa_json_raw(text, strlen(text), &raw, NULL));
+	ASSERT_OK(wa_json_set(root, "spam", raw));
+	printed = wa_json_print(root);
+	ASSERT_STR_EQ(printed, "{\"spam\":{\"score\":0.25,\"evidence\":[\"DAFTAR\"]}}");
+	free(printed);
+	/* A path through a raw object expands it; the node keeps its place and key. */
+	ASSERT_OK(wa_json_set_path(root, "spam.checked", cJSON_CreateTrue()));
+	ASSERT_TRUE(cJSON_IsObject(raw));
+	ASSERT_STR_EQ(raw->string, "spam");
+	ASSERT_EQ(cJSON_GetObjectItemCaseSensitive(raw, "score")->valuedouble, 0.25);
+	/* A raw value below an object is found by a deep expand. */
+	ASSERT_OK(wa_json_raw("[[0,5]]", 7, &inner, NULL));
+	ASSERT_OK(wa_json_set_path(root, "spam.offsets", inner));
+	ASSERT_TRUE(cJSON_IsRaw(wa_json_get_path(root, "spam.offsets")));
+	ASSERT_OK(wa_json_expand(root));
+	ASSERT_TRUE(cJSON_IsArray(inner));
+	ASSERT_EQ(cJSON_GetArrayItem(cJSON_GetArrayItem(inner, 0), 1)->valueint, 5);
+	printed = wa_json_print(root);
+	ASSERT_STR_EQ(printed, "{\"spam\":{\"score\":0.25,\"evidence\":[\"DAFTAR\"],"
+			       "\"checked\":true,\"offsets\":[[0,5]]}}");
+	free(printed);
+	cJSON_Delete(root);
+}
+
 WA_TEST_MAIN(WA_TEST_ENTRY(print_matches_cjson_byte_for_byte),
+	     WA_TEST_ENTRY(raw_text_is_checked_and_kept_compact),
+	     WA_TEST_ENTRY(raw_nodes_print_verbatim_and_expand_in_place),
 	     WA_TEST_ENTRY(parse_reports_the_error_offset),
 	     WA_TEST_ENTRY(set_path_creates_and_replaces),
 	     WA_TEST_ENTRY(lookups_are_case_sensitive))
