@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 #include <warta/plugin.h>
 
 #include "../common/tokens.h"
@@ -31,9 +32,27 @@ struct duplicates_config {
 
 struct duplicates {
 	struct index index;
-	struct fingerprint_functions functions;
 	bool use_index;
 };
+
+#define STRINGIFY(x)           #x
+#define INDEX_FILE_OF(version) "simhash-" STRINGIFY(version) ".idx"
+/* The file of each fingerprint version: one of another version would only match by chance. */
+#define INDEX_FILE        INDEX_FILE_OF(FINGERPRINT_VERSION)
+#define LEGACY_INDEX_FILE "simhash.idx" /* version 1 */
+
+/* The index of an earlier fingerprint version: its near-duplicates can no longer be found. */
+static void drop_legacy_index(const struct wa_plugin_ctx *ctx, const char *state)
+{
+	char path[4096];
+
+	snprintf(path, sizeof(path), "%s/" LEGACY_INDEX_FILE, state);
+	if (unlink(path) == 0)
+		wa_plugin_log(ctx, WA_LOG_INFO,
+			      "%s: fingerprints of an earlier version, removed; articles from "
+			      "before are no longer found as near-duplicates",
+			      path);
+}
 
 static int duplicates_init(const struct wa_plugin_ctx *ctx, void **ret_state)
 {
@@ -57,18 +76,19 @@ static int duplicates_init(const struct wa_plugin_ctx *ctx, void **ret_state)
 		return -EINVAL;
 	}
 	d->use_index = c->index;
-	fingerprint_functions_init(&d->functions);
 	const char *state = wa_plugin_ctx_state_dir(ctx);
 	bool on_disk = d->use_index && state && *state;
 
 	if (on_disk) {
-		snprintf(path, sizeof(path), "%s/simhash.idx", state);
+		snprintf(path, sizeof(path), "%s/" INDEX_FILE, state);
 		if (wa_plugin_ctx_persists(ctx) && mkdir(state, 0750) < 0 && errno != EEXIST) {
 			r = -errno;
 			wa_plugin_log(ctx, WA_LOG_ERROR, "%s: %s", state, strerror(-r));
 			free(d);
 			return r;
 		}
+		if (wa_plugin_ctx_persists(ctx))
+			drop_legacy_index(ctx, state);
 	}
 	if ((r = index_open(&d->index, on_disk ? path : NULL, (int)c->max_distance,
 			    (size_t)c->window, wa_plugin_ctx_persists(ctx))) < 0) {
@@ -131,7 +151,7 @@ static int duplicates_process(void *state, struct wa_article *a)
 
 	if (!tokens)
 		return r;
-	uint64_t hash = fingerprint_of(&d->functions, tokens, &features);
+	uint64_t hash = fingerprint_of(tokens, &features);
 
 	if (features < MIN_FEATURES)
 		return WA_PLUGIN_OK;
@@ -166,7 +186,7 @@ static const struct wa_option duplicates_options[] = {
 	  "ones leave the index, which keeps its memory (about 110 bytes an article) and file "
 	  "bounded." },
 	{ "index", WA_OPTION_BOOL, "true", offsetof(struct duplicates_config, index),
-	  "Keep every article's SimHash in STATE/simhash.idx and list earlier near-duplicates; "
+	  "Keep every article's SimHash in STATE/" INDEX_FILE " and list earlier near-duplicates; "
 	  "false computes the hash only." },
 	{ 0 },
 };

@@ -124,6 +124,29 @@ WA_TEST(a_short_text_gets_no_hash)
 	free(id);
 }
 
+/* An index of the first fingerprint version would only match by chance: it goes. */
+WA_TEST(an_index_of_an_earlier_fingerprint_version_is_removed)
+{
+	struct wa_test_run r = { 0 };
+	char *legacy = strdup(wa_test_path("state/simhash.idx")), *id;
+	struct stat st;
+	int fd;
+
+	mkdir(wa_test_path("state"), 0750);
+	fd = open(legacy, O_WRONLY | O_CREAT | O_TRUNC, 0640);
+	ASSERT_TRUE(fd >= 0);
+	ASSERT_EQ(write(fd, "012345678901234567890123", 24), 24);
+	close(fd);
+	id = run(&r, body);
+	ASSERT_NOT_NULL(wa_test_string(&r, "simhash"));
+	wa_test_run_done(&r);
+	ASSERT_EQ(stat(legacy, &st), -1);
+	ASSERT_OK(stat(wa_test_path("state/simhash-2.idx"), &st));
+	ASSERT_EQ(st.st_size, 24);
+	free(id);
+	free(legacy);
+}
+
 static void id_of(uint8_t id[INDEX_ID_BYTES], int n)
 {
 	memset(id, 0, INDEX_ID_BYTES);
@@ -229,7 +252,8 @@ WA_TEST(only_the_most_recent_window_of_articles_is_kept)
 #undef SPREAD
 }
 
-WA_TEST_MAIN(WA_TEST_ENTRY(the_index_finds_every_hash_within_the_distance_and_no_other),
+WA_TEST_MAIN(WA_TEST_ENTRY(an_index_of_an_earlier_fingerprint_version_is_removed),
+	     WA_TEST_ENTRY(the_index_finds_every_hash_within_the_distance_and_no_other),
 	     WA_TEST_ENTRY(the_index_file_survives_a_restart_and_a_torn_append),
 	     WA_TEST_ENTRY(only_the_most_recent_window_of_articles_is_kept),
 	     WA_TEST_ENTRY(a_syndicated_copy_lists_the_original),
