@@ -45,25 +45,41 @@ struct cursor {
 	size_t len;
 };
 
-static enum char_class classify(const struct cursor *c, size_t i, size_t *ret_n, bool *ret_upper,
-				bool *ret_lower)
+/* ASCII, nearly every byte of the text, by table: the class, and case in the high bits. */
+enum { ASCII_UPPER = 0x10, ASCII_LOWER = 0x20, ASCII_CLASS = 0x0f };
+
+static const unsigned char ascii_class[128] = {
+	['\t'] = C_SPACE,
+	['\v'] = C_SPACE,
+	['\f'] = C_SPACE,
+	['\r'] = C_SPACE,
+	[' '] = C_SPACE,
+	['\n'] = C_NEWLINE,
+	['0' ... '9'] = C_DIGIT,
+	['A' ... 'Z'] = C_LETTER | ASCII_UPPER,
+	['a' ... 'z'] = C_LETTER | ASCII_LOWER,
+	['!' ... '/'] = C_OTHER,
+	[':' ... '@'] = C_OTHER,
+	['[' ... '`'] = C_OTHER,
+	['{' ... 0x7f] = C_OTHER,
+	[0x00 ... 0x08] = C_OTHER,
+	[0x0e ... 0x1f] = C_OTHER,
+};
+
+static inline enum char_class classify(const struct cursor *c, size_t i, size_t *ret_n,
+				       bool *ret_upper, bool *ret_lower)
 {
 	unsigned char b = (unsigned char)c->s[i];
 
-	*ret_upper = *ret_lower = false;
 	if (b < 0x80) {
+		unsigned char k = ascii_class[b];
+
 		*ret_n = 1;
-		if (b >= 'a' && b <= 'z')
-			return *ret_lower = true, C_LETTER;
-		if (b >= 'A' && b <= 'Z')
-			return *ret_upper = true, C_LETTER;
-		if (b >= '0' && b <= '9')
-			return C_DIGIT;
-		if (b == '\n')
-			return C_NEWLINE;
-		return b == ' ' || b == '\t' || b == '\r' || b == '\f' || b == '\v' ? C_SPACE
-										    : C_OTHER;
+		*ret_upper = k & ASCII_UPPER;
+		*ret_lower = k & ASCII_LOWER;
+		return (enum char_class)(k & ASCII_CLASS);
 	}
+	*ret_upper = *ret_lower = false;
 	uint32_t cp;
 
 	*ret_n = wp_utf8_decode(c->s + i, c->len - i, &cp);
