@@ -10,6 +10,7 @@
  */
 #include "recognise.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -137,6 +138,52 @@ static bool has_digits(const struct scan *s, size_t i, size_t n)
 	return false;
 }
 
+/*
+ * "Kalaupun", "Adapun", "Apakah": an everyday word with a particle, which
+ * no name ends in, capitalised because it starts the sentence.
+ */
+static bool common_with_particle(const struct scan *s, size_t i)
+{
+	static const char particles[][4] = { "pun", "lah", "kah" };
+	const char *word = wp_token_folded(s->t, i);
+	size_t len = s->t->v[i].fold_len;
+
+	for (size_t p = 0; p < sizeof(particles) / sizeof(*particles); p++)
+		if (len > 5 && memcmp(word + len - 3, particles[p], 3) == 0 &&
+		    scan_is_cue_word(s, word, len - 3, CUE_COMMON))
+			return true;
+	return false;
+}
+
+/*
+ * "Net Interest Margin NIM", "Return on Equity ROE": capitalised words and
+ * then the acronym of their initials define a term. Organisations written
+ * so are in the gazetteer; what reaches here is no one's name. The short
+ * lower-case words inside ("on", "of", "dan") may give a letter or none.
+ */
+static bool spells_own_acronym(const struct scan *s, size_t i, size_t n)
+{
+	const struct wp_token *last = &s->t->v[i + n - 1];
+	const char *acronym = s->text + last->start;
+	size_t k = last->end - last->start, j = i + n - 1;
+
+	if (n < 2 || !(last->flags & WP_TOKEN_UPPER) || (last->flags & WP_TOKEN_HAS_DIGIT) ||
+	    k < 2 || k > 6)
+		return false;
+	while (k > 0 && j > 0) {
+		const struct wp_token *w = &s->t->v[--j];
+		bool capital = w->flags & WP_TOKEN_CAPITAL;
+		bool small = !capital && (w->flags & WP_TOKEN_WORD) && w->end - w->start <= 3;
+
+		if ((capital || small) &&
+		    toupper((unsigned char)s->text[w->start]) == acronym[k - 1])
+			k--;
+		else if (!small)
+			return false;
+	}
+	return k == 0;
+}
+
 /* Any other capitalised span at i; returns the tokens it used. */
 static size_t other_name(struct scan *s, size_t i)
 {
@@ -151,6 +198,10 @@ static size_t other_name(struct scan *s, size_t i)
 	/* An everyday word capitalised by the sentence: "Menghina Siti Aisyah", "Pendukung Ali". */
 	if (n > 1 && (t->flags & WP_TOKEN_SENT_START) && scan_cue_at(s, i, CUE_COMMON) == 1)
 		return 1;
+	if ((t->flags & WP_TOKEN_SENT_START) && common_with_particle(s, i))
+		return 1;
+	if (spells_own_acronym(s, i, n))
+		return n;
 	/* "Golden Institute": the span stopped at a word that also heads names. */
 	if (scan_capitalised(s, i + n) && scan_cue_at(s, i + n, CUE_ORG_TAIL) == 1)
 		n++;

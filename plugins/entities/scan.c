@@ -75,6 +75,18 @@ size_t scan_cue_at(const struct scan *s, size_t i, enum cue_kind kind)
 	return m->cue_len[kind];
 }
 
+bool scan_is_cue_word(const struct scan *s, const char *word, size_t len, enum cue_kind kind)
+{
+	int entry;
+
+	if (!wp_wordset_find(&s->g->cues.keys, word, len, &entry))
+		return false;
+	for (; entry >= 0; entry = s->g->cues.v[entry].next)
+		if (s->g->cues.v[entry].kind == (int)kind)
+			return true;
+	return false;
+}
+
 bool scan_capitalised(const struct scan *s, size_t i)
 {
 	return i < s->t->n && (s->t->v[i].flags & WP_TOKEN_WORD) &&

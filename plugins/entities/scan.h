@@ -63,6 +63,8 @@ int scan_add(struct scan *s, enum entity_type type, const char *name, const char
 	     size_t j);
 /* The length of a cue of `kind` at token i, 0 if none. */
 size_t scan_cue_at(const struct scan *s, size_t i, enum cue_kind kind);
+/* Whether a folded word, not a token of the text, is a one-word cue of that kind. */
+bool scan_is_cue_word(const struct scan *s, const char *word, size_t len, enum cue_kind kind);
 bool scan_capitalised(const struct scan *s, size_t i);
 /* A word that can be part of a name: capitalised, and not a day, month or function word. */
 bool scan_name_word(const struct scan *s, size_t i);

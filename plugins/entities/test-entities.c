@@ -682,6 +682,16 @@ WA_TEST(headings_and_sentence_capitals_are_not_people)
 			 "Bambang Irawan menegaskan latihan berikutnya digelar tahun depan.\n");
 	ASSERT_NOT_NULL(entity(&r, "person", "Bambang Irawan"));
 	wa_test_run_done(&r);
+
+	/* A conjunction with a particle opens a sentence; a defined term spells its acronym. */
+	wa_test_run_text(&r, conf,
+			 "Pasukan kedua negara menutup latihan di Natuna pada Jumat pagi.\n"
+			 "Kalaupun menemui jalan buntu, rapat akan dilanjutkan pekan depan, kata "
+			 "Yudi Prasetyo. Laporan itu memuat Net Interest Margin NIM dan Return on "
+			 "Equity ROE bank-bank pelat merah.\n");
+	ASSERT_NOT_NULL(entity(&r, "person", "Yudi Prasetyo"));
+	ASSERT_EQ(count_of_type(&r, "person"), 1);
+	wa_test_run_done(&r);
 }
 
 WA_TEST_MAIN(WA_TEST_ENTRY(a_text_of_endless_names_is_capped_not_quadratic),
