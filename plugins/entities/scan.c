@@ -147,6 +147,22 @@ static bool connector(const struct scan *s, size_t i)
 }
 
 /*
+ * "Wladyslaw Kosiniak-Kamysz": a hyphen glued between a name's second word
+ * and another capitalised word that is no known place or organisation.
+ * (The tokenizer splits "Rusia-Belarus", two names; after a first name, the
+ * halves are one surname.)
+ */
+static bool double_barrelled(const struct scan *s, size_t k)
+{
+	int entry;
+
+	return wp_token_punct(s->text, &s->t->v[k], '-') &&
+	       !(s->t->v[k - 1].flags & WP_TOKEN_SPACE_AFTER) &&
+	       !(s->t->v[k].flags & WP_TOKEN_SPACE_AFTER) && scan_name_word(s, k + 1) &&
+	       !scan_gazetteer_at(s, k + 1, &entry);
+}
+
+/*
  * The tokens of a capitalised name from i (0 if none): name words and
  * the particles between them (bin, van, de). A person's name stops where
  * a known name starts ("Prabowo Subianto Jakarta"); an organisation's or
@@ -215,6 +231,8 @@ size_t scan_name_span(const struct scan *s, size_t i, size_t max, bool through_n
 				break;
 			k++;
 		} else if (k > i && connector(s, k) && scan_name_word(s, k + 1)) {
+			k++;
+		} else if (k > i + 1 && double_barrelled(s, k)) {
 			k++;
 		} else if (through_names && scan_number_in_name(s, k, k == i)) {
 			k++;

@@ -153,6 +153,29 @@ static size_t without_suffix(const struct meta *m, const char *site, const char 
 	}
 }
 
+/* Words without a letter: "|", "18/11/2026", "09:15:42". */
+static size_t letterless_words(const char *s, size_t len)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < len;) {
+		bool letter = false;
+
+		while (i < len && isspace((unsigned char)s[i]))
+			i++;
+		if (i == len)
+			break;
+		for (; i < len && !isspace((unsigned char)s[i]); i++)
+			letter |= isalpha((unsigned char)s[i]) || (unsigned char)s[i] >= 0x80;
+		n += !letter;
+	}
+	return n;
+}
+
+/*
+ * A headline has a capital, a headline's length, and is mostly words:
+ * "Jurnas.com | Rabu, 18/11/2026 09:15:42" is the page's date line.
+ */
 static bool is_headline(const char *s, size_t len)
 {
 	size_t words = wp_count_words(s, len);
@@ -161,7 +184,7 @@ static bool is_headline(const char *s, size_t len)
 	for (size_t i = 0; i < len; i++)
 		upper |= isupper((unsigned char)s[i]);
 	return upper && words >= HEADLINE_MIN_WORDS && words <= HEADLINE_MAX_WORDS &&
-	       s[len - 1] != ':';
+	       s[len - 1] != ':' && 2 * letterless_words(s, len) < words;
 }
 
 /*

@@ -240,10 +240,13 @@ static int parse_segment(struct names *names, const char *s, size_t len)
 		at = strchr(at + 1, ' ') + 1;
 		return add_names(names->authors, at, len - (size_t)(at - s));
 	}
-	/* "X , Jurnalis-Selasa, ..." (Okezone), "X | City" (Viva), "X - detikNews". */
+	/*
+	 * "X , Jurnalis-Selasa, ..." (Okezone), "X | City" (Viva), "X - detikNews",
+	 * "X · Kamis, 19 November 2026 - 07:40:00 WIB" (iNews).
+	 */
 	if ((at = strcasestr(s, ", jurnalis")) || (at = strcasestr(s, " | ")) ||
-	    (at = strcasestr(s, " - detik")))
-		return add_names(names->authors, s, (size_t)(at - s));
+	    (at = strcasestr(s, " - detik")) || (at = strstr(s, " · ")))
+		return (size_t)(at - s) < len ? add_names(names->authors, s, (size_t)(at - s)) : 0;
 	return 0;
 }
 
