@@ -37,6 +37,8 @@
 
 /* A repeated line this short is a duplicated caption or title, not a repeated paragraph. */
 #define REPEAT_MAX_WORDS 30
+/* At most this many words after a dateline that ends no sentence: a header's date, not a lede. */
+#define DATELINE_HEADER_MAX_WORDS 6
 
 struct clean {
 	struct wp_pattern_file rules, datelines;
@@ -213,7 +215,11 @@ static int split_lines(struct run *run, const char *text, size_t len)
 	return 0;
 }
 
-/* The length of the dateline opening this line, or 0. */
+/*
+ * The length of the dateline opening this line, or 0. A lede follows a
+ * dateline; a few words that end no sentence are a page header's date
+ * ("Kompas.tv - 20 November 2026, 06:45 WIB").
+ */
 static size_t dateline_length(struct run *run, const struct line *l)
 {
 	const struct wp_pattern_file *f = &run->c->datelines;
@@ -223,8 +229,15 @@ static size_t dateline_length(struct run *run, const struct line *l)
 
 		if (wp_pattern_group_match(f, &f->groups[i], l->text, l->len, 0, run->md, &start,
 					   &end) &&
-		    end < l->len)
+		    end < l->len) {
+			const char *rest = l->text + end;
+			size_t rest_len = l->len - end;
+
+			if (wp_count_words(rest, rest_len) <= DATELINE_HEADER_MAX_WORDS &&
+			    !wp_ends_sentence(rest, rest_len))
+				return 0;
 			return end;
+		}
 	}
 	return 0;
 }

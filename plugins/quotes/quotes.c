@@ -223,12 +223,17 @@ static const char *speaker_after(const struct scan *s, size_t j, uint32_t quote_
 			 end > k ? wp_token_end_chars(s->text, &s->t->v[end - 1]) : 0);
 }
 
-/* The speaker introducing a quotation that opens at token i: `Shoigu mengatakan, "` or `Shoigu: "`.
+/*
+ * The speaker introducing a quotation that opens at token i: `Shoigu
+ * mengatakan, "` or `Shoigu: "`. *ret_found: the paragraph introduces it,
+ * even when its speaker is no person ("Kementerian Pertahanan Rusia
+ * menyatakan ... \"").
  */
-static const char *speaker_before(const struct scan *s, size_t i)
+static const char *speaker_before(const struct scan *s, size_t i, bool *ret_found)
 {
 	size_t line = i;
 
+	*ret_found = false;
 	/* Within the paragraph, and not further back than a speaker is ever introduced. */
 	while (line > 0 && i - line < SPEAKER_LOOKBACK &&
 	       !(s->t->v[line].flags & WP_TOKEN_LINE_START))
@@ -237,12 +242,16 @@ static const char *speaker_before(const struct scan *s, size_t i)
 		return NULL;
 	size_t p = i - 1;
 
-	if (wp_token_punct(s->text, &s->t->v[p], ':'))
+	if (wp_token_punct(s->text, &s->t->v[p], ':')) {
+		*ret_found = true;
 		return last_person_before(s, s->t->v[p].chars + 1, s->t->v[line].chars);
+	}
 	/* A reporting verb between the last person named in the paragraph and the mark. */
 	for (size_t k = line; k < i; k++) {
-		if (cue_at(s, k, CUE_VERB))
+		if (cue_at(s, k, CUE_VERB)) {
+			*ret_found = true;
 			return last_person_before(s, s->t->v[i].chars, s->t->v[line].chars);
+		}
 	}
 	return NULL;
 }
@@ -324,6 +333,14 @@ static size_t words_between(const struct scan *s, size_t from, size_t to)
 	return n;
 }
 
+/* The first token of the sentence holding token i, within its paragraph. */
+static size_t sentence_start(const struct scan *s, size_t i)
+{
+	while (i > 0 && !(s->t->v[i].flags & (WP_TOKEN_SENT_START | WP_TOKEN_LINE_START)))
+		i--;
+	return i;
+}
+
 /* The end of the sentence holding token i: the first token of the next one. */
 static size_t sentence_end(const struct scan *s, size_t i)
 {
@@ -363,15 +380,16 @@ static int find_direct(struct scan *s, bool *quoted)
 			const char *speaker = speaker_after(s, k + cw, s->t->v[i].chars, &found);
 
 			if (!found)
-				speaker = speaker_before(s, i);
-			if (!speaker && !found)
+				speaker = speaker_before(s, i, &found);
+			/* A bare quotation goes on with the last speaker. */
+			if (!found)
 				speaker = last_person_before(s, s->t->v[i].chars, 0);
 			size_t after = k + cw;
 
 			if (after < s->t->n &&
 			    !(s->t->v[after].flags & (WP_TOKEN_LINE_START | WP_TOKEN_SENT_START)))
 				after = sentence_end(s, after);
-			char *via = via_in(s, i, after);
+			char *via = via_in(s, sentence_start(s, i), after);
 			int r = add_quote(s, s->text + start, end - start, speaker, "direct",
 					  s->t->v[i + w].chars, via);
 

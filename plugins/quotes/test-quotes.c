@@ -125,6 +125,25 @@ WA_TEST(a_quotation_nobody_is_named_for_has_no_speaker)
 	ASSERT_NOT_NULL(q);
 	ASSERT_TRUE(cJSON_IsNull(cJSON_GetObjectItemCaseSensitive(q, "speaker")));
 	wa_test_run_done(&r);
+
+	/*
+	 * A ministry, not the person quoted a paragraph earlier, says this one;
+	 * the outlet it was cited from comes before the quotation.
+	 */
+	wa_test_run_text(
+		&r, conf,
+		"Serangan Drone\n\n"
+		"\"Kami butuh lebih banyak pertahanan udara,\" tulis Presiden Ukraina "
+		"Volodymyr Zelensky.\n\n"
+		"Kementerian Pertahanan Rusia, dikutip kantor berita RIA Novosti, menyatakan "
+		"serangan itu ditujukan pada \"sasaran militer yang digunakan angkatan "
+		"bersenjata Ukraina\".\n");
+	expect(&r, "Kami butuh lebih", "Volodymyr Zelensky", "direct");
+	q = quote(&r, "sasaran militer");
+	ASSERT_NOT_NULL(q);
+	ASSERT_TRUE(cJSON_IsNull(cJSON_GetObjectItemCaseSensitive(q, "speaker")));
+	ASSERT_STR_EQ(wa_json_get_string(q, "via"), "RIA Novosti");
+	wa_test_run_done(&r);
 }
 
 WA_TEST(speakers_come_from_entities_json_when_the_text_was_set_again)
