@@ -371,7 +371,7 @@ static int meta_process(void *state, struct wa_article *a)
 			       lines.n_bylines, lines.promos, lines.n_promos, suffix);
 	if (r == 0)
 		r = meta_set_names(a, lines.bylines, lines.n_bylines, lines.page_authors,
-				   lines.n_page_authors);
+				   lines.n_page_authors, lines.headers, lines.n_headers);
 	if (r == 0)
 		r = set_syndication(m, a, lines.syndication, lines.n_syndication);
 	if (r == 0)

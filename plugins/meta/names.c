@@ -331,8 +331,52 @@ static int tidy_given_authors(struct wa_article *a, const char *json, const stru
 	return r;
 }
 
+/* Two to four capitalised words of letters: "Ahmad Fauzan", "Sigit P. Santosa". */
+static bool is_bare_name(const char *s)
+{
+	size_t words = 0;
+
+	for (const char *w = s; *w;) {
+		if (!isupper((unsigned char)*w))
+			return false;
+		for (; *w && *w != ' '; w++)
+			if (!isalpha((unsigned char)*w) && !strchr(".'-", *w) &&
+			    (unsigned char)*w < 0x80)
+				return false;
+		words++;
+		while (*w == ' ')
+			w++;
+	}
+	return words >= 2 && words <= 4;
+}
+
+static bool has_year(const char *s)
+{
+	for (; *s; s++)
+		if ((s[0] == '1' && s[1] == '9') || (s[0] == '2' && s[1] == '0'))
+			if (isdigit((unsigned char)s[2]) && isdigit((unsigned char)s[3]))
+				return true;
+	return false;
+}
+
+/*
+ * A page header's bare name right above its date line ("Ahmad Fauzan",
+ * then "- Minggu, 22 November 2026 | 08:05 WIB"): the author, as Pikiran
+ * Rakyat's network and many regional sites print it, with no label.
+ */
+static int add_author_above_date(struct names *names, const char *title, const char *const *headers,
+				 size_t n)
+{
+	for (size_t i = 0; i + 1 < n; i++)
+		if (is_bare_name(headers[i]) && (!title || strcmp(headers[i], title) != 0) &&
+		    has_year(headers[i + 1]))
+			return add_name(names->authors, headers[i], strlen(headers[i]));
+	return 0;
+}
+
 int meta_set_names(struct wa_article *a, const char *const *bylines, size_t n,
-		   const char *const *page_authors, size_t n_page_authors)
+		   const char *const *page_authors, size_t n_page_authors,
+		   const char *const *headers, size_t n_headers)
 {
 	struct names names = { .authors = cJSON_CreateArray(), .editors = cJSON_CreateArray() };
 	int r = names.authors && names.editors ? 0 : -ENOMEM;
@@ -360,6 +404,8 @@ int meta_set_names(struct wa_article *a, const char *const *bylines, size_t n,
 			line += len + (line[len] == '\n');
 		}
 	}
+	if (r == 0 && cJSON_GetArraySize(names.authors) == 0)
+		r = add_author_above_date(&names, wa_article_title(a), headers, n_headers);
 	char *given = wa_article_get_json(a, "authors"); /* ingest's metadata wins */
 
 	if (r == 0 && given && strcmp(given, "null") != 0)
