@@ -139,12 +139,13 @@ static bool has_digits(const struct scan *s, size_t i, size_t n)
 }
 
 /*
- * "Kalaupun", "Adapun", "Apakah": an everyday word with a particle, which
- * no name ends in, capitalised because it starts the sentence.
+ * "Kalaupun", "Adapun", "Apakah", "Hasilnya": an everyday word with a
+ * particle or -nya, which no name ends in, capitalised because it starts
+ * the sentence.
  */
 static bool common_with_particle(const struct scan *s, size_t i)
 {
-	static const char particles[][4] = { "pun", "lah", "kah" };
+	static const char particles[][4] = { "pun", "lah", "kah", "nya" };
 	const char *word = wp_token_folded(s->t, i);
 	size_t len = s->t->v[i].fold_len;
 
@@ -225,6 +226,8 @@ static size_t other_name(struct scan *s, size_t i)
 		r = 0; /* a heading capitalises every word: its people are named in the body too */
 	else if (has_digits(s, i, n))
 		r = scan_add(s, ENTITY_EQUIPMENT, NULL, NULL, i, i + n); /* Airbus A330 MRTT */
+	else if (acronym(s, i))
+		r = 0; /* "LMS Batch 2": no one's name opens with an acronym */
 	else
 		r = scan_add(s, ENTITY_PERSON, NULL, NULL, i, i + n);
 	return r < 0 ? 0 : n;

@@ -328,12 +328,20 @@ static int set_outlet(struct meta *m, struct wa_article *a, const char *dateline
 	return found ? wa_article_set_string(a, "outlet", found) : 0;
 }
 
-/* "Sumber : JKGR", "(Merdeka.com)." -> the outlet the text was copied from. */
+/*
+ * "Sumber : JKGR", "(Merdeka.com)." -> the outlet the text was copied from.
+ * A network's own "Artikel ini telah tayang di Tribunmanado.co.id" names
+ * the article's outlet: no copy.
+ */
 static int set_syndication(struct meta *m, struct wa_article *a, const char **lines, size_t n)
 {
+	const char *outlet = wa_article_get_string(a, "outlet");
+
 	for (size_t i = 0; i < n; i++) {
 		const char *name = outlets_find(&m->outlets, lines[i], strlen(lines[i]));
 
+		if (name && outlet && strcmp(name, outlet) == 0)
+			return 0;
 		if (name)
 			return wa_article_set_string(a, "syndicated_from", name);
 	}
