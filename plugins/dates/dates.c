@@ -124,7 +124,19 @@ static bool resolve(const struct date_match *m, const struct reference *ref, boo
 		int64_t day = ref->day;
 
 		switch (m->unit) {
-		case UNIT_NONE: /* the last such weekday before the reference */
+		case UNIT_NONE:
+			/*
+			 * "Rabu lalu": the last Wednesday before the reference; "pada
+			 * Rabu": the one on or before it, or on or after when the words
+			 * around look ahead ("akan digelar pada Rabu").
+			 */
+			if (m->amount == 0 && ahead) {
+				while (weekday_of(day) != m->weekday)
+					day++;
+				break;
+			}
+			if (m->amount == 0)
+				day++;
 			do
 				day--;
 			while (weekday_of(day) != m->weekday);
@@ -167,6 +179,9 @@ static bool resolve(const struct date_match *m, const struct reference *ref, boo
 		}
 		}
 		format_day(day, buf, size);
+		if (m->has_time) /* "Rabu sekitar pukul 14.00" */
+			append_time(buf, size, m->hour, m->minute, m->second, m->has_zone,
+				    m->zone_minutes);
 		return true;
 	}
 	if (!m->month)

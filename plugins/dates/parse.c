@@ -410,6 +410,63 @@ static bool phrase_relative(struct cursor *c, struct date_match *m)
 }
 
 /* Starting with a weekday: "Minggu (4/12/2022)", "Ahad , 03 Aug 2025, 17:35 WIB", "Rabu lalu". */
+/* The word before the cursor, lower-cased into buf (empty at the start of the text). */
+static void word_before(const struct cursor *c, char *buf, size_t size)
+{
+	size_t end = c->at, start;
+
+	while (end > 0 && c->s[end - 1] == ' ')
+		end--;
+	start = end;
+	while (start > 0 && is_alpha(c->s[start - 1]))
+		start--;
+	size_t n = end - start < size - 1 ? end - start : 0;
+
+	for (size_t i = 0; i < n; i++)
+		buf[i] = (char)tolower((unsigned char)c->s[start + i]);
+	buf[n] = '\0';
+}
+
+/*
+ * A day name alone, "pada Rabu", "Kamis malam", "Selasa sekitar pukul
+ * 14.00": the day of that name in the week of the reference. Only where
+ * the words around make it a day: after "pada", "hari", "sejak", "hingga",
+ * "sampai" or before a part of the day or a time ("setiap Rabu" is every
+ * Wednesday; a sentence's "Minggu ini" is this week). Takes a time after it.
+ */
+static bool bare_weekday(struct cursor *c, struct cursor after, struct date_match *m)
+{
+	static const char *const before[] = { "pada", "hari", "sejak", "hingga", "sampai" };
+	static const char *const parts[] = { "pagi", "siang", "sore", "petang", "malam", "dini" };
+	char prev[16];
+	bool day = false;
+	struct cursor t = after;
+
+	word_before(c, prev, sizeof(prev));
+	for (size_t i = 0; i < N(before) && !day; i++)
+		day = strcmp(prev, before[i]) == 0;
+	skip(&t, " ");
+	for (size_t i = 0; i < N(parts); i++) {
+		struct cursor p = t;
+
+		if (literal(&p, parts[i])) {
+			day = true;
+			break;
+		}
+	}
+	struct cursor time = t;
+
+	(void)literal(&time, "sekitar");
+	skip(&time, " ");
+	if (time_of_day(&time, m)) {
+		*c = time;
+		return true;
+	}
+	if (day)
+		*c = after;
+	return day;
+}
+
 static bool from_weekday(struct cursor *c, struct date_match *m)
 {
 	struct cursor t = *c;
@@ -460,7 +517,14 @@ static bool from_weekday(struct cursor *c, struct date_match *m)
 	if (!abbrev && (literal(&r, "lalu") || literal(&r, "kemarin"))) {
 		m->kind = DATE_RELATIVE;
 		m->unit = UNIT_NONE;
+		m->amount = 1;
 		*c = r;
+		return true;
+	}
+	if (!abbrev && bare_weekday(c, after, m)) {
+		m->kind = DATE_RELATIVE;
+		m->unit = UNIT_NONE;
+		m->amount = 0;
 		return true;
 	}
 	return false;

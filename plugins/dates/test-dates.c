@@ -130,6 +130,29 @@ WA_TEST(relative_expressions_count_back_from_publication)
 	check("Presiden tiba Rabu lalu di Minsk.", "Rabu lalu", "2025-08-06", "relative");
 	check("Rapat dijadwalkan minggu depan.", "minggu depan", "2025-08-17", "relative");
 	check("Dua minggu lalu kapal merapat.", "minggu lalu", "2025-08-03", "relative");
+	/* A day name alone is that day of the week of publication (a Sunday). */
+	check("Kapal itu tiba pada Rabu di Surabaya.", "Rabu", "2025-08-06", "relative");
+	check("Ledakan terdengar Kamis malam.", "Kamis", "2025-08-07", "relative");
+	check("Pada Minggu pagi kapal bersandar.", "Minggu", "2025-08-10", "relative");
+	check("Insiden terjadi Selasa pukul 14.00 WIB.", "Selasa pukul 14.00 WIB",
+	      "2025-08-05T14:00+07:00", "relative");
+	check("Upacara akan digelar pada Rabu.", "Rabu", "2025-08-13", "relative");
+}
+
+WA_TEST(a_day_name_that_names_no_day_is_no_date)
+{
+	static const char *const sentences[] = {
+		"Kapal patroli berlayar setiap Rabu dari dermaga utama.",
+		"Minggu ini kapal patroli kembali berlayar dari dermaga utama.",
+	};
+
+	for (size_t i = 0; i < sizeof(sentences) / sizeof(*sentences); i++) {
+		struct wa_test_run r = { 0 };
+
+		run_sentence(&r, sentences[i]);
+		ASSERT_NULL(wa_test_field(&r, "dates"));
+		wa_test_run_done(&r);
+	}
 }
 
 WA_TEST(minggu_is_a_week_in_lower_case_and_numbers_are_not_dates)
@@ -202,7 +225,8 @@ WA_TEST(no_header_date_means_published_is_null_and_updated_is_kept)
 	wa_test_run_done(&r);
 }
 
-WA_TEST_MAIN(WA_TEST_ENTRY(numeric_dates_are_day_month_year),
+WA_TEST_MAIN(WA_TEST_ENTRY(a_day_name_that_names_no_day_is_no_date),
+	     WA_TEST_ENTRY(numeric_dates_are_day_month_year),
 	     WA_TEST_ENTRY(header_forms_with_times_and_zones),
 	     WA_TEST_ENTRY(dates_without_a_year_take_the_publication_year),
 	     WA_TEST_ENTRY(dates_the_words_say_are_to_come_take_the_year_ahead),

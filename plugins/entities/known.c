@@ -134,27 +134,42 @@ static bool names_a_currency(const struct scan *s, size_t i, size_t n)
 	return !strcmp(w, "dolar") || !strcmp(w, "dollar") || !strcmp(w, "dollars");
 }
 
-/* A gazetteer name at [i, i+n): its entity (and its country, for a seat of government that acts).
+/*
+ * A seat of government that acts ("Kremlin membantah", "Beijing menolak")
+ * is its country, and only that: "Beijing" is then no place. Returns the
+ * country's entity, -1 if the name is no acting seat, or -errno.
  */
+static int acting_seat(struct scan *s, size_t i, size_t n, int entry)
+{
+	for (; entry >= 0; entry = s->g->names.v[entry].next) {
+		const struct wp_phrase *p = &s->g->names.v[entry];
+		const struct canonical *c = &s->g->canon[p->ref];
+
+		if (p->kind == ENTITY_METONYM && wp_phrase_case_fits(p, s->t, i, n))
+			return scan_acts(s, i + n)
+				       ? scan_add(s, ENTITY_COUNTRY, c->name, c->code, i, i + n)
+				       : -1;
+	}
+	return -1;
+}
+
+/* A gazetteer name at [i, i+n): its entity, or its country for a seat of government that acts. */
 size_t known_add_gazetteer(struct scan *s, size_t i, size_t n, int entry)
 {
 	const struct gazetteer *g = s->g;
-	bool named = false, metonym = false;
+	bool named = false;
 	size_t used = n, k;
-	int r = 0, org = -1;
+	int r = acting_seat(s, i, n, entry), org = -1;
 
+	if (r != -1)
+		return r < 0 ? 0 : n;
+	r = 0;
 	for (; entry >= 0 && r >= 0; entry = g->names.v[entry].next) {
 		const struct wp_phrase *p = &g->names.v[entry];
 		const struct canonical *c = &g->canon[p->ref];
 
-		if (!wp_phrase_case_fits(p, s->t, i, n))
+		if (!wp_phrase_case_fits(p, s->t, i, n) || p->kind == ENTITY_METONYM)
 			continue;
-		if (p->kind == ENTITY_METONYM) {
-			if (!metonym && scan_acts(s, i + n))
-				r = scan_add(s, ENTITY_COUNTRY, c->name, c->code, i, i + n);
-			metonym = true;
-			continue;
-		}
 		if (named)
 			continue;
 		named = true;

@@ -185,6 +185,20 @@ WA_TEST(places_orgs_events_and_acting_seats_of_government)
 	ASSERT_EQ(mentions(ru), 1);
 	ASSERT_TRUE(has_alias(ru, "Kremlin"));
 	wa_test_run_done(&r);
+
+	/* A capital that acts is its country only; where someone arrives, a place. */
+	wa_test_run_text(&r, conf,
+			 "Protes Diplomatik\n\n"
+			 "Beijing membantah tuduhan itu. Sehari kemudian utusan khusus Australia "
+			 "tiba di Beijing untuk berunding.\n");
+	const cJSON *cn = entity(&r, "country", "Tiongkok"),
+		    *beijing = entity(&r, "place", "Beijing");
+
+	ASSERT_NOT_NULL(cn);
+	ASSERT_EQ(mentions(cn), 1);
+	ASSERT_NOT_NULL(beijing);
+	ASSERT_EQ(mentions(beijing), 1);
+	wa_test_run_done(&r);
 }
 
 WA_TEST(offsets_are_code_points_of_the_text)

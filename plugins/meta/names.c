@@ -165,6 +165,25 @@ static const struct label *find_label(const char *s, size_t len, size_t *ret_ski
 
 static int parse_segment(struct names *names, const char *s, size_t len);
 
+/* The space before a weekday and its comma that follow a name directly ("X Jum'at, 27 ..."). */
+static const char *weekday_after_name(const char *s, size_t len)
+{
+	static const char *const days[] = { "senin",  "selasa", "rabu",   "kamis", "jumat",
+					    "jum'at", "sabtu",  "minggu", "ahad" };
+
+	for (const char *sp = memchr(s, ' ', len); sp && sp < s + len;
+	     sp = memchr(sp + 1, ' ', len - (size_t)(sp + 1 - s))) {
+		for (size_t d = 0; d < sizeof(days) / sizeof(*days); d++) {
+			size_t n = strlen(days[d]);
+
+			if ((size_t)(s + len - sp) > n + 1 &&
+			    strncasecmp(sp + 1, days[d], n) == 0 && sp[1 + n] == ',')
+				return sp;
+		}
+	}
+	return NULL;
+}
+
 /*
  * "Penulis A, B | Editor C", "Reporting by A; Editing by B": each labelled
  * segment on its own.
@@ -242,10 +261,12 @@ static int parse_segment(struct names *names, const char *s, size_t len)
 	}
 	/*
 	 * "X , Jurnalis-Selasa, ..." (Okezone), "X | City" (Viva), "X - detikNews",
-	 * "X · Kamis, 19 November 2026 - 07:40:00 WIB" (iNews).
+	 * "X · Kamis, 19 November 2026 - 07:40:00 WIB" (iNews), "X Jum'at, 27
+	 * November 2026 - 11:22 WIB" (Sindonews).
 	 */
 	if ((at = strcasestr(s, ", jurnalis")) || (at = strcasestr(s, " | ")) ||
-	    (at = strcasestr(s, " - detik")) || (at = strstr(s, " · ")))
+	    (at = strcasestr(s, " - detik")) || (at = strstr(s, " · ")) ||
+	    (at = weekday_after_name(s, len)))
 		return (size_t)(at - s) < len ? add_names(names->authors, s, (size_t)(at - s)) : 0;
 	return 0;
 }

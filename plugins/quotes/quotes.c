@@ -28,10 +28,15 @@
 #include "../common/phrases.h"
 #include "../common/tokens.h"
 
-#define MIN_QUOTE_WORDS     3 /* fewer is a term in quotes, not speech */
-#define MIN_INDIRECT_WORDS  4
-#define MAX_QUOTES          200
-#define SPEAKER_REACH       6 /* tokens after a verb where the speaker's name may start */
+#define MIN_QUOTE_WORDS    3 /* fewer is a term in quotes, not speech */
+#define MIN_INDIRECT_WORDS 4
+#define MAX_QUOTES         200
+/*
+ * Tokens after a verb where the speaker's name may start: a post can be long
+ * ("kata juru bicara Kementerian Unifikasi Korea Selatan Koo Byung-sam"),
+ * but the name comes before the clause ends or a pronoun takes its place.
+ */
+#define SPEAKER_REACH       12
 #define MAX_NAME_TOKENS     4
 #define SPEAKER_LOOKBACK    60  /* tokens before a quotation where its speaker is named */
 #define MAX_SENTENCE_TOKENS 300 /* longer "sentences" are not prose */
@@ -200,6 +205,27 @@ static bool elided(const struct scan *s, size_t verb_end)
 	       strcmp(wp_token_folded(s->t, verb_end - 1) + t->fold_len - 3, "nya") == 0;
 }
 
+static bool third_person(const struct scan *s, size_t k)
+{
+	const char *w = wp_token_folded(s->t, k);
+
+	return !strcmp(w, "dia") || !strcmp(w, "ia") || !strcmp(w, "beliau");
+}
+
+/* Where a speaker can no longer be named after a verb: punctuation ending a clause, a pronoun. */
+static bool clause_ends(const struct scan *s, size_t k)
+{
+	static const char *const pronouns[] = { "dia", "ia", "beliau", "mereka", "kami", "saya" };
+	const struct wp_token *t = &s->t->v[k];
+
+	if (t->flags & WP_TOKEN_PUNCT)
+		return strchr(",.;:!?\"", s->text[t->start]) != NULL;
+	for (size_t i = 0; i < sizeof(pronouns) / sizeof(*pronouns); i++)
+		if (strcmp(wp_token_folded(s->t, k), pronouns[i]) == 0)
+			return true;
+	return false;
+}
+
 /* The speaker named after a closing mark ending at token j: `," kata Shoigu`. */
 static const char *speaker_after(const struct scan *s, size_t j, uint32_t quote_start,
 				 bool *ret_found)
@@ -213,12 +239,15 @@ static const char *speaker_after(const struct scan *s, size_t j, uint32_t quote_
 	    !(v = cue_at(s, j, CUE_VERB)))
 		return NULL;
 	*ret_found = true;
-	if (elided(s, j + v))
+	/* "tegasnya", "kata dia", "ujar beliau": the person named last. */
+	if (elided(s, j + v) || (j + v < s->t->n && third_person(s, j + v)))
 		return last_person_before(s, quote_start, 0);
-	size_t k = j + v, end = k + SPEAKER_REACH < s->t->n ? k + SPEAKER_REACH : s->t->n;
+	size_t k = j + v, end = k;
 
 	if (k >= s->t->n)
 		return NULL;
+	while (end < s->t->n && end - k < SPEAKER_REACH && !clause_ends(s, end))
+		end++;
 	return person_in(s, s->t->v[k].chars,
 			 end > k ? wp_token_end_chars(s->text, &s->t->v[end - 1]) : 0);
 }

@@ -146,6 +146,23 @@ WA_TEST(a_quotation_nobody_is_named_for_has_no_speaker)
 	wa_test_run_done(&r);
 }
 
+WA_TEST(a_long_post_before_the_name_and_a_pronoun_after_the_verb)
+{
+	struct wa_test_run r = { 0 };
+
+	wa_test_run_text(&r, conf,
+			 "Rudal Korut\n\n"
+			 "Menteri Pertahanan Arkady Voronin meninjau pangkalan angkatan laut di "
+			 "Vladivostok pada Kamis pagi bersama para komandan armada.\n\n"
+			 "\"Kami siap menghadapi provokasi apa pun,\" kata dia kepada wartawan, "
+			 "disaksikan Presiden Vasily Petrenko.\n\n"
+			 "\"Provokasi ini melanggar resolusi Dewan Keamanan,\" kata juru bicara "
+			 "Kementerian Unifikasi Korea Selatan Koo Byung-sam.\n");
+	expect(&r, "Kami siap menghadapi", "Arkady Voronin", "direct");
+	expect(&r, "Provokasi ini melanggar", "Koo Byung-sam", "direct");
+	wa_test_run_done(&r);
+}
+
 WA_TEST(speakers_come_from_entities_json_when_the_text_was_set_again)
 {
 	struct wa_test_run r = { 0 };
@@ -160,7 +177,8 @@ WA_TEST(speakers_come_from_entities_json_when_the_text_was_set_again)
 	wa_test_run_done(&r);
 }
 
-WA_TEST_MAIN(WA_TEST_ENTRY(speakers_come_from_entities_json_when_the_text_was_set_again),
+WA_TEST_MAIN(WA_TEST_ENTRY(a_long_post_before_the_name_and_a_pronoun_after_the_verb),
+	     WA_TEST_ENTRY(speakers_come_from_entities_json_when_the_text_was_set_again),
 	     WA_TEST_ENTRY(speakers_come_from_verbs_after_and_before_and_from_nya),
 	     WA_TEST_ENTRY(indirect_speech_and_the_cited_outlet),
 	     WA_TEST_ENTRY(names_in_quotes_are_not_speech),
