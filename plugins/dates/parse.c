@@ -253,6 +253,12 @@ static bool numeric_date(struct cursor *c, struct date_match *m, bool allow_no_y
 }
 
 /* "4 Desember 2022", "03 Aug 2025", "28 Juli", "21 November" */
+/* English ordinals: "30th November", "November 1st". */
+static void ordinal_suffix(struct cursor *c)
+{
+	(void)(literal(c, "st") || literal(c, "nd") || literal(c, "rd") || literal(c, "th"));
+}
+
 static bool day_month_year(struct cursor *c, struct date_match *m)
 {
 	struct cursor t = *c;
@@ -260,6 +266,7 @@ static bool day_month_year(struct cursor *c, struct date_match *m)
 
 	if (!number(&t, 1, 2, &d))
 		return false;
+	ordinal_suffix(&t);
 	skip(&t, " ");
 	if (!word(&t, months, N(months), &mo))
 		return false;
@@ -295,6 +302,7 @@ static bool month_first(struct cursor *c, struct date_match *m)
 	struct cursor dc = t;
 
 	if (number(&dc, 1, 2, &d)) {
+		ordinal_suffix(&dc);
 		skip(&dc, " ,");
 		if (number(&dc, 4, 4, &y) && valid_date(y, mo, d)) {
 			m->year = y, m->month = mo, m->day = d;
@@ -431,13 +439,15 @@ static void word_before(const struct cursor *c, char *buf, size_t size)
  * A day name alone, "pada Rabu", "Kamis malam", "Selasa sekitar pukul
  * 14.00": the day of that name in the week of the reference. Only where
  * the words around make it a day: after "pada", "hari", "sejak", "hingga",
- * "sampai" or before a part of the day or a time ("setiap Rabu" is every
- * Wednesday; a sentence's "Minggu ini" is this week). Takes a time after it.
+ * "sampai" ("on", "since", "until", "by") or before a part of the day or a time ("setiap Rabu" is
+ * every Wednesday; a sentence's "Minggu ini" is this week). Takes a time after it.
  */
 static bool bare_weekday(struct cursor *c, struct cursor after, struct date_match *m)
 {
-	static const char *const before[] = { "pada", "hari", "sejak", "hingga", "sampai" };
-	static const char *const parts[] = { "pagi", "siang", "sore", "petang", "malam", "dini" };
+	static const char *const before[] = { "pada", "hari",  "sejak", "hingga", "sampai",
+					      "on",   "since", "until", "by" };
+	static const char *const parts[] = { "pagi", "siang",   "sore",      "petang",  "malam",
+					     "dini", "morning", "afternoon", "evening", "night" };
 	char prev[16];
 	bool day = false;
 	struct cursor t = after;

@@ -137,6 +137,11 @@ WA_TEST(relative_expressions_count_back_from_publication)
 	check("Insiden terjadi Selasa pukul 14.00 WIB.", "Selasa pukul 14.00 WIB",
 	      "2025-08-05T14:00+07:00", "relative");
 	check("Upacara akan digelar pada Rabu.", "Rabu", "2025-08-13", "relative");
+	check("The two ministers met on Friday in Canberra.", "Friday", "2025-08-08", "relative");
+	check("The pact was signed on the 30th November 2024 in Jakarta.", "30th November 2024",
+	      "2024-11-30", "absolute");
+	check("It takes effect on November 1st, 2025.", "November 1st, 2025", "2025-11-01",
+	      "absolute");
 }
 
 WA_TEST(a_day_name_that_names_no_day_is_no_date)

@@ -36,7 +36,9 @@
  * ("kata juru bicara Kementerian Unifikasi Korea Selatan Koo Byung-sam"),
  * but the name comes before the clause ends or a pronoun takes its place.
  */
-#define SPEAKER_REACH       12
+#define SPEAKER_REACH 12
+/* Tokens from a name after a quotation to its verb: "Richard Marles told". */
+#define NAME_THEN_VERB      5
 #define MAX_NAME_TOKENS     4
 #define SPEAKER_LOOKBACK    60  /* tokens before a quotation where its speaker is named */
 #define MAX_SENTENCE_TOKENS 300 /* longer "sentences" are not prose */
@@ -235,8 +237,18 @@ static const char *speaker_after(const struct scan *s, size_t j, uint32_t quote_
 	*ret_found = false;
 	while (j < s->t->n && wp_token_punct(s->text, &s->t->v[j], ','))
 		j++;
-	if (j >= s->t->n || (s->t->v[j].flags & WP_TOKEN_LINE_START) ||
-	    !(v = cue_at(s, j, CUE_VERB)))
+	if (j >= s->t->n || (s->t->v[j].flags & WP_TOKEN_LINE_START))
+		return NULL;
+	/* English order: `," Marles told reporters`, `," Tunggul stated.` */
+	const char *named = person_in(s, s->t->v[j].chars, s->t->v[j].chars + 1);
+
+	for (size_t k = j + 1; named && k < s->t->n && k < j + NAME_THEN_VERB; k++) {
+		if (cue_at(s, k, CUE_VERB)) {
+			*ret_found = true;
+			return named;
+		}
+	}
+	if (!(v = cue_at(s, j, CUE_VERB)))
 		return NULL;
 	*ret_found = true;
 	/* "tegasnya", "kata dia", "ujar beliau": the person named last. */
