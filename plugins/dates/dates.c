@@ -337,15 +337,6 @@ static int scan_text(struct wa_article *a, const char *text, const struct refere
 	return r;
 }
 
-static void reference_from_match(const struct date_match *m, struct reference *ref)
-{
-	ref->day = days_from_civil(m->year, (unsigned)m->month, (unsigned)m->day);
-	ref->has_time = m->has_time;
-	ref->minute_of_day = m->hour * 60 + m->minute;
-	ref->has_zone = m->has_zone;
-	ref->zone_minutes = m->zone_minutes;
-}
-
 /* "2026-11-22..." -> a reference day (and time when it carries "THH:MM"). */
 static bool reference_from_iso(const char *s, struct reference *ref)
 {
@@ -388,8 +379,11 @@ static int read_header_line(void *data, const char *kind, const char *text)
 
 	if (!kind || !text || strcmp(kind, h->kind) != 0)
 		return 0;
+	/* A wire dateline gives day and month only: the year is the arrival's. */
+	bool dateline = strcmp(kind, "dateline") == 0;
+
 	while (date_find_next(text, strlen(text), &pos, &m)) {
-		if (m.kind != DATE_ABSOLUTE)
+		if (m.kind != DATE_ABSOLUTE && !(dateline && m.kind == DATE_PARTIAL && m.day))
 			continue;
 		if (m.updated && !h->have_updated) {
 			h->updated = m, h->have_updated = true;
@@ -403,7 +397,8 @@ static int read_header_line(void *data, const char *kind, const char *text)
 
 static int find_published(struct wa_article *a, struct reference *ref, bool *found)
 {
-	static const char *const kinds[] = { "date", "byline", "header" };
+	/* A wire story's dateline carries its date: "JAKARTA, March 28 (Reuters) -". */
+	static const char *const kinds[] = { "date", "byline", "header", "dateline" };
 	struct header_dates h = { 0 };
 	char iso[64];
 	bool mismatch;
@@ -424,7 +419,8 @@ static int find_published(struct wa_article *a, struct reference *ref, bool *fou
 	if (r == 0 && have_published &&
 	    resolve(&published, ref, false, iso, sizeof(iso), &mismatch)) {
 		r = wa_article_set_string(a, "published", iso);
-		reference_from_match(&published, ref);
+		/* From what was written: a dateline's "2 Dis" has its year only there. */
+		(void)reference_from_iso(iso, ref);
 	}
 	return r;
 }

@@ -303,13 +303,20 @@ static bool month_first(struct cursor *c, struct date_match *m)
 
 	if (number(&dc, 1, 2, &d)) {
 		ordinal_suffix(&dc);
+		struct cursor day_end = dc;
+
 		skip(&dc, " ,");
 		if (number(&dc, 4, 4, &y) && valid_date(y, mo, d)) {
 			m->year = y, m->month = mo, m->day = d;
 			*c = dc;
 			return true;
 		}
-		return false;
+		/* "March 28 (Reuters)", "on March 28": the year is the reference's. */
+		if (!valid_date(2000, mo, d))
+			return false;
+		m->year = 0, m->month = mo, m->day = d;
+		*c = day_end;
+		return true;
 	}
 	if (number(&t, 4, 4, &y) && y >= 1900 && y <= 2100) {
 		m->year = y, m->month = mo, m->day = 0;

@@ -183,6 +183,32 @@ WA_TEST(a_time_alone_is_kept_as_a_time)
 	wa_test_run_done(&r);
 }
 
+/*
+ * A wire story's dateline gives day and month; the year is the one of its
+ * arrival (here the epoch the test runner gives), and the story's weekdays
+ * count from that day.
+ */
+WA_TEST(a_wire_datelines_day_is_the_publication_date)
+{
+	struct wa_test_run r = { 0 };
+
+	wa_test_run_text(
+		&r, conf_text,
+		"Indonesia Signs Submarine Deal\n"
+		"JAKARTA, March 28 (Reuters) - Indonesia signed a contract on Thursday to "
+		"buy two submarines from France's Naval Group, the defence ministry said.\n");
+	const char *published = wa_test_string(&r, "published");
+	const cJSON *first = cJSON_GetArrayItem(wa_test_field(&r, "dates"), 0);
+
+	ASSERT_NOT_NULL(published);
+	ASSERT_EQ(strlen(published), 10);
+	ASSERT_STR_EQ(published + 4, "-03-28");
+	ASSERT_STR_EQ(wa_json_get_string(first, "text"), "Thursday");
+	/* 28 March 1969 was a Friday: the Thursday before it. */
+	ASSERT_STR_EQ(wa_json_get_string(first, "date"), "1969-03-27");
+	wa_test_run_done(&r);
+}
+
 WA_TEST(published_comes_from_the_header_not_from_captions_or_related_links)
 {
 	struct wa_test_run r = { 0 };
@@ -230,7 +256,8 @@ WA_TEST(no_header_date_means_published_is_null_and_updated_is_kept)
 	wa_test_run_done(&r);
 }
 
-WA_TEST_MAIN(WA_TEST_ENTRY(a_day_name_that_names_no_day_is_no_date),
+WA_TEST_MAIN(WA_TEST_ENTRY(a_wire_datelines_day_is_the_publication_date),
+	     WA_TEST_ENTRY(a_day_name_that_names_no_day_is_no_date),
 	     WA_TEST_ENTRY(numeric_dates_are_day_month_year),
 	     WA_TEST_ENTRY(header_forms_with_times_and_zones),
 	     WA_TEST_ENTRY(dates_without_a_year_take_the_publication_year),
