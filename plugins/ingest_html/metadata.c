@@ -12,6 +12,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "../common/datetime.h"
 #include "html.h"
 
 /*
@@ -423,35 +424,6 @@ static void take(char **to, char **from)
 	}
 }
 
-/*
- * "2025-10-02 11:20:00", "2025/03/10 14:35:12": the forms some outlets'
- * meta tags give, made ISO 8601 ("2025-10-02T11:20:00") in place. What is
- * not of that shape is left as the page gave it.
- */
-static void iso_datetime(char *s)
-{
-	static const char shape[] = "dddd-dd-dd dd:dd";
-	size_t n = s ? strlen(s) : 0;
-
-	if (n != 10 && n != 16 && n != 19)
-		return;
-	for (size_t i = 0; i < n && i < sizeof(shape) - 1; i++) {
-		char want = shape[i];
-
-		if (want == 'd'   ? !isdigit((unsigned char)s[i])
-		    : want == '-' ? s[i] != '-' && s[i] != '/'
-		    : want == ' ' ? s[i] != ' ' && s[i] != 'T'
-				  : s[i] != want)
-			return;
-	}
-	if (n == 19 &&
-	    (s[16] != ':' || !isdigit((unsigned char)s[17]) || !isdigit((unsigned char)s[18])))
-		return;
-	s[4] = s[7] = '-';
-	if (n > 10)
-		s[10] = 'T';
-}
-
 void page_meta_read(htmlDocPtr doc, struct page_meta *m)
 {
 	struct sources src = { 0 };
@@ -477,8 +449,8 @@ void page_meta_read(htmlDocPtr doc, struct page_meta *m)
 	for (size_t i = 0; i < src.tags.n_date_lines; i++)
 		m->date_lines[m->n_date_lines++] = src.tags.date_lines[i];
 	src.tags.n_date_lines = 0;
-	iso_datetime(m->published);
-	iso_datetime(m->modified);
+	wp_iso_datetime(m->published);
+	wp_iso_datetime(m->modified);
 	page_title_trim(m, src.h1);
 	unslug_authors(m);
 	page_meta_fini(&src.tags);

@@ -20,6 +20,9 @@
 #include <string.h>
 #include <warta/plugin.h>
 
+#include "../common/datetime.h"
+#include "../common/rfc822.h"
+
 #define MAX_NAMES 16
 
 struct ingest_json_config {
@@ -85,6 +88,26 @@ static const char *string_of(const cJSON *item)
 	return NULL;
 }
 
+/*
+ * The date as ISO 8601, as the record keeps it: "Mon, 30 Nov 2026 14:05:00
+ * +0700" (feeds turned JSON), "2026-11-30 14:05:00" (news-watch); other
+ * forms as given.
+ */
+static int set_published(struct wa_article *a, const char *date)
+{
+	char iso[64], *copy;
+	int r;
+
+	if (wp_rfc822_to_iso(date, iso, sizeof(iso)))
+		return wa_article_set_string(a, "published", iso);
+	if (!(copy = strdup(date)))
+		return -ENOMEM;
+	wp_iso_datetime(copy);
+	r = wa_article_set_string(a, "published", copy);
+	free(copy);
+	return r;
+}
+
 static int set_authors(struct wa_article *a, const cJSON *item)
 {
 	cJSON *names = cJSON_CreateArray();
@@ -130,7 +153,7 @@ static int fill(const struct ingest_json_config *c, struct wa_article *a, const 
 	if (r == 0 && string_of(member(object, c->url)))
 		r = wa_article_set_string(a, "source.url", string_of(member(object, c->url)));
 	if (r == 0 && string_of(member(object, c->published)))
-		r = wa_article_set_string(a, "published", string_of(member(object, c->published)));
+		r = set_published(a, string_of(member(object, c->published)));
 	if (r == 0 && string_of(member(object, c->outlet)))
 		r = wa_article_set_string(a, "outlet", string_of(member(object, c->outlet)));
 	if (r == 0 && authors)
@@ -292,7 +315,8 @@ static const struct wa_option ingest_json_options[] = {
 	{ "url", WA_OPTION_STRING, "url,link,canonical", offsetof(struct ingest_json_config, url),
 	  "members holding the address (source.url)" },
 	{ "published", WA_OPTION_STRING,
-	  "published,datePublished,date,published_at,pubDate,tanggal",
+	  "published,datePublished,date,published_at,publishedAt,publish_date,published_date,"
+	  "pubDate,tanggal",
 	  offsetof(struct ingest_json_config, published), "members holding the publication date" },
 	{ "authors", WA_OPTION_STRING, "authors,author,byline,penulis",
 	  offsetof(struct ingest_json_config, authors),

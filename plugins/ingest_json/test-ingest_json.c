@@ -79,6 +79,34 @@ WA_TEST(one_object_is_one_article_with_its_metadata)
 	done(&r);
 }
 
+/* Scrapers' and converted feeds' dates, made ISO 8601 as the record keeps them. */
+WA_TEST(publication_dates_in_scraper_forms_become_iso)
+{
+	static const struct {
+		const char *json, *published;
+	} cases[] = {
+		{ "{\"title\": \"Kapal Selam Baru\", \"content\": \"Kapal selam tiba di "
+		  "Surabaya.\", \"publish_date\": \"2026-11-30 14:05:00\"}",
+		  "2026-11-30T14:05:00" },
+		{ "{\"title\": \"Kapal Selam Baru\", \"content\": \"Kapal selam tiba di "
+		  "Surabaya.\", \"pubDate\": \"Mon, 30 Nov 2026 14:05:00 +0700\"}",
+		  "2026-11-30T14:05:00+07:00" },
+		{ "{\"title\": \"Kapal Selam Baru\", \"content\": \"Kapal selam tiba di "
+		  "Surabaya.\", \"publishedAt\": \"kemarin sore\"}",
+		  "kemarin sore" },
+	};
+
+	for (size_t i = 0; i < sizeof(cases) / sizeof(*cases); i++) {
+		struct run r = { 0 };
+
+		run(&r, "scraper.json", cases[i].json);
+		ASSERT_OK(r.status);
+		ASSERT_STR_EQ(wa_article_get_string(wa_pipeline_record(r.article, 0), "published"),
+			      cases[i].published);
+		done(&r);
+	}
+}
+
 WA_TEST(an_array_gives_an_article_per_item_with_its_own_id)
 {
 	const char *item = "{\"title\":\"Satu\",\"text\":\"Isi satu.\"}";
@@ -145,7 +173,8 @@ WA_TEST(text_that_only_looks_like_json_stays_text)
 	done(&r);
 }
 
-WA_TEST_MAIN(WA_TEST_ENTRY(one_object_is_one_article_with_its_metadata),
+WA_TEST_MAIN(WA_TEST_ENTRY(publication_dates_in_scraper_forms_become_iso),
+	     WA_TEST_ENTRY(one_object_is_one_article_with_its_metadata),
 	     WA_TEST_ENTRY(an_array_gives_an_article_per_item_with_its_own_id),
 	     WA_TEST_ENTRY(json_lines_survive_a_bad_line),
 	     WA_TEST_ENTRY(broken_json_is_refused_with_the_offset),
