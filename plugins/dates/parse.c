@@ -443,6 +443,29 @@ static void word_before(const struct cursor *c, char *buf, size_t size)
 }
 
 /*
+ * Antara's "di Jakarta, Selasa." and "di Moskow, Selasa, seperti dikutip":
+ * the day set off by a comma, closing the sentence or the clause, not a
+ * list of days ("Senin, Rabu, dan Jumat").
+ */
+static bool between_commas(const struct cursor *c, struct cursor after)
+{
+	size_t before = c->at;
+
+	while (before > 0 && c->s[before - 1] == ' ')
+		before--;
+	if (before == 0 || c->s[before - 1] != ',')
+		return false;
+	if (after.at < after.len && after.s[after.at] == '.')
+		return true;
+	if (after.at >= after.len || after.s[after.at] != ',')
+		return false;
+	after.at++;
+	skip(&after, " ");
+	return !literal(&after, "dan") && !literal(&after, "atau") && !literal(&after, "serta") &&
+	       !literal(&after, "and") && !literal(&after, "or");
+}
+
+/*
  * A day name alone, "pada Rabu", "Kamis malam", "Selasa sekitar pukul
  * 14.00": the day of that name in the week of the reference. Only where
  * the words around make it a day: after "pada", "hari", "sejak", "hingga",
@@ -462,6 +485,7 @@ static bool bare_weekday(struct cursor *c, struct cursor after, struct date_matc
 	word_before(c, prev, sizeof(prev));
 	for (size_t i = 0; i < N(before) && !day; i++)
 		day = strcmp(prev, before[i]) == 0;
+	day = day || between_commas(c, after);
 	skip(&t, " ");
 	for (size_t i = 0; i < N(parts); i++) {
 		struct cursor p = t;

@@ -137,6 +137,8 @@ WA_TEST(relative_expressions_count_back_from_publication)
 	check("Insiden terjadi Selasa pukul 14.00 WIB.", "Selasa pukul 14.00 WIB",
 	      "2025-08-05T14:00+07:00", "relative");
 	check("Upacara akan digelar pada Rabu.", "Rabu", "2025-08-13", "relative");
+	check("Pesawat itu mendarat di Lanud Halim Perdanakusuma, Jakarta, Selasa.", "Selasa",
+	      "2025-08-05", "relative");
 	check("The two ministers met on Friday in Canberra.", "Friday", "2025-08-08", "relative");
 	check("The pact was signed on the 30th November 2024 in Jakarta.", "30th November 2024",
 	      "2024-11-30", "absolute");
@@ -149,6 +151,7 @@ WA_TEST(a_day_name_that_names_no_day_is_no_date)
 	static const char *const sentences[] = {
 		"Kapal patroli berlayar setiap Rabu dari dermaga utama.",
 		"Minggu ini kapal patroli kembali berlayar dari dermaga utama.",
+		"Kapal patroli berlayar Senin, Rabu, dan Jumat dari dermaga utama.",
 	};
 
 	for (size_t i = 0; i < sizeof(sentences) / sizeof(*sentences); i++) {
