@@ -425,6 +425,26 @@ static int find_published(struct wa_article *a, struct reference *ref, bool *fou
 	return r;
 }
 
+/*
+ * A date ingest took from metadata as it was written ("30 November 2026
+ * 14:05 WIB", "Senin, 30/11/2026"): made ISO 8601 like any other, or
+ * dropped for the page's own when it reads as no date.
+ */
+static int read_given(struct wa_article *a, const char *given, struct reference *ref, bool *found)
+{
+	struct date_match m;
+	size_t pos = 0;
+	char iso[64];
+	bool mismatch;
+
+	*found = date_find_next(given, strlen(given), &pos, &m) &&
+		 resolve(&m, ref, false, iso, sizeof(iso), &mismatch) && m.kind != DATE_PARTIAL;
+	if (!*found)
+		return 0;
+	(void)reference_from_iso(iso, ref);
+	return wa_article_set_string(a, "published", iso);
+}
+
 static int dates_process(void *state, struct wa_article *a)
 {
 	const char *text = wa_article_text(a);
@@ -439,10 +459,12 @@ static int dates_process(void *state, struct wa_article *a)
 		ref.day = days_from_civil(2000, 1, 1);
 	if (given && reference_from_iso(given, &ref)) {
 		found = true;
-	} else {
-		r = find_published(a, &ref, &found);
+	} else if (given) {
+		r = read_given(a, given, &ref, &found);
 	}
-	if (r == 0 && !found && !given)
+	if (r == 0 && !found)
+		r = find_published(a, &ref, &found);
+	if (r == 0 && !found)
 		r = wa_article_set_json(a, "published", "null");
 	if (r == 0)
 		r = scan_text(a, text, &ref);

@@ -212,6 +212,35 @@ WA_TEST(a_wire_datelines_day_is_the_publication_date)
 	wa_test_run_done(&r);
 }
 
+/* Metadata's date as the source wrote it is made ISO 8601, or dropped when it is none. */
+WA_TEST(a_given_publication_date_in_words_is_made_iso)
+{
+	static const struct {
+		const char *given, *published;
+	} cases[] = {
+		{ "30 November 2026 14:05 WIB", "2026-11-30T14:05+07:00" },
+		{ "Senin, 30/11/2026", "2026-11-30" },
+		{ "2026-11-30T14:05:00+07:00", "2026-11-30T14:05:00+07:00" },
+		{ "segera", NULL },
+	};
+
+	for (size_t i = 0; i < sizeof(cases) / sizeof(*cases); i++) {
+		struct wa_test_run r = { 0 };
+		char json[512];
+
+		snprintf(json, sizeof(json),
+			 "{\"title\": \"Uji tanggal\", \"published\": \"%s\", \"text\": "
+			 "\"Kapal selam tiba di Surabaya pada Senin pagi.\"}",
+			 cases[i].given);
+		wa_test_run_start(&r, conf_json, "case.json", json, strlen(json));
+		if (cases[i].published)
+			ASSERT_STR_EQ(wa_test_string(&r, "published"), cases[i].published);
+		else
+			ASSERT_TRUE(cJSON_IsNull(wa_test_field(&r, "published")));
+		wa_test_run_done(&r);
+	}
+}
+
 WA_TEST(published_comes_from_the_header_not_from_captions_or_related_links)
 {
 	struct wa_test_run r = { 0 };
@@ -259,7 +288,8 @@ WA_TEST(no_header_date_means_published_is_null_and_updated_is_kept)
 	wa_test_run_done(&r);
 }
 
-WA_TEST_MAIN(WA_TEST_ENTRY(a_wire_datelines_day_is_the_publication_date),
+WA_TEST_MAIN(WA_TEST_ENTRY(a_given_publication_date_in_words_is_made_iso),
+	     WA_TEST_ENTRY(a_wire_datelines_day_is_the_publication_date),
 	     WA_TEST_ENTRY(a_day_name_that_names_no_day_is_no_date),
 	     WA_TEST_ENTRY(numeric_dates_are_day_month_year),
 	     WA_TEST_ENTRY(header_forms_with_times_and_zones),
