@@ -29,6 +29,7 @@ static const char *const cue_names[] = {
 	[CUE_COMMON] = "common",
 	[CUE_PORTFOLIO] = "portfolio",
 	[CUE_NUMBERED] = "numbered",
+	[CUE_EVENT_NAMER] = "event-namer",
 };
 
 const char *entity_type_name(enum entity_type type)

@@ -38,6 +38,7 @@ enum cue_kind {
 	CUE_COMMON,      /* a word seen in lower case in ordinary sentences */
 	CUE_PORTFOLIO,   /* a ministry's field that is no per-...-an noun (Agama, Luar Negeri) */
 	CUE_NUMBERED,    /* the head of a unit named by a number (Skadron Udara 12) */
+	CUE_EVENT_NAMER, /* words before an exercise's name and year ("latihan bertajuk") */
 	N_CUE_KINDS,
 };
 

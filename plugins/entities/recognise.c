@@ -185,6 +185,25 @@ static bool spells_own_acronym(const struct scan *s, size_t i, size_t n)
 	return k == 0;
 }
 
+/*
+ * "latihan bertajuk Vibrant Sakti 2026", "Latgab Dharma Yudha 2026": a name
+ * after the words that name an exercise, closed by its year. Returns the
+ * year's token, or 0.
+ */
+static size_t event_year_after(const struct scan *s, size_t i, size_t n)
+{
+	size_t year = i + n;
+	const struct wp_token *y = year < s->t->n ? &s->t->v[year] : NULL;
+
+	if (!y || !(y->flags & WP_TOKEN_NUMBER) || y->end - y->start != 4 ||
+	    (s->text[y->start] != '1' && s->text[y->start] != '2'))
+		return 0;
+	for (size_t back = 1; back <= 2 && back <= i; back++)
+		if (scan_cue_at(s, i - back, CUE_EVENT_NAMER) == 1)
+			return year;
+	return 0;
+}
+
 /* Any other capitalised span at i; returns the tokens it used. */
 static size_t other_name(struct scan *s, size_t i)
 {
@@ -203,6 +222,10 @@ static size_t other_name(struct scan *s, size_t i)
 		return 1;
 	if (spells_own_acronym(s, i, n))
 		return n;
+	if (event_year_after(s, i, n)) {
+		r = scan_add(s, ENTITY_EVENT, NULL, NULL, i, i + n + 1);
+		return r < 0 ? 0 : n + 1;
+	}
 	/* "Golden Institute": the span stopped at a word that also heads names. */
 	if (scan_capitalised(s, i + n) && scan_cue_at(s, i + n, CUE_ORG_TAIL) == 1)
 		n++;

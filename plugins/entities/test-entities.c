@@ -697,6 +697,16 @@ WA_TEST(headings_and_sentence_capitals_are_not_people)
 	ASSERT_NOT_NULL(entity(&r, "person", "Bambang Irawan"));
 	wa_test_run_done(&r);
 
+	/* An exercise is named before its year; a consensus is no one. */
+	wa_test_run_text(&r, conf,
+			 "Pasukan kedua negara menutup latihan di Natuna pada Jumat pagi.\n"
+			 "Latihan bertajuk Vibrant Sakti 2026 itu berlangsung dua pekan, sesuai "
+			 "Konsensus Lima Poin yang dibahas Komando Pasukan Khusus.\n");
+	ASSERT_NOT_NULL(entity(&r, "event", "Vibrant Sakti 2026"));
+	ASSERT_NOT_NULL(entity(&r, "org", "Kopassus"));
+	ASSERT_EQ(count_of_type(&r, "person"), 0);
+	wa_test_run_done(&r);
+
 	/* A conjunction with a particle opens a sentence; a defined term spells its acronym. */
 	wa_test_run_text(&r, conf,
 			 "Pasukan kedua negara menutup latihan di Natuna pada Jumat pagi.\n"
