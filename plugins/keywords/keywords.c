@@ -26,6 +26,7 @@
 #include "../common/tokens.h"
 #include "../common/wordset.h"
 #include "df.h"
+#include "stem_cache.h"
 
 #define MIN_WORD_BYTES 3
 #define MAX_STEM_BYTES 64
@@ -39,8 +40,12 @@ struct keywords {
 	const struct wa_plugin_ctx *ctx; /* for the log */
 	struct wp_wordset stopwords;
 	struct df_table df;
+	struct stem_cache stems;
 	size_t count;
 };
+
+/* The Snowball algorithms for the languages it serves (id and ms share one). */
+static const char *const algorithms[] = { "indonesian", "english" };
 
 struct term {
 	size_t key;     /* offset of the stem (or "stem stem") in keys */
@@ -135,6 +140,10 @@ static int keywords_init(const struct wa_plugin_ctx *ctx, void **ret_state)
 	} else if ((r = df_open(&k->df, state && *state ? path : NULL, persists)) < 0) {
 		wa_plugin_log(ctx, WA_LOG_ERROR, "%s: %s", path, strerror(-r));
 	}
+	if (r == 0 && (r = stem_cache_init(&k->stems)) < 0) {
+		wa_plugin_log(ctx, WA_LOG_ERROR, "stem cache: %s", strerror(-r));
+		df_close(&k->df);
+	}
 	if (r < 0) {
 		wp_wordset_fini(&k->stopwords);
 		free(k);
@@ -148,20 +157,22 @@ static void keywords_fini(void *state)
 {
 	struct keywords *k = state;
 
+	stem_cache_fini(&k->stems);
 	df_close(&k->df);
 	wp_wordset_fini(&k->stopwords);
 	free(k);
 }
 
-static const char *stemmer_for(const char *lang)
+/* The index in algorithms[] for a language, or -1. */
+static int algorithm_for(const char *lang)
 {
 	if (!lang)
-		return NULL;
+		return -1;
 	if (strcmp(lang, "id") == 0 || strcmp(lang, "ms") == 0)
-		return "indonesian";
+		return 0;
 	if (strcmp(lang, "en") == 0)
-		return "english";
-	return NULL;
+		return 1;
+	return -1;
 }
 
 /* Counts key (the stem or "stem stem") once more, remembering its first form. */
@@ -213,8 +224,8 @@ static bool content_word(const struct keywords *k, const struct wp_tokens *t, si
 	       !wp_wordset_find(&k->stopwords, wp_token_folded(t, i), w->fold_len, NULL);
 }
 
-static int collect(const struct keywords *k, const struct wp_tokens *t, struct sb_stemmer *stemmer,
-		   struct article_terms *at)
+static int collect(struct keywords *k, const struct wp_tokens *t, struct sb_stemmer *stemmer,
+		   int algorithm, struct article_terms *at)
 {
 	char prev_stem[MAX_STEM_BYTES], pair[2 * MAX_STEM_BYTES], pair_surface[2 * MAX_STEM_BYTES];
 	size_t prev_len = 0, prev = 0;
@@ -234,9 +245,7 @@ static int collect(const struct keywords *k, const struct wp_tokens *t, struct s
 
 		/* Designators (su-35) are kept whole; the stemmer would cut them. */
 		if (stemmer && !(t->v[i].flags & WP_TOKEN_HAS_DIGIT)) {
-			stem = (const char *)sb_stemmer_stem(stemmer, (const sb_symbol *)word,
-							     (int)len);
-			stem_len = stem ? (size_t)sb_stemmer_length(stemmer) : 0;
+			stem = stem_cache_stem(&k->stems, algorithm, stemmer, word, len, &stem_len);
 			if (!stem || stem_len == 0 || stem_len >= MAX_STEM_BYTES)
 				stem = word, stem_len = len;
 		}
@@ -357,7 +366,7 @@ static int score_terms(struct keywords *k, struct article_terms *at)
 static int keywords_process(void *state, struct wa_article *a)
 {
 	struct keywords *k = state;
-	const char *algorithm = stemmer_for(wa_article_get_string(a, "lang.code"));
+	int algorithm = algorithm_for(wa_article_get_string(a, "lang.code"));
 	struct sb_stemmer *stemmer = NULL;
 	struct article_terms at = { 0 };
 	int r;
@@ -366,9 +375,9 @@ static int keywords_process(void *state, struct wa_article *a)
 	if (!tokens)
 		return r;
 	/* A stemmer holds per-word state: one per call, never shared between threads. */
-	if (algorithm && !(stemmer = sb_stemmer_new(algorithm, "UTF_8")))
+	if (algorithm >= 0 && !(stemmer = sb_stemmer_new(algorithms[algorithm], "UTF_8")))
 		return -ENOMEM;
-	r = collect(k, tokens, stemmer, &at);
+	r = collect(k, tokens, stemmer, algorithm, &at);
 	if (r == 0 && at.n > 0)
 		r = score_terms(k, &at);
 	if (r == 0 && at.n > 0)

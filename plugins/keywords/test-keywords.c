@@ -6,6 +6,7 @@
  */
 #include <stdio.h>
 
+#include "stem_cache.h"
 #include "wa-pipeline.h"
 
 static const char conf[] =
@@ -96,5 +97,55 @@ WA_TEST(frequencies_are_kept_in_the_state_directory)
 	ASSERT_STR_EQ(line, "articles\t2\n");
 }
 
-WA_TEST_MAIN(WA_TEST_ENTRY(own_terms_rank_above_common_ones_and_forms_group),
+/* Each thread's cached stems are the stemmer's own, the second time as the first. */
+struct stemming {
+	struct stem_cache *cache;
+	int wrong;
+};
+
+static void *stem_words(void *data)
+{
+	static const char *const words[] = { "berlatih", "latihan",   "pertahanan", "menembakkan",
+					     "kapal",    "pelatihan", "dilatih",    "kekuatan" };
+	struct stemming *job = data;
+	struct sb_stemmer *direct = sb_stemmer_new("indonesian", "UTF_8");
+	struct sb_stemmer *through = sb_stemmer_new("indonesian", "UTF_8");
+
+	for (int round = 0; round < 3; round++) {
+		for (size_t i = 0; i < sizeof(words) / sizeof(*words); i++) {
+			size_t len = strlen(words[i]), n;
+			const char *want = (const char *)sb_stemmer_stem(
+				direct, (const sb_symbol *)words[i], (int)len);
+			const char *got =
+				stem_cache_stem(job->cache, 0, through, words[i], len, &n);
+
+			job->wrong += !got || n != (size_t)sb_stemmer_length(direct) ||
+				      memcmp(got, want, n) != 0;
+		}
+	}
+	sb_stemmer_delete(direct);
+	sb_stemmer_delete(through);
+	return NULL;
+}
+
+WA_TEST(cached_stems_are_the_stemmers_in_every_thread)
+{
+	struct stem_cache cache;
+	struct stemming jobs[3];
+	pthread_t threads[3];
+
+	ASSERT_OK(stem_cache_init(&cache));
+	for (int i = 0; i < 3; i++) {
+		jobs[i] = (struct stemming){ .cache = &cache };
+		ASSERT_OK(pthread_create(&threads[i], NULL, stem_words, &jobs[i]));
+	}
+	for (int i = 0; i < 3; i++) {
+		ASSERT_OK(pthread_join(threads[i], NULL));
+		ASSERT_EQ(jobs[i].wrong, 0);
+	}
+	stem_cache_fini(&cache); /* frees the tables of threads that have ended */
+}
+
+WA_TEST_MAIN(WA_TEST_ENTRY(cached_stems_are_the_stemmers_in_every_thread),
+	     WA_TEST_ENTRY(own_terms_rank_above_common_ones_and_forms_group),
 	     WA_TEST_ENTRY(frequencies_are_kept_in_the_state_directory))
