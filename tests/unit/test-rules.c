@@ -350,7 +350,12 @@ WA_TEST(many_slow_rules_share_one_budget_per_article)
 		timeouts += strcmp(kind, "timeout") == 0;
 	}
 	ASSERT_EQ(skipped, 1);
-	ASSERT_TRUE(timeouts >= 19 && timeouts <= 21);
+	/*
+	 * The budget is wall time: about 20 rules fit, fewer when the machine is
+	 * busy (a spinning rule overruns its deadline while descheduled, as under
+	 * ASan on a loaded CI runner), never more.
+	 */
+	ASSERT_TRUE(timeouts >= 5 && timeouts <= 21);
 	/* Keywords cost no Lua time: that rule still tags. */
 	ASSERT_TRUE(wa_article_has_tag(a, "keyword"));
 	wa_article_free(a);
