@@ -8,6 +8,7 @@
  */
 #include <cjson/cJSON.h>
 #include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -60,6 +61,18 @@ static void add_author(struct page_meta *m, const char *name)
 
 	if (copy)
 		m->authors[m->n_authors++] = copy;
+}
+
+/* A meta tag naming the editor (Kompas's content_editor): an "Editor: X" byline, as meta reads one.
+ */
+static void add_editor_line(struct page_meta *m, const char *name)
+{
+	char *line;
+
+	if (!name || !*name || m->n_bylines == sizeof(m->bylines) / sizeof(*m->bylines) ||
+	    asprintf(&line, "Editor: %s", name) < 0)
+		return;
+	m->bylines[m->n_bylines++] = line;
 }
 
 static bool is_article_type(const cJSON *type)
@@ -167,6 +180,8 @@ static void read_meta_tag(xmlNodePtr n, struct page_meta *m)
 	else if (!strcasecmp(key, "author") || !strcasecmp(key, "article:author") ||
 		 !strcasecmp(key, "content_author") || !strcasecmp(key, "jpnncom_news_author"))
 		add_author(m, strncmp(content, "http", 4) == 0 ? NULL : content);
+	else if (!strcasecmp(key, "content_editor"))
+		add_editor_line(m, content);
 }
 
 /* The metadata of one source (JSON-LD, meta tags, the rest), merged afterwards. */
