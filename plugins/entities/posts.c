@@ -124,6 +124,8 @@ size_t posts_person_after(struct scan *s, size_t i, size_t n)
 			else
 				q += scan_name_span(s, j + q, MAX_NAME_TOKENS, false);
 			q = named_before(s, j, q);
+			q -= scan_speaker_tail(s, j + 1, j + q,
+					       1); /* "Komisi Eropa Peter Stano kata" */
 			q += scan_unit_number(s, j, j + q);
 			q += scan_and_field(s, j + q, q < MAX_ORG_TOKENS ? MAX_ORG_TOKENS - q : 0);
 			size_t country = scan_foreign_country_at(s, j + q); /* ... Luar Negeri AS */

@@ -302,6 +302,8 @@ static size_t step(struct scan *s, size_t i)
 			span += scan_and_field(s, i + head + span, MAX_ORG_TOKENS - span);
 			/* "Departemen Luar Negeri AS": the country the body belongs to. */
 			span += scan_foreign_country_at(s, i + head + span);
+			/* "... Beni Sukadis mengatakan": the speaker is no part of it. */
+			span -= scan_speaker_tail(s, i + head, i + head + span, 1);
 		}
 	}
 	/* A known name wins over a head's guess: "Partai Golkar" of "Partai Golkar Aburizal". */

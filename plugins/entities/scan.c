@@ -75,6 +75,25 @@ size_t scan_cue_at(const struct scan *s, size_t i, enum cue_kind kind)
 	return m->cue_len[kind];
 }
 
+size_t scan_speaker_tail(const struct scan *s, size_t start, size_t end, size_t keep)
+{
+	size_t tail = 0;
+	int entry;
+
+	if (end >= s->t->n || !scan_cue_at(s, end, CUE_VERB))
+		return 0;
+	while (tail < 3 && end - tail > start + keep) {
+		size_t k = end - tail - 1;
+
+		if (!scan_capitalised(s, k) || (s->t->v[k].flags & WP_TOKEN_UPPER) ||
+		    scan_cue_at(s, k, CUE_COMMON) == 1 || scan_gazetteer_at(s, k, &entry) ||
+		    scan_cue_at(s, k, CUE_ORG_TAIL))
+			break;
+		tail++;
+	}
+	return tail >= 2 ? tail : 0;
+}
+
 bool scan_is_cue_word(const struct scan *s, const char *word, size_t len, enum cue_kind kind)
 {
 	int entry;

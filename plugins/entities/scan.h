@@ -63,6 +63,14 @@ int scan_add(struct scan *s, enum entity_type type, const char *name, const char
 	     size_t j);
 /* The length of a cue of `kind` at token i, 0 if none. */
 size_t scan_cue_at(const struct scan *s, size_t i, enum cue_kind kind);
+/*
+ * "Komisi Eropa Peter Stano mengatakan", "Universitas Pertahanan Beni
+ * Sukadis mengatakan": the tokens at the end of an organisation's span
+ * [start, end) that are the person speaking (2 or 3 capitalised words that
+ * are no everyday word and no known name, a reporting verb after them),
+ * or 0. At least `keep` tokens stay the organisation's.
+ */
+size_t scan_speaker_tail(const struct scan *s, size_t start, size_t end, size_t keep);
 /* Whether a folded word, not a token of the text, is a one-word cue of that kind. */
 bool scan_is_cue_word(const struct scan *s, const char *word, size_t len, enum cue_kind kind);
 bool scan_capitalised(const struct scan *s, size_t i);

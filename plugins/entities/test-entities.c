@@ -697,6 +697,20 @@ WA_TEST(headings_and_sentence_capitals_are_not_people)
 	ASSERT_NOT_NULL(entity(&r, "person", "Bambang Irawan"));
 	wa_test_run_done(&r);
 
+	/* The speaker after an organisation is no part of its name. */
+	wa_test_run_text(&r, conf,
+			 "Pasukan kedua negara menutup latihan di Natuna pada Jumat pagi.\n"
+			 "Pengamat militer dari Universitas Pertahanan Beni Sukadis mengatakan "
+			 "latihan itu penting. Juru bicara Komisi Eropa Peter Stano mengatakan hal "
+			 "serupa, dan Komando Daerah Militer Iskandar Muda menyatakan siaga.\n");
+	ASSERT_NOT_NULL(entity(&r, "org", "Universitas Pertahanan"));
+	ASSERT_NOT_NULL(entity(&r, "person", "Beni Sukadis"));
+	ASSERT_NOT_NULL(entity(&r, "org", "Komisi Eropa"));
+	ASSERT_NOT_NULL(entity(&r, "person", "Peter Stano"));
+	ASSERT_NOT_NULL(entity(&r, "org", "Komando Daerah Militer Iskandar Muda"));
+	ASSERT_EQ(count_of_type(&r, "person"), 2);
+	wa_test_run_done(&r);
+
 	/* An exercise is named before its year; a consensus is no one. */
 	wa_test_run_text(&r, conf,
 			 "Pasukan kedua negara menutup latihan di Natuna pada Jumat pagi.\n"
