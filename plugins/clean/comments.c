@@ -35,6 +35,13 @@ static size_t author_length(const struct line *l)
 	return 0;
 }
 
+/* "Arif R.": a name ending in an initial, whose period ends no sentence. */
+static bool ends_in_initial(const struct line *l)
+{
+	return l->len >= 3 && l->text[l->len - 1] == '.' &&
+	       isupper((unsigned char)l->text[l->len - 2]) && l->text[l->len - 3] == ' ';
+}
+
 static cJSON *comment(const char *text, size_t len, const char *author, size_t author_len)
 {
 	cJSON *c = cJSON_CreateObject();
@@ -76,7 +83,7 @@ int clean_comments(struct wa_article *article, struct line *lines, size_t n,
 		if (words < 4) {
 			/* A short capitalised line before a stamp is the commenter's name. */
 			if (isupper((unsigned char)l->text[0]) &&
-			    !wp_ends_sentence(l->text, l->len))
+			    (!wp_ends_sentence(l->text, l->len) || ends_in_initial(l)))
 				name_line = l;
 			continue;
 		}

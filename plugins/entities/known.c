@@ -7,6 +7,7 @@
 #include "known.h"
 
 #include <errno.h>
+#include <stdio.h>
 #include <string.h>
 
 /*
@@ -228,11 +229,25 @@ size_t known_ship_at(struct scan *s, size_t i)
 		n = 1, j++; /* the hull number glued to a one-word name */
 	if (n == 0)
 		return 0;
-	/* A hull number in brackets belongs to the name. */
+	/*
+	 * A hull number in brackets belongs to the name, written as the navy
+	 * writes it: "KRI Bung Tomo (357)" is KRI Bung Tomo-357.
+	 */
 	if (j + 2 < s->t->n && wp_token_punct(s->text, &s->t->v[j], '(') &&
 	    (s->t->v[j + 1].flags & WP_TOKEN_NUMBER) &&
-	    wp_token_punct(s->text, &s->t->v[j + 2], ')'))
+	    wp_token_punct(s->text, &s->t->v[j + 2], ')')) {
+		const struct wp_token *name_end = &s->t->v[j - 1], *hull = &s->t->v[j + 1];
+		char name[128];
+		int len = snprintf(name, sizeof(name), "%.*s-%.*s",
+				   (int)(name_end->end - s->t->v[i].start),
+				   s->text + s->t->v[i].start, (int)(hull->end - hull->start),
+				   s->text + hull->start);
+
+		if (len > 0 && (size_t)len < sizeof(name))
+			return scan_add(s, ENTITY_EQUIPMENT, name, NULL, i, j + 3) < 0 ? 0
+										       : j + 3 - i;
 		j += 3;
+	}
 	return scan_add(s, ENTITY_EQUIPMENT, NULL, NULL, i, j) < 0 ? 0 : j - i;
 }
 

@@ -294,9 +294,39 @@ static int set_dateline(struct meta *m, struct wa_article *a, const char *dateli
 	return r;
 }
 
+/* The first of lines[0..n) that names a known outlet, or NULL. */
+static const char *outlet_in(const struct meta *m, const char *const *lines, size_t n)
+{
+	const char *found = NULL;
+
+	for (size_t i = 0; !found && i < n; i++)
+		found = outlets_find(&m->outlets, lines[i], strlen(lines[i]));
+	return found;
+}
+
+/*
+ * A page header's masthead line: "Indomiliter | 2 Desember 2026". Not the
+ * headline, and with a separator, since a headline may name an outlet ("...
+ * kata Tempo").
+ */
+static const char *outlet_in_masthead(const struct meta *m, const struct set_aside *lines,
+				      const char *title)
+{
+	for (size_t i = 0; i < lines->n_headers; i++) {
+		const char *h = lines->headers[i];
+
+		if ((title && strcmp(h, title) == 0) || !strstr(h, " | "))
+			continue;
+		const char *found = outlets_find(&m->outlets, h, strcspn(h, "|"));
+
+		if (found)
+			return found;
+	}
+	return NULL;
+}
+
 static int set_outlet(struct meta *m, struct wa_article *a, const char *dateline_outlet,
-		      const char **footers, size_t n_footers, const char **bylines,
-		      size_t n_bylines, const char **promos, size_t n_promos, const char *suffix)
+		      const struct set_aside *lines, const char *suffix)
 {
 	const char *given = wa_article_get_string(a, "outlet");
 	const char *url = wa_article_get_string(a, "source.url");
@@ -308,10 +338,12 @@ static int set_outlet(struct meta *m, struct wa_article *a, const char *dateline
 	}
 	if (dateline_outlet)
 		found = outlets_find(&m->outlets, dateline_outlet, strlen(dateline_outlet));
-	for (size_t i = 0; !found && i < n_footers; i++)
-		found = outlets_find(&m->outlets, footers[i], strlen(footers[i]));
-	for (size_t i = 0; !found && i < n_bylines; i++)
-		found = outlets_find(&m->outlets, bylines[i], strlen(bylines[i]));
+	if (!found)
+		found = outlet_in(m, lines->footers, lines->n_footers);
+	if (!found)
+		found = outlet_in(m, lines->bylines, lines->n_bylines);
+	if (!found)
+		found = outlet_in_masthead(m, lines, wa_article_title(a));
 	if (!found && suffix)
 		found = outlets_find(&m->outlets, suffix, strlen(suffix));
 	if (!found && url) {
@@ -321,8 +353,8 @@ static int set_outlet(struct meta *m, struct wa_article *a, const char *dateline
 		found = outlets_find(&m->outlets, host, strcspn(host, "/"));
 	}
 	/* An outlet advertises its own channels ("Follow WhatsApp Channel Okezone"). */
-	for (size_t i = 0; !found && i < n_promos; i++)
-		found = outlets_find(&m->outlets, promos[i], strlen(promos[i]));
+	if (!found)
+		found = outlet_in(m, lines->promos, lines->n_promos);
 	if (!found && dateline_outlet)
 		found = dateline_outlet; /* an outlet we do not know yet, as it prints itself */
 	return found ? wa_article_set_string(a, "outlet", found) : 0;
@@ -375,8 +407,7 @@ static int meta_process(void *state, struct wa_article *a)
 	if (r == 0 && lines.dateline)
 		r = set_dateline(m, a, lines.dateline, &dateline_outlet);
 	if (r == 0)
-		r = set_outlet(m, a, dateline_outlet, lines.footers, lines.n_footers, lines.bylines,
-			       lines.n_bylines, lines.promos, lines.n_promos, suffix);
+		r = set_outlet(m, a, dateline_outlet, &lines, suffix);
 	if (r == 0)
 		r = meta_set_names(a, lines.bylines, lines.n_bylines, lines.page_authors,
 				   lines.n_page_authors, lines.headers, lines.n_headers);

@@ -78,7 +78,8 @@ def check(name, rec):
             # A name and the acronym the text defines for it are one mention: "... (IRGC)".
             said = re.sub(r"^(.*\S) \((\S+)\)$", r"\1", text[start:end])
             defined = text[start:end][len(said):].strip(" ()")
-            assert said in spellings and (not defined or defined in spellings), \
+            assert text[start:end] in spellings or \
+                (said in spellings and (not defined or defined in spellings)), \
                 f"{name}: {e['name']} at {start}-{end} is {text[start:end]!r}"
     for q in rec.get("quotes", []):
         assert q["text"] in text, f"{name}: quotation not in the text: {q['text']!r}"
