@@ -278,8 +278,11 @@ const char *wa_article_title(const struct wa_article *a)
 /* The array at fields[key], created empty if missing. */
 static cJSON *get_array(struct wa_article *a, const char *key)
 {
-	cJSON *array = get_field(a, key);
+	cJSON *array = cJSON_GetObjectItemCaseSensitive(a->fields, key);
 
+	/* A list set as text that cannot be expanded (out of memory) is kept, not replaced. */
+	if (array && wa_json_expand(array) < 0)
+		return NULL;
 	if (cJSON_IsArray(array))
 		return array;
 	if (wa_json_set(a->fields, key, cJSON_CreateArray()) < 0)
