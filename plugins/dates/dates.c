@@ -362,6 +362,16 @@ static bool reference_from_iso(const char *s, struct reference *ref)
 }
 
 /*
+ * The publication date, and the reference later dates count from, read back
+ * from what was written: a dateline's "2 Dis" has its year only there.
+ */
+static int set_published(struct wa_article *a, const char *iso, struct reference *ref)
+{
+	(void)reference_from_iso(iso, ref);
+	return wa_article_set_string(a, "published", iso);
+}
+
+/*
  * The page's own date: the first full date on a header line clean set
  * aside (date lines first, then bylines, which some outlets glue it to).
  */
@@ -418,9 +428,7 @@ static int find_published(struct wa_article *a, struct reference *ref, bool *fou
 	*found = have_published;
 	if (r == 0 && have_published &&
 	    resolve(&published, ref, false, iso, sizeof(iso), &mismatch)) {
-		r = wa_article_set_string(a, "published", iso);
-		/* From what was written: a dateline's "2 Dis" has its year only there. */
-		(void)reference_from_iso(iso, ref);
+		r = set_published(a, iso, ref);
 	}
 	return r;
 }
@@ -441,8 +449,7 @@ static int read_given(struct wa_article *a, const char *given, struct reference 
 		 resolve(&m, ref, false, iso, sizeof(iso), &mismatch) && m.kind != DATE_PARTIAL;
 	if (!*found)
 		return 0;
-	(void)reference_from_iso(iso, ref);
-	return wa_article_set_string(a, "published", iso);
+	return set_published(a, iso, ref);
 }
 
 static int dates_process(void *state, struct wa_article *a)

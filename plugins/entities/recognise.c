@@ -187,21 +187,21 @@ static bool spells_own_acronym(const struct scan *s, size_t i, size_t n)
 
 /*
  * "latihan bertajuk Vibrant Sakti 2026", "Latgab Dharma Yudha 2026": a name
- * after the words that name an exercise, closed by its year. Returns the
- * year's token, or 0.
+ * after the words that name an exercise, closed by its year (the token
+ * after the span).
  */
-static size_t event_year_after(const struct scan *s, size_t i, size_t n)
+static bool event_year_after(const struct scan *s, size_t i, size_t n)
 {
 	size_t year = i + n;
 	const struct wp_token *y = year < s->t->n ? &s->t->v[year] : NULL;
 
 	if (!y || !(y->flags & WP_TOKEN_NUMBER) || y->end - y->start != 4 ||
 	    (s->text[y->start] != '1' && s->text[y->start] != '2'))
-		return 0;
+		return false;
 	for (size_t back = 1; back <= 2 && back <= i; back++)
 		if (scan_cue_at(s, i - back, CUE_EVENT_NAMER) == 1)
-			return year;
-	return 0;
+			return true;
+	return false;
 }
 
 /* Any other capitalised span at i; returns the tokens it used. */

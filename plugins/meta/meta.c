@@ -368,16 +368,11 @@ static int set_outlet(struct meta *m, struct wa_article *a, const char *dateline
 static int set_syndication(struct meta *m, struct wa_article *a, const char **lines, size_t n)
 {
 	const char *outlet = wa_article_get_string(a, "outlet");
+	const char *name = outlet_in(m, lines, n);
 
-	for (size_t i = 0; i < n; i++) {
-		const char *name = outlets_find(&m->outlets, lines[i], strlen(lines[i]));
-
-		if (name && outlet && strcmp(name, outlet) == 0)
-			return 0;
-		if (name)
-			return wa_article_set_string(a, "syndicated_from", name);
-	}
-	return 0;
+	if (!name || (outlet && strcmp(name, outlet) == 0))
+		return 0;
+	return wa_article_set_string(a, "syndicated_from", name);
 }
 
 static int set_summary(struct wa_article *a)

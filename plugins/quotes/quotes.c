@@ -207,25 +207,34 @@ static bool elided(const struct scan *s, size_t verb_end)
 	       strcmp(wp_token_folded(s->t, verb_end - 1) + t->fold_len - 3, "nya") == 0;
 }
 
+/* Pronouns that stand where a speaker's name would; the first three for one person. */
+static const char *const pronouns[] = { "dia", "ia", "beliau", "mereka", "kami", "saya" };
+enum { THIRD_PERSON_PRONOUNS = 3 };
+
+/* The index in pronouns[] of token k, or -1. */
+static int pronoun(const struct scan *s, size_t k)
+{
+	for (size_t i = 0; i < sizeof(pronouns) / sizeof(*pronouns); i++)
+		if (strcmp(wp_token_folded(s->t, k), pronouns[i]) == 0)
+			return (int)i;
+	return -1;
+}
+
 static bool third_person(const struct scan *s, size_t k)
 {
-	const char *w = wp_token_folded(s->t, k);
+	int p = pronoun(s, k);
 
-	return !strcmp(w, "dia") || !strcmp(w, "ia") || !strcmp(w, "beliau");
+	return p >= 0 && p < THIRD_PERSON_PRONOUNS;
 }
 
 /* Where a speaker can no longer be named after a verb: punctuation ending a clause, a pronoun. */
 static bool clause_ends(const struct scan *s, size_t k)
 {
-	static const char *const pronouns[] = { "dia", "ia", "beliau", "mereka", "kami", "saya" };
 	const struct wp_token *t = &s->t->v[k];
 
 	if (t->flags & WP_TOKEN_PUNCT)
 		return strchr(",.;:!?\"", s->text[t->start]) != NULL;
-	for (size_t i = 0; i < sizeof(pronouns) / sizeof(*pronouns); i++)
-		if (strcmp(wp_token_folded(s->t, k), pronouns[i]) == 0)
-			return true;
-	return false;
+	return pronoun(s, k) >= 0;
 }
 
 /* The speaker named after a closing mark ending at token j: `," kata Shoigu`. */
