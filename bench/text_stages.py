@@ -47,7 +47,12 @@ def build(directory, count, size):
         head, tail = lines[:4], lines[4:]
         middle = []
         while len("\n".join(head + middle + tail).encode()) < size:
-            middle.append(rng.choice(body) + f" ({i})")
+            # The article's number keeps copies apart for the duplicates
+            # stage; it goes before the closing punctuation, so the line
+            # still ends as the paragraph of prose it stands for.
+            sentence = rng.choice(body)
+            cut = len(sentence.rstrip('.!?"\u201d'))
+            middle.append(f"{sentence[:cut]} ({i}){sentence[cut:]}")
         with open(os.path.join(directory, f"a{i:06}.txt"), "w", encoding="utf-8") as f:
             f.write("\n".join(head + middle + tail) + "\n")
 
