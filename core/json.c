@@ -121,11 +121,28 @@ static long utf16_unit(const struct check *c, size_t at)
 	return unit;
 }
 
+/* Bytes a string cannot hold as they are: the quote, the backslash, control characters. */
+static const bool string_stop[256] = {
+	[0x00 ... 0x1f] = true,
+	['"'] = true,
+	['\\'] = true,
+};
+
 /* A string, at its opening quote. Surrogates must pair up, as cJSON requires to parse it. */
 static bool check_string(struct check *c)
 {
-	for (c->at++; c->at < c->len; c->at++) {
-		unsigned char ch = (unsigned char)c->s[c->at];
+	const unsigned char *s = (const unsigned char *)c->s;
+
+	for (c->at++;; c->at++) {
+		/* Most bytes are plain text: skip them without looking further. */
+		size_t at = c->at;
+
+		while (at < c->len && !string_stop[s[at]])
+			at++;
+		c->at = at;
+		if (at >= c->len)
+			return false;
+		unsigned char ch = s[at];
 		long unit;
 
 		if (ch == '"') {
@@ -134,8 +151,6 @@ static bool check_string(struct check *c)
 		}
 		if (ch < 0x20)
 			return false;
-		if (ch != '\\')
-			continue;
 		if (c->at + 1 < c->len && c->s[c->at + 1] != 'u') {
 			if (!memchr("\"\\/bfnrt", c->s[c->at + 1], 8))
 				return false;
@@ -154,7 +169,6 @@ static bool check_string(struct check *c)
 		}
 		c->at += 5;
 	}
-	return false;
 }
 
 static bool check_digits(struct check *c)

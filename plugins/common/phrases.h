@@ -5,9 +5,11 @@
  *
  * A phrase is stored as its folded tokens joined by spaces, so it is
  * tokenised exactly as the text is (`Bangsa-Bangsa` one token, `(Purn)`
- * three). Looking up at a token costs one hash probe for the token and,
- * only when some phrase starts with it, one per candidate length: a
- * trie's work at a hash table's memory cost. Byte-level Aho-Corasick
+ * three), and filed under a hash made from its tokens' hashes (which the
+ * tokeniser computes once per token). Looking up at a token costs one
+ * probe for the token and, only when some phrase starts with it, one per
+ * candidate length, with no key built: a trie's work at a hash table's
+ * memory cost. Byte-level Aho-Corasick
  * would need word-boundary checks after every hit for the same result.
  *
  * One phrase may carry several entries ("Moskow" is a place and stands
@@ -55,6 +57,15 @@ size_t wp_phrases_match(const struct wp_phrases *p, const struct wp_tokens *toke
 /* The same, among phrases of at most max tokens: the shorter ones a longer match hides. */
 size_t wp_phrases_match_within(const struct wp_phrases *p, const struct wp_tokens *tokens, size_t i,
 			       size_t max, int *ret_entry);
+
+/*
+ * Every phrase at token i, longest first: lengths in ret_n, first entries
+ * in ret_entry; returns how many (a caller wanting each kind's own
+ * longest phrase asks once, not once per length).
+ */
+size_t wp_phrases_match_all(const struct wp_phrases *p, const struct wp_tokens *tokens, size_t i,
+			    size_t ret_n[WP_PHRASE_MAX_TOKENS],
+			    int ret_entry[WP_PHRASE_MAX_TOKENS]);
 
 /*
  * Whether tokens [i, i+n) are written as a name: an acronym in the same

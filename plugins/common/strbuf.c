@@ -17,30 +17,22 @@ static int reserve(struct wp_strbuf *b, size_t more)
 		cap *= 2;
 	char *buf = realloc(b->buf, cap);
 
-	if (!buf)
+	if (!buf) {
+		b->cap = 0;
 		return b->error = -ENOMEM;
+	}
 	b->buf = buf;
 	b->cap = cap;
 	return 0;
 }
 
-void wp_strbuf_put(struct wp_strbuf *b, const void *p, size_t n)
+void wp_strbuf_put_slow(struct wp_strbuf *b, const void *p, size_t n)
 {
 	if (reserve(b, n) < 0)
 		return;
 	memcpy(b->buf + b->len, p, n);
 	b->len += n;
 	b->buf[b->len] = '\0';
-}
-
-void wp_strbuf_putc(struct wp_strbuf *b, char c)
-{
-	wp_strbuf_put(b, &c, 1);
-}
-
-void wp_strbuf_puts(struct wp_strbuf *b, const char *s)
-{
-	wp_strbuf_put(b, s, strlen(s));
 }
 
 void wp_strbuf_rtrim(struct wp_strbuf *b, const char *chars)

@@ -7,16 +7,46 @@
 #define WP_STRBUF_H
 
 #include <stddef.h>
+#include <string.h>
 
 struct wp_strbuf {
 	char *buf;
-	size_t len, cap;
-	int error; /* sticky: the first -ENOMEM; later writes are no-ops */
+	size_t len, cap; /* cap is 0 once error is set, so every write takes the slow path */
+	int error;       /* sticky: the first -ENOMEM; later writes are no-ops */
 };
 
-void wp_strbuf_put(struct wp_strbuf *b, const void *p, size_t n);
-void wp_strbuf_putc(struct wp_strbuf *b, char c);
-void wp_strbuf_puts(struct wp_strbuf *b, const char *s);
+/* Grows the buffer for n more bytes, then appends them (the out-of-line half of put). */
+void wp_strbuf_put_slow(struct wp_strbuf *b, const void *p, size_t n);
+
+/*
+ * Appending is inline: the stages write their output a character or a
+ * word at a time, and a call per character was a tenth of some stages.
+ */
+static inline void wp_strbuf_put(struct wp_strbuf *b, const void *p, size_t n)
+{
+	if (b->len + n < b->cap) {
+		memcpy(b->buf + b->len, p, n);
+		b->len += n;
+		b->buf[b->len] = '\0';
+	} else {
+		wp_strbuf_put_slow(b, p, n);
+	}
+}
+
+static inline void wp_strbuf_putc(struct wp_strbuf *b, char c)
+{
+	if (b->len + 1 < b->cap) {
+		b->buf[b->len++] = c;
+		b->buf[b->len] = '\0';
+	} else {
+		wp_strbuf_put_slow(b, &c, 1);
+	}
+}
+
+static inline void wp_strbuf_puts(struct wp_strbuf *b, const char *s)
+{
+	wp_strbuf_put(b, s, strlen(s));
+}
 /* Drops trailing bytes in `chars` (e.g. " \n"). */
 void wp_strbuf_rtrim(struct wp_strbuf *b, const char *chars);
 /*

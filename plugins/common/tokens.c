@@ -9,6 +9,7 @@
 #include <warta/article.h>
 
 #include "utf8.h"
+#include "wordset.h"
 
 /*
  * Words whose period does not end a sentence although a capital follows:
@@ -301,6 +302,7 @@ static int fold_token(const char *text, struct wp_tokens *tokens, struct wp_toke
 	out[o] = '\0';
 	t->fold = (uint32_t)tokens->folded_len;
 	t->fold_len = (uint32_t)o;
+	t->hash = wp_wordset_hash(out, o);
 	tokens->folded_len += o + 1;
 	return 0;
 }

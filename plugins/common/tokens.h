@@ -37,6 +37,7 @@ struct wp_token {
 	uint32_t chars;      /* code points before start: the offset the record gives */
 	uint32_t fold;       /* the lower-cased form: folded + fold, NUL-terminated */
 	uint32_t fold_len;
+	uint32_t hash; /* wp_wordset_hash of the folded form: each lookup of the token reuses it */
 	uint16_t flags;
 };
 

@@ -12,9 +12,9 @@
 
 #define MAX_ARENA UINT32_MAX
 
-static uint32_t hash(const char *s, size_t len)
+uint32_t wp_wordset_hash(const char *key, size_t len)
 {
-	return (uint32_t)XXH3_64bits(s, len);
+	return (uint32_t)XXH3_64bits(key, len);
 }
 
 /* The key's slot, or the empty one where it would go. */
@@ -80,11 +80,16 @@ static int store_key(struct wp_wordset *set, const char *key, size_t len, uint32
 
 int wp_wordset_add(struct wp_wordset *set, const char *key, size_t len, int value)
 {
+	return wp_wordset_add_hashed(set, key, len, wp_wordset_hash(key, len), value);
+}
+
+int wp_wordset_add_hashed(struct wp_wordset *set, const char *key, size_t len, uint32_t h,
+			  int value)
+{
 	if (len >= UINT32_MAX)
 		return -EINVAL;
 	if ((set->n + 1) * 2 > set->mask + 1 && grow(set) < 0) /* at most half full */
 		return -ENOMEM;
-	uint32_t h = hash(key, len);
 	struct wp_wordset_slot *s = &set->slots[slot_of(set, key, len, h)];
 
 	if (!s->len1) {
@@ -104,15 +109,44 @@ int wp_wordset_add(struct wp_wordset *set, const char *key, size_t len, int valu
 
 bool wp_wordset_find(const struct wp_wordset *set, const char *key, size_t len, int *ret_value)
 {
+	return set->n &&
+	       wp_wordset_find_hashed(set, key, len, wp_wordset_hash(key, len), ret_value);
+}
+
+bool wp_wordset_find_hashed(const struct wp_wordset *set, const char *key, size_t len,
+			    uint32_t hash, int *ret_value)
+{
 	if (!set->n)
 		return false;
-	const struct wp_wordset_slot *s = &set->slots[slot_of(set, key, len, hash(key, len))];
+	const struct wp_wordset_slot *s = &set->slots[slot_of(set, key, len, hash)];
 
 	if (!s->len1)
 		return false;
 	if (ret_value)
 		*ret_value = s->value;
 	return true;
+}
+
+const char *wp_wordset_probe(const struct wp_wordset *set, uint32_t hash, size_t len,
+			     size_t *cursor, int *ret_value)
+{
+	if (!set->n)
+		return NULL;
+	/* The cursor is the next slot to look at, plus one; 0 is the hash's own slot. */
+	size_t i = *cursor ? *cursor - 1 : hash & set->mask;
+
+	for (;; i = (i + 1) & set->mask) {
+		const struct wp_wordset_slot *s = &set->slots[i];
+
+		if (!s->len1)
+			return NULL;
+		if (s->hash == hash && s->len1 == len + 1) {
+			*cursor = ((i + 1) & set->mask) + 1;
+			if (ret_value)
+				*ret_value = s->value;
+			return set->arena + s->key;
+		}
+	}
 }
 
 void wp_wordset_fini(struct wp_wordset *set)

@@ -35,6 +35,26 @@ struct wp_wordset {
 int wp_wordset_add(struct wp_wordset *set, const char *key, size_t len, int value);
 /* True if key[0..len) is in the set; its value in *ret_value (may be NULL). */
 bool wp_wordset_find(const struct wp_wordset *set, const char *key, size_t len, int *ret_value);
+
+/*
+ * The same with the hash given: a word looked up in several sets (a token
+ * of the text, see tokens.h) is hashed once, and a key can be filed under
+ * a hash made some other way (a phrase's, from its words' hashes: see
+ * phrases.h). wp_wordset_hash is the hash wp_wordset_add and _find use.
+ */
+uint32_t wp_wordset_hash(const char *key, size_t len);
+int wp_wordset_add_hashed(struct wp_wordset *set, const char *key, size_t len, uint32_t hash,
+			  int value);
+bool wp_wordset_find_hashed(const struct wp_wordset *set, const char *key, size_t len,
+			    uint32_t hash, int *ret_value);
+
+/*
+ * The keys filed under hash h with length len, one per call, for a caller
+ * that compares them its own way (without building the key it looks for).
+ * *cursor is 0 on the first call; returns NULL when there are no more.
+ */
+const char *wp_wordset_probe(const struct wp_wordset *set, uint32_t hash, size_t len,
+			     size_t *cursor, int *ret_value);
 void wp_wordset_fini(struct wp_wordset *set);
 
 #endif

@@ -58,18 +58,17 @@ size_t scan_cue_at(const struct scan *s, size_t i, enum cue_kind kind)
 		 * Every kind's own longest cue: "Dewan Pimpinan Pusat" (a
 		 * qualifier) must not hide "Dewan" (an organisation's head).
 		 */
-		size_t n = WP_PHRASE_MAX_TOKENS;
-		int entry;
+		size_t n[WP_PHRASE_MAX_TOKENS];
+		int first[WP_PHRASE_MAX_TOKENS];
+		size_t found = wp_phrases_match_all(&s->g->cues, s->t, i, n, first);
 
-		while ((n = wp_phrases_match_within(&s->g->cues, s->t, i, n, &entry)) > 0) {
-			for (; entry >= 0; entry = s->g->cues.v[entry].next) {
+		for (size_t k = 0; k < found; k++)
+			for (int entry = first[k]; entry >= 0; entry = s->g->cues.v[entry].next) {
 				uint8_t *len = &m->cue_len[s->g->cues.v[entry].kind];
 
 				if (!*len)
-					*len = (uint8_t)n;
+					*len = (uint8_t)n[k];
 			}
-			n--;
-		}
 		m->cue_known = true;
 	}
 	return m->cue_len[kind];

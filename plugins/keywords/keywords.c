@@ -221,7 +221,8 @@ static bool content_word(const struct keywords *k, const struct wp_tokens *t, si
 
 	return (w->flags & WP_TOKEN_WORD) && w->fold_len >= MIN_WORD_BYTES &&
 	       w->fold_len < MAX_STEM_BYTES &&
-	       !wp_wordset_find(&k->stopwords, wp_token_folded(t, i), w->fold_len, NULL);
+	       !wp_wordset_find_hashed(&k->stopwords, wp_token_folded(t, i), w->fold_len, w->hash,
+				       NULL);
 }
 
 static int collect(struct keywords *k, const struct wp_tokens *t, struct sb_stemmer *stemmer,
