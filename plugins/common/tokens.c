@@ -199,6 +199,18 @@ static size_t scan_word(const struct cursor *c, size_t i, uint16_t *flags)
 	bool up, low, any_lower = false, any_upper = false, digit = false;
 
 	while (i < c->len) {
+		/* Most bytes of a word are lower-case ASCII letters: a tight loop for them. */
+		if (i > start) {
+			size_t run = i;
+
+			while (run < c->len && (unsigned char)(c->s[run] - 'a') < 26)
+				run++;
+			if (run > i) {
+				any_lower = true;
+				i = run;
+				continue;
+			}
+		}
 		enum char_class k = classify(c, i, &n, &up, &low);
 
 		if (k == C_LETTER || k == C_DIGIT) {
@@ -284,9 +296,14 @@ static int fold_token(const char *text, struct wp_tokens *tokens, struct wp_toke
 		tokens->folded_cap = cap;
 	}
 	char *out = tokens->folded + tokens->folded_len;
-	size_t o = 0;
+	size_t o = 0, i = t->start;
 
-	for (size_t i = t->start; i < t->end;) {
+	/* A word that is all lower-case ASCII (after its capital) is copied as it is. */
+	if (text[i] >= 'A' && text[i] <= 'Z')
+		out[o++] = (char)(text[i++] + 32);
+	while (i < t->end && (unsigned char)(text[i] - 'a') < 26)
+		out[o++] = text[i++];
+	while (i < t->end) {
 		unsigned char b = (unsigned char)text[i];
 
 		if (b < 0x80) {
