@@ -2,6 +2,8 @@
 #include "strbuf.h"
 
 #include <errno.h>
+#include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -41,31 +43,57 @@ void wp_strbuf_rtrim(struct wp_strbuf *b, const char *chars)
 		b->buf[--b->len] = '\0';
 }
 
-void wp_strbuf_json_string(struct wp_strbuf *b, const char *s)
+void wp_strbuf_json_string_n(struct wp_strbuf *b, const char *s, size_t len)
 {
 	static const char hex[] = "0123456789abcdef";
+	const char *run = s, *end = s + len;
 
 	wp_strbuf_putc(b, '"');
-	for (const char *run = s;; s++) {
+	for (; s < end; s++) {
 		unsigned char c = (unsigned char)*s;
 
 		if (c >= 0x20 && c != '"' && c != '\\')
 			continue;
 		wp_strbuf_put(b, run, (size_t)(s - run));
-		if (c == '\0')
-			break;
-		if (c == '"' || c == '\\') {
-			char esc[2] = { '\\', (char)c };
-
-			wp_strbuf_put(b, esc, 2);
-		} else {
-			char esc[6] = { '\\', 'u', '0', '0', hex[c >> 4], hex[c & 15] };
-
-			wp_strbuf_put(b, esc, 6);
-		}
 		run = s + 1;
+		char esc[6] = { '\\', (char)c };
+
+		switch (c) {
+		case '"':
+		case '\\':
+			wp_strbuf_put(b, esc, 2);
+			continue;
+		case '\b':
+			esc[1] = 'b';
+			break;
+		case '\f':
+			esc[1] = 'f';
+			break;
+		case '\n':
+			esc[1] = 'n';
+			break;
+		case '\r':
+			esc[1] = 'r';
+			break;
+		case '\t':
+			esc[1] = 't';
+			break;
+		default:
+			memcpy(esc + 1, "u00", 3);
+			esc[4] = hex[c >> 4];
+			esc[5] = hex[c & 15];
+			wp_strbuf_put(b, esc, 6);
+			continue;
+		}
+		wp_strbuf_put(b, esc, 2);
 	}
+	wp_strbuf_put(b, run, (size_t)(s - run));
 	wp_strbuf_putc(b, '"');
+}
+
+void wp_strbuf_json_string(struct wp_strbuf *b, const char *s)
+{
+	wp_strbuf_json_string_n(b, s, strlen(s));
 }
 
 void wp_strbuf_uint(struct wp_strbuf *b, unsigned long long v)
@@ -77,6 +105,28 @@ void wp_strbuf_uint(struct wp_strbuf *b, unsigned long long v)
 		digits[--n] = (char)('0' + v % 10);
 	while ((v /= 10) > 0);
 	wp_strbuf_put(b, digits + n, sizeof(digits) - n);
+}
+
+void wp_strbuf_double(struct wp_strbuf *b, double v)
+{
+	char digits[32];
+	int n;
+
+	if (!isfinite(v)) {
+		wp_strbuf_puts(b, "null");
+		return;
+	}
+	/* Below 10^15 an integer's digits are what "%1.15g" writes. */
+	if (fabs(v) < 1e15 && v == (double)(long long)v && !(v == 0 && signbit(v))) {
+		if (v < 0)
+			wp_strbuf_putc(b, '-');
+		wp_strbuf_uint(b, (unsigned long long)fabs(v));
+		return;
+	}
+	n = snprintf(digits, sizeof(digits), "%1.15g", v);
+	if (strtod(digits, NULL) != v)
+		n = snprintf(digits, sizeof(digits), "%1.17g", v);
+	wp_strbuf_put(b, digits, (size_t)n);
 }
 
 void wp_strbuf_fini(struct wp_strbuf *b)

@@ -51,11 +51,16 @@ static inline void wp_strbuf_puts(struct wp_strbuf *b, const char *s)
 void wp_strbuf_rtrim(struct wp_strbuf *b, const char *chars);
 /*
  * JSON pieces, for stages that write a field's JSON themselves rather than
- * build a cJSON tree to print it: a string quoted and escaped (valid
- * UTF-8 in, as the text stages have), and an unsigned integer.
+ * build a cJSON tree to print it (see json_list.h): a string quoted and
+ * escaped as cJSON escapes it (valid UTF-8 in, as the text stages have),
+ * an unsigned integer, and a number as the record printer writes one
+ * (integers in digits, other values in the fewest of 15 or 17 significant
+ * digits that read back exactly; not finite: null).
  */
 void wp_strbuf_json_string(struct wp_strbuf *b, const char *s);
+void wp_strbuf_json_string_n(struct wp_strbuf *b, const char *s, size_t len);
 void wp_strbuf_uint(struct wp_strbuf *b, unsigned long long v);
+void wp_strbuf_double(struct wp_strbuf *b, double v);
 void wp_strbuf_fini(struct wp_strbuf *b);
 
 #endif

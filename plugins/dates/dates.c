@@ -17,7 +17,6 @@
  * Relative ones ("kemarin", "2 jam yang lalu") count back from the same
  * reference.
  */
-#include <cjson/cJSON.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -25,7 +24,7 @@
 #include <strings.h>
 #include <warta/plugin.h>
 
-#include "../common/list_field.h"
+#include "../common/json_list.h"
 #include "calendar.h"
 #include "parse.h"
 
@@ -277,32 +276,28 @@ static bool points_ahead(const char *text, size_t len, const struct date_match *
 	return false;
 }
 
-static cJSON *date_entry(const char *text, size_t len, const struct date_match *m,
-			 const struct reference *ref, size_t offset)
+static void add_date(struct wp_json_list *list, const char *text, size_t len,
+		     const struct date_match *m, const struct reference *ref, size_t offset)
 {
-	char iso[64], *span = strndup(text + m->start, m->end - m->start);
+	char iso[64];
 	bool mismatch;
-	cJSON *e = cJSON_CreateObject();
-	bool ok = e && span && cJSON_AddStringToObject(e, "text", span);
 
-	if (ok && resolve(m, ref, m->year == 0 && points_ahead(text, len, m), iso, sizeof(iso),
-			  &mismatch))
-		ok = cJSON_AddStringToObject(e, "date", iso) &&
-		     (!mismatch || cJSON_AddBoolToObject(e, "weekday_mismatch", true));
-	else if (ok && m->has_time) {
+	wp_json_object_begin(list);
+	wp_json_string(list, "text", text + m->start, m->end - m->start);
+	if (resolve(m, ref, m->year == 0 && points_ahead(text, len, m), iso, sizeof(iso),
+		    &mismatch)) {
+		wp_json_string(list, "date", iso, strlen(iso));
+		if (mismatch)
+			wp_json_bool(list, "weekday_mismatch", true);
+	} else if (m->has_time) {
 		iso[0] = '\0';
 		append_time(iso, sizeof(iso), m->hour, m->minute, m->second, m->has_zone,
 			    m->zone_minutes);
-		ok = cJSON_AddStringToObject(e, "time", iso + 1); /* without the "T" */
+		wp_json_string(list, "time", iso + 1, strlen(iso + 1)); /* without the "T" */
 	}
-	ok = ok && cJSON_AddStringToObject(e, "kind", kind_name(m->kind)) &&
-	     cJSON_AddNumberToObject(e, "offset", (double)offset);
-	free(span);
-	if (!ok) {
-		cJSON_Delete(e);
-		return NULL;
-	}
-	return e;
+	wp_json_string(list, "kind", kind_name(m->kind), strlen(kind_name(m->kind)));
+	wp_json_uint(list, "offset", offset);
+	wp_json_object_end(list);
 }
 
 /* Code points before byte `to`, counting on from a previous position. */
@@ -315,26 +310,16 @@ static size_t advance_chars(const char *s, size_t from, size_t to, size_t chars)
 
 static int scan_text(struct wa_article *a, const char *text, const struct reference *ref)
 {
-	cJSON *list = cJSON_CreateArray();
+	struct wp_json_list list = { 0 };
 	size_t pos = 0, len = strlen(text), byte = 0, chars = 0;
 	struct date_match m;
-	int r = list ? 0 : -ENOMEM;
 
-	while (r == 0 && cJSON_GetArraySize(list) < MAX_DATES &&
-	       date_find_next(text, len, &pos, &m)) {
+	while (list.n < MAX_DATES && date_find_next(text, len, &pos, &m)) {
 		chars = advance_chars(text, byte, m.start, chars);
 		byte = m.start;
-		cJSON *e = date_entry(text, len, &m, ref, chars);
-
-		if (!e || !cJSON_AddItemToArray(list, e)) {
-			cJSON_Delete(e);
-			r = -ENOMEM;
-		}
+		add_date(&list, text, len, &m, ref, chars);
 	}
-	if (r == 0)
-		r = wp_set_list_field(a, "dates", list);
-	cJSON_Delete(list);
-	return r;
+	return wp_json_list_set(a, "dates", &list);
 }
 
 /* "2026-11-22..." -> a reference day (and time when it carries "THH:MM"). */

@@ -21,7 +21,7 @@
 #include <string.h>
 #include <warta/plugin.h>
 
-#include "../common/list_field.h"
+#include "../common/json_list.h"
 #include "../common/listfile.h"
 #include "../common/phrases.h"
 #include "../common/tokens.h"
@@ -57,7 +57,7 @@ struct scan {
 	const struct wp_tokens *t;
 	struct span *dates;
 	size_t n_dates;
-	cJSON *list;
+	struct wp_json_list list;
 };
 
 static int add_value(struct quantities *q, const char *value)
@@ -312,21 +312,16 @@ static int add(struct scan *s, double value, const char *unit, const char *item,
 	       size_t to)
 {
 	const struct wp_token *a = &s->t->v[from], *b = &s->t->v[to - 1];
-	char *text = strndup(s->text + a->start, b->end - a->start);
-	cJSON *o = cJSON_CreateObject();
-	bool ok = text && o && cJSON_AddNumberToObject(o, "value", value) &&
-		  cJSON_AddStringToObject(o, "unit", unit) &&
-		  (!item || cJSON_AddStringToObject(o, "item", item)) &&
-		  cJSON_AddStringToObject(o, "text", text) &&
-		  cJSON_AddNumberToObject(o, "offset", a->chars) &&
-		  cJSON_AddItemToArray(s->list, o);
 
-	free(text);
-	if (!ok) {
-		cJSON_Delete(o);
-		return -ENOMEM;
-	}
-	return 0;
+	wp_json_object_begin(&s->list);
+	wp_json_double(&s->list, "value", value);
+	wp_json_string(&s->list, "unit", unit, strlen(unit));
+	if (item)
+		wp_json_string(&s->list, "item", item, strlen(item));
+	wp_json_string(&s->list, "text", s->text + a->start, b->end - a->start);
+	wp_json_uint(&s->list, "offset", a->chars);
+	wp_json_object_end(&s->list);
+	return s->list.out.error;
 }
 
 /* The quantity starting at token i, if any; returns the tokens it spans (0: none). */
@@ -411,17 +406,14 @@ static int quantities_process(void *state, struct wa_article *a)
 	r = load_dates(&s, dates);
 	if (r == 0 && !(s.memo = calloc(tokens->n + 1, sizeof(*s.memo))))
 		r = -ENOMEM;
-	if (r == 0 && !(s.list = cJSON_CreateArray()))
-		r = -ENOMEM;
-	for (size_t i = 0;
-	     r == 0 && i < tokens->n && cJSON_GetArraySize(s.list) < MAX_QUANTITIES;) {
+	for (size_t i = 0; r == 0 && i < tokens->n && s.list.n < MAX_QUANTITIES;) {
 		size_t n = quantity_at(&s, i, &r);
 
 		i += n ? n : 1;
 	}
 	if (r == 0)
-		r = wp_set_list_field(a, "quantities", s.list);
-	cJSON_Delete(s.list);
+		r = wp_json_list_set(a, "quantities", &s.list);
+	wp_json_list_fini(&s.list);
 	cJSON_Delete(dates);
 	free(dates_json);
 	free(s.dates);

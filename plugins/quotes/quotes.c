@@ -23,7 +23,7 @@
 #include <string.h>
 #include <warta/plugin.h>
 
-#include "../common/list_field.h"
+#include "../common/json_list.h"
 #include "../common/people.h"
 #include "../common/phrases.h"
 #include "../common/tokens.h"
@@ -55,7 +55,7 @@ struct scan {
 	const struct wp_tokens *t;
 	const struct wp_person_mention *people; /* by start */
 	size_t n_people;
-	cJSON *list;
+	struct wp_json_list list;
 };
 
 static int quotes_init(const struct wa_plugin_ctx *ctx, void **ret_state)
@@ -356,22 +356,15 @@ static char *via_in(const struct scan *s, size_t from, size_t to)
 static int add_quote(struct scan *s, const char *text, size_t len, const char *speaker,
 		     const char *kind, uint32_t offset, const char *via)
 {
-	cJSON *o = cJSON_CreateObject();
-	char *copy = strndup(text, len);
-	bool ok = o && copy && cJSON_AddStringToObject(o, "text", copy) &&
-		  (speaker ? cJSON_AddStringToObject(o, "speaker", speaker) != NULL
-			   : cJSON_AddNullToObject(o, "speaker") != NULL) &&
-		  cJSON_AddStringToObject(o, "kind", kind) &&
-		  cJSON_AddNumberToObject(o, "offset", offset) &&
-		  (!via || cJSON_AddStringToObject(o, "via", via)) &&
-		  cJSON_AddItemToArray(s->list, o);
-
-	free(copy);
-	if (!ok) {
-		cJSON_Delete(o);
-		return -ENOMEM;
-	}
-	return 0;
+	wp_json_object_begin(&s->list);
+	wp_json_string(&s->list, "text", text, len);
+	wp_json_string(&s->list, "speaker", speaker, speaker ? strlen(speaker) : 0);
+	wp_json_string(&s->list, "kind", kind, strlen(kind));
+	wp_json_uint(&s->list, "offset", offset);
+	if (via)
+		wp_json_string(&s->list, "via", via, strlen(via));
+	wp_json_object_end(&s->list);
+	return s->list.out.error;
 }
 
 static size_t words_between(const struct scan *s, size_t from, size_t to)
@@ -405,7 +398,7 @@ static size_t sentence_end(const struct scan *s, size_t i)
 
 static int find_direct(struct scan *s, bool *quoted)
 {
-	for (size_t i = 0; i < s->t->n && cJSON_GetArraySize(s->list) < MAX_QUOTES;) {
+	for (size_t i = 0; i < s->t->n && s->list.n < MAX_QUOTES;) {
 		size_t w = quote_mark(s, i), k, cw = 0;
 
 		if (!w) {
@@ -493,7 +486,7 @@ static bool after_menurut(const struct scan *s, size_t first)
  */
 static int find_indirect(struct scan *s, const bool *quoted)
 {
-	for (size_t p = 0; p < s->n_people && cJSON_GetArraySize(s->list) < MAX_QUOTES; p++) {
+	for (size_t p = 0; p < s->n_people && s->list.n < MAX_QUOTES; p++) {
 		size_t j = token_at(s, s->people[p].end), v;
 
 		if (after_menurut(s, token_at(s, s->people[p].start)) && j < s->t->n &&
@@ -550,8 +543,6 @@ static int quotes_process(void *state, struct wa_article *a)
 	if (!tokens)
 		return r;
 	r = load_people(&s, a, &owned);
-	if (r == 0 && !(s.list = cJSON_CreateArray()))
-		r = -ENOMEM;
 	if (r == 0 && !(quoted = calloc(tokens->n + 1, sizeof(*quoted))))
 		r = -ENOMEM;
 	if (r == 0)
@@ -559,8 +550,8 @@ static int quotes_process(void *state, struct wa_article *a)
 	if (r == 0)
 		r = find_indirect(&s, quoted);
 	if (r == 0)
-		r = wp_set_list_field(a, "quotes", s.list);
-	cJSON_Delete(s.list);
+		r = wp_json_list_set(a, "quotes", &s.list);
+	wp_json_list_fini(&s.list);
 	wp_people_free(owned);
 	free(quoted);
 	return r < 0 ? r : WA_PLUGIN_OK;
