@@ -199,33 +199,42 @@ static bool is_4d_brand(const struct word *w)
 	       strspn(w->folded, "abcdefghijklmnopqrstuvwxyz") == n - 2;
 }
 
-/* Bytes of words: ASCII letters and digits, and every byte of a multi-byte character. */
-static bool is_word_byte(unsigned char c)
-{
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-	       c >= 0x80;
-}
+/* What split_words needs to know of a byte, by table: it reads every byte of the text. */
+enum {
+	B_WORD = 1,  /* ASCII letters and digits, and every byte of a multi-byte character */
+	B_UPPER = 2, /* A-Z */
+	B_LOWER = 4, /* a-z */
+	B_DIGIT = 8, /* 0-9 */
+	B_HIGH = 16, /* not ASCII */
+};
+
+static const unsigned char byte_class[256] = {
+	['0' ... '9'] = B_WORD | B_DIGIT,
+	['A' ... 'Z'] = B_WORD | B_UPPER,
+	['a' ... 'z'] = B_WORD | B_LOWER,
+	[0x80 ... 0xff] = B_WORD | B_HIGH,
+};
 
 /* Reads one word's bytes once: its shape, and its folded form (ASCII folded here). */
 static void read_word(const char *text, struct word *w)
 {
 	size_t letters = 0, upper = 0, n = 0;
-	bool ascii = true;
+	unsigned seen = 0;
 
 	for (size_t k = w->start; k < w->end; k++) {
 		unsigned char c = (unsigned char)text[k];
-		bool is_upper = c >= 'A' && c <= 'Z';
+		unsigned b = byte_class[c];
 
-		ascii &= c < 0x80;
-		upper += is_upper;
-		letters += is_upper || (c >= 'a' && c <= 'z');
-		w->digits |= c >= '0' && c <= '9';
+		seen |= b;
+		upper += (b & B_UPPER) != 0;
+		letters += (b & (B_UPPER | B_LOWER)) != 0;
 		if (n + 1 < WORD_MAX)
-			w->folded[n++] = (char)(is_upper ? c | 0x20 : c);
+			w->folded[n++] = (char)(b & B_UPPER ? c | 0x20 : c);
 	}
+	w->digits = seen & B_DIGIT;
 	w->caps = letters >= 2 && upper == letters;
-	w->lower = text[w->start] >= 'a' && text[w->start] <= 'z';
-	if (ascii) {
+	w->lower = byte_class[(unsigned char)text[w->start]] & B_LOWER;
+	if (!(seen & B_HIGH)) {
 		w->folded[n] = '\0';
 		w->folded_len = n;
 	} else {
@@ -241,7 +250,7 @@ static size_t split_words(const char *text, size_t len, struct word **ret)
 	size_t n = 0, cap = 0, sentence = 0;
 
 	for (size_t i = 0; i < len;) {
-		if (!is_word_byte((unsigned char)text[i])) {
+		if (!(byte_class[(unsigned char)text[i]] & B_WORD)) {
 			char c = text[i];
 
 			if ((c == '.' || c == '!' || c == '?' || c == '\n') &&
@@ -252,7 +261,7 @@ static size_t split_words(const char *text, size_t len, struct word **ret)
 		}
 		size_t end = i;
 
-		while (end < len && is_word_byte((unsigned char)text[end]))
+		while (end < len && byte_class[(unsigned char)text[end]] & B_WORD)
 			end++;
 		if (n == cap) {
 			size_t c = cap ? cap * 2 : 256;
@@ -265,7 +274,7 @@ static size_t split_words(const char *text, size_t len, struct word **ret)
 		struct word *w = &v[n++];
 
 		w->start = i, w->end = end, w->sentence = sentence;
-		w->digits = w->brand = false;
+		w->brand = false;
 		w->term = TERM_NONE, w->term_words = 0;
 		read_word(text, w);
 		i = end;
