@@ -274,30 +274,33 @@ static int collect(struct keywords *k, const struct wp_tokens *t, struct sb_stem
 	return r;
 }
 
-static int by_score(const void *a, const void *b)
-{
-	const struct term *x = *(const struct term *const *)a, *y = *(const struct term *const *)b;
-
-	return (x->score < y->score) - (x->score > y->score);
-}
-
 static int write_keywords(struct wa_article *a, const struct keywords *k,
 			  const struct article_terms *at)
 {
-	const struct term **ranked = malloc((at->n + 1) * sizeof(*ranked));
+	const struct term **ranked;
 	struct wp_strbuf json = { 0 };
 	size_t n = 0;
 	double top = 0;
 	int r;
 
-	if (!ranked)
+	if (!(ranked = malloc(k->count * sizeof(*ranked)))) /* count is 1 to 100 (keywords_init) */
 		return -ENOMEM;
-	for (size_t i = 0; i < at->n; i++)
-		if (at->v[i].score > 0)
-			ranked[n++] = &at->v[i];
-	qsort(ranked, n, sizeof(*ranked), by_score);
-	if (n > k->count)
-		n = k->count;
+	/*
+	 * The best k->count terms, best first, by insertion: an article has
+	 * hundreds of terms and the record keeps ten. Equal scores keep the
+	 * order the terms came in.
+	 */
+	for (size_t i = 0; i < at->n; i++) {
+		const struct term *t = &at->v[i];
+
+		if (t->score <= 0 || (n == k->count && !(t->score > ranked[n - 1]->score)))
+			continue;
+		size_t j = n < k->count ? n++ : n - 1;
+
+		for (; j > 0 && ranked[j - 1]->score < t->score; j--)
+			ranked[j] = ranked[j - 1];
+		ranked[j] = t;
+	}
 	if (n == 0) {
 		free(ranked);
 		return 0;
@@ -308,8 +311,7 @@ static int write_keywords(struct wa_article *a, const struct keywords *k,
 		char score[64];
 
 		/* Surfaces are folded words of the text: letters, digits, '-', '\'', '.', ' '. */
-		snprintf(score, sizeof(score), "%s{\"term\":\"", i ? "," : "");
-		wp_strbuf_puts(&json, score);
+		wp_strbuf_puts(&json, i ? ",{\"term\":\"" : "{\"term\":\"");
 		for (const char *c = at->surfaces.buf + ranked[i]->surface; *c; c++) {
 			if (*c == '"' || *c == '\\')
 				wp_strbuf_putc(&json, '\\');
