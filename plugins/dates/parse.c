@@ -650,12 +650,20 @@ found:
 #define STARTER_MAX 16
 
 static struct wp_wordset starters;
+/* Bit n of starter_lengths[c - 'a']: a starter of n bytes opens with c. Most words fail here. */
+static uint16_t starter_lengths[26];
 static pthread_once_t starters_once = PTHREAD_ONCE_INIT;
+
+_Static_assert(STARTER_MAX <= 16, "a length is a bit of a uint16_t");
 
 static void add_starter(const char *w)
 {
+	size_t n = strcspn(w, " ");
+
+	if (w[0] >= 'a' && w[0] <= 'z' && n < STARTER_MAX)
+		starter_lengths[w[0] - 'a'] |= (uint16_t)(1u << n);
 	/* Out of memory leaves a word out: its dates go unfound, nothing worse. */
-	(void)wp_wordset_add(&starters, w, strcspn(w, " "), 0);
+	(void)wp_wordset_add(&starters, w, n, 0);
 }
 
 static void build_starters(void)
@@ -689,7 +697,8 @@ static bool may_start_date(const char *s, size_t len, size_t i)
 		w[n++] = c >= 'A' && c <= 'Z' ? (char)(c + 32) : c;
 	}
 	pthread_once(&starters_once, build_starters);
-	return n && wp_wordset_find(&starters, w, n, NULL);
+	return n && w[0] >= 'a' && w[0] <= 'z' && (starter_lengths[w[0] - 'a'] & (1u << n)) &&
+	       wp_wordset_find(&starters, w, n, NULL);
 }
 
 /* Letters, digits and UTF-8 bytes: what a word is made of, without a locale lookup. */

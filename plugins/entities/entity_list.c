@@ -2,7 +2,6 @@
 #include "entity_list.h"
 
 #include <errno.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -52,7 +51,10 @@ static int find_or_create(struct entity_list *list, enum entity_type type, const
 	if (!(e->name = strdup(name)))
 		return -ENOMEM;
 	e->type = type;
-	snprintf(e->code, sizeof(e->code), "%s", code ? code : "");
+	size_t code_len = code ? strnlen(code, sizeof(e->code) - 1) : 0;
+
+	memcpy(e->code, code ? code : "", code_len);
+	e->code[code_len] = '\0';
 	if (wp_wordset_add(&list->index, key, n, (int)list->n) < 0) {
 		free(e->name);
 		return -ENOMEM;
