@@ -24,6 +24,7 @@
 #include <strings.h>
 #include <warta/plugin.h>
 
+#include "../common/date_spans.h"
 #include "../common/json_list.h"
 #include "calendar.h"
 #include "parse.h"
@@ -311,15 +312,26 @@ static size_t advance_chars(const char *s, size_t from, size_t to, size_t chars)
 static int scan_text(struct wa_article *a, const char *text, const struct reference *ref)
 {
 	struct wp_json_list list = { 0 };
+	struct wp_date_spans *spans = calloc(1, sizeof(*spans));
 	size_t pos = 0, len = strlen(text), byte = 0, chars = 0;
 	struct date_match m;
+	int r;
 
+	if (!spans || !(spans->v = malloc(MAX_DATES * sizeof(*spans->v)))) {
+		wp_date_spans_free(spans);
+		return -ENOMEM;
+	}
 	while (list.n < MAX_DATES && date_find_next(text, len, &pos, &m)) {
 		chars = advance_chars(text, byte, m.start, chars);
 		byte = m.start;
 		add_date(&list, text, len, &m, ref, chars);
+		spans->v[spans->n++] = (struct wp_date_span){
+			(uint32_t)chars, (uint32_t)advance_chars(text, m.start, m.end, chars)
+		};
 	}
-	return wp_json_list_set(a, "dates", &list);
+	/* On failure set_memo has freed the spans. */
+	r = wa_article_set_memo(a, WP_DATE_SPANS_MEMO, spans, wp_date_spans_free);
+	return r < 0 ? r : wp_json_list_set(a, "dates", &list);
 }
 
 /* "2026-11-22..." -> a reference day (and time when it carries "THH:MM"). */

@@ -21,6 +21,7 @@
 #include <string.h>
 #include <warta/plugin.h>
 
+#include "../common/date_spans.h"
 #include "../common/json_list.h"
 #include "../common/listfile.h"
 #include "../common/phrases.h"
@@ -39,10 +40,6 @@ struct quantities {
 	size_t n_values;
 };
 
-struct span {
-	uint32_t start, end;
-};
-
 /* Each token's longest word-list phrase, looked up once. */
 struct token_memo {
 	int32_t entry;
@@ -55,8 +52,9 @@ struct scan {
 	struct token_memo *memo;
 	const char *text;
 	const struct wp_tokens *t;
-	struct span *dates;
+	const struct wp_date_span *dates; /* the dates stage's, or owned_dates */
 	size_t n_dates;
+	struct wp_date_span *owned_dates;
 	struct wp_json_list list;
 };
 
@@ -235,15 +233,29 @@ static bool in_date(const struct scan *s, uint32_t chars)
 	return lo < s->n_dates && chars >= s->dates[lo].start;
 }
 
-static int load_dates(struct scan *s, const cJSON *dates)
+/* Where the dates are: the dates stage's memo, or failing that the record's dates[]. */
+static int load_dates(struct scan *s, struct wa_article *a)
 {
+	const struct wp_date_spans *memo = wa_article_memo(a, WP_DATE_SPANS_MEMO);
+	char *json;
+	cJSON *dates;
 	const cJSON *d;
+
+	if (memo) {
+		s->dates = memo->v;
+		s->n_dates = memo->n;
+		return 0;
+	}
+	if (!(json = wa_article_get_json(a, "dates")))
+		return 0;
+	dates = cJSON_Parse(json);
+	free(json);
 	int n = cJSON_GetArraySize(dates);
 
-	if (n <= 0)
-		return 0;
-	if (!(s->dates = malloc((size_t)n * sizeof(*s->dates))))
+	if (n > 0 && !(s->dates = s->owned_dates = malloc((size_t)n * sizeof(*s->owned_dates)))) {
+		cJSON_Delete(dates);
 		return -ENOMEM;
+	}
 	cJSON_ArrayForEach(d, dates)
 	{
 		const cJSON *offset = cJSON_GetObjectItemCaseSensitive(d, "offset");
@@ -254,10 +266,11 @@ static int load_dates(struct scan *s, const cJSON *dates)
 			continue;
 		for (const char *c = text->valuestring; *c; c++)
 			chars += ((unsigned char)*c & 0xc0) != 0x80;
-		s->dates[s->n_dates++] =
-			(struct span){ (uint32_t)offset->valuedouble,
-				       (uint32_t)(offset->valuedouble + (double)chars) };
+		s->owned_dates[s->n_dates++] =
+			(struct wp_date_span){ (uint32_t)offset->valuedouble,
+					       (uint32_t)(offset->valuedouble + (double)chars) };
 	}
+	cJSON_Delete(dates);
 	return 0;
 }
 
@@ -396,14 +409,10 @@ static int quantities_process(void *state, struct wa_article *a)
 	int r;
 	const struct wp_tokens *tokens = wp_article_tokens(a, &r);
 	struct scan s = { .q = state, .text = wa_article_text(a), .t = tokens };
-	char *dates_json = NULL;
-	cJSON *dates = NULL;
 
 	if (!tokens)
 		return r;
-	if ((dates_json = wa_article_get_json(a, "dates")))
-		dates = cJSON_Parse(dates_json);
-	r = load_dates(&s, dates);
+	r = load_dates(&s, a);
 	if (r == 0 && !(s.memo = calloc(tokens->n + 1, sizeof(*s.memo))))
 		r = -ENOMEM;
 	for (size_t i = 0; r == 0 && i < tokens->n && s.list.n < MAX_QUANTITIES;) {
@@ -414,9 +423,7 @@ static int quantities_process(void *state, struct wa_article *a)
 	if (r == 0)
 		r = wp_json_list_set(a, "quantities", &s.list);
 	wp_json_list_fini(&s.list);
-	cJSON_Delete(dates);
-	free(dates_json);
-	free(s.dates);
+	free(s.owned_dates);
 	free(s.memo);
 	return r < 0 ? r : WA_PLUGIN_OK;
 }

@@ -74,5 +74,39 @@ WA_TEST(dates_designators_and_bare_numbers_are_not_quantities)
 	wa_test_run_done(&r);
 }
 
-WA_TEST_MAIN(WA_TEST_ENTRY(units_counted_nouns_currencies_and_number_words),
-	     WA_TEST_ENTRY(dates_designators_and_bare_numbers_are_not_quantities))
+/*
+ * "2 jam yang lalu" is a date, not two hours: the dates stage says so
+ * through its memo, or, when the memo is gone (the text was set again),
+ * through dates[] in the record.
+ */
+WA_TEST(a_date_is_no_quantity_whether_its_span_comes_from_the_memo_or_the_record)
+{
+	static const char text[] =
+		"Kapal Ditembaki\n\n"
+		"Kapal patroli ditembaki 2 jam yang lalu di dekat 3 pulau kecil.\n";
+	struct wa_test_run r = { 0 };
+
+	wa_test_run_text(&r, conf, text);
+	ASSERT_NOT_NULL(quantity(&r, "3 pulau"));
+	ASSERT_NULL(quantity(&r, "2 jam"));
+
+	/* Again with the memo dropped: the quantities stage alone, reading dates[]. */
+	const struct wa_plugin_ctx *stage = r.set->analyze[r.set->n_analyze - 1];
+	char *cleaned = strdup(wa_article_text(r.article));
+
+	ASSERT_STR_EQ(stage->plugin->name, "quantities");
+	ASSERT_OK(wa_article_set_text(r.article, cleaned, strlen(cleaned)));
+	ASSERT_NULL(wa_article_memo(r.article, "warta.date-spans"));
+	ASSERT_NOT_NULL(wa_test_field(&r, "dates"));
+	ASSERT_OK(wa_article_set_json(r.article, "quantities", "null"));
+	ASSERT_EQ(stage->plugin->process(stage->state, r.article), WA_PLUGIN_OK);
+	ASSERT_NOT_NULL(quantity(&r, "3 pulau"));
+	ASSERT_NULL(quantity(&r, "2 jam"));
+	free(cleaned);
+	wa_test_run_done(&r);
+}
+
+WA_TEST_MAIN(
+	WA_TEST_ENTRY(units_counted_nouns_currencies_and_number_words),
+	WA_TEST_ENTRY(dates_designators_and_bare_numbers_are_not_quantities),
+	WA_TEST_ENTRY(a_date_is_no_quantity_whether_its_span_comes_from_the_memo_or_the_record))
