@@ -523,3 +523,10 @@ const struct cJSON *wa_article_field(const struct wa_article *a, const char *fie
 {
 	return get_field(a, field);
 }
+
+const struct cJSON *wa_article_fields_of(const struct wa_article *a, const char *const *names)
+{
+	for (; *names; names++)
+		(void)get_field(a, *names); /* out of memory leaves a raw node, read as absent */
+	return a->fields;
+}

@@ -60,5 +60,13 @@ void wa_article_replace_fields(struct wa_article *article, struct cJSON *fields)
  */
 const struct cJSON *wa_article_fields(const struct wa_article *article);
 const struct cJSON *wa_article_field(const struct wa_article *article, const char *field);
+/*
+ * The tree with only the named top-level fields parsed (a NULL-terminated
+ * list); others set as JSON text may stay cJSON_Raw nodes, which the
+ * caller must not read into. The store reads a few fields of every
+ * article: parsing all of them cost it more than its own rows did.
+ */
+const struct cJSON *wa_article_fields_of(const struct wa_article *article,
+					 const char *const *names);
 
 #endif

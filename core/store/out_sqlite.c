@@ -129,7 +129,7 @@ static int out_sqlite_process(void *state, struct wa_article *a)
 
 	if (!record)
 		return -EINVAL;
-	r = wa_store_row_new(wa_article_fields(a), record, len, &row);
+	r = wa_store_row_new(wa_article_fields_of(a, wa_store_row_fields), record, len, &row);
 	if (r < 0)
 		return r;
 	pthread_mutex_lock(&os->lock);

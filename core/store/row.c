@@ -160,6 +160,11 @@ static void day_of(const char *s, char day[11])
 		snprintf(day, 11, "%.10s", s);
 }
 
+const char *const wa_store_row_fields[] = {
+	"id",   "received", "published", "title",  "source",     "outlet", "lang",
+	"text", "tags",     "entities",  "quotes", "duplicates", NULL,
+};
+
 static const char *lang_of(const cJSON *record)
 {
 	const cJSON *lang = member(record, "lang");

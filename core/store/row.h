@@ -52,6 +52,13 @@ struct wa_store_row {
 };
 
 /*
+ * The record's top-level members wa_store_row_new() reads (NULL-
+ * terminated): a tree holding others as JSON text (cJSON_Raw) need have
+ * only these parsed.
+ */
+extern const char *const wa_store_row_fields[];
+
+/*
  * Builds the row of a record from its parse tree and its compact JSON
  * (json, len: the same record, as wa_json_print() writes it). Returns 0,
  * -EINVAL when the record is not an object with an id, or -ENOMEM. Free the
