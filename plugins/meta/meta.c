@@ -80,7 +80,8 @@ struct set_aside {
 	const char *headers[MAX_LINES], *bylines[MAX_LINES], *footers[MAX_LINES];
 	const char *page_authors[MAX_LINES]; /* what a page's markup marks as its author */
 	const char *promos[MAX_LINES], *syndication[MAX_LINES], *dateline;
-	size_t n_headers, n_bylines, n_footers, n_promos, n_syndication, n_page_authors;
+	const char *top[MAX_LINES]; /* the header's lines and its date lines, in their order */
+	size_t n_headers, n_bylines, n_footers, n_promos, n_syndication, n_page_authors, n_top;
 };
 
 static void keep(const char **lines, size_t *n, const char *text)
@@ -95,6 +96,8 @@ static int sort_removed(void *data, const char *kind, const char *text)
 
 	if (!kind || !text)
 		return 0;
+	if (!strcmp(kind, "header") || !strcmp(kind, "date"))
+		keep(s->top, &s->n_top, text);
 	if (!strcmp(kind, "header"))
 		keep(s->headers, &s->n_headers, text);
 	else if (!strcmp(kind, "byline"))
@@ -222,7 +225,11 @@ static int set_title(struct meta *m, struct wa_article *a, const char **headers,
 	return wa_article_set_json(a, "title", "null");
 }
 
-/* "MINSK" -> "Minsk", "ST. PETERSBURG" -> "St. Petersburg"; mixed case stays. */
+/*
+ * "MINSK" -> "Minsk", "ST. PETERSBURG" -> "St. Petersburg"; a word of two
+ * letters and no period is an abbreviation and stays ("WASHINGTON DC");
+ * mixed case stays.
+ */
 static char *city_name(const char *s, size_t len)
 {
 	bool lower = false;
@@ -232,8 +239,16 @@ static char *city_name(const char *s, size_t len)
 		return NULL;
 	for (size_t i = 0; i < len; i++)
 		lower |= islower((unsigned char)s[i]);
-	for (size_t i = 0; !lower && i < len; i++) {
-		if (i > 0 && isalpha((unsigned char)city[i - 1]))
+	for (size_t i = 0, word = 0; !lower && i < len; i++) {
+		if (!isalpha((unsigned char)city[i])) {
+			word = i + 1;
+			continue;
+		}
+		size_t end = word;
+
+		while (end < len && isalpha((unsigned char)city[end]))
+			end++;
+		if (i > word && (end - word > 2 || (end < len && city[end] == '.')))
 			city[i] = (char)tolower((unsigned char)city[i]);
 	}
 	return city;
@@ -304,10 +319,21 @@ static const char *outlet_in(const struct meta *m, const char *const *lines, siz
 	return found;
 }
 
+/* Whether line is the outlet's name, its web address ("Medcom.id") or "name.com" at most. */
+static bool is_outlet_name(const char *name, const char *line)
+{
+	size_t n = strlen(name);
+
+	if (strncasecmp(line, name, n) != 0)
+		return false;
+	line += n;
+	return !*line || (*line == '.' && !strchr(line, ' '));
+}
+
 /*
- * A page header's masthead line: "Indomiliter | 2 Desember 2026". Not the
- * headline, and with a separator, since a headline may name an outlet ("...
- * kata Tempo").
+ * A page header's masthead line: "Indomiliter | 2 Desember 2026", or a line
+ * that is the outlet's name alone. Not the headline, and not a line that
+ * merely names an outlet, since a headline may ("... kata Tempo").
  */
 static const char *outlet_in_masthead(const struct meta *m, const struct set_aside *lines,
 				      const char *title)
@@ -315,9 +341,13 @@ static const char *outlet_in_masthead(const struct meta *m, const struct set_asi
 	for (size_t i = 0; i < lines->n_headers; i++) {
 		const char *h = lines->headers[i];
 
-		if ((title && strcmp(h, title) == 0) || !strstr(h, " | "))
+		if (title && strcmp(h, title) == 0)
 			continue;
+		/* "Medcom.id", "BBC News Indonesia": a line that is the outlet's name. */
 		const char *found = outlets_find(&m->outlets, h, strcspn(h, "|"));
+
+		if (found && !strstr(h, " | ") && !is_outlet_name(found, h))
+			found = NULL;
 
 		if (found)
 			return found;
@@ -405,7 +435,7 @@ static int meta_process(void *state, struct wa_article *a)
 		r = set_outlet(m, a, dateline_outlet, &lines, suffix);
 	if (r == 0)
 		r = meta_set_names(a, lines.bylines, lines.n_bylines, lines.page_authors,
-				   lines.n_page_authors, lines.headers, lines.n_headers);
+				   lines.n_page_authors, lines.top, lines.n_top);
 	if (r == 0)
 		r = set_syndication(m, a, lines.syndication, lines.n_syndication);
 	if (r == 0)

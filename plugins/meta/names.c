@@ -207,6 +207,17 @@ static int parse_line(struct names *names, const char *s, size_t len)
 	return parse_segment(names, s, len);
 }
 
+/* "(END)", "(Tamat)": the end of the story, as some outlets mark it, not an editor's initials. */
+static bool is_end_mark(const char *s, size_t n)
+{
+	static const char *const marks[] = { "end", "tamat", "selesai", "habis" };
+
+	for (size_t i = 0; i < sizeof(marks) / sizeof(*marks); i++)
+		if (strlen(marks[i]) == n && strncasecmp(s, marks[i], n) == 0)
+			return true;
+	return false;
+}
+
 static int parse_segment(struct names *names, const char *s, size_t len)
 {
 	size_t skip;
@@ -220,6 +231,8 @@ static int parse_segment(struct names *names, const char *s, size_t len)
 
 		if (memchr(inner, ' ', n) && has_name_shape(inner, n))
 			return add_name(names->editors, inner, n);
+		if (is_end_mark(inner, n))
+			return 0;
 		free(names->initials);
 		names->initials = strndup(inner, n);
 		return names->initials ? 0 : -ENOMEM;
@@ -380,24 +393,85 @@ static bool has_year(const char *s)
 	return false;
 }
 
-/*
- * A page header's bare name right above its date line ("Ahmad Fauzan",
- * then "- Minggu, 22 November 2026 | 08:05 WIB"): the author, as Pikiran
- * Rakyat's network and many regional sites print it, with no label.
- */
-static int add_author_above_date(struct names *names, const char *title, const char *const *headers,
-				 size_t n)
+/* The parts after the first of a line split at " | " that start with a label, as bylines. */
+static int parse_labelled_parts(struct names *names, const char *line)
 {
-	for (size_t i = 0; i + 1 < n; i++)
-		if (is_bare_name(headers[i]) && (!title || strcmp(headers[i], title) != 0) &&
-		    has_year(headers[i + 1]))
-			return add_name(names->authors, headers[i], strlen(headers[i]));
+	const char *bar = strstr(line, " | ");
+	int r = 0;
+
+	while (bar && r == 0) {
+		const char *part = bar + 3, *next = strstr(part, " | ");
+		size_t len = next ? (size_t)(next - part) : strlen(part), skip;
+
+		if (len && find_label(part, len, &skip))
+			r = parse_segment(names, part, len);
+		bar = next;
+	}
+	return r;
+}
+
+/*
+ * Words of a page's section labels and breadcrumbs ("Luar Negeri",
+ * "Berita Terkini"), which have a bare name's shape.
+ */
+static bool is_section_word(const char *w, size_t n)
+{
+	static const char *const words[] = {
+		"asia",	      "berita", "bisnis",   "daerah",	   "dunia",	"ekonomi", "eropa",
+		"foto",	      "galeri", "headline", "hukum",	   "internasional", "keamanan",
+		"luar",	      "metro",	"militer",  "nasional",	   "negeri",	"news",	   "olahraga",
+		"opini",      "pertahanan", "pilihan", "politik",  "populer",	"regional", "teknologi",
+		"terbaru",    "terkini", "tengah",  "timur",	   "utama",	"video",   "world",
+	};
+
+	for (size_t i = 0; i < sizeof(words) / sizeof(*words); i++)
+		if (strlen(words[i]) == n && strncasecmp(w, words[i], n) == 0)
+			return true;
+	return false;
+}
+
+static bool is_author_shaped(const char *s)
+{
+	if (!is_bare_name(s))
+		return false;
+	for (const char *w = s; *w;) {
+		size_t n = strcspn(w, " "), upper = 0, letters = 0;
+
+		for (size_t k = 0; k < n; k++) {
+			upper += isupper((unsigned char)w[k]) != 0;
+			letters += isalpha((unsigned char)w[k]) != 0;
+		}
+		/* "CNN Indonesia": an acronym names an outlet or a body, not a writer. */
+		if (is_section_word(w, n) || (upper >= 2 && upper == letters))
+			return false;
+		w += n;
+		w += strspn(w, " ");
+	}
+	return true;
+}
+
+/*
+ * A page header's bare name next to its date line: right above it
+ * ("Ahmad Fauzan", then "- Minggu, 22 November 2026 | 08:05 WIB", as
+ * Pikiran Rakyat's network prints it), above the outlet's name and the
+ * date (BBC News Indonesia), or right below the date (Medcom).
+ */
+static int add_author_by_date(struct names *names, const char *title, const char *const *top,
+			      size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (!is_author_shaped(top[i]) || (title && strcmp(top[i], title) == 0))
+			continue;
+		if ((i + 1 < n && has_year(top[i + 1])) || (i > 0 && has_year(top[i - 1])) ||
+		    (i + 2 < n && has_year(top[i + 2]) && !has_year(top[i + 1])))
+			return add_name(names->authors, top[i], strlen(top[i]));
+	}
 	return 0;
 }
 
 int meta_set_names(struct wa_article *a, const char *const *bylines, size_t n,
 		   const char *const *page_authors, size_t n_page_authors,
-		   const char *const *headers, size_t n_headers)
+		   const char *const *top, size_t n_top)
 {
 	struct names names = { .authors = cJSON_CreateArray(), .editors = cJSON_CreateArray() };
 	int r = names.authors && names.editors ? 0 : -ENOMEM;
@@ -425,8 +499,11 @@ int meta_set_names(struct wa_article *a, const char *const *bylines, size_t n,
 			line += len + (line[len] == '\n');
 		}
 	}
+	/* A date line's labelled parts: "Sabtu, 21 Nov 2026 | Penulis X | Editor Y" (IDN Times). */
+	for (size_t i = 0; i < n_top && r == 0 && cJSON_GetArraySize(names.authors) == 0; i++)
+		r = parse_labelled_parts(&names, top[i]);
 	if (r == 0 && cJSON_GetArraySize(names.authors) == 0)
-		r = add_author_above_date(&names, wa_article_title(a), headers, n_headers);
+		r = add_author_by_date(&names, wa_article_title(a), top, n_top);
 	char *given = wa_article_get_json(a, "authors"); /* ingest's metadata wins */
 
 	if (r == 0 && given && strcmp(given, "null") != 0)

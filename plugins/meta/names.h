@@ -12,11 +12,11 @@ struct wa_article;
  * removed ("Penulis: X", "Laporan Wartawan Tribunnews.com, X", "Editor: Y",
  * "(rds/has)") and the names a web page's markup marks as its author
  * (removed[] kind "author", from ingest_html); failing those, a bare name
- * among the page header's lines, just above its date. Lists stay absent
- * when no line names anyone.
+ * among the page header's lines (top: its header and date lines in
+ * order) next to its date. Lists stay absent when no line names anyone.
  */
 int meta_set_names(struct wa_article *article, const char *const *bylines, size_t n_bylines,
 		   const char *const *page_authors, size_t n_page_authors,
-		   const char *const *headers, size_t n_headers);
+		   const char *const *top, size_t n_top);
 
 #endif
