@@ -24,9 +24,11 @@ static size_t portfolio(const struct scan *s, size_t j)
 
 	while ((w = scan_field_word(s, j + n))) {
 		n += w;
-		/* ... dan Perdagangan */
+		/* ... dan Perdagangan, ... dan Risiko (an everyday word, capitalised in the post)
+		 */
 		if (j + n + 1 < s->t->n && strcmp(wp_token_folded(s->t, j + n), "dan") == 0 &&
-		    scan_field_word(s, j + n + 1))
+		    (scan_field_word(s, j + n + 1) || (scan_capitalised(s, j + n + 1) &&
+						       scan_cue_at(s, j + n + 1, CUE_COMMON) == 1)))
 			n++;
 	}
 	return n;
@@ -140,10 +142,18 @@ size_t posts_person_after(struct scan *s, size_t i, size_t n)
 	}
 	size_t post_end = j;
 
-	/* "Ketua Dewan Pembina Yayasan X, Almaraja Limbong": the name in apposition. */
+	/*
+	 * "Ketua Dewan Pembina Yayasan X, Almaraja Limbong": the name in
+	 * apposition, after its own rank if it has one ("Juru bicara Kemhan,
+	 * Brigjen TNI Frega Wenas").
+	 */
 	if (j > i + n && j + 1 < s->t->n && wp_token_punct(s->text, &s->t->v[j], ',') &&
-	    scan_name_word(s, j + 1))
+	    scan_name_word(s, j + 1)) {
 		j++;
+		while (j < s->t->n && ((q = scan_cue_at(s, j, CUE_TITLE)) ||
+				       (q = scan_cue_at(s, j, CUE_QUALIFIER))))
+			j += q;
+	}
 	size_t initial = balinese_initial(s, j);
 	size_t name = scan_name_span(s, j + initial, MAX_NAME_TOKENS, false);
 	size_t known = scan_gazetteer_at(s, j, &entry);

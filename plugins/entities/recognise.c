@@ -326,10 +326,12 @@ static size_t step(struct scan *s, size_t i)
 	/* A post without a name after it is no name itself ("kata Presiden."). */
 	if ((n = scan_cue_at(s, i, CUE_TITLE)))
 		return (used = posts_person_after(s, i, n)) ? used : n;
+	/* "kata Sjafrie", but "kata Badan Kerja Sama ..." is the body's name (the next step's). */
 	if ((n = scan_cue_at(s, i, CUE_VERB)) && !scan_capitalised(s, i) &&
 	    (m = scan_name_span(s, i + n, MAX_NAME_TOKENS, false)) &&
 	    !scan_gazetteer_at(s, i + n, &entry) && known_defined_acronym(s, i + n) < 0 &&
-	    !scan_cue_at(s, i + n, CUE_TITLE))
+	    !scan_cue_at(s, i + n, CUE_TITLE) && !scan_cue_at(s, i + n, CUE_ORG_HEAD) &&
+	    !scan_cue_at(s, i + n, CUE_PLACE_HEAD))
 		return scan_add(s, ENTITY_PERSON, NULL, NULL, i + n, i + n + m) < 0 ? 0 : n + m;
 	if (scan_name_word(s, i) && (n = other_name(s, i)))
 		return n;

@@ -150,18 +150,36 @@ size_t scan_gazetteer_at(const struct scan *s, size_t i, int *ret_entry)
 	return m->name_n;
 }
 
-static bool connector(const struct scan *s, size_t i)
+static bool is_one_of(const char *w, const char *const *words, size_t n)
+{
+	for (size_t k = 0; k < n; k++)
+		if (strcmp(w, words[k]) == 0)
+			return true;
+	return false;
+}
+
+/*
+ * Small words inside a name: "bin", "van", "de" in people's names; and in
+ * an organisation's, English ones ("Institute of Technology", "Centre for
+ * Strategic and International Studies"), which Indonesian prose never
+ * uses. "and" and "the" only once "for", "of" or "on" has made the name an
+ * English one: "KRI Usman Harun and KRI Bung Tomo" are two ships.
+ */
+static bool connector(const struct scan *s, size_t i, bool in_org, bool *english)
 {
 	static const char *const words[] = { "bin", "binti", "van", "von", "de", "der", "al",
 					     "el",  "da",    "dos", "du",  "la", "le",  "ibn" };
+	static const char *const opening[] = { "for", "of", "on" }, *const joining[] = { "and",
+											 "the" };
 	const char *w = wp_token_folded(s->t, i);
 
 	if (s->t->v[i].flags & WP_TOKEN_CAPITAL)
 		return false;
-	for (size_t k = 0; k < sizeof(words) / sizeof(*words); k++)
-		if (strcmp(w, words[k]) == 0)
-			return true;
-	return false;
+	if (is_one_of(w, words, sizeof(words) / sizeof(*words)))
+		return true;
+	if (in_org && is_one_of(w, opening, sizeof(opening) / sizeof(*opening)))
+		return *english = true;
+	return in_org && *english && is_one_of(w, joining, sizeof(joining) / sizeof(*joining));
 }
 
 /*
@@ -224,6 +242,9 @@ size_t scan_name_span(const struct scan *s, size_t i, size_t max, bool through_n
 {
 	size_t k = i;
 	int entry;
+	/* An organisation's name, from its head on: "Centre" + "for Strategic and ...". */
+	bool in_org = through_names || (i > 0 && scan_cue_at(s, i - 1, CUE_ORG_HEAD) == 1);
+	bool english = false;
 
 	while (k < s->t->n && k - i < max) {
 		/* A name never runs on into the next line (a heading into its paragraph). */
@@ -248,7 +269,8 @@ size_t scan_name_span(const struct scan *s, size_t i, size_t max, bool through_n
 			     scan_cue_at(s, k, CUE_ORG_HEAD) || scan_cue_at(s, k, CUE_PLACE_HEAD)))
 				break;
 			k++;
-		} else if (k > i && connector(s, k) && scan_name_word(s, k + 1)) {
+		} else if ((k > i || in_org) && scan_name_word(s, k + 1) &&
+			   connector(s, k, in_org, &english)) {
 			k++;
 		} else if (k > i + 1 && double_barrelled(s, k)) {
 			k++;

@@ -417,11 +417,12 @@ static int parse_labelled_parts(struct names *names, const char *line)
 static bool is_section_word(const char *w, size_t n)
 {
 	static const char *const words[] = {
-		"asia",	      "berita", "bisnis",   "daerah",	   "dunia",	"ekonomi", "eropa",
-		"foto",	      "galeri", "headline", "hukum",	   "internasional", "keamanan",
-		"luar",	      "metro",	"militer",  "nasional",	   "negeri",	"news",	   "olahraga",
-		"opini",      "pertahanan", "pilihan", "politik",  "populer",	"regional", "teknologi",
-		"terbaru",    "terkini", "tengah",  "timur",	   "utama",	"video",   "world",
+		"asia",     "berita",   "bisnis",    "daerah",     "dunia",    "ekonomi",
+		"eropa",    "foto",     "galeri",    "headline",   "hukum",    "internasional",
+		"keamanan", "luar",     "metro",     "militer",    "nasional", "negeri",
+		"news",     "olahraga", "opini",     "pertahanan", "pilihan",  "politik",
+		"populer",  "regional", "teknologi", "terbaru",    "terkini",  "tengah",
+		"timur",    "utama",    "video",     "world",
 	};
 
 	for (size_t i = 0; i < sizeof(words) / sizeof(*words); i++)
@@ -470,8 +471,8 @@ static int add_author_by_date(struct names *names, const char *title, const char
 }
 
 int meta_set_names(struct wa_article *a, const char *const *bylines, size_t n,
-		   const char *const *page_authors, size_t n_page_authors,
-		   const char *const *top, size_t n_top)
+		   const char *const *page_authors, size_t n_page_authors, const char *const *top,
+		   size_t n_top)
 {
 	struct names names = { .authors = cJSON_CreateArray(), .editors = cJSON_CreateArray() };
 	int r = names.authors && names.editors ? 0 : -ENOMEM;
