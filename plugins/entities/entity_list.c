@@ -18,20 +18,34 @@
  */
 #define MAX_ENTITIES 2000
 
+/* The index key: the type as one byte, then the name (cut to fit: such names are not real). */
+static size_t index_key(enum entity_type type, const char *name, size_t len, char key[512])
+{
+	if (len > 512 - 2)
+		len = 512 - 2;
+	key[0] = (char)('a' + type);
+	memcpy(key + 1, name, len);
+	key[len + 1] = '\0';
+	return len + 1;
+}
+
+int entity_list_find(const struct entity_list *list, enum entity_type type, const char *name,
+		     size_t len)
+{
+	char key[512];
+	int index;
+	size_t n = index_key(type, name, len, key);
+
+	return wp_wordset_find(&list->index, key, n, &index) ? index : -1;
+}
+
 static int find_or_create(struct entity_list *list, enum entity_type type, const char *name,
 			  const char *code)
 {
 	char key[512];
 	int index;
-	size_t len = strlen(name), n;
+	size_t n = index_key(type, name, strlen(name), key);
 
-	/* The type as one byte, then the name (cut to fit: such names are not real). */
-	if (len > sizeof(key) - 2)
-		len = sizeof(key) - 2;
-	key[0] = (char)('a' + type);
-	memcpy(key + 1, name, len);
-	n = len + 1;
-	key[n] = '\0';
 	if (wp_wordset_find(&list->index, key, n, &index))
 		return index;
 	if (list->n >= MAX_ENTITIES)

@@ -53,6 +53,9 @@ int entity_list_add(struct entity_list *list, enum entity_type type, const char 
  */
 int entity_list_extend(struct entity_list *list, int entity, uint32_t end, uint32_t new_end,
 		       const char *surface, size_t surface_len);
+/* The entity of that type and canonical name already found, or -1. */
+int entity_list_find(const struct entity_list *list, enum entity_type type, const char *name,
+		     size_t len);
 /* Sets a person's role if it has none yet. */
 int entity_list_set_role(struct entity_list *list, int entity, const char *role, size_t len);
 /* Moves every mention and spelling of `from` into `into`. */

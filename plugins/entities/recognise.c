@@ -70,9 +70,11 @@ static bool after_lower_word(const struct scan *s, size_t i, const char *const *
  */
 static bool place_context(const struct scan *s, size_t i, size_t n)
 {
-	static const char *const before[] = { "di",        "ke",   "in",     "kota",
-					      "kabupaten", "desa", "pulau",  "provinsi",
-					      "kecamatan", "asal", "wilayah" };
+	static const char *const before[] = {
+		"di",       "ke",        "in",      "kota",    "kabupaten",  "desa",    "pulau",
+		"provinsi", "kecamatan", "asal",    "wilayah", "perbatasan", "kawasan", "daerah",
+		"perairan", "distrik",   "kampung", "dusun",   "kelurahan",  "dekat",
+	};
 	int entry;
 
 	if (after_lower_word(s, i, before, sizeof(before) / sizeof(*before)))
@@ -204,11 +206,33 @@ static bool event_year_after(const struct scan *s, size_t i, size_t n)
 	return false;
 }
 
+/*
+ * The type of a place, organisation or thing the text already named just
+ * so: a name found once by its context keeps its type where the context
+ * says nothing ("kota Myawaddy", then "Myawaddy merupakan ..."). A person
+ * (ENTITY_PERSON) otherwise.
+ */
+static enum entity_type found_as_other(const struct scan *s, size_t i, size_t n)
+{
+	static const enum entity_type types[] = { ENTITY_PLACE, ENTITY_ORG, ENTITY_EQUIPMENT,
+						  ENTITY_EVENT };
+	const char *name = s->text + s->t->v[i].start;
+	size_t len = s->t->v[i + n - 1].end - s->t->v[i].start;
+
+	for (size_t k = 0; k < sizeof(types) / sizeof(*types); k++)
+		if (entity_list_find(s->list, types[k], name, len) >= 0)
+			return types[k];
+	return ENTITY_PERSON;
+}
+
 /* Any other capitalised span at i; returns the tokens it used. */
 static size_t other_name(struct scan *s, size_t i)
 {
+	/* Words for a people or a group, before its name. */
+	static const char *const groups[] = { "etnis", "suku", "bangsa", "kaum", "marga" };
 	size_t n = scan_name_span(s, i, MAX_NAME_TOKENS, false);
 	const struct wp_token *t = &s->t->v[i];
+	enum entity_type type;
 	int r;
 
 	if (n == 0)
@@ -251,6 +275,11 @@ static size_t other_name(struct scan *s, size_t i)
 		r = scan_add(s, ENTITY_EQUIPMENT, NULL, NULL, i, i + n); /* Airbus A330 MRTT */
 	else if (acronym(s, i))
 		r = 0; /* "LMS Batch 2": no one's name opens with an acronym */
+	else if (after_lower_word(s, i, groups, sizeof(groups) / sizeof(*groups)))
+		r = 0; /* "etnis Karen", "suku Dayak": a people, not a person */
+	else if ((type = found_as_other(s, i, n)) != ENTITY_PERSON)
+		r = scan_add(s, type, NULL, NULL, i,
+			     i + n); /* "kota Myawaddy", then "Myawaddy ..." */
 	else
 		r = scan_add(s, ENTITY_PERSON, NULL, NULL, i, i + n);
 	return r < 0 ? 0 : n;

@@ -182,6 +182,14 @@ static bool connector(const struct scan *s, size_t i, bool in_org, bool *english
 	return in_org && *english && is_one_of(w, joining, sizeof(joining) / sizeof(*joining));
 }
 
+/* Honorifics that are also the last word of names (Burmese "Tun", "Aung"). */
+static bool title_ends_name(const struct scan *s, size_t k)
+{
+	static const char *const words[] = { "tun", "aung", "kyaw", "oo" };
+
+	return is_one_of(wp_token_folded(s->t, k), words, sizeof(words) / sizeof(*words));
+}
+
 /*
  * "Wladyslaw Kosiniak-Kamysz": a hyphen glued between a name's second word
  * and another capitalised word that is no known place or organisation.
@@ -261,6 +269,9 @@ size_t scan_name_span(const struct scan *s, size_t i, size_t max, bool through_n
 			 */
 			size_t title = k > i ? scan_cue_at(s, k, CUE_TITLE) : 0;
 
+			/* "Zaw Min Tun": an honorific that is also a name ends one. */
+			if (title && !scan_name_word(s, k + title) && title_ends_name(s, k))
+				title = 0;
 			if (title && (!through_names || scan_name_word(s, k + title)))
 				break;
 			if (k > i && !through_names &&
