@@ -7,8 +7,8 @@ Each tests/fixtures/articles/NAME.txt (as pasted or crawled) or NAME.html
 (the outlet's page, for ingest_html) has NAME.expect.json beside it; every
 key there must match the record exactly (dates as their text and ISO value,
 removed_kinds as the set of kinds in removed[], lang as lang.code;
-countries, people and equipment as the sorted codes or names of those
-entities, speakers as the sorted names quotes[] credit, quantities as the
+countries, people, orgs and equipment as the sorted codes or names of
+those entities, speakers as the sorted names quotes[] credit, quantities as the
 texts of quantities[]). Besides, for every article: nothing removed as junk
 is left in the text, every date in dates[] is read from the text itself,
 not from removed lines, every entity mention's offsets point at one of its
@@ -51,8 +51,8 @@ def check(name, rec):
             got = rec.get("spam", {}).get("evidence")
         elif key == "countries":
             got = sorted(e["code"] for e in rec.get("entities", []) if e["type"] == "country")
-        elif key in ("people", "equipment"):
-            kind = "person" if key == "people" else "equipment"
+        elif key in ("people", "equipment", "orgs"):
+            kind = {"people": "person", "equipment": "equipment", "orgs": "org"}[key]
             got = sorted(e["name"] for e in rec.get("entities", []) if e["type"] == kind)
         elif key == "speakers":
             got = sorted({q["speaker"] for q in rec.get("quotes", []) if q.get("speaker")})
