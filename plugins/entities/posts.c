@@ -50,6 +50,17 @@ static size_t field_of_post(const struct scan *s, size_t j)
 	return n > 1 ? n : 0;
 }
 
+/* ", Datuk Seri Mohamed Khaled Nordin": after a comma, a rank or honorific, then a name. */
+static bool apposition_with_rank(const struct scan *s, size_t j)
+{
+	size_t q;
+
+	if (j + 1 >= s->t->n || !wp_token_punct(s->text, &s->t->v[j], ','))
+		return false;
+	q = scan_cue_at(s, j + 1, CUE_TITLE);
+	return q && scan_name_word(s, j + 1 + q) && !scan_cue_at(s, j + 1 + q, CUE_TITLE);
+}
+
 /* Balinese and some Javanese names start with a one-letter title: I Made, I Gusti. */
 static size_t balinese_initial(const struct scan *s, size_t j)
 {
@@ -147,8 +158,8 @@ size_t posts_person_after(struct scan *s, size_t i, size_t n)
 	 * apposition, after its own rank if it has one ("Juru bicara Kemhan,
 	 * Brigjen TNI Frega Wenas").
 	 */
-	if (j > i + n && j + 1 < s->t->n && wp_token_punct(s->text, &s->t->v[j], ',') &&
-	    scan_name_word(s, j + 1)) {
+	if ((j > i + n || apposition_with_rank(s, j)) && j + 1 < s->t->n &&
+	    wp_token_punct(s->text, &s->t->v[j], ',') && scan_name_word(s, j + 1)) {
 		j++;
 		while (j < s->t->n && ((q = scan_cue_at(s, j, CUE_TITLE)) ||
 				       (q = scan_cue_at(s, j, CUE_QUALIFIER))))

@@ -258,6 +258,8 @@ static size_t other_name(struct scan *s, size_t i)
 	else if (n == 1 && (r = known_defined_acronym(s, i)) >= 0)
 		r = scan_add(s, s->list->v[r].type, s->list->v[r].name, s->list->v[r].code, i,
 			     i + 1);
+	else if (n == 1 && acronym(s, i) && scan_is_plain_acronym(s, i))
+		r = 0; /* "kapal tempur pesisir (LCS)": a kind of thing, no one's name */
 	else if (n == 1 && acronym(s, i))
 		r = scan_add(s, ENTITY_ORG, NULL, NULL, i, i + 1);
 	else if (n == 1 && web_address(s, i))
@@ -367,6 +369,24 @@ static size_t step(struct scan *s, size_t i)
 	return 1;
 }
 
+/* "kapal tempur pesisir (LCS)": acronyms spelt out in lower-case words (scan.h). */
+static void find_plain_acronyms(struct scan *s)
+{
+	const struct wp_tokens *t = s->t;
+
+	for (size_t k = 1; k + 2 < t->n && s->n_plain_acronyms < MAX_ACRONYMS; k++) {
+		const struct wp_token *before = &t->v[k - 1], *inner = &t->v[k + 1];
+
+		if (wp_token_punct(s->text, &t->v[k], '(') &&
+		    wp_token_punct(s->text, &t->v[k + 2], ')') && (before->flags & WP_TOKEN_WORD) &&
+		    !(before->flags & (WP_TOKEN_CAPITAL | WP_TOKEN_UPPER)) &&
+		    (inner->flags & WP_TOKEN_UPPER) &&
+		    inner->fold_len < sizeof(s->plain_acronyms[0]))
+			memcpy(s->plain_acronyms[s->n_plain_acronyms++], wp_token_folded(t, k + 1),
+			       inner->fold_len + 1);
+	}
+}
+
 int entities_recognise(const struct gazetteer *g, const char *text, const struct wp_tokens *tokens,
 		       struct entity_list *list)
 {
@@ -375,6 +395,7 @@ int entities_recognise(const struct gazetteer *g, const char *text, const struct
 
 	if (!(s.memo = calloc(tokens->n + 1, sizeof(*s.memo))))
 		return -ENOMEM;
+	find_plain_acronyms(&s);
 
 	for (size_t i = 0; i < tokens->n;) {
 		if (tokens->v[i].flags & (WP_TOKEN_PUNCT | WP_TOKEN_NUMBER)) {

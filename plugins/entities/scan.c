@@ -121,6 +121,16 @@ bool scan_name_word(const struct scan *s, size_t i)
  * The longest gazetteer name at i written as a name is; its first
  * fitting entry in *ret_entry.
  */
+bool scan_is_plain_acronym(const struct scan *s, size_t i)
+{
+	if (!(s->t->v[i].flags & WP_TOKEN_UPPER))
+		return false;
+	for (size_t k = 0; k < s->n_plain_acronyms; k++)
+		if (strcmp(wp_token_folded(s->t, i), s->plain_acronyms[k]) == 0)
+			return true;
+	return false;
+}
+
 size_t scan_gazetteer_at(const struct scan *s, size_t i, int *ret_entry)
 {
 	if (i >= s->t->n)
@@ -136,6 +146,9 @@ size_t scan_gazetteer_at(const struct scan *s, size_t i, int *ret_entry)
 				   : 0;
 
 		m->name_n = 0;
+		if (n == 1 && scan_is_plain_acronym(s, i) &&
+		    scan_canonical(s, entry)->type == ENTITY_PLACE)
+			n = 0; /* "kapal tempur pesisir (LCS)": not Laut China Selatan */
 		for (; n && entry >= 0; entry = s->g->names.v[entry].next) {
 			if (wp_phrase_case_fits(&s->g->names.v[entry], s->t, i, n)) {
 				m->name_n = (uint8_t)n;

@@ -47,6 +47,12 @@ struct scan {
 		int entity;
 	} acronyms[MAX_ACRONYMS];
 	size_t n_acronyms;
+	/*
+	 * Acronyms the text spells out in everyday words: "kapal tempur
+	 * pesisir (LCS)" makes LCS no alias of a place (Laut China Selatan).
+	 */
+	char plain_acronyms[MAX_ACRONYMS][16];
+	size_t n_plain_acronyms;
 	/* The line of the last heading question: tokens [start, end), and the answer. */
 	struct {
 		size_t start, end;
@@ -91,6 +97,8 @@ bool scan_number_in_name(const struct scan *s, size_t k, bool after_head);
 size_t scan_unit_number(const struct scan *s, size_t head, size_t k);
 /* The canonical name of the gazetteer's entry (from scan_gazetteer_at). */
 const struct canonical *scan_canonical(const struct scan *s, int entry);
+/* Whether token i is an acronym the text spelt out in everyday words (plain_acronyms). */
+bool scan_is_plain_acronym(const struct scan *s, size_t i);
 /*
  * The tokens of a country other than Indonesia at token j ("Rusia",
  * "Amerika Serikat"), 0 if none: the country a body's generic name

@@ -319,10 +319,18 @@ static const char *outlet_in(const struct meta *m, const char *const *lines, siz
 	return found;
 }
 
-/* Whether line is the outlet's name, its web address ("Medcom.id") or "name.com" at most. */
+/*
+ * Whether line is the outlet's name, its web address ("Medcom.id") or
+ * "name.com" at most, maybe signed by its newsroom ("Redaksi Militer.id").
+ */
 static bool is_outlet_name(const char *name, const char *line)
 {
 	size_t n = strlen(name);
+
+	if (strncasecmp(line, "tim redaksi ", 12) == 0)
+		line += 12;
+	else if (strncasecmp(line, "redaksi ", 8) == 0)
+		line += 8;
 
 	if (strncasecmp(line, name, n) != 0)
 		return false;
@@ -348,7 +356,10 @@ static const char *outlet_in_masthead(const struct meta *m, const struct set_asi
 
 		if (found && !strstr(h, " | ") && !is_outlet_name(found, h))
 			found = NULL;
-
+		/* "am@hmetro.com.my": a writer's address at the outlet. */
+		if (!found && strchr(h, '@') && !strchr(h, ' '))
+			found = outlets_find(&m->outlets, strchr(h, '@') + 1,
+					     strlen(strchr(h, '@') + 1));
 		if (found)
 			return found;
 	}

@@ -417,12 +417,12 @@ static int parse_labelled_parts(struct names *names, const char *line)
 static bool is_section_word(const char *w, size_t n)
 {
 	static const char *const words[] = {
-		"asia",     "berita",   "bisnis",    "daerah",     "dunia",    "ekonomi",
-		"eropa",    "foto",     "galeri",    "headline",   "hukum",    "internasional",
-		"keamanan", "luar",     "metro",     "militer",    "nasional", "negeri",
-		"news",     "olahraga", "opini",     "pertahanan", "pilihan",  "politik",
-		"populer",  "regional", "teknologi", "terbaru",    "terkini",  "tengah",
-		"timur",    "utama",    "video",     "world",
+		"asia",     "berita",   "bisnis", "daerah",     "dunia",     "ekonomi",
+		"eropa",    "foto",     "galeri", "headline",   "hukum",     "internasional",
+		"keamanan", "luar",     "metro",  "militer",    "nasional",  "negeri",
+		"news",     "olahraga", "opini",  "pertahanan", "pilihan",   "politik",
+		"populer",  "redaksi",  "tim",    "regional",   "teknologi", "terbaru",
+		"terkini",  "tengah",   "timur",  "utama",      "video",     "world",
 	};
 
 	for (size_t i = 0; i < sizeof(words) / sizeof(*words); i++)
