@@ -222,10 +222,16 @@ size_t known_ship_at(struct scan *s, size_t i)
 
 	if (!cue || !(s->t->v[i].flags & WP_TOKEN_UPPER))
 		return 0;
-	size_t n = scan_name_span(s, i + cue, MAX_SHIP_TOKENS, true);
-	size_t j = i + cue + n;
+	/* Ships named after a doctor or a professor keep the title: "KRI dr. Radjiman ...-992". */
+	size_t title = i + cue < s->t->n && (s->t->v[i + cue].flags & WP_TOKEN_ABBREV) &&
+				       scan_cue_at(s, i + cue, CUE_TITLE) == 1 &&
+				       scan_name_word(s, i + cue + 1)
+			       ? 1
+			       : 0;
+	size_t n = scan_name_span(s, i + cue + title, MAX_SHIP_TOKENS, true);
+	size_t j = i + cue + title + n;
 
-	if (n == 0 && j < s->t->n && (s->t->v[j].flags & WP_TOKEN_HAS_DIGIT))
+	if (n == 0 && !title && j < s->t->n && (s->t->v[j].flags & WP_TOKEN_HAS_DIGIT))
 		n = 1, j++; /* the hull number glued to a one-word name */
 	if (n == 0)
 		return 0;
