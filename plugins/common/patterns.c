@@ -174,6 +174,14 @@ static void first_bytes(const char *regex, bool first[256])
 	pcre2_code_free(re);
 }
 
+bool wp_pattern_starts_at_spaces(const struct wp_pattern *p)
+{
+	bool first[256];
+
+	first_bytes(p->regex, first);
+	return first[' '];
+}
+
 /* The alternation of the members flagged in `use`; (*MARK:i) names member i. */
 static pcre2_code *compile_members(const struct wp_pattern_file *f,
 				   const struct wp_pattern_group *g, const bool *use, bool anchored,

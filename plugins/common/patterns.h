@@ -61,6 +61,14 @@ int wp_pattern_file_load(const struct wa_plugin_ctx *ctx, const char *name, size
 			 char **ret_error);
 void wp_pattern_file_fini(struct wp_pattern_file *file);
 
+/*
+ * Whether a match of the pattern can start at a space (or at any byte):
+ * searched for through a text, such a pattern, and every other of its
+ * group with it, is tried at every word, where one that opens with a
+ * word or a bracket is tried only where that occurs.
+ */
+bool wp_pattern_starts_at_spaces(const struct wp_pattern *pattern);
+
 /* The group named `name`, or NULL if no pattern has that first word. */
 const struct wp_pattern_group *wp_pattern_file_group(const struct wp_pattern_file *file,
 						     const char *name);
