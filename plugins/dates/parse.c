@@ -118,9 +118,16 @@ struct cursor {
 	size_t len, at;
 };
 
+/* ASCII letters and the apostrophe of "Jum'at": what the words of a date are made of. */
+static const bool alpha_byte[256] = {
+	['A' ... 'Z'] = true,
+	['a' ... 'z'] = true,
+	['\''] = true,
+};
+
 static bool is_alpha(char c)
 {
-	return isalpha((unsigned char)c) || c == '\'';
+	return alpha_byte[(unsigned char)c];
 }
 
 static void skip(struct cursor *c, const char *chars)
@@ -702,18 +709,28 @@ static bool may_start_date(const char *s, size_t len, size_t i)
 }
 
 /* Letters, digits and UTF-8 bytes: what a word is made of, without a locale lookup. */
+static const bool word_bytes[256] = {
+	['0' ... '9'] = true,
+	['A' ... 'Z'] = true,
+	['a' ... 'z'] = true,
+	[0x80 ... 0xff] = true,
+};
+
 static inline bool word_byte(char ch)
 {
-	unsigned char c = (unsigned char)ch;
-
-	return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || c >= 0x80;
+	return word_bytes[(unsigned char)ch];
 }
 
 bool date_find_next(const char *s, size_t len, size_t *pos, struct date_match *m)
 {
 	for (size_t i = *pos; i < len; i++) {
-		if ((i > 0 && word_byte(s[i - 1])) || s[i] == ' ' || s[i] == '\n' ||
-		    !may_start_date(s, len, i))
+		/* Inside a word, and right after it, nothing starts: on past its end. */
+		if (i > 0 && word_byte(s[i - 1])) {
+			while (i < len && word_byte(s[i]))
+				i++;
+			continue;
+		}
+		if (s[i] == ' ' || s[i] == '\n' || !may_start_date(s, len, i))
 			continue;
 		struct cursor c = { s, len, i };
 
