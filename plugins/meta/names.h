@@ -16,7 +16,7 @@ struct wa_article;
  * order) next to its date. Lists stay absent when no line names anyone.
  */
 int meta_set_names(struct wa_article *article, const char *const *bylines, size_t n_bylines,
-		   const char *const *page_authors, size_t n_page_authors,
-		   const char *const *top, size_t n_top);
+		   const char *const *page_authors, size_t n_page_authors, const char *const *top,
+		   size_t n_top);
 
 #endif
