@@ -266,6 +266,23 @@ static size_t dateline_length(struct run *run, const struct line *l)
 }
 
 /*
+ * A lede too short to read as a paragraph, right above the first one:
+ * "Presiden Prabowo Subianto tiba di Moskow." A sentence of five words or
+ * more that no rule names, below the headline and not a caption's shape
+ * (a photo's date in brackets, or a line repeated).
+ */
+static bool is_short_lede(struct run *run, size_t i)
+{
+	const struct line *l = &run->lines[i];
+
+	if (i == 0 || l->words < 5 || l->repeat || !wp_ends_sentence(l->text, l->len) ||
+	    !(l->text[0] >= 'A' && l->text[0] <= 'Z') || memchr(l->text, '(', l->len) ||
+	    line_rule(run, &run->lines[i]) || match_line(run, run->c->head, l))
+		return false;
+	return true;
+}
+
+/*
  * Step 2: the first line that is the article's own prose: one opening with
  * a dateline or reading as a paragraph; in a short article, one that ends
  * as a sentence does; failing that, the line after a headline.
@@ -279,8 +296,10 @@ static size_t find_lede(struct run *run)
 
 		if (line_rule(run, l) || match_line(run, run->c->head, l))
 			continue;
-		if (l->body || dateline_length(run, l))
+		if (dateline_length(run, l))
 			return i;
+		if (l->body)
+			return i > 0 && is_short_lede(run, i - 1) ? i - 1 : i;
 		if (sentence == SIZE_MAX && wp_ends_sentence(l->text, l->len) && l->words >= 4)
 			sentence = i;
 		if (after_headline == SIZE_MAX && i > 0)

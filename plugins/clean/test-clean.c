@@ -121,6 +121,36 @@ WA_TEST(editor_initials_trailer_leaves_the_last_paragraph)
 	wa_test_run_done(&r);
 }
 
+/* A first paragraph of one short sentence, with no dateline, is the article's, not its header's. */
+WA_TEST(a_short_lede_without_a_dateline_stays)
+{
+	struct wa_test_run r = { 0 };
+
+	wa_test_run_text(&r, conf,
+			 "Prabowo Tiba di Moskow\n"
+			 "Senin, 30 November 2026 08:00 WIB\n\n"
+			 "Presiden Prabowo Subianto tiba di Moskow.\n\n"
+			 "Kunjungan itu merupakan lawatan kedua Prabowo ke Rusia tahun ini. Ia "
+			 "dijadwalkan bertemu Presiden Vladimir Putin di Kremlin, Selasa.\n");
+	ASSERT_STR_EQ(wa_article_text(r.article),
+		      "Presiden Prabowo Subianto tiba di Moskow.\n\n"
+		      "Kunjungan itu merupakan lawatan kedua Prabowo ke Rusia tahun ini. Ia "
+		      "dijadwalkan bertemu Presiden Vladimir Putin di Kremlin, Selasa.");
+	ASSERT_NOT_NULL(wa_test_removed(&r, "header", "Prabowo Tiba di Moskow"));
+	wa_test_run_done(&r);
+
+	/* A photo's caption above the first paragraph still goes. */
+	wa_test_run_text(&r, conf,
+			 "Prabowo Tiba di Moskow\n"
+			 "Presiden Prabowo Subianto tiba di Moskow, Senin (30/11/2026).\n\n"
+			 "Kunjungan itu merupakan lawatan kedua Prabowo ke Rusia tahun ini. Ia "
+			 "dijadwalkan bertemu Presiden Vladimir Putin di Kremlin, Selasa.\n");
+	ASSERT_STR_EQ(wa_article_text(r.article),
+		      "Kunjungan itu merupakan lawatan kedua Prabowo ke Rusia tahun ini. Ia "
+		      "dijadwalkan bertemu Presiden Vladimir Putin di Kremlin, Selasa.");
+	wa_test_run_done(&r);
+}
+
 WA_TEST(wordpress_comments_go_to_comments_with_their_authors)
 {
 	struct wa_test_run r = { 0 };
@@ -272,6 +302,7 @@ WA_TEST_MAIN(WA_TEST_ENTRY(tribun_style_page_keeps_only_the_article),
 	     WA_TEST_ENTRY(glued_boilerplate_is_cut_out_and_both_sides_stay),
 	     WA_TEST_ENTRY(footnote_digits_go_and_designators_stay),
 	     WA_TEST_ENTRY(editor_initials_trailer_leaves_the_last_paragraph),
+	     WA_TEST_ENTRY(a_short_lede_without_a_dateline_stays),
 	     WA_TEST_ENTRY(wordpress_comments_go_to_comments_with_their_authors),
 	     WA_TEST_ENTRY(a_related_list_in_the_middle_ends_at_the_next_paragraph),
 	     WA_TEST_ENTRY(a_new_outlets_boilerplate_is_a_line_in_data_dir),
