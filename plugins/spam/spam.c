@@ -16,8 +16,11 @@
  * with a call to action, a term or another capitalised word, or two
  * capitalised words with a term: "DAFTAR TRISULA88" in "di tengah
  * ketegangan DAFTAR TRISULA88 yang terus meningkat". Injections are cut
- * out of the sentence (removed[] kind "spam"); plain mentions of gambling
- * in a news report on it only raise the score.
+ * out of the sentence (removed[] kind "spam"). A whole sentence is one
+ * when it names no brand but advertises all the same: gambling slang, a
+ * second term and a call to action ("Situs slot gacor hari ini gampang
+ * maxwin, daftar sekarang ..."). Plain mentions of gambling in a news
+ * report on it only raise the score.
  *
  * spam.score = 1 - (0.4^injections * 0.7^other brands * 0.95^terms): one
  * injection makes 0.6, a page of promotion approaches 1, a report about
@@ -365,6 +368,45 @@ static bool *lower_case_sentences(const struct word *w, size_t n)
 	return result;
 }
 
+/*
+ * For each sentence: is it an advertisement without a brand? Slang only
+ * gamblers' sites use (gacor, maxwin, bonus new member), another gambling
+ * term, and two calls to action, or one with much slang. A report on a
+ * raid ("mempromosikan situs slot gacor ... mengajak warga daftar") has
+ * some of each, not that many. A sentence with a brand is left to the
+ * runs around the brand, which cut the injection and keep the sentence.
+ * Caller frees.
+ */
+static bool *promotion_sentences(const struct word *w, size_t n)
+{
+	size_t sentences = n ? w[n - 1].sentence + 1 : 1;
+	struct count {
+		unsigned slang, terms, ctas, brands;
+	} *c = calloc(sentences, sizeof(*c));
+	bool *result = calloc(sentences, sizeof(*result));
+
+	if (c && result) {
+		for (size_t i = 0; i < n; i++) {
+			c[w[i].sentence].brands += w[i].brand;
+			if (!w[i].term_words)
+				continue;
+			c[w[i].sentence].slang += w[i].term == TERM_SLANG;
+			c[w[i].sentence].terms += w[i].term == TERM_GAME ||
+						  w[i].term == TERM_SLANG ||
+						  w[i].term == TERM_PROVIDER;
+			c[w[i].sentence].ctas += w[i].term == TERM_CTA;
+		}
+		for (size_t k = 0; k < sentences; k++)
+			result[k] = !c[k].brands && c[k].slang && c[k].terms >= 2 &&
+				    (c[k].ctas >= 2 || (c[k].ctas && c[k].slang >= 3));
+	} else {
+		free(result);
+		result = NULL;
+	}
+	free(c);
+	return result;
+}
+
 struct finding {
 	double keep_score; /* product of (1 - p) */
 	cJSON *evidence;
@@ -470,29 +512,34 @@ static int spam_process(void *state, struct wa_article *a)
 	if (!f.evidence)
 		return -ENOMEM;
 	size_t len = strlen(text), n = split_words(text, len, &w), copied = 0;
-	bool *lower_sentences = lower_case_sentences(w, n);
+	bool *lower_sentences = lower_case_sentences(w, n), *promotions = NULL;
 
-	if (!lower_sentences) {
+	if (lower_sentences) {
+		find_terms(&s->lexicon, w, n);
+		for (size_t i = 0; i < n; i++)
+			w[i].brand = w[i].term != TERM_ALLOW &&
+				     (is_brand(&w[i], text, len) || is_4d_brand(&w[i]));
+		promotions = promotion_sentences(w, n);
+	}
+	if (!promotions) {
 		cJSON_Delete(f.evidence);
+		free(lower_sentences);
 		free(w);
 		return -ENOMEM;
 	}
-	find_terms(&s->lexicon, w, n);
-	for (size_t i = 0; i < n; i++)
-		w[i].brand = w[i].term != TERM_ALLOW &&
-			     (is_brand(&w[i], text, len) || is_4d_brand(&w[i]));
-
 	for (size_t i = 0; i < n;) {
 		bool lower_sentence = lower_sentences[w[i].sentence];
+		bool promotion = promotions[w[i].sentence];
 
-		if (!hot(&w[i], lower_sentence)) {
+		if (!promotion && !hot(&w[i], lower_sentence)) {
 			i++;
 			continue;
 		}
 		size_t j = i, brands = 0, ctas = 0, terms = 0, caps = 0;
 
 		while (j < n && w[j].sentence == w[i].sentence &&
-		       (hot(&w[j], lower_sentence) || bridges(w, j, n, lower_sentence))) {
+		       (promotion || hot(&w[j], lower_sentence) ||
+			bridges(w, j, n, lower_sentence))) {
 			brands += w[j].brand;
 			ctas += w[j].term == TERM_CTA;
 			terms += w[j].term == TERM_GAME || w[j].term == TERM_SLANG ||
@@ -500,11 +547,16 @@ static int spam_process(void *state, struct wa_article *a)
 			caps += w[j].caps && lower_sentence;
 			j++;
 		}
-		bool injection = (brands && (ctas || terms || caps >= 2 || j - i >= 2)) ||
+		bool injection = promotion ||
+				 (brands && (ctas || terms || caps >= 2 || j - i >= 2)) ||
 				 (caps >= 2 && terms && lower_sentence);
 
 		if (injection) {
 			size_t start = w[i].start, end = w[j - 1].end;
+
+			/* The whole advertisement goes, with its closing punctuation. */
+			while (promotion && end < len && strchr(".!?", text[end]))
+				end++;
 
 			f.keep_score *= 1 - P_INJECTION;
 			add_evidence(&f, text + start, end - start);
@@ -547,6 +599,7 @@ static int spam_process(void *state, struct wa_article *a)
 	cJSON_Delete(f.evidence);
 	wp_strbuf_fini(&out);
 	free(lower_sentences);
+	free(promotions);
 	free(w);
 	return r < 0 ? r : WA_PLUGIN_OK;
 }

@@ -62,6 +62,37 @@ WA_TEST(news_about_gambling_is_kept_and_scores_low)
 	wa_test_run_done(&r);
 }
 
+/* A paragraph that advertises without naming a site goes whole; a report on such ads stays. */
+WA_TEST(an_advertising_paragraph_without_a_brand_goes)
+{
+	struct wa_test_run r = { 0 };
+
+	wa_test_run_text(
+		&r, conf,
+		"SURABAYA - TNI Angkatan Laut menggelar latihan armada di Laut Jawa mulai "
+		"Senin, melibatkan 30 kapal perang.\n\n"
+		"Situs slot gacor hari ini gampang maxwin, daftar sekarang dan klaim bonus "
+		"new member 100 persen tanpa ribet.\n\n"
+		"Latihan dijadwalkan berakhir pada 10 Desember dengan pendaratan amfibi.\n");
+	ASSERT_STR_EQ(wa_article_text(r.article),
+		      "TNI Angkatan Laut menggelar latihan armada di Laut Jawa mulai Senin, "
+		      "melibatkan 30 kapal perang.\n\n"
+		      "Latihan dijadwalkan berakhir pada 10 Desember dengan pendaratan amfibi.");
+	ASSERT_STR_EQ(wa_test_removed(&r, "spam", ""),
+		      "Situs slot gacor hari ini gampang maxwin, daftar sekarang dan klaim bonus "
+		      "new member 100 persen tanpa ribet.");
+	ASSERT_TRUE(score(&r) >= 0.6);
+	wa_test_run_done(&r);
+
+	wa_test_run_text(&r, conf,
+			 "MEDAN - Polisi menangkap 12 pengelola judi online. Para tersangka "
+			 "mempromosikan situs slot gacor melalui media sosial dan mengajak warga "
+			 "daftar, kata Kapolda.\n");
+	ASSERT_NULL(wa_test_removed(&r, "spam", ""));
+	ASSERT_TRUE(score(&r) < 0.5);
+	wa_test_run_done(&r);
+}
+
 WA_TEST(a_page_of_promotion_scores_high)
 {
 	struct wa_test_run r = { 0 };
@@ -113,6 +144,7 @@ WA_TEST(footnote_digits_are_left_for_clean)
 WA_TEST_MAIN(WA_TEST_ENTRY(an_injected_brand_leaves_the_sentence_whole),
 	     WA_TEST_ENTRY(designators_and_acronyms_are_not_brands),
 	     WA_TEST_ENTRY(news_about_gambling_is_kept_and_scores_low),
+	     WA_TEST_ENTRY(an_advertising_paragraph_without_a_brand_goes),
 	     WA_TEST_ENTRY(a_page_of_promotion_scores_high),
 	     WA_TEST_ENTRY(disguised_letters_are_folded_before_matching),
 	     WA_TEST_ENTRY(footnote_digits_are_left_for_clean))
