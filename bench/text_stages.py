@@ -101,7 +101,7 @@ def main():
             t = timed(args.warta, d, STAGES[:n])
             print(f"  + {STAGES[n - 1]:10} {(t - previous) * 1e6:6.1f} us/article")
             previous = t
-        print(f"text stages together: {(previous - base) * 1e6:.1f} us/article")
+        print(f"text stages together: {(before_readers - base) * 1e6:.1f} us/article")
         print(f"{', '.join(READERS)} together: {(previous - before_readers) * 1e6:.1f} "
               f"us/article")
 
