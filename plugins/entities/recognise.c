@@ -225,6 +225,21 @@ static enum entity_type found_as_other(const struct scan *s, size_t i, size_t n)
 	return ENTITY_PERSON;
 }
 
+static bool made_in(const struct scan *s, size_t i)
+{
+	static const char *const suffixes[] = { "-made", "-built", "-designed", "-supplied" };
+	const char *w = wp_token_folded(s->t, i);
+	size_t len = s->t->v[i].fold_len;
+
+	for (size_t k = 0; k < sizeof(suffixes) / sizeof(*suffixes); k++) {
+		size_t n = strlen(suffixes[k]);
+
+		if (len > n && strcmp(w + len - n, suffixes[k]) == 0)
+			return true;
+	}
+	return false;
+}
+
 /* Any other capitalised span at i; returns the tokens it used. */
 static size_t other_name(struct scan *s, size_t i)
 {
@@ -246,6 +261,9 @@ static size_t other_name(struct scan *s, size_t i)
 		return 1;
 	if (spells_own_acronym(s, i, n))
 		return n;
+	/* "Chinese-made J-10", "Russian-built Su-35": where it was made, then the thing. */
+	if (n > 1 && made_in(s, i))
+		return 1;
 	if (event_year_after(s, i, n)) {
 		r = scan_add(s, ENTITY_EVENT, NULL, NULL, i, i + n + 1);
 		return r < 0 ? 0 : n + 1;

@@ -37,7 +37,7 @@
  * but the name comes before the clause ends or a pronoun takes its place.
  */
 #define SPEAKER_REACH 12
-/* Tokens from a name after a quotation to its verb: "Richard Marles told". */
+/* Tokens from a name after a quotation to its verb: "Richard Marles told" (and a post before). */
 #define NAME_THEN_VERB      5
 #define MAX_NAME_TOKENS     4
 #define SPEAKER_LOOKBACK    60  /* tokens before a quotation where its speaker is named */
@@ -248,14 +248,22 @@ static const char *speaker_after(const struct scan *s, size_t j, uint32_t quote_
 		j++;
 	if (j >= s->t->n || (s->t->v[j].flags & WP_TOKEN_LINE_START))
 		return NULL;
-	/* English order: `," Marles told reporters`, `," Tunggul stated.` */
-	const char *named = person_in(s, s->t->v[j].chars, s->t->v[j].chars + 1);
+	/*
+	 * English order: `," Marles told reporters`, `," Tunggul stated.`,
+	 * `," Defence Minister Sjafrie Sjamsoeddin said`: a person named
+	 * between the quotation and a verb of the same clause.
+	 */
+	for (size_t k = j + 1; k < s->t->n && k < j + NAME_THEN_VERB + 3 && !clause_ends(s, k);
+	     k++) {
+		if (!cue_at(s, k, CUE_VERB))
+			continue;
+		const char *named = person_in(s, s->t->v[j].chars, s->t->v[k].chars);
 
-	for (size_t k = j + 1; named && k < s->t->n && k < j + NAME_THEN_VERB; k++) {
-		if (cue_at(s, k, CUE_VERB)) {
+		if (named) {
 			*ret_found = true;
 			return named;
 		}
+		break;
 	}
 	if (!(v = cue_at(s, j, CUE_VERB)))
 		return NULL;

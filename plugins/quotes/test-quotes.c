@@ -163,6 +163,23 @@ WA_TEST(a_long_post_before_the_name_and_a_pronoun_after_the_verb)
 	wa_test_run_done(&r);
 }
 
+/* English order with the speaker's post: `," Defence Minister X said`, not the last person named.
+ */
+WA_TEST(an_english_speaker_after_the_quotation_with_a_post)
+{
+	struct wa_test_run r = { 0 };
+
+	wa_test_run_text(
+		&r, conf,
+		"Warships\n\n"
+		"JAKARTA (Reuters) - Ministry spokesman Frega Wenas told reporters the deal "
+		"was signed on Tuesday.\n\n"
+		"\"These ships will strengthen our presence,\" Defence Minister Sjafrie "
+		"Sjamsoeddin said in a statement.\n");
+	expect(&r, "These ships will strengthen", "Sjafrie Sjamsoeddin", "direct");
+	wa_test_run_done(&r);
+}
+
 WA_TEST(speakers_come_from_entities_json_when_the_text_was_set_again)
 {
 	struct wa_test_run r = { 0 };
@@ -178,6 +195,7 @@ WA_TEST(speakers_come_from_entities_json_when_the_text_was_set_again)
 }
 
 WA_TEST_MAIN(WA_TEST_ENTRY(a_long_post_before_the_name_and_a_pronoun_after_the_verb),
+	     WA_TEST_ENTRY(an_english_speaker_after_the_quotation_with_a_post),
 	     WA_TEST_ENTRY(speakers_come_from_entities_json_when_the_text_was_set_again),
 	     WA_TEST_ENTRY(speakers_come_from_verbs_after_and_before_and_from_nya),
 	     WA_TEST_ENTRY(indirect_speech_and_the_cited_outlet),
