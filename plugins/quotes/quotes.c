@@ -398,6 +398,8 @@ static size_t sentence_end(const struct scan *s, size_t i)
 	/* Bounded: a text with no sentence ends would make every lookup read all of it. */
 	size_t stop = i + MAX_SENTENCE_TOKENS < s->t->n ? i + MAX_SENTENCE_TOKENS : s->t->n;
 
+	if (i >= s->t->n)
+		return s->t->n; /* past the last token (a name ending the text): no sentence */
 	for (i++; i < stop; i++)
 		if (s->t->v[i].flags & (WP_TOKEN_SENT_START | WP_TOKEN_LINE_START))
 			break;

@@ -180,6 +180,24 @@ WA_TEST(an_english_speaker_after_the_quotation_with_a_post)
 	wa_test_run_done(&r);
 }
 
+/*
+ * Found by fuzz-pipeline: a name, its verb and a comma ending the text read
+ * one token past the last. The filler makes the tokens exactly 256, as
+ * many as their array holds, so AddressSanitizer sees such a read.
+ */
+WA_TEST(a_reporting_verb_ending_the_text_quotes_nothing)
+{
+	char text[4096] = "Kapal\n\nPT PAL menyelesaikan ";
+	struct wa_test_run r = { 0 };
+
+	for (int i = 0; i < 243; i++)
+		strcat(text, "kapal ");
+	strcat(text, "itu. Direktur Utama PT PAL Kaharuddin Djenod mengatakan,");
+	wa_test_run_text(&r, conf, text);
+	ASSERT_NULL(wa_test_field(&r, "quotes"));
+	wa_test_run_done(&r);
+}
+
 WA_TEST(speakers_come_from_entities_json_when_the_text_was_set_again)
 {
 	struct wa_test_run r = { 0 };
@@ -195,6 +213,7 @@ WA_TEST(speakers_come_from_entities_json_when_the_text_was_set_again)
 }
 
 WA_TEST_MAIN(WA_TEST_ENTRY(a_long_post_before_the_name_and_a_pronoun_after_the_verb),
+	     WA_TEST_ENTRY(a_reporting_verb_ending_the_text_quotes_nothing),
 	     WA_TEST_ENTRY(an_english_speaker_after_the_quotation_with_a_post),
 	     WA_TEST_ENTRY(speakers_come_from_entities_json_when_the_text_was_set_again),
 	     WA_TEST_ENTRY(speakers_come_from_verbs_after_and_before_and_from_nya),
