@@ -184,6 +184,49 @@ static bool number(struct cursor *c, size_t min_digits, size_t max_digits, int *
 
 #define N(t) (sizeof(t) / sizeof(*(t)))
 
+/* "7:12 AM", "3:45pm", "11.30 p.m.": a twelve-hour clock's hour made 0-23. */
+static void meridiem(struct cursor *c, int *h)
+{
+	struct cursor t = *c;
+
+	skip(&t, " ");
+	bool am = literal(&t, "am") || literal(&t, "a.m.");
+	bool pm = !am && (literal(&t, "pm") || literal(&t, "p.m."));
+
+	if ((!am && !pm) || *h < 1 || *h > 12)
+		return;
+	*h = (*h % 12) + (pm ? 12 : 0);
+	*c = t;
+}
+
+/* "GMT+7", "UTC+07:00", "GMT-5", "GMT": an offset from UTC, in minutes. */
+static bool utc_offset(struct cursor *c, int *ret_minutes)
+{
+	struct cursor t = *c;
+	int h = 0, mi = 0, sign = 1;
+
+	if (t.at + 3 > t.len ||
+	    (strncasecmp(t.s + t.at, "gmt", 3) != 0 && strncasecmp(t.s + t.at, "utc", 3) != 0))
+		return false;
+	t.at += 3;
+	if (t.at < t.len && (t.s[t.at] == '+' || t.s[t.at] == '-')) {
+		sign = t.s[t.at] == '-' ? -1 : 1;
+		t.at++;
+		if (!number(&t, 1, 2, &h) || h > 14)
+			return false;
+		if (t.at + 2 < t.len && t.s[t.at] == ':') {
+			t.at++;
+			if (!number(&t, 2, 2, &mi) || mi > 59)
+				return false;
+		}
+	}
+	if (t.at < t.len && is_alpha(t.s[t.at]))
+		return false;
+	*ret_minutes = sign * (h * 60 + mi);
+	*c = t;
+	return true;
+}
+
 /* "14:30", "08.30", "07:40:00", then "WIB"; after "pukul" when given. */
 static bool time_of_day(struct cursor *c, struct date_match *m)
 {
@@ -203,13 +246,14 @@ static bool time_of_day(struct cursor *c, struct date_match *m)
 		if (!number(&t, 2, 2, &s) || s > 59)
 			return false;
 	}
+	meridiem(&t, &h);
 	m->has_time = true;
 	m->hour = h, m->minute = mi, m->second = s;
 	*c = t;
 	struct cursor z = t;
 
 	skip(&z, " ");
-	if (word(&z, zones, N(zones), &zone)) {
+	if (word(&z, zones, N(zones), &zone) || utc_offset(&z, &zone)) {
 		m->has_zone = true;
 		m->zone_minutes = zone;
 		*c = z;
@@ -222,7 +266,7 @@ static void optional_time(struct cursor *c, struct date_match *m)
 {
 	struct cursor t = *c;
 
-	skip(&t, " ,|-");
+	skip(&t, " ,|-@");
 	if (time_of_day(&t, m))
 		*c = t;
 }

@@ -74,6 +74,15 @@ WA_TEST(header_forms_with_times_and_zones)
 	check("RABU, 16 AGUSTUS 2023 | 09:20 WIB | LAPORAN: BONFILIO",
 	      "RABU, 16 AGUSTUS 2023 | 09:20 WIB", "2023-08-16T09:20+07:00", "absolute");
 	check("Sunday, December 4, 2022", "Sunday, December 4, 2022", "2022-12-04", "absolute");
+	/* English and Malaysian pages: twelve-hour clocks, offsets from GMT. */
+	check("November 24, 2026 7:12 AM GMT+7", "November 24, 2026 7:12 AM GMT+7",
+	      "2026-11-24T07:12+07:00", "absolute");
+	check("Disember 2, 2025 @ 7:16pm", "Disember 2, 2025 @ 7:16pm", "2025-12-02T19:16",
+	      "absolute");
+	check("December 4, 2022 12:05 a.m. UTC", "December 4, 2022 12:05 a.m. UTC",
+	      "2022-12-04T00:05+00:00", "absolute");
+	check("4 December 2022 11:30 PM GMT-5", "4 December 2022 11:30 PM GMT-5",
+	      "2022-12-04T23:30-05:00", "absolute");
 }
 
 WA_TEST(dates_without_a_year_take_the_publication_year)
