@@ -38,10 +38,11 @@
  */
 #define SPEAKER_REACH 12
 /* Tokens from a name after a quotation to its verb: "Richard Marles told" (and a post before). */
-#define NAME_THEN_VERB      5
-#define MAX_NAME_TOKENS     4
-#define SPEAKER_LOOKBACK    60  /* tokens before a quotation where its speaker is named */
-#define MAX_SENTENCE_TOKENS 300 /* longer "sentences" are not prose */
+#define NAME_THEN_VERB        5
+#define MAX_NAME_TOKENS       4
+#define SPEAKER_LOOKBACK      60  /* tokens before a quotation where its speaker is named */
+#define SPEAKER_MENTIONS_BACK 8   /* people named before "katanya" among whom its speaker is */
+#define MAX_SENTENCE_TOKENS   300 /* longer "sentences" are not prose */
 
 enum cue { CUE_VERB, CUE_TITLE, CUE_VIA };
 
@@ -177,6 +178,31 @@ static const char *last_person_before(const struct scan *s, uint32_t before, uin
 	return NULL;
 }
 
+static size_t token_at(const struct scan *s, uint32_t chars);
+
+/*
+ * The person "katanya" refers to: the last one the text made speak, named
+ * right before a reporting verb ("Khaled Nordin berkata, ..."), among the
+ * last few named; else the last one named. In "... bersama rakan
+ * sejawatnya, Sjafrie. \"...\" katanya", Khaled speaks, not Sjafrie.
+ */
+static const char *last_speaker_before(const struct scan *s, uint32_t before)
+{
+	size_t i = first_person_from(s, before);
+
+	for (size_t k = i; k-- > 0 && i - k <= SPEAKER_MENTIONS_BACK;) {
+		if (s->people[k].end > before)
+			continue;
+		size_t j = token_at(s, s->people[k].end);
+
+		while (j < s->t->n && wp_token_punct(s->text, &s->t->v[j], ','))
+			j++;
+		if (j < s->t->n && cue_at(s, j, CUE_VERB))
+			return s->people[k].name;
+	}
+	return last_person_before(s, before, 0);
+}
+
 /* The person whose mention starts in code points [from, to), or NULL. */
 static const char *person_in(const struct scan *s, uint32_t from, uint32_t to)
 {
@@ -270,7 +296,7 @@ static const char *speaker_after(const struct scan *s, size_t j, uint32_t quote_
 	*ret_found = true;
 	/* "tegasnya", "kata dia", "ujar beliau": the person named last. */
 	if (elided(s, j + v) || (j + v < s->t->n && third_person(s, j + v)))
-		return last_person_before(s, quote_start, 0);
+		return last_speaker_before(s, quote_start);
 	size_t k = j + v, end = k;
 
 	if (k >= s->t->n)

@@ -180,6 +180,21 @@ WA_TEST(an_english_speaker_after_the_quotation_with_a_post)
 	wa_test_run_done(&r);
 }
 
+/* "katanya" is the last person the text made speak, not the last one it named. */
+WA_TEST(katanya_is_the_last_speaker_not_the_last_name)
+{
+	struct wa_test_run r = { 0 };
+
+	wa_test_run_text(
+		&r, conf,
+		"Kerjasama\n\n"
+		"Menteri Pertahanan Mohamed Khaled Nordin berkata, persetujuan itu dicapai "
+		"bersama rakan sejawatnya dari Indonesia, Sjafrie Sjamsoeddin di Putrajaya.\n\n"
+		"\"Kedua-dua negara berkongsi kepentingan yang sama,\" katanya.\n");
+	expect(&r, "Kedua-dua negara", "Mohamed Khaled Nordin", "direct");
+	wa_test_run_done(&r);
+}
+
 /*
  * Found by fuzz-pipeline: a name, its verb and a comma ending the text read
  * one token past the last. The filler makes the tokens exactly 256, as
@@ -214,6 +229,7 @@ WA_TEST(speakers_come_from_entities_json_when_the_text_was_set_again)
 
 WA_TEST_MAIN(WA_TEST_ENTRY(a_long_post_before_the_name_and_a_pronoun_after_the_verb),
 	     WA_TEST_ENTRY(a_reporting_verb_ending_the_text_quotes_nothing),
+	     WA_TEST_ENTRY(katanya_is_the_last_speaker_not_the_last_name),
 	     WA_TEST_ENTRY(an_english_speaker_after_the_quotation_with_a_post),
 	     WA_TEST_ENTRY(speakers_come_from_entities_json_when_the_text_was_set_again),
 	     WA_TEST_ENTRY(speakers_come_from_verbs_after_and_before_and_from_nya),
