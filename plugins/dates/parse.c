@@ -104,8 +104,9 @@ static const struct word months[] = {
 	{ "dis", 12 },
 };
 
-static const struct word zones[] = { { "wita", 480 }, { "wib", 420 }, { "wit", 540 },
-				     { "myt", 480 },  { "sgt", 480 } };
+static const struct word zones[] = {
+	{ "wita", 480 }, { "wib", 420 }, { "wit", 540 }, { "myt", 480 }, { "sgt", 480 }
+};
 
 static const struct word units[] = {
 	{ "detik", UNIT_MINUTE }, { "menit", UNIT_MINUTE }, { "mnt", UNIT_MINUTE },
