@@ -61,6 +61,24 @@ static bool apposition_with_rank(const struct scan *s, size_t j)
 	return q && scan_name_word(s, j + 1 + q) && !scan_cue_at(s, j + 1 + q, CUE_TITLE);
 }
 
+/*
+ * "Dirjen Anggaran Kemenkeu", "Direktur Operasi PT PAL": an everyday word
+ * capitalised as the post's field, then the body the post is in. Returns
+ * 1, or 0 if the word is not followed by a known organisation or a head of one.
+ */
+static size_t field_before_body(const struct scan *s, size_t j)
+{
+	int entry;
+	size_t k = j + 1;
+
+	if (!scan_capitalised(s, j) || scan_cue_at(s, j, CUE_COMMON) != 1 || k >= s->t->n ||
+	    !scan_capitalised(s, k))
+		return 0;
+	if (scan_gazetteer_at(s, k, &entry))
+		return scan_canonical(s, entry)->type == ENTITY_ORG;
+	return scan_cue_at(s, k, CUE_ORG_HEAD) ? 1 : 0;
+}
+
 /* Balinese and some Javanese names start with a one-letter title: I Made, I Gusti. */
 static size_t balinese_initial(const struct scan *s, size_t j)
 {
@@ -128,7 +146,8 @@ size_t posts_person_after(struct scan *s, size_t i, size_t n)
 		} else if (j + 2 < s->t->n && wp_token_punct(s->text, &s->t->v[j], '(') &&
 			   wp_token_punct(s->text, &s->t->v[j + 2], ')')) {
 			j += 3; /* Menteri Pertahanan (Menhan) */
-		} else if ((q = portfolio(s, j)) || (q = field_of_post(s, j))) {
+		} else if ((q = portfolio(s, j)) || (q = field_of_post(s, j)) ||
+			   (q = field_before_body(s, j))) {
 			j += q; /* Menteri Perindustrian dan Perdagangan, Ketua Bidang Edukasi */
 		} else if (scan_capitalised(s, j) && (q = scan_cue_at(s, j, CUE_ORG_HEAD))) {
 			/* Anggota Komisi III DPR, Dandim 0501 ...: the organisation of the post. */

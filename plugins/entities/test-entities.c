@@ -284,6 +284,25 @@ WA_TEST(a_ministers_portfolio_is_no_part_of_the_name)
 	wa_test_run_done(&r);
 }
 
+/* A post's field in an everyday word, then its body: "Dirjen Anggaran Kemenkeu Luky Alfirman". */
+WA_TEST(a_posts_field_and_body_belong_to_the_role)
+{
+	struct wa_test_run r = { 0 };
+
+	wa_test_run_text(&r, conf,
+			 "Anggaran Pertahanan\n\n"
+			 "Dirjen Anggaran Kemenkeu Luky Alfirman hadir bersama Direktur Operasi PT "
+			 "PAL Budi Santoso di Surabaya.\n");
+	const cJSON *luky = entity(&r, "person", "Luky Alfirman");
+	const cJSON *budi = entity(&r, "person", "Budi Santoso");
+
+	ASSERT_NOT_NULL(luky);
+	ASSERT_STR_EQ(wa_json_get_string(luky, "role"), "Dirjen Anggaran Kemenkeu");
+	ASSERT_NOT_NULL(budi);
+	ASSERT_STR_EQ(wa_json_get_string(budi, "role"), "Direktur Operasi PT PAL");
+	wa_test_run_done(&r);
+}
+
 WA_TEST(degrees_and_ceremonies_are_no_people)
 {
 	struct wa_test_run r = { 0 };
@@ -745,6 +764,7 @@ WA_TEST_MAIN(WA_TEST_ENTRY(a_text_of_endless_names_is_capped_not_quadratic),
 	     WA_TEST_ENTRY(removed_boilerplate_gives_no_entities),
 	     WA_TEST_ENTRY(an_organisation_named_for_two_portfolios_is_one),
 	     WA_TEST_ENTRY(a_ministers_portfolio_is_no_part_of_the_name),
+	     WA_TEST_ENTRY(a_posts_field_and_body_belong_to_the_role),
 	     WA_TEST_ENTRY(degrees_and_ceremonies_are_no_people),
 	     WA_TEST_ENTRY(a_name_in_a_paragraphs_capitalised_opening_is_the_same_entity),
 	     WA_TEST_ENTRY(a_generic_body_followed_by_a_foreign_country_is_that_countrys),
