@@ -273,13 +273,11 @@ static size_t dateline_length(struct run *run, const struct line *l)
  */
 static bool is_short_lede(struct run *run, size_t i)
 {
-	const struct line *l = &run->lines[i];
+	struct line *l = &run->lines[i];
 
-	if (i == 0 || l->words < 5 || l->repeat || !wp_ends_sentence(l->text, l->len) ||
-	    !(l->text[0] >= 'A' && l->text[0] <= 'Z') || memchr(l->text, '(', l->len) ||
-	    line_rule(run, &run->lines[i]) || match_line(run, run->c->head, l))
-		return false;
-	return true;
+	return i > 0 && l->words >= 5 && !l->repeat && wp_ends_sentence(l->text, l->len) &&
+	       l->text[0] >= 'A' && l->text[0] <= 'Z' && !memchr(l->text, '(', l->len) &&
+	       !line_rule(run, l) && !match_line(run, run->c->head, l);
 }
 
 /*

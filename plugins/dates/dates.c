@@ -331,7 +331,11 @@ static int scan_text(struct wa_article *a, const char *text, const struct refere
 	}
 	/* On failure set_memo has freed the spans. */
 	r = wa_article_set_memo(a, WP_DATE_SPANS_MEMO, spans, wp_date_spans_free);
-	return r < 0 ? r : wp_json_list_set(a, "dates", &list);
+	if (r < 0) {
+		wp_json_list_fini(&list);
+		return r;
+	}
+	return wp_json_list_set(a, "dates", &list);
 }
 
 /* "2026-11-22..." -> a reference day (and time when it carries "THH:MM"). */

@@ -357,9 +357,10 @@ static const char *outlet_in_masthead(const struct meta *m, const struct set_asi
 		if (found && !strstr(h, " | ") && !is_outlet_name(found, h))
 			found = NULL;
 		/* "am@hmetro.com.my": a writer's address at the outlet. */
-		if (!found && strchr(h, '@') && !strchr(h, ' '))
-			found = outlets_find(&m->outlets, strchr(h, '@') + 1,
-					     strlen(strchr(h, '@') + 1));
+		const char *at = strchr(h, '@');
+
+		if (!found && at && !strchr(h, ' '))
+			found = outlets_find(&m->outlets, at + 1, strlen(at + 1));
 		if (found)
 			return found;
 	}
