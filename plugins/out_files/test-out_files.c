@@ -1,5 +1,8 @@
 /* SPDX-License-Identifier: MIT */
-/* out_files: records appear only at flush, complete, named by id. */
+/*
+ * out_files: a lone record is in place at once, records under load at the
+ * flush; complete, named by id, with no temporary file left behind.
+ */
 #include <dirent.h>
 #include <stdlib.h>
 #include <string.h>
@@ -50,13 +53,17 @@ static void run(bool durable)
 	ASSERT_OK(wa_plugin_set_new(catalog, &c, 0, &set, &error));
 	ctx = set->output[0];
 	ASSERT_STR_EQ(ctx->plugin->name, "out_files");
-	ASSERT_OK(ctx->plugin->process(ctx->state, a));
-	ASSERT_OK(ctx->plugin->process(ctx->state, b));
 	snprintf(path, sizeof(path), "%s/outbox", wa_test_dir);
-	/* Nothing a consumer would pick up before the flush. */
-	ASSERT_EQ(count_visible(path), 0);
+	/* Alone: a consumer sees it at once (and, when durable, it is on disk). */
+	ASSERT_OK(ctx->plugin->process(ctx->state, a));
+	ASSERT_EQ(count_visible(path), 1);
+	/* Another one before the flush: it waits for the batch. */
+	ASSERT_OK(ctx->plugin->process(ctx->state, b));
+	ASSERT_EQ(count_visible(path), 1);
 	ASSERT_OK(ctx->plugin->flush(ctx->state));
 	ASSERT_EQ(count_visible(path), 2);
+	snprintf(path, sizeof(path), "%s/outbox/.tmp", wa_test_dir);
+	ASSERT_EQ(count_visible(path), 0);
 	snprintf(path, sizeof(path), "%s/outbox/%s.json", wa_test_dir, wa_article_id(a));
 	f = fopen(path, "r");
 	ASSERT_NOT_NULL(f);
