@@ -111,10 +111,29 @@ bool scan_capitalised(const struct scan *s, size_t i)
 	       (s->t->v[i].flags & (WP_TOKEN_CAPITAL | WP_TOKEN_UPPER));
 }
 
+/*
+ * A word that starts no name on its own opens an organisation's that ends
+ * in an org-tail word a few capitalised words on: "Defence" in "Turkey's
+ * Defence Industry Agency" and "Russia's Defense Ministry", not in "the
+ * 2024 Defense Cooperation Agreement".
+ */
+static bool opens_tailed_org(const struct scan *s, size_t i)
+{
+	for (size_t k = i + 1; k < s->t->n && k <= i + 4; k++) {
+		if (!scan_capitalised(s, k) || (s->t->v[k].flags & WP_TOKEN_LINE_START) ||
+		    scan_cue_at(s, k, CUE_NOT_NAME) == 1)
+			return false;
+		if (scan_cue_at(s, k, CUE_ORG_TAIL) == 1)
+			return true;
+	}
+	return false;
+}
+
 /* A word that can be part of a name: capitalised, and not a day, month or function word. */
 bool scan_name_word(const struct scan *s, size_t i)
 {
-	return scan_capitalised(s, i) && scan_cue_at(s, i, CUE_NOT_NAME) != 1;
+	return scan_capitalised(s, i) &&
+	       (scan_cue_at(s, i, CUE_NOT_NAME) != 1 || opens_tailed_org(s, i));
 }
 
 /*

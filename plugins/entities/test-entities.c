@@ -612,6 +612,24 @@ WA_TEST(an_amount_in_rupiah_is_no_organisation)
 	wa_test_run_done(&r);
 }
 
+WA_TEST(a_word_that_starts_no_name_opens_an_organisation_with_a_tail)
+{
+	struct wa_test_run r = { 0 };
+
+	wa_test_run_text(
+		&r, conf,
+		"Indonesia signed the contract with Turkey's Defence Industry Agency on "
+		"Monday, while Russia's Defense Ministry denied the report. The deal builds "
+		"on the 2024 Defense Cooperation Agreement.\n");
+	ASSERT_NOT_NULL(entity(&r, "org", "Defence Industry Agency"));
+	ASSERT_NULL(entity(&r, "org", "Industry Agency"));
+	ASSERT_NOT_NULL(entity(&r, "org", "Defense Ministry"));
+	/* A treaty ends in no organisation's word: still no name. */
+	ASSERT_NULL(entity(&r, "org", "Defense Cooperation Agreement"));
+	ASSERT_NULL(entity(&r, "person", "Defense Cooperation"));
+	wa_test_run_done(&r);
+}
+
 WA_TEST(a_name_in_a_paragraphs_capitalised_opening_is_the_same_entity)
 {
 	struct wa_test_run r = { 0 };
@@ -777,6 +795,7 @@ WA_TEST_MAIN(WA_TEST_ENTRY(a_text_of_endless_names_is_capped_not_quadratic),
 	     WA_TEST_ENTRY(an_amount_in_rupiah_is_no_organisation),
 	     WA_TEST_ENTRY(a_partys_board_and_a_numbered_post_belong_to_the_role),
 	     WA_TEST_ENTRY(posts_of_state_are_roles_not_names),
+	     WA_TEST_ENTRY(a_word_that_starts_no_name_opens_an_organisation_with_a_tail),
 	     WA_TEST_ENTRY(names_where_places_stand_are_places),
 	     WA_TEST_ENTRY(a_posts_field_belongs_to_the_role),
 	     WA_TEST_ENTRY(a_known_ones_name_as_anothers_surname_is_another_person),
