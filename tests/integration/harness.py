@@ -19,6 +19,8 @@ import traceback
 WARTA = os.path.abspath(sys.argv[1]) if len(sys.argv) > 1 else "build/warta"
 BUILD = os.path.dirname(WARTA)
 TEST_PLUGINS = os.path.join(BUILD, "tests", "plugins")
+# The checkout the tests belong to (this file is SOURCE/tests/integration/harness.py).
+SOURCE = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 WORDS = ("pasukan latihan gabungan militer pertahanan menteri presiden rusia belarus "
          "indonesia rudal sistem kapal selam pesawat tempur kerja sama perjanjian "
