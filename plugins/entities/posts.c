@@ -166,6 +166,15 @@ size_t posts_person_after(struct scan *s, size_t i, size_t n)
 				return 0;
 			known_countries_inside(s, j + q, j + q + country);
 			j += q + country;
+		} else if (j == i + n && scan_capitalised(s, j) &&
+			   (q = scan_cue_at(s, j, CUE_PLACE_HEAD)) && scan_name_word(s, j + q) &&
+			   !scan_cue_at(s, j + q, CUE_TITLE)) {
+			/* "Komandan Pangkalan Udara Halim Marsma TNI X": the base the post
+			 * commands. */
+			q += scan_name_span(s, j + q, MAX_NAME_TOKENS, false);
+			if (scan_add(s, ENTITY_PLACE, NULL, NULL, j, j + q) < 0)
+				return 0;
+			j += q;
 		} else {
 			break;
 		}

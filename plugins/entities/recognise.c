@@ -207,6 +207,26 @@ static bool event_year_after(const struct scan *s, size_t i, size_t n)
 }
 
 /*
+ * "latihan bersama Malindo Darsasa", "operasi Tinombala": without a year,
+ * a name right after the lower-case words that name an exercise (or after
+ * them and a kind of exercise) is still the exercise's, where nothing else
+ * claimed it. Not after "bernama", which names people as well.
+ */
+static bool event_named_before(const struct scan *s, size_t i)
+{
+	static const char *const kinds[] = { "bersama", "gabungan", "militer", "perang",
+					     "tempur",  "maritim",  "udara" };
+	size_t k = i;
+
+	if (k > 0 && after_lower_word(s, k, kinds, sizeof(kinds) / sizeof(*kinds)))
+		k--;
+	if (k == 0 || (s->t->v[k - 1].flags & WP_TOKEN_CAPITAL))
+		return false;
+	return scan_cue_at(s, k - 1, CUE_EVENT_NAMER) == 1 &&
+	       strcmp(wp_token_folded(s->t, k - 1), "bernama") != 0;
+}
+
+/*
  * The type of a place, organisation or thing the text already named just
  * so: a name found once by its context keeps its type where the context
  * says nothing ("kota Myawaddy", then "Myawaddy merupakan ..."). A person
@@ -297,6 +317,8 @@ static size_t other_name(struct scan *s, size_t i)
 		r = 0; /* "LMS Batch 2": no one's name opens with an acronym */
 	else if (after_lower_word(s, i, groups, sizeof(groups) / sizeof(*groups)))
 		r = 0; /* "etnis Karen", "suku Dayak": a people, not a person */
+	else if (n > 1 && event_named_before(s, i))
+		r = scan_add(s, ENTITY_EVENT, NULL, NULL, i, i + n);
 	else if ((type = found_as_other(s, i, n)) != ENTITY_PERSON)
 		r = scan_add(s, type, NULL, NULL, i,
 			     i + n); /* "kota Myawaddy", then "Myawaddy ..." */

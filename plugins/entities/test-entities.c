@@ -630,6 +630,38 @@ WA_TEST(a_word_that_starts_no_name_opens_an_organisation_with_a_tail)
 	wa_test_run_done(&r);
 }
 
+WA_TEST(an_exercise_named_after_its_words_is_an_event_without_a_year)
+{
+	struct wa_test_run r = { 0 };
+
+	wa_test_run_text(&r, conf,
+			 "Ratusan prajurit mengikuti latihan bersama Malindo Darsasa di Sarawak, "
+			 "sementara operasi Madago Raya berlanjut. Seorang pria bernama Rudi "
+			 "Hartawan ikut menonton.\n");
+	ASSERT_NOT_NULL(entity(&r, "event", "Malindo Darsasa"));
+	ASSERT_NOT_NULL(entity(&r, "event", "Madago Raya"));
+	ASSERT_NULL(entity(&r, "person", "Malindo Darsasa"));
+	/* "bernama" names people too. */
+	ASSERT_NOT_NULL(entity(&r, "person", "Rudi Hartawan"));
+	wa_test_run_done(&r);
+}
+
+WA_TEST(the_base_a_post_commands_belongs_to_the_role)
+{
+	struct wa_test_run r = { 0 };
+
+	wa_test_run_text(&r, conf,
+			 "Komandan Pangkalan Udara Halim Marsma TNI Andi Kurniawan memimpin "
+			 "upacara itu.\n");
+	const cJSON *andi = entity(&r, "person", "Andi Kurniawan");
+
+	ASSERT_NOT_NULL(andi);
+	ASSERT_STR_EQ(wa_json_get_string(andi, "role"),
+		      "Komandan Pangkalan Udara Halim Marsma TNI");
+	ASSERT_NOT_NULL(entity(&r, "place", "Pangkalan Udara Halim"));
+	wa_test_run_done(&r);
+}
+
 WA_TEST(a_name_in_a_paragraphs_capitalised_opening_is_the_same_entity)
 {
 	struct wa_test_run r = { 0 };
@@ -796,6 +828,8 @@ WA_TEST_MAIN(WA_TEST_ENTRY(a_text_of_endless_names_is_capped_not_quadratic),
 	     WA_TEST_ENTRY(a_partys_board_and_a_numbered_post_belong_to_the_role),
 	     WA_TEST_ENTRY(posts_of_state_are_roles_not_names),
 	     WA_TEST_ENTRY(a_word_that_starts_no_name_opens_an_organisation_with_a_tail),
+	     WA_TEST_ENTRY(an_exercise_named_after_its_words_is_an_event_without_a_year),
+	     WA_TEST_ENTRY(the_base_a_post_commands_belongs_to_the_role),
 	     WA_TEST_ENTRY(names_where_places_stand_are_places),
 	     WA_TEST_ENTRY(a_posts_field_belongs_to_the_role),
 	     WA_TEST_ENTRY(a_known_ones_name_as_anothers_surname_is_another_person),
