@@ -662,6 +662,23 @@ WA_TEST(the_base_a_post_commands_belongs_to_the_role)
 	wa_test_run_done(&r);
 }
 
+WA_TEST(nasional_stands_inside_an_organisations_name)
+{
+	struct wa_test_run r = { 0 };
+
+	wa_test_run_text(&r, conf,
+			 "Persatuan Nasional Karen (KNU) merebut pos itu. Rapat Dewan Keamanan "
+			 "Nasional digelar kemudian, dan KNU menolak hadir.\n");
+	const cJSON *knu = entity(&r, "org", "Persatuan Nasional Karen");
+
+	ASSERT_NOT_NULL(knu);
+	ASSERT_TRUE(has_alias(knu, "KNU"));
+	ASSERT_EQ(mentions(knu), 2);
+	ASSERT_NOT_NULL(entity(&r, "org", "Dewan Keamanan Nasional"));
+	ASSERT_NULL(entity(&r, "person", "Karen"));
+	wa_test_run_done(&r);
+}
+
 WA_TEST(a_name_in_a_paragraphs_capitalised_opening_is_the_same_entity)
 {
 	struct wa_test_run r = { 0 };
@@ -830,6 +847,7 @@ WA_TEST_MAIN(WA_TEST_ENTRY(a_text_of_endless_names_is_capped_not_quadratic),
 	     WA_TEST_ENTRY(a_word_that_starts_no_name_opens_an_organisation_with_a_tail),
 	     WA_TEST_ENTRY(an_exercise_named_after_its_words_is_an_event_without_a_year),
 	     WA_TEST_ENTRY(the_base_a_post_commands_belongs_to_the_role),
+	     WA_TEST_ENTRY(nasional_stands_inside_an_organisations_name),
 	     WA_TEST_ENTRY(names_where_places_stand_are_places),
 	     WA_TEST_ENTRY(a_posts_field_belongs_to_the_role),
 	     WA_TEST_ENTRY(a_known_ones_name_as_anothers_surname_is_another_person),
