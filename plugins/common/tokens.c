@@ -262,8 +262,10 @@ static size_t scan_word(const struct cursor *c, size_t i, uint16_t *flags)
 	if (i < c->len && c->s[i] == '.' && (*flags & WP_TOKEN_WORD)) {
 		size_t word = i - start;
 
-		if ((*flags & WP_TOKEN_ABBREV) || (word == 1 && any_upper) ||
-		    is_abbreviation(c->s + start, word)) {
+		/* A capital alone before a period ending the line ends a sentence: "Armada I." */
+		bool initial = word == 1 && any_upper && i + 1 < c->len && c->s[i + 1] != '\n';
+
+		if ((*flags & WP_TOKEN_ABBREV) || initial || is_abbreviation(c->s + start, word)) {
 			*flags |= WP_TOKEN_ABBREV;
 			i++;
 		}

@@ -295,6 +295,16 @@ static bool scope_word_in_org(const struct scan *s, size_t k)
 	return false;
 }
 
+/* An upper-case Roman numeral of a unit's or a body's number: I to XXXIX. */
+static bool roman_numeral(const struct scan *s, size_t k)
+{
+	const struct wp_token *t = &s->t->v[k];
+	size_t len = t->end - t->start;
+
+	return (t->flags & WP_TOKEN_WORD) && (t->flags & WP_TOKEN_UPPER) && len <= 6 &&
+	       strspn(s->text + t->start, "IVX") == len;
+}
+
 size_t scan_name_span(const struct scan *s, size_t i, size_t max, bool through_names)
 {
 	size_t k = i;
@@ -336,6 +346,8 @@ size_t scan_name_span(const struct scan *s, size_t i, size_t max, bool through_n
 			k++;
 		} else if (through_names && scan_number_in_name(s, k, k == i)) {
 			k++;
+		} else if (in_org && k > i && roman_numeral(s, k)) {
+			k++; /* "Komando Armada I", "Kodam IV" */
 		} else {
 			break;
 		}

@@ -679,6 +679,21 @@ WA_TEST(nasional_stands_inside_an_organisations_name)
 	wa_test_run_done(&r);
 }
 
+WA_TEST(a_bodys_roman_number_is_part_of_its_name_but_not_the_full_stop)
+{
+	struct wa_test_run r = { 0 };
+
+	wa_test_run_text(&r, conf,
+			 "Kapal Perang Tiba\n\nKapal itu berasal dari Komando Armada I.\n\n"
+			 "Pasukan dari Kodam IV Diponegoro tiba, kata Joko S. Widodo.\n");
+	ASSERT_NOT_NULL(entity(&r, "org", "Komando Armada I"));
+	ASSERT_NULL(entity(&r, "org", "Komando Armada I."));
+	ASSERT_NOT_NULL(entity(&r, "org", "Kodam IV Diponegoro"));
+	/* A capital and a period inside a line is still an initial. */
+	ASSERT_NOT_NULL(entity(&r, "person", "Joko S. Widodo"));
+	wa_test_run_done(&r);
+}
+
 WA_TEST(a_name_in_a_paragraphs_capitalised_opening_is_the_same_entity)
 {
 	struct wa_test_run r = { 0 };
@@ -848,6 +863,7 @@ WA_TEST_MAIN(WA_TEST_ENTRY(a_text_of_endless_names_is_capped_not_quadratic),
 	     WA_TEST_ENTRY(an_exercise_named_after_its_words_is_an_event_without_a_year),
 	     WA_TEST_ENTRY(the_base_a_post_commands_belongs_to_the_role),
 	     WA_TEST_ENTRY(nasional_stands_inside_an_organisations_name),
+	     WA_TEST_ENTRY(a_bodys_roman_number_is_part_of_its_name_but_not_the_full_stop),
 	     WA_TEST_ENTRY(names_where_places_stand_are_places),
 	     WA_TEST_ENTRY(a_posts_field_belongs_to_the_role),
 	     WA_TEST_ENTRY(a_known_ones_name_as_anothers_surname_is_another_person),

@@ -33,6 +33,7 @@
 #include "../common/utf8.h"
 #include "names.h"
 #include "outlets.h"
+#include "sections.h"
 
 #define HEADLINE_MIN_WORDS 3
 #define HEADLINE_MAX_WORDS 40
@@ -210,7 +211,8 @@ static int set_title(struct meta *m, struct wa_article *a, const char **headers,
 		size_t l = without_suffix(m, site, headers[i], strlen(headers[i]), &suffix,
 					  &suffix_len);
 
-		if (l && is_headline(headers[i], l))
+		/* "Politik dan Hukum" above the headline is the page's section. */
+		if (l && is_headline(headers[i], l) && !meta_is_section_label(headers[i], l))
 			line = headers[i], len = l;
 	}
 	/* Copied first: the old title is freed when the new one is set. */

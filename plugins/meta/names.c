@@ -18,6 +18,7 @@
 
 #include "../common/list_field.h"
 #include "../common/textstat.h"
+#include "sections.h"
 
 #define NAME_MAX_WORDS 6
 
@@ -410,27 +411,6 @@ static int parse_labelled_parts(struct names *names, const char *line)
 	return r;
 }
 
-/*
- * Words of a page's section labels and breadcrumbs ("Luar Negeri",
- * "Berita Terkini"), which have a bare name's shape.
- */
-static bool is_section_word(const char *w, size_t n)
-{
-	static const char *const words[] = {
-		"asia",     "berita",   "bisnis", "daerah",     "dunia",     "ekonomi",
-		"eropa",    "foto",     "galeri", "headline",   "hukum",     "internasional",
-		"keamanan", "luar",     "metro",  "militer",    "nasional",  "negeri",
-		"news",     "olahraga", "opini",  "pertahanan", "pilihan",   "politik",
-		"populer",  "redaksi",  "tim",    "regional",   "teknologi", "terbaru",
-		"terkini",  "tengah",   "timur",  "utama",      "video",     "world",
-	};
-
-	for (size_t i = 0; i < sizeof(words) / sizeof(*words); i++)
-		if (strlen(words[i]) == n && strncasecmp(w, words[i], n) == 0)
-			return true;
-	return false;
-}
-
 static bool is_author_shaped(const char *s)
 {
 	if (!is_bare_name(s))
@@ -443,7 +423,7 @@ static bool is_author_shaped(const char *s)
 			letters += isalpha((unsigned char)w[k]) != 0;
 		}
 		/* "CNN Indonesia": an acronym names an outlet or a body, not a writer. */
-		if (is_section_word(w, n) || (upper >= 2 && upper == letters))
+		if (meta_is_section_word(w, n) || (upper >= 2 && upper == letters))
 			return false;
 		w += n;
 		w += strspn(w, " ");

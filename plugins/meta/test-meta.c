@@ -75,6 +75,21 @@ WA_TEST(the_title_loses_the_page_suffix_and_skips_repeats_and_chrome)
 	wa_test_run_done(&r);
 }
 
+WA_TEST(a_section_label_above_the_headline_is_not_the_title)
+{
+	struct wa_test_run r = { 0 };
+
+	wa_test_run_text(&r, conf,
+			 "Politik dan Hukum\n"
+			 "TNI AL Kerahkan Tiga Kapal ke Natuna\n"
+			 "Pasukan kedua negara menggelar latihan bersama di perairan utara "
+			 "selama tiga hari, kata juru bicara.\n"
+			 "Copyright @ 2025 Media Indonesia\n");
+	ASSERT_STR_EQ(wa_article_title(r.article), "TNI AL Kerahkan Tiga Kapal ke Natuna");
+	ASSERT_STR_EQ(wa_test_string(&r, "outlet"), "Media Indonesia");
+	wa_test_run_done(&r);
+}
+
 WA_TEST(a_text_without_a_headline_has_no_title)
 {
 	struct wa_test_run r = { 0 };
@@ -180,6 +195,7 @@ WA_TEST(an_author_the_byline_calls_editor_is_an_editor)
 
 WA_TEST_MAIN(WA_TEST_ENTRY(datelines_of_each_form),
 	     WA_TEST_ENTRY(the_title_loses_the_page_suffix_and_skips_repeats_and_chrome),
+	     WA_TEST_ENTRY(a_section_label_above_the_headline_is_not_the_title),
 	     WA_TEST_ENTRY(a_text_without_a_headline_has_no_title),
 	     WA_TEST_ENTRY(authors_and_editors_from_each_byline_form),
 	     WA_TEST_ENTRY(editor_initials_and_syndication_from_the_tail),
