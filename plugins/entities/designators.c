@@ -55,8 +55,10 @@ static bool parse_token(const struct gazetteer *g, const char *text, const struc
 	 */
 	if (p == 1 && d - num == 1 && d == n)
 		return false;
-	for (size_t k = d; k < n; k++)
-		if (!is_alnum(s[k]))
+	/* A variant may carry a sub-variant after one hyphen: C-130J-30, Il-76MD-90A. */
+	for (size_t k = d, hyphens = 0; k < n; k++)
+		if (!is_alnum(s[k]) &&
+		    (s[k] != '-' || hyphens++ || k == d || k + 1 == n || !is_alnum(s[k + 1])))
 			return false;
 	/* Glued forms of long prefixes are gambling brands (SLOT88), not aircraft. */
 	if (num == p && p > 3)

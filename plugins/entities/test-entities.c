@@ -162,6 +162,21 @@ WA_TEST(equipment_designators_are_normalised)
 	wa_test_run_done(&r);
 }
 
+WA_TEST(a_designators_sub_variant_after_a_second_hyphen_is_kept)
+{
+	struct wa_test_run r = { 0 };
+
+	wa_test_run_text(&r, conf,
+			 "Pesawat Angkut Tiba\n\n"
+			 "TNI AU menerima C-130J-30 Super Hercules, sementara Rusia mengirim "
+			 "Il-76MD-90A dan Su-30MK2.\n");
+	ASSERT_NOT_NULL(entity(&r, "equipment", "C-130J-30"));
+	ASSERT_NULL(entity(&r, "equipment", "C-130J-30 Super"));
+	ASSERT_NOT_NULL(entity(&r, "equipment", "Il-76MD-90A"));
+	ASSERT_NOT_NULL(entity(&r, "equipment", "Su-30MK2"));
+	wa_test_run_done(&r);
+}
+
 WA_TEST(places_orgs_events_and_acting_seats_of_government)
 {
 	struct wa_test_run r = { 0 };
@@ -841,6 +856,7 @@ WA_TEST_MAIN(WA_TEST_ENTRY(a_text_of_endless_names_is_capped_not_quadratic),
 	     WA_TEST_ENTRY(people_merge_full_name_surname_and_spelling_variant),
 	     WA_TEST_ENTRY(ranks_with_qualifiers_and_reporting_verbs_find_people),
 	     WA_TEST_ENTRY(equipment_designators_are_normalised),
+	     WA_TEST_ENTRY(a_designators_sub_variant_after_a_second_hyphen_is_kept),
 	     WA_TEST_ENTRY(places_orgs_events_and_acting_seats_of_government),
 	     WA_TEST_ENTRY(offsets_are_code_points_of_the_text),
 	     WA_TEST_ENTRY(removed_boilerplate_gives_no_entities),
