@@ -39,6 +39,9 @@
 #define REPEAT_MAX_WORDS 30
 /* At most this many words after a dateline that ends no sentence: a header's date, not a lede. */
 #define DATELINE_HEADER_MAX_WORDS 6
+/* A standfirst is followed by at most this many header lines (byline, date) of so many words. */
+#define STANDFIRST_HEADER_LINES     3
+#define STANDFIRST_HEADER_MAX_WORDS 12
 
 struct clean {
 	struct wp_pattern_file rules, datelines;
@@ -54,6 +57,7 @@ struct run {
 	size_t n_lines, cap_lines;
 	struct wp_wordset short_lines; /* seen so far: a repeat is a caption or a title copy */
 	bool from_markup;              /* a page extractor chose these lines (see mark_header) */
+	size_t standfirst;             /* its line, SIZE_MAX if none (see after_standfirst) */
 };
 
 static const char *const search_groups[] = { "span", "end", "contains", "suffix", NULL };
@@ -281,9 +285,30 @@ static bool is_short_lede(struct run *run, size_t i)
 }
 
 /*
+ * A prose line above the page's byline and date, followed by the dateline
+ * that opens the article, is its standfirst: "The RSAF will receive the
+ * aircraft ...", then "Wong Pei Ting", the date, "SINGAPORE: ..." (CNA,
+ * The Straits Times). Returns the dateline's line, or i.
+ */
+static size_t after_standfirst(struct run *run, size_t i)
+{
+	for (size_t j = i + 1; j < run->n_lines && j <= i + STANDFIRST_HEADER_LINES + 1; j++) {
+		struct line *l = &run->lines[j];
+
+		if (dateline_length(run, l))
+			return j;
+		if (l->body || l->words > STANDFIRST_HEADER_MAX_WORDS ||
+		    wp_ends_sentence(l->text, l->len))
+			return i;
+	}
+	return i;
+}
+
+/*
  * Step 2: the first line that is the article's own prose: one opening with
- * a dateline or reading as a paragraph; in a short article, one that ends
- * as a sentence does; failing that, the line after a headline.
+ * a dateline or reading as a paragraph (unless it is a standfirst); in a
+ * short article, one that ends as a sentence does; failing that, the line
+ * after a headline.
  */
 static size_t find_lede(struct run *run)
 {
@@ -296,6 +321,10 @@ static size_t find_lede(struct run *run)
 			continue;
 		if (dateline_length(run, l))
 			return i;
+		if (l->body && after_standfirst(run, i) != i) {
+			run->standfirst = i;
+			return after_standfirst(run, i);
+		}
 		if (l->body)
 			return i > 0 && is_short_lede(run, i - 1) ? i - 1 : i;
 		if (sentence == SIZE_MAX && wp_ends_sentence(l->text, l->len) && l->words >= 4)
@@ -338,6 +367,8 @@ static void mark_header(struct run *run, size_t lede)
 		const char *kind = line_rule(run, l);
 
 		l->kind = kind ? kind : match_line(run, run->c->head, l);
+		if (!l->kind && i == run->standfirst)
+			l->kind = "standfirst";
 		if (!l->kind && (!run->from_markup || is_title(run->article, l)))
 			l->kind = "header";
 	}
@@ -539,7 +570,9 @@ static int write_text(struct run *run, size_t end)
 static int clean_process(void *state, struct wa_article *a)
 {
 	const char *text = wa_article_text(a);
-	struct run run = { .c = state, .article = a, .from_markup = is_from_markup(a) };
+	struct run run = {
+		.c = state, .article = a, .from_markup = is_from_markup(a), .standfirst = SIZE_MAX
+	};
 	struct wp_strbuf spans = { 0 };
 	int r;
 

@@ -122,6 +122,43 @@ WA_TEST(editor_initials_trailer_leaves_the_last_paragraph)
 }
 
 /* A first paragraph of one short sentence, with no dateline, is the article's, not its header's. */
+WA_TEST(a_standfirst_above_byline_and_date_is_set_aside)
+{
+	struct wa_test_run r = { 0 };
+	const char *lede =
+		"SINGAPORE: Singapore will buy eight more jets from the United States, the "
+		"minister said on Monday.\n\n"
+		"The jets are expected to arrive by 2030, he told Parliament.\n";
+	char text[1024];
+
+	snprintf(text, sizeof(text), "%s%s",
+		 "Singapore to buy eight more fighter jets\n"
+		 "The air force will receive the aircraft by the end of the decade, the minister "
+		 "told Parliament.\n"
+		 "Wong Pei Ting\n"
+		 "03 Mar 2025 12:45PM\n",
+		 lede);
+	wa_test_run_text(&r, conf, text);
+	ASSERT_STR_EQ(wa_article_text(r.article),
+		      "Singapore will buy eight more jets from the United States, the minister "
+		      "said on Monday.\n\n"
+		      "The jets are expected to arrive by 2030, he told Parliament.");
+	ASSERT_NOT_NULL(wa_test_removed(&r, "standfirst",
+					"The air force will receive the aircraft by the end of the "
+					"decade, the minister told Parliament."));
+	wa_test_run_done(&r);
+
+	/* Without the dateline below it, the same prose line is the lede. */
+	wa_test_run_text(&r, conf,
+			 "Singapore to buy eight more fighter jets\n"
+			 "The air force will receive the aircraft by the end of the decade, the "
+			 "minister told Parliament.\n"
+			 "The jets are expected to arrive by 2030, he told Parliament.\n");
+	ASSERT_NULL(wa_test_removed(&r, "standfirst", ""));
+	ASSERT_TRUE(strncmp(wa_article_text(r.article), "The air force", 13) == 0);
+	wa_test_run_done(&r);
+}
+
 WA_TEST(a_short_lede_without_a_dateline_stays)
 {
 	struct wa_test_run r = { 0 };
@@ -302,6 +339,7 @@ WA_TEST_MAIN(WA_TEST_ENTRY(tribun_style_page_keeps_only_the_article),
 	     WA_TEST_ENTRY(glued_boilerplate_is_cut_out_and_both_sides_stay),
 	     WA_TEST_ENTRY(footnote_digits_go_and_designators_stay),
 	     WA_TEST_ENTRY(editor_initials_trailer_leaves_the_last_paragraph),
+	     WA_TEST_ENTRY(a_standfirst_above_byline_and_date_is_set_aside),
 	     WA_TEST_ENTRY(a_short_lede_without_a_dateline_stays),
 	     WA_TEST_ENTRY(wordpress_comments_go_to_comments_with_their_authors),
 	     WA_TEST_ENTRY(a_related_list_in_the_middle_ends_at_the_next_paragraph),

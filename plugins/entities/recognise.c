@@ -317,6 +317,9 @@ static size_t other_name(struct scan *s, size_t i)
 		r = 0; /* "LMS Batch 2": no one's name opens with an acronym */
 	else if (after_lower_word(s, i, groups, sizeof(groups) / sizeof(*groups)))
 		r = 0; /* "etnis Karen", "suku Dayak": a people, not a person */
+	else if (scan_cue_at(s, i, CUE_ORG_HEAD) == n)
+		r = scan_add(s, ENTITY_ORG, NULL, NULL, i,
+			     i + n); /* "Air Force's", "told Parliament" */
 	else if (n > 1 && event_named_before(s, i))
 		r = scan_add(s, ENTITY_EVENT, NULL, NULL, i, i + n);
 	else if ((type = found_as_other(s, i, n)) != ENTITY_PERSON)

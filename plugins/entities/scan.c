@@ -115,10 +115,13 @@ bool scan_capitalised(const struct scan *s, size_t i)
  * A word that starts no name on its own opens an organisation's that ends
  * in an org-tail word a few capitalised words on: "Defence" in "Turkey's
  * Defence Industry Agency" and "Russia's Defense Ministry", not in "the
- * 2024 Defense Cooperation Agreement".
+ * 2024 Defense Cooperation Agreement", nor a sentence's opening "The".
  */
 static bool opens_tailed_org(const struct scan *s, size_t i)
 {
+	/* "The Ministry ...": a sentence's first word is its function word. */
+	if (s->t->v[i].flags & WP_TOKEN_SENT_START)
+		return false;
 	for (size_t k = i + 1; k < s->t->n && k <= i + 4; k++) {
 		if (!scan_capitalised(s, k) || (s->t->v[k].flags & WP_TOKEN_LINE_START) ||
 		    scan_cue_at(s, k, CUE_NOT_NAME) == 1)
@@ -279,13 +282,15 @@ size_t scan_foreign_country_at(const struct scan *s, size_t j)
 }
 
 /*
- * "Nasional", "Internasional": words that start no name on their own (a
- * section's heading) but stand inside organisations' names after a head:
- * "Persatuan Nasional Karen", "Dewan Keamanan Nasional".
+ * "Nasional", "Internasional", "Defence": words that start no name on their
+ * own (a section's heading) but stand inside organisations' names after a
+ * head: "Persatuan Nasional Karen", "Dewan Keamanan Nasional", "Ministry
+ * of Defence".
  */
 static bool scope_word_in_org(const struct scan *s, size_t k)
 {
-	static const char *const scopes[] = { "nasional", "internasional", "regional" };
+	static const char *const scopes[] = { "nasional", "internasional", "regional", "defence",
+					      "defense" };
 
 	if (!scan_capitalised(s, k))
 		return false;

@@ -709,6 +709,28 @@ WA_TEST(a_bodys_roman_number_is_part_of_its_name_but_not_the_full_stop)
 	wa_test_run_done(&r);
 }
 
+WA_TEST(english_bodies_and_doctors)
+{
+	struct wa_test_run r = { 0 };
+
+	wa_test_run_text(
+		&r, conf,
+		"Jets for Singapore\n\n"
+		"The jets will replace the Republic of Singapore Air Force's ageing F-16 "
+		"fleet, Defence Minister Ng Eng Hen told Parliament. \"It keeps us ahead,\" "
+		"said Dr Ng. The Ministry of Defence did not disclose the cost.\n");
+	const cJSON *ng = entity(&r, "person", "Ng Eng Hen");
+
+	ASSERT_NOT_NULL(ng);
+	ASSERT_EQ(mentions(ng), 2); /* "Dr Ng" is him, with his title */
+	ASSERT_NULL(entity(&r, "person", "Dr Ng"));
+	ASSERT_NOT_NULL(entity(&r, "org", "Air Force"));
+	ASSERT_NULL(entity(&r, "person", "Air Force"));
+	ASSERT_NULL(entity(&r, "person", "Parliament"));
+	ASSERT_NULL(entity(&r, "org", "The Ministry"));
+	wa_test_run_done(&r);
+}
+
 WA_TEST(a_name_in_a_paragraphs_capitalised_opening_is_the_same_entity)
 {
 	struct wa_test_run r = { 0 };
@@ -879,6 +901,7 @@ WA_TEST_MAIN(WA_TEST_ENTRY(a_text_of_endless_names_is_capped_not_quadratic),
 	     WA_TEST_ENTRY(an_exercise_named_after_its_words_is_an_event_without_a_year),
 	     WA_TEST_ENTRY(the_base_a_post_commands_belongs_to_the_role),
 	     WA_TEST_ENTRY(nasional_stands_inside_an_organisations_name),
+	     WA_TEST_ENTRY(english_bodies_and_doctors),
 	     WA_TEST_ENTRY(a_bodys_roman_number_is_part_of_its_name_but_not_the_full_stop),
 	     WA_TEST_ENTRY(names_where_places_stand_are_places),
 	     WA_TEST_ENTRY(a_posts_field_belongs_to_the_role),

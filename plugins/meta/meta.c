@@ -16,7 +16,8 @@
  * - dateline: {city, outlet} from the regexes of data/datelines.txt.
  * - authors: the names on Penulis / Reporter / Pewarta / Laporan wartawan /
  *   Oleh lines; editors apart; "(rds/has)" trailers as editor_initials.
- * - summary: the lede, the first paragraph of the cleaned text.
+ * - summary: the standfirst clean set aside (the page's own summary between
+ *   headline and byline), else the lede, the first paragraph of the text.
  */
 #include <cjson/cJSON.h>
 #include <ctype.h>
@@ -81,6 +82,7 @@ struct set_aside {
 	const char *headers[MAX_LINES], *bylines[MAX_LINES], *footers[MAX_LINES];
 	const char *page_authors[MAX_LINES]; /* what a page's markup marks as its author */
 	const char *promos[MAX_LINES], *syndication[MAX_LINES], *dateline;
+	const char *standfirst;     /* the summary a page prints between headline and byline */
 	const char *top[MAX_LINES]; /* the header's lines and its date lines, in their order */
 	size_t n_headers, n_bylines, n_footers, n_promos, n_syndication, n_page_authors, n_top;
 };
@@ -113,6 +115,8 @@ static int sort_removed(void *data, const char *kind, const char *text)
 		keep(s->syndication, &s->n_syndication, text);
 	else if (!strcmp(kind, "dateline") && !s->dateline)
 		s->dateline = text;
+	else if (!strcmp(kind, "standfirst") && !s->standfirst)
+		s->standfirst = text;
 	return 0;
 }
 
@@ -419,10 +423,12 @@ static int set_syndication(struct meta *m, struct wa_article *a, const char **li
 	return wa_article_set_string(a, "syndicated_from", name);
 }
 
-static int set_summary(struct wa_article *a)
+static int set_summary(struct wa_article *a, const char *standfirst)
 {
 	const char *text = wa_article_text(a);
 
+	if (standfirst)
+		return wa_article_set_string(a, "summary", standfirst);
 	if (!text || !*text)
 		return 0;
 	const char *end = strstr(text, "\n\n");
@@ -453,7 +459,7 @@ static int meta_process(void *state, struct wa_article *a)
 	if (r == 0)
 		r = set_syndication(m, a, lines.syndication, lines.n_syndication);
 	if (r == 0)
-		r = set_summary(a);
+		r = set_summary(a, lines.standfirst);
 	free(dateline_outlet);
 	free(suffix);
 	return r < 0 ? r : WA_PLUGIN_OK;
