@@ -377,6 +377,10 @@ static size_t quantity_at(struct scan *s, size_t i, int *error)
 		value *= strtod(value_word, NULL);
 		j += n;
 	}
+	/* "dua lagi kapal": Malay puts "lagi" (more) between the count and what it counts. */
+	if (!currency && j + 1 < s->t->n && strcmp(wp_token_folded(s->t, j), "lagi") == 0 &&
+	    (word_at(s, j + 1, K_UNIT, NULL) || counted_noun(s, j + 1)))
+		j++;
 	if (!currency && (n = word_at(s, j, K_CURRENCY, &currency))) {
 		j += n; /* 50 juta dolar AS */
 	} else if (!currency && (n = word_at(s, j, K_UNIT, &unit))) {

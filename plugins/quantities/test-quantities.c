@@ -62,6 +62,22 @@ WA_TEST(units_counted_nouns_currencies_and_number_words)
 	wa_test_run_done(&r);
 }
 
+WA_TEST(malay_lagi_between_the_count_and_the_noun)
+{
+	struct wa_test_run r = { 0 };
+
+	wa_test_run_text(
+		&r, conf,
+		"Kapal Baru untuk TLDM\n\n"
+		"Dua lagi kapal dijangka diterima sebelum akhir tahun, dan tiga kapal lagi "
+		"menyusul. Mereka menunggu empat lagi sebelum pulang.\n");
+	expect(&r, "Dua lagi kapal", 2, "kapal");
+	expect(&r, "tiga kapal", 3, "kapal");
+	ASSERT_NULL(quantity(&r, "empat lagi sebelum"));
+	ASSERT_NULL(quantity(&r, "empat lagi"));
+	wa_test_run_done(&r);
+}
+
 WA_TEST(dates_designators_and_bare_numbers_are_not_quantities)
 {
 	struct wa_test_run r = { 0 };
@@ -108,5 +124,6 @@ WA_TEST(a_date_is_no_quantity_whether_its_span_comes_from_the_memo_or_the_record
 
 WA_TEST_MAIN(
 	WA_TEST_ENTRY(units_counted_nouns_currencies_and_number_words),
+	WA_TEST_ENTRY(malay_lagi_between_the_count_and_the_noun),
 	WA_TEST_ENTRY(dates_designators_and_bare_numbers_are_not_quantities),
 	WA_TEST_ENTRY(a_date_is_no_quantity_whether_its_span_comes_from_the_memo_or_the_record))
