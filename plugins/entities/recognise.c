@@ -260,6 +260,22 @@ static bool made_in(const struct scan *s, size_t i)
 	return false;
 }
 
+/*
+ * "of Defence", "for Strategic Studies" after an English organisation's
+ * last word: the rest of its name. Returns the tokens, 0 if none.
+ */
+static size_t of_what(struct scan *s, size_t j)
+{
+	size_t n;
+
+	if (j + 1 >= s->t->n || (s->t->v[j].flags & WP_TOKEN_CAPITAL) ||
+	    (strcmp(wp_token_folded(s->t, j), "of") != 0 &&
+	     strcmp(wp_token_folded(s->t, j), "for") != 0))
+		return 0;
+	n = scan_name_span(s, j + 1, MAX_NAME_TOKENS, true);
+	return n ? n + 1 : 0;
+}
+
 /* Any other capitalised span at i; returns the tokens it used. */
 static size_t other_name(struct scan *s, size_t i)
 {
@@ -291,9 +307,10 @@ static size_t other_name(struct scan *s, size_t i)
 	/* "Golden Institute": the span stopped at a word that also heads names. */
 	if (scan_capitalised(s, i + n) && scan_cue_at(s, i + n, CUE_ORG_TAIL) == 1)
 		n++;
-	if (n > 1 && scan_cue_at(s, i + n - 1, CUE_ORG_TAIL))
+	if (n > 1 && scan_cue_at(s, i + n - 1, CUE_ORG_TAIL)) {
+		n += of_what(s, i + n); /* Indonesian Ministry of Defence */
 		r = scan_add(s, ENTITY_ORG, NULL, NULL, i, i + n); /* Dassault Aviation */
-	else if (n == 1 && (r = known_defined_acronym(s, i)) >= 0)
+	} else if (n == 1 && (r = known_defined_acronym(s, i)) >= 0)
 		r = scan_add(s, s->list->v[r].type, s->list->v[r].name, s->list->v[r].code, i,
 			     i + 1);
 	else if (n == 1 && acronym(s, i) && scan_is_plain_acronym(s, i))

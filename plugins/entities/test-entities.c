@@ -729,6 +729,15 @@ WA_TEST(english_bodies_and_doctors)
 	ASSERT_NULL(entity(&r, "person", "Parliament"));
 	ASSERT_NULL(entity(&r, "org", "The Ministry"));
 	wa_test_run_done(&r);
+
+	wa_test_run_text(&r, conf,
+			 "Jets for Indonesia\n\n"
+			 "The Indonesian Ministry of Defence announced the deal. Turkish Aerospace "
+			 "CEO Mehmet Demiroglu said deliveries would begin soon.\n");
+	ASSERT_NOT_NULL(entity(&r, "org", "Indonesian Ministry of Defence"));
+	ASSERT_NULL(entity(&r, "org", "Indonesian Ministry"));
+	ASSERT_STR_EQ(wa_json_get_string(entity(&r, "person", "Mehmet Demiroglu"), "role"), "CEO");
+	wa_test_run_done(&r);
 }
 
 WA_TEST(a_name_in_a_paragraphs_capitalised_opening_is_the_same_entity)

@@ -57,6 +57,8 @@ WA_TEST(datelines_of_each_form)
 	check_dateline("Jakarta -", "Jakarta", NULL, NULL);
 	check_dateline("WASHINGTON, March 3 (Reuters) -", "Washington", "Reuters", "Reuters");
 	check_dateline("Harianjogja.com, KUPANG-", "Kupang", "Harianjogja.com", "Harian Jogja");
+	check_dateline("JAKARTA, Indonesia -", "Jakarta", NULL, NULL);
+	check_dateline("SEOUL, South Korea -", "Seoul", NULL, NULL);
 }
 
 WA_TEST(the_title_loses_the_page_suffix_and_skips_repeats_and_chrome)

@@ -306,6 +306,19 @@ static bool counted_noun(const struct scan *s, size_t i)
 	       !(starts(w, "mem") || starts(w, "meng"));
 }
 
+/*
+ * "Indonesia's 2022 order", "2025 budget": four bare digits from 1900 to
+ * 2099 before a noun are a year. Counts that large carry a separator
+ * (2.000 pasukan, 2,000 troops); units (2000 km) still count.
+ */
+static bool bare_year(const struct scan *s, const struct wp_token *t)
+{
+	const char *d = s->text + t->start;
+
+	return t->end - t->start == 4 && strspn(d, "0123456789") == 4 &&
+	       (strncmp(d, "19", 2) == 0 || strncmp(d, "20", 2) == 0);
+}
+
 /* "nomor 7", "pasal 27", "ke 3": a number that labels rather than counts. */
 static bool labelled(const struct scan *s, size_t i)
 {
@@ -385,7 +398,7 @@ static size_t quantity_at(struct scan *s, size_t i, int *error)
 		j += n; /* 50 juta dolar AS */
 	} else if (!currency && (n = word_at(s, j, K_UNIT, &unit))) {
 		j += n;
-	} else if (!currency && counted_noun(s, j)) {
+	} else if (!currency && counted_noun(s, j) && !bare_year(s, num)) {
 		unit = wp_token_folded(s->t, j); /* 9.000 pasukan */
 		j++;
 	}

@@ -78,6 +78,21 @@ WA_TEST(malay_lagi_between_the_count_and_the_noun)
 	wa_test_run_done(&r);
 }
 
+WA_TEST(a_bare_year_before_a_noun_counts_nothing)
+{
+	struct wa_test_run r = { 0 };
+
+	wa_test_run_text(&r, conf,
+			 "Jet Tempur untuk Indonesia\n\n"
+			 "The deal follows Indonesia's 2022 order for 42 jets, while 2.000 pasukan "
+			 "berjaga di sepanjang 2000 km perbatasan.\n");
+	ASSERT_NULL(quantity(&r, "2022 order"));
+	expect(&r, "42 jets", 42, "jets");
+	expect(&r, "2.000 pasukan", 2000, "pasukan");
+	expect(&r, "2000 km", 2000, "km");
+	wa_test_run_done(&r);
+}
+
 WA_TEST(dates_designators_and_bare_numbers_are_not_quantities)
 {
 	struct wa_test_run r = { 0 };
@@ -125,5 +140,6 @@ WA_TEST(a_date_is_no_quantity_whether_its_span_comes_from_the_memo_or_the_record
 WA_TEST_MAIN(
 	WA_TEST_ENTRY(units_counted_nouns_currencies_and_number_words),
 	WA_TEST_ENTRY(malay_lagi_between_the_count_and_the_noun),
+	WA_TEST_ENTRY(a_bare_year_before_a_noun_counts_nothing),
 	WA_TEST_ENTRY(dates_designators_and_bare_numbers_are_not_quantities),
 	WA_TEST_ENTRY(a_date_is_no_quantity_whether_its_span_comes_from_the_memo_or_the_record))
