@@ -262,6 +262,11 @@ static int parse_segment(struct names *names, const char *s, size_t len)
 
 		if (bar)
 			n = (size_t)(bar - v);
+		/* "By Adib Povera - November 18, 2025 @ 6:45pm": the date after a dash. */
+		const char *dash = memmem(v, n, " - ", 3);
+
+		if (dash && strpbrk(dash, "0123456789") && strpbrk(dash, "0123456789") < v + n)
+			n = (size_t)(dash - v);
 		return label->role == ROLE_AUTHOR   ? add_names(names->authors, v, n)
 		       : label->role == ROLE_EDITOR ? add_names(names->editors, v, n)
 						    : 0;

@@ -122,6 +122,7 @@ WA_TEST(authors_and_editors_from_each_byline_form)
 		{ "Laporan: BONFILIO MAHENDRA | Jakarta", "Bonfilio Mahendra", NULL },
 		{ "Reporting by Ananda Teresia; Editing by Kanupriya Kapoor", "Ananda Teresia",
 		  "Kanupriya Kapoor" },
+		{ "By Adib Povera - November 18, 2025 @ 6:45pm", "Adib Povera", NULL },
 	};
 
 	for (size_t i = 0; i < sizeof(cases) / sizeof(*cases); i++) {
