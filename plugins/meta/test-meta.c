@@ -59,6 +59,7 @@ WA_TEST(datelines_of_each_form)
 	check_dateline("Harianjogja.com, KUPANG-", "Kupang", "Harianjogja.com", "Harian Jogja");
 	check_dateline("JAKARTA, Indonesia -", "Jakarta", NULL, NULL);
 	check_dateline("SEOUL, South Korea -", "Seoul", NULL, NULL);
+	check_dateline("KONTAN.CO.ID - JAKARTA.", "Jakarta", "KONTAN.CO.ID", "Kontan");
 }
 
 WA_TEST(the_title_loses_the_page_suffix_and_skips_repeats_and_chrome)
