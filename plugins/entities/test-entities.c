@@ -738,6 +738,16 @@ WA_TEST(english_bodies_and_doctors)
 	ASSERT_NULL(entity(&r, "org", "Indonesian Ministry"));
 	ASSERT_STR_EQ(wa_json_get_string(entity(&r, "person", "Mehmet Demiroglu"), "role"), "CEO");
 	wa_test_run_done(&r);
+
+	/* A people's adjective before Navy or Army: the force, not a loose word. */
+	wa_test_run_text(
+		&r, conf,
+		"Patrols in the Strait\n\n"
+		"Officials of the Indonesian Navy said the Russian Army was not involved.\n");
+	ASSERT_NOT_NULL(entity(&r, "org", "Indonesian Navy"));
+	ASSERT_NOT_NULL(entity(&r, "org", "Russian Army"));
+	ASSERT_NULL(entity(&r, "org", "Navy"));
+	wa_test_run_done(&r);
 }
 
 WA_TEST(a_name_in_a_paragraphs_capitalised_opening_is_the_same_entity)
