@@ -11,7 +11,12 @@
 
 #include "known.h"
 
-#define MAX_TITLE_EXTRAS 6 /* qualifiers and organisations between a title and the name */
+/*
+ * Qualifiers, titles and organisations between a title and the name:
+ * "Komandan | Pangkalan | TNI AL | (Lanal) | Kupang | Kolonel | Laut | (P) |
+ * Budi Hartono" has seven.
+ */
+#define MAX_TITLE_EXTRAS 8
 
 /*
  * A ministry's or an agency's portfolio after a post: "Menteri

@@ -675,6 +675,15 @@ WA_TEST(the_base_a_post_commands_belongs_to_the_role)
 		      "Komandan Pangkalan Udara Halim Marsma TNI");
 	ASSERT_NOT_NULL(entity(&r, "place", "Pangkalan Udara Halim"));
 	wa_test_run_done(&r);
+
+	/* A long post: base, force, its acronym, the town, then rank and corps. */
+	wa_test_run_text(&r, conf,
+			 "Kapal Tiba di Kupang\n\n"
+			 "Komandan Pangkalan TNI AL (Lanal) Kupang Kolonel Laut (P) Budi Hartono "
+			 "mengatakan kapal itu tiba pekan lalu.\n");
+	ASSERT_STR_EQ(wa_json_get_string(entity(&r, "person", "Budi Hartono"), "role"),
+		      "Komandan Pangkalan TNI AL (Lanal) Kupang Kolonel Laut (P)");
+	wa_test_run_done(&r);
 }
 
 WA_TEST(nasional_stands_inside_an_organisations_name)
