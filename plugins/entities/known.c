@@ -160,7 +160,7 @@ size_t known_add_gazetteer(struct scan *s, size_t i, size_t n, int entry)
 	const struct gazetteer *g = s->g;
 	bool named = false;
 	size_t used = n, k;
-	int r = acting_seat(s, i, n, entry), org = -1;
+	int r = acting_seat(s, i, n, entry), acronym_of = -1;
 
 	if (r != -1)
 		return r < 0 ? 0 : n;
@@ -204,15 +204,16 @@ size_t known_add_gazetteer(struct scan *s, size_t i, size_t n, int entry)
 			r = scan_add(s, c->type, c->name, c->code, i, i + n);
 			if (r >= 0)
 				s->list->v[r].known = true;
-			if (c->type == ENTITY_ORG) {
-				org = r;
+			/* "Littoral Mission Ships (LMS)": a thing's acronym is its too. */
+			if (c->type == ENTITY_ORG || c->type == ENTITY_EQUIPMENT)
+				acronym_of = r;
+			if (c->type == ENTITY_ORG)
 				foreign_countries_inside(s, i + 1, i + n);
-			}
 		}
 	}
 	if (r < 0)
 		return 0;
-	return used + known_define_acronym(s, org, i + used);
+	return used + known_define_acronym(s, acronym_of, i + used);
 }
 
 /* "KRI Nanggala-402", "KRI Bung Tomo (357)". */

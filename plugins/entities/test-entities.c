@@ -175,6 +175,18 @@ WA_TEST(a_designators_sub_variant_after_a_second_hyphen_is_kept)
 	ASSERT_NOT_NULL(entity(&r, "equipment", "Il-76MD-90A"));
 	ASSERT_NOT_NULL(entity(&r, "equipment", "Su-30MK2"));
 	wa_test_run_done(&r);
+
+	/* A known thing's acronym in brackets is its other name, not an organisation. */
+	wa_test_run_text(&r, conf,
+			 "Kapal Baru untuk TLDM\n\n"
+			 "The Littoral Mission Ships (LMS) will be based in Sabah. The LMS fleet "
+			 "grows next year.\n");
+	const cJSON *lms = entity(&r, "equipment", "Littoral Mission Ship");
+
+	ASSERT_NOT_NULL(lms);
+	ASSERT_TRUE(has_alias(lms, "LMS"));
+	ASSERT_NULL(entity(&r, "org", "LMS"));
+	wa_test_run_done(&r);
 }
 
 WA_TEST(places_orgs_events_and_acting_seats_of_government)
