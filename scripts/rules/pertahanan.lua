@@ -84,9 +84,12 @@ rule "pesawat_tempur_udara" {
 
 rule "maritim_kapal_perang" {
   description = "Warships, submarines and navies",
+  -- Not "armada" or "fleet" alone: outlets write of an aircraft fleet too ("armada
+  -- pesawat", "its ageing F-16 fleet").
   any  = { "kapal perang", "KRI", "fregat", "korvet", "kapal selam", "KCR", "kapal induk",
-           "armada", "Koarmada", "patroli laut", "Bakamla", "TNI AL", "warship", "warships",
-           "frigate", "submarine", "submarines", "navy", "fleet", "destroyer" },
+           "armada laut", "armada kapal", "Komando Armada", "Koarmada", "patroli laut",
+           "Bakamla", "TNI AL", "warship", "warships", "frigate", "submarine", "submarines",
+           "navy", "naval fleet", "Seventh Fleet", "Pacific Fleet", "destroyer" },
   none = list "olahraga",
 }
 
