@@ -219,6 +219,14 @@ static bool is_end_mark(const char *s, size_t n)
 	return false;
 }
 
+static bool has_digit(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (isdigit((unsigned char)s[i]))
+			return true;
+	return false;
+}
+
 static int parse_segment(struct names *names, const char *s, size_t len)
 {
 	size_t skip;
@@ -265,7 +273,7 @@ static int parse_segment(struct names *names, const char *s, size_t len)
 		/* "By Adib Povera - November 18, 2025 @ 6:45pm": the date after a dash. */
 		const char *dash = memmem(v, n, " - ", 3);
 
-		if (dash && strpbrk(dash, "0123456789") && strpbrk(dash, "0123456789") < v + n)
+		if (dash && has_digit(dash, (size_t)(v + n - dash)))
 			n = (size_t)(dash - v);
 		return label->role == ROLE_AUTHOR   ? add_names(names->authors, v, n)
 		       : label->role == ROLE_EDITOR ? add_names(names->editors, v, n)
