@@ -321,12 +321,15 @@ static size_t find_lede(struct run *run)
 			continue;
 		if (dateline_length(run, l))
 			return i;
-		if (l->body && after_standfirst(run, i) != i) {
-			run->standfirst = i;
-			return after_standfirst(run, i);
-		}
-		if (l->body)
+		if (l->body) {
+			size_t lede = after_standfirst(run, i);
+
+			if (lede != i) {
+				run->standfirst = i;
+				return lede;
+			}
 			return i > 0 && is_short_lede(run, i - 1) ? i - 1 : i;
+		}
 		if (sentence == SIZE_MAX && wp_ends_sentence(l->text, l->len) && l->words >= 4)
 			sentence = i;
 		if (after_headline == SIZE_MAX && i > 0)

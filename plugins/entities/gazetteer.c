@@ -30,6 +30,7 @@ static const char *const cue_names[] = {
 	[CUE_PORTFOLIO] = "portfolio",
 	[CUE_NUMBERED] = "numbered",
 	[CUE_EVENT_NAMER] = "event-namer",
+	[CUE_IN_ORG] = "in-org",
 };
 
 const char *entity_type_name(enum entity_type type)

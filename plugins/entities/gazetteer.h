@@ -39,6 +39,7 @@ enum cue_kind {
 	CUE_PORTFOLIO,   /* a ministry's field that is no per-...-an noun (Agama, Luar Negeri) */
 	CUE_NUMBERED,    /* the head of a unit named by a number (Skadron Udara 12) */
 	CUE_EVENT_NAMER, /* words before an exercise's name and year ("latihan bertajuk") */
+	CUE_IN_ORG,      /* not-name words that stand inside an organisation's name (Nasional) */
 	N_CUE_KINDS,
 };
 

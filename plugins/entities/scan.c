@@ -282,22 +282,13 @@ size_t scan_foreign_country_at(const struct scan *s, size_t j)
 }
 
 /*
- * "Nasional", "Internasional", "Defence": words that start no name on their
- * own (a section's heading) but stand inside organisations' names after a
- * head: "Persatuan Nasional Karen", "Dewan Keamanan Nasional", "Ministry
- * of Defence".
+ * "Nasional", "Defence": words that start no name on their own (a
+ * section's heading) but stand inside organisations' names after a head
+ * ("Persatuan Nasional Karen", "Ministry of Defence"): in-org cues.
  */
-static bool scope_word_in_org(const struct scan *s, size_t k)
+static bool in_org_word(const struct scan *s, size_t k)
 {
-	static const char *const scopes[] = { "nasional", "internasional", "regional", "defence",
-					      "defense" };
-
-	if (!scan_capitalised(s, k))
-		return false;
-	for (size_t n = 0; n < sizeof(scopes) / sizeof(*scopes); n++)
-		if (strcmp(wp_token_folded(s->t, k), scopes[n]) == 0)
-			return true;
-	return false;
+	return scan_capitalised(s, k) && scan_cue_at(s, k, CUE_IN_ORG) == 1;
 }
 
 /* An upper-case Roman numeral of a unit's or a body's number: I to XXXIX. */
@@ -322,7 +313,7 @@ size_t scan_name_span(const struct scan *s, size_t i, size_t max, bool through_n
 		/* A name never runs on into the next line (a heading into its paragraph). */
 		if (k > i && (s->t->v[k].flags & WP_TOKEN_LINE_START))
 			break;
-		if (scan_name_word(s, k) || (in_org && scope_word_in_org(s, k))) {
+		if (scan_name_word(s, k) || (in_org && in_org_word(s, k))) {
 			/*
 			 * A person's name ends where a post or a known name begins
 			 * (but not a known person's one name, which is others'
