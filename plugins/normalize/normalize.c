@@ -61,28 +61,7 @@ static const char *replacement(uint32_t cp)
 	return NULL;
 }
 
-/* Appends one line, trimmed, with inner space runs collapsed; words go in whole. */
-static void put_line(struct wp_strbuf *out, const char *line, size_t len)
-{
-	size_t i = 0;
-
-	while (i < len) {
-		while (i < len && line[i] == ' ')
-			i++;
-		if (i == len)
-			break;
-		const char *space = memchr(line + i, ' ', len - i);
-		size_t end = space ? (size_t)(space - line) : len;
-
-		if (out->len > 0 && out->buf[out->len - 1] != '\n')
-			wp_strbuf_putc(out,
-				       ' '); /* between words, never at the start of the line */
-		wp_strbuf_put(out, line + i, end - i);
-		i = end;
-	}
-}
-
-/* Maps code points; plain ASCII is copied in runs, which is nearly all of a text. */
+/* Maps code points, for text with bad bytes only: NFC wants valid UTF-8 first. */
 static void map_code_points(const char *text, size_t len, struct wp_strbuf *out)
 {
 	size_t run = 0;
@@ -100,7 +79,6 @@ static void map_code_points(const char *text, size_t len, struct wp_strbuf *out)
 						      (utf8proc_ssize_t)(len - i), &cp);
 
 		if (n <= 0) {
-			/* Ingest repairs bad UTF-8; a plugin that set text may not have. */
 			wp_strbuf_puts(out, "\xef\xbf\xbd");
 			i++;
 		} else {
@@ -117,34 +95,133 @@ static void map_code_points(const char *text, size_t len, struct wp_strbuf *out)
 	wp_strbuf_put(out, text + run, len - run);
 }
 
-/* Maps code points, then rebuilds the lines: at most one blank line in a row, none at the ends. */
-static int normalize(const char *text, size_t len, struct wp_strbuf *out)
+/* What one byte of the text is to the line builder below. */
+enum byte_kind { B_PLAIN, B_SPACE, B_NEWLINE, B_DROP, B_MULTIBYTE };
+
+static const unsigned char byte_kind[256] = {
+	[0x00 ... 0x08] = B_DROP, ['\t'] = B_SPACE,
+	['\n'] = B_NEWLINE,       ['\v'] = B_SPACE,
+	['\f'] = B_SPACE,         [0x0d ... 0x1f] = B_DROP,
+	[' '] = B_SPACE,          [0x21 ... 0x7e] = B_PLAIN,
+	[0x7f] = B_DROP,          [0x80 ... 0xff] = B_MULTIBYTE,
+};
+
+#define ONES  UINT64_C(0x0101010101010101)
+#define HIGHS UINT64_C(0x8080808080808080)
+
+/*
+ * Copies the run of B_PLAIN bytes at s (n left, the first one plain) to
+ * out, which has 8 bytes of room past the run; returns its length. Eight
+ * bytes a step: a byte under '!' or over '~' sets its high bit in `stop`
+ * (Anderson's "hasless" and "hasmore"), and on a little-endian machine the
+ * lowest set bit is the first such byte; carries and borrows spread only
+ * above a byte that set its bit.
+ */
+static inline size_t copy_plain_run(const char *s, size_t n, char *out)
 {
-	struct wp_strbuf mapped = { 0 };
+	size_t i = 0;
 
-	map_code_points(text, len, &mapped);
-	if (mapped.error)
-		return mapped.error;
+#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	for (uint64_t w; i + 8 <= n; i += 8) {
+		memcpy(&w, s + i, 8);
+		memcpy(out + i, &w, 8);
+		uint64_t stop = (((w - ONES * '!') & ~w) | ((w + ONES * (0x7f - '~')) | w)) & HIGHS;
 
-	bool blank = false;
-
-	for (size_t start = 0; start < mapped.len;) {
-		const char *nl = memchr(mapped.buf + start, '\n', mapped.len - start);
-		size_t end = nl ? (size_t)(nl - mapped.buf) : mapped.len;
-		size_t span = strspn(mapped.buf + start, " ");
-
-		if (start + span >= end) {
-			blank = out->len > 0;
-		} else {
-			if (out->len > 0)
-				wp_strbuf_puts(out, blank ? "\n\n" : "\n");
-			put_line(out, mapped.buf + start, end - start);
-			blank = false;
-		}
-		start = end + 1;
+		if (stop)
+			return i + (size_t)__builtin_ctzll(stop) / 8;
 	}
-	wp_strbuf_fini(&mapped);
-	return out->error;
+#endif
+	for (; i < n && byte_kind[(unsigned char)s[i]] == B_PLAIN; i++)
+		out[i] = s[i];
+	return i;
+}
+
+/*
+ * Where the builder stands between two pieces of content: the space or
+ * line breaks seen since the last one go out only before the next, so
+ * lines come out trimmed, space runs as one space, blank runs as one
+ * blank line, and nothing blank at either end.
+ */
+struct line_builder {
+	char *out;
+	size_t len;
+	unsigned breaks; /* line breaks since the last content */
+	bool space;      /* a space since the last content, on this line */
+};
+
+static inline void put_separator(struct line_builder *b)
+{
+	if (b->len > 0) {
+		if (b->breaks)
+			b->out[b->len++] = '\n';
+		if (b->breaks > 1)
+			b->out[b->len++] = '\n';
+		else if (!b->breaks && b->space)
+			b->out[b->len++] = ' ';
+	}
+	b->breaks = 0;
+	b->space = false;
+}
+
+static void put_mapped(struct line_builder *b, const char *s, size_t n)
+{
+	if (n == 1 && (*s == ' ' || *s == '\n')) {
+		if (*s == ' ')
+			b->space = true;
+		else
+			b->breaks++, b->space = false;
+	} else if (n > 0) {
+		put_separator(b);
+		memcpy(b->out + b->len, s, n);
+		b->len += n;
+	}
+}
+
+/*
+ * One pass over valid UTF-8 in NFC: code points mapped and lines rebuilt.
+ * Plain ASCII, nearly all of a text, goes through a byte table without
+ * decoding. out has room for len + 8 bytes: nothing written is longer
+ * than what it stands for, a separator included (it stands for the spaces
+ * or line breaks read before it), and copy_plain_run writes up to 8 bytes
+ * past a run.
+ */
+static size_t normalize_lines(const char *text, size_t len, char *out)
+{
+	struct line_builder b = { .out = out };
+
+	for (size_t i = 0; i < len;) {
+		switch (byte_kind[(unsigned char)text[i]]) {
+		case B_PLAIN: {
+			put_separator(&b);
+			size_t n = copy_plain_run(text + i, len - i, b.out + b.len);
+
+			i += n, b.len += n;
+			break;
+		}
+		case B_SPACE:
+			b.space = true;
+			i++;
+			break;
+		case B_NEWLINE:
+			b.breaks++, b.space = false;
+			i++;
+			break;
+		case B_DROP:
+			i++;
+			break;
+		case B_MULTIBYTE: {
+			uint32_t cp;
+			size_t n = wp_utf8_decode(text + i, len - i, &cp);
+			const char *rep = replacement(cp);
+
+			put_mapped(&b, rep ? rep : text + i, rep ? strlen(rep) : n);
+			i += n;
+			break;
+		}
+		}
+	}
+	out[b.len] = '\0';
+	return b.len;
 }
 
 /*
@@ -155,11 +232,10 @@ static int normalize(const char *text, size_t len, struct wp_strbuf *out)
  */
 static bool may_need_nfc(const char *s, size_t len)
 {
-	for (size_t i = 0; i < len;) {
-		if ((unsigned char)s[i] < 0x80) {
-			i++;
-			continue;
-		}
+	for (size_t i = 0;;) {
+		i += wp_ascii_span(s + i, len - i);
+		if (i == len)
+			return false;
 		uint32_t cp;
 
 		i += wp_utf8_decode(s + i, len - i, &cp);
@@ -173,14 +249,13 @@ static bool may_need_nfc(const char *s, size_t len)
 		    (cp >= 0x2f800 && cp <= 0x2fa1f))
 			return true;
 	}
-	return false;
 }
 
 static int normalize_process(void *state, struct wa_article *a)
 {
 	const char *text = wa_article_text(a);
 	utf8proc_uint8_t *nfc = NULL;
-	struct wp_strbuf out = { 0 }, repaired = { 0 };
+	struct wp_strbuf repaired = { 0 };
 	int r;
 
 	if (!text)
@@ -210,11 +285,11 @@ static int normalize_process(void *state, struct wa_article *a)
 		text = (const char *)nfc;
 		len = (size_t)n;
 	}
-	r = normalize(text, len, &out);
-	if (r == 0)
-		r = wa_article_set_text(a, out.buf ? out.buf : "", out.len);
+	char *out = malloc(len + 8);
+
+	r = out ? wa_article_set_text(a, out, normalize_lines(text, len, out)) : -ENOMEM;
+	free(out);
 	free(nfc);
-	wp_strbuf_fini(&out);
 	wp_strbuf_fini(&repaired);
 	return r < 0 ? r : WA_PLUGIN_OK;
 }
