@@ -37,8 +37,12 @@ static int add_term(struct lexicon *lex, const char *kind, char *words, unsigned
 	for (size_t i = 0; i < len; i++)
 		words[i] = (char)tolower((unsigned char)words[i]);
 	int r = wp_wordset_add(&lex->terms, words, len, (int)k);
+	size_t first = strcspn(words, " ");
 
-	return r < 0 ? r : wp_wordset_add(&lex->firsts, words, strcspn(words, " "), 0);
+	if (r < 0 || first == 0)
+		return r;
+	lex->first_shapes[lexicon_shape_row(words, first)] |= lexicon_shape_bit(words, first);
+	return wp_wordset_add(&lex->firsts, words, first, 0);
 }
 
 int lexicon_load(const struct wa_plugin_ctx *ctx, struct lexicon *ret, char **ret_error)
@@ -97,5 +101,6 @@ enum term_kind lexicon_find(const struct lexicon *lex, const char *words)
 
 bool lexicon_starts_term(const struct lexicon *lex, const char *word, size_t len)
 {
-	return wp_wordset_find(&lex->firsts, word, len, NULL);
+	return lexicon_may_start_term(lex, word, len) &&
+	       wp_wordset_find(&lex->firsts, word, len, NULL);
 }

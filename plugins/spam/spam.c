@@ -45,12 +45,14 @@
 #define P_INJECTION       0.6
 #define P_BRAND           0.3
 #define P_TERM            0.05
+#define FOLD_PENDING      SIZE_MAX
 
 struct word {
-	size_t start, end; /* bytes of the text */
-	char folded[WORD_MAX];
-	size_t folded_len;
+	size_t start, end;     /* bytes of the text */
+	char folded[WORD_MAX]; /* made on first use (word_folded): most words never need it */
+	size_t folded_len;     /* FOLD_PENDING until then */
 	bool digits; /* folded holds a digit: the only words that can be brands or leetspeak */
+	bool alpha;  /* folded starts with a letter */
 	bool caps;   /* two or more letters, all capitals */
 	bool lower;  /* starts with a lower-case letter */
 	bool brand;
@@ -120,7 +122,7 @@ static char homoglyph(utf8proc_int32_t cp)
 
 /*
  * NFKC + case fold + accents off, ASCII kept; other letters stay as UTF-8.
- * Returns the folded length. (split_words folds plain ASCII words itself.)
+ * Returns the folded length. (word_folded folds plain ASCII words itself.)
  */
 static size_t fold(const char *s, size_t len, char out[WORD_MAX])
 {
@@ -164,13 +166,16 @@ static void unleet(const char *s, char *out, size_t size)
 	out[n] = '\0';
 }
 
-static bool is_brand(const struct word *w, const char *text, size_t len)
+static const char *word_folded(const char *text, struct word *w);
+
+static bool is_brand(struct word *w, const char *text, size_t len)
 {
-	const char *f = w->folded;
 	size_t letters = 0, digits = 0;
 
 	if (!w->digits)
 		return false;
+	const char *f = word_folded(text, w);
+
 	while (f[letters] >= 'a' && f[letters] <= 'z')
 		letters++;
 	while (isdigit((unsigned char)f[letters + digits]))
@@ -194,12 +199,15 @@ static bool is_brand(const struct word *w, const char *text, size_t len)
 }
 
 /* "mona4d", "target4d": market brands. */
-static bool is_4d_brand(const struct word *w)
+static bool is_4d_brand(const char *text, struct word *w)
 {
+	if (!w->digits)
+		return false;
+	const char *f = word_folded(text, w);
 	size_t n = w->folded_len;
 
-	return w->digits && n >= 5 && strcmp(w->folded + n - 2, "4d") == 0 &&
-	       strspn(w->folded, "abcdefghijklmnopqrstuvwxyz") == n - 2;
+	return n >= 5 && strcmp(f + n - 2, "4d") == 0 &&
+	       strspn(f, "abcdefghijklmnopqrstuvwxyz") == n - 2;
 }
 
 /* What split_words needs to know of a byte, by table: it reads every byte of the text. */
@@ -211,6 +219,8 @@ enum {
 	B_HIGH = 16, /* not ASCII */
 };
 
+_Static_assert(B_UPPER << 4 == 'a' - 'A', "read_word folds a capital by its class bit");
+
 static const unsigned char byte_class[256] = {
 	['0' ... '9'] = B_WORD | B_DIGIT,
 	['A' ... 'Z'] = B_WORD | B_UPPER,
@@ -218,32 +228,55 @@ static const unsigned char byte_class[256] = {
 	[0x80 ... 0xff] = B_WORD | B_HIGH,
 };
 
-/* Reads one word's bytes once: its shape, and its folded form (ASCII folded here). */
-static void read_word(const char *text, struct word *w)
+/* The bytes of a word's folded form: the folded copy keeps this many of a plain one. */
+static size_t folded_size(const struct word *w)
 {
-	size_t letters = 0, upper = 0, n = 0;
-	unsigned seen = 0;
+	size_t len = w->end - w->start;
 
-	for (size_t k = w->start; k < w->end; k++) {
-		unsigned char c = (unsigned char)text[k];
-		unsigned b = byte_class[c];
+	return len < WORD_MAX - 1 ? len : WORD_MAX - 1;
+}
 
-		seen |= b;
-		upper += (b & B_UPPER) != 0;
-		letters += (b & (B_UPPER | B_LOWER)) != 0;
-		if (n + 1 < WORD_MAX)
-			w->folded[n++] = (char)(b & B_UPPER ? c | 0x20 : c);
-	}
-	w->digits = seen & B_DIGIT;
-	w->caps = letters >= 2 && upper == letters;
-	w->lower = byte_class[(unsigned char)text[w->start]] & B_LOWER;
-	if (!(seen & B_HIGH)) {
+/*
+ * The word's folded form. A plain ASCII word is folded here, on first use
+ * (a capital's class bit, shifted, is its lower-case bit); a word with
+ * other letters was folded by read_word.
+ */
+static const char *word_folded(const char *text, struct word *w)
+{
+	if (w->folded_len == FOLD_PENDING) {
+		const unsigned char *s = (const unsigned char *)text + w->start;
+		size_t n = folded_size(w);
+
+		for (size_t k = 0; k < n; k++)
+			w->folded[k] = (char)(s[k] | (byte_class[s[k]] & B_UPPER) << 4);
 		w->folded[n] = '\0';
 		w->folded_len = n;
-	} else {
+	}
+	return w->folded;
+}
+
+/* A word's shape from the classes of its bytes (`seen`, or-ed together). */
+static void read_word(const char *text, struct word *w, unsigned seen)
+{
+	const unsigned char *s = (const unsigned char *)text + w->start;
+
+	w->digits = seen & B_DIGIT;
+	w->caps = false;
+	if ((seen & (B_UPPER | B_LOWER)) == B_UPPER) {
+		size_t upper = 0;
+
+		for (size_t k = 0; k < w->end - w->start && upper < 2; k++)
+			upper += (byte_class[s[k]] & B_UPPER) != 0;
+		w->caps = upper >= 2;
+	}
+	w->lower = byte_class[s[0]] & B_LOWER;
+	w->alpha = byte_class[s[0]] & (B_UPPER | B_LOWER);
+	w->folded_len = FOLD_PENDING;
+	if (seen & B_HIGH) {
 		/* NFKC may turn fancy letters into digits and back: ask the folded form. */
 		w->folded_len = fold(text + w->start, w->end - w->start, w->folded);
 		w->digits = strpbrk(w->folded, "0123456789") != NULL;
+		w->alpha = isalpha((unsigned char)w->folded[0]);
 	}
 }
 
@@ -263,9 +296,11 @@ static size_t split_words(const char *text, size_t len, struct word **ret)
 			continue;
 		}
 		size_t end = i;
+		unsigned seen = 0;
 
-		while (end < len && byte_class[(unsigned char)text[end]] & B_WORD)
-			end++;
+		for (unsigned b; end < len && (b = byte_class[(unsigned char)text[end]]) & B_WORD;
+		     end++)
+			seen |= b;
 		if (n == cap) {
 			size_t c = cap ? cap * 2 : 256;
 			struct word *nv = realloc(v, c * sizeof(*nv));
@@ -279,7 +314,7 @@ static size_t split_words(const char *text, size_t len, struct word **ret)
 		w->start = i, w->end = end, w->sentence = sentence;
 		w->brand = false;
 		w->term = TERM_NONE, w->term_words = 0;
-		read_word(text, w);
+		read_word(text, w, seen);
 		i = end;
 	}
 	*ret = v;
@@ -287,18 +322,19 @@ static size_t split_words(const char *text, size_t len, struct word **ret)
 }
 
 /* Joins words [i, i+k) with single spaces into out; false if they do not fit. */
-static bool join_words(const struct word *w, size_t i, size_t k, char *out, size_t size)
+static bool join_words(const char *text, struct word *w, size_t i, size_t k, char *out, size_t size)
 {
 	size_t n = 0;
 
 	for (size_t j = 0; j < k; j++) {
-		size_t len = strlen(w[i + j].folded);
+		const char *f = word_folded(text, &w[i + j]);
+		size_t len = w[i + j].folded_len;
 
 		if (n + len + 2 > size)
 			return false;
 		if (j)
 			out[n++] = ' ';
-		memcpy(out + n, w[i + j].folded, len);
+		memcpy(out + n, f, len);
 		n += len;
 	}
 	out[n] = '\0';
@@ -306,20 +342,26 @@ static bool join_words(const struct word *w, size_t i, size_t k, char *out, size
 }
 
 /* Marks terms of one to three words starting at each word; longest first. */
-static void find_terms(const struct lexicon *lex, struct word *w, size_t n)
+static void find_terms(const struct lexicon *lex, const char *text, struct word *w, size_t n)
 {
 	char words[3 * WORD_MAX + 3], leet[sizeof(words)];
 
 	for (size_t i = 0; i < n; i++) {
-		if (!lexicon_starts_term(lex, w[i].folded, w[i].folded_len)) {
+		/* The lexicon's shapes ignore case: most words are turned away unfolded. */
+		if (!w[i].digits && w[i].folded_len == FOLD_PENDING &&
+		    !lexicon_may_start_term(lex, text + w[i].start, folded_size(&w[i])))
+			continue;
+		const char *f = word_folded(text, &w[i]);
+
+		if (!lexicon_starts_term(lex, f, w[i].folded_len)) {
 			if (!w[i].digits)
 				continue;
-			unleet(w[i].folded, leet, sizeof(leet));
+			unleet(f, leet, sizeof(leet));
 			if (!lexicon_starts_term(lex, leet, strlen(leet)))
 				continue;
 		}
 		for (size_t k = TERM_MAX_WORDS; k >= 1; k--) {
-			if (i + k > n || !join_words(w, i, k, words, sizeof(words)))
+			if (i + k > n || !join_words(text, w, i, k, words, sizeof(words)))
 				continue;
 			enum term_kind kind = lexicon_find(lex, words);
 
@@ -352,7 +394,7 @@ static bool *lower_case_sentences(const struct word *w, size_t n)
 
 	if (total && lower && result) {
 		for (size_t i = 0; i < n; i++) {
-			if (!isalpha((unsigned char)w[i].folded[0]))
+			if (!w[i].alpha)
 				continue;
 			total[w[i].sentence]++;
 			lower[w[i].sentence] += w[i].lower;
@@ -439,10 +481,13 @@ static bool hot(const struct word *w, bool lower_sentence)
 }
 
 /* "main di situs ...": a preposition between two promotion words is part of the run. */
-static bool bridges(const struct word *w, size_t i, size_t n, bool lower_sentence)
+static bool bridges(const char *text, struct word *w, size_t i, size_t n, bool lower_sentence)
 {
-	return i + 1 < n && w[i + 1].sentence == w[i].sentence && hot(&w[i + 1], lower_sentence) &&
-	       (strcmp(w[i].folded, "di") == 0 || strcmp(w[i].folded, "ke") == 0);
+	if (i + 1 >= n || w[i + 1].sentence != w[i].sentence || !hot(&w[i + 1], lower_sentence))
+		return false;
+	const char *f = word_folded(text, &w[i]);
+
+	return strcmp(f, "di") == 0 || strcmp(f, "ke") == 0;
 }
 
 /*
@@ -461,10 +506,10 @@ static void check_block(struct hidden_check *c, const char *text, size_t len)
 	struct word *w = NULL;
 	size_t n = split_words(text, len, &w), brands = 0, terms = 0;
 
-	find_terms(&c->spam->lexicon, w, n);
+	find_terms(&c->spam->lexicon, text, w, n);
 	for (size_t i = 0; i < n; i++) {
 		brands += w[i].term != TERM_ALLOW &&
-			  (is_brand(&w[i], text, len) || is_4d_brand(&w[i]));
+			  (is_brand(&w[i], text, len) || is_4d_brand(text, &w[i]));
 		terms += w[i].term == TERM_GAME || w[i].term == TERM_SLANG ||
 			 w[i].term == TERM_PROVIDER;
 	}
@@ -515,10 +560,10 @@ static int spam_process(void *state, struct wa_article *a)
 	bool *lower_sentences = lower_case_sentences(w, n), *promotions = NULL;
 
 	if (lower_sentences) {
-		find_terms(&s->lexicon, w, n);
+		find_terms(&s->lexicon, text, w, n);
 		for (size_t i = 0; i < n; i++)
-			w[i].brand = w[i].term != TERM_ALLOW &&
-				     (is_brand(&w[i], text, len) || is_4d_brand(&w[i]));
+			w[i].brand = w[i].digits && w[i].term != TERM_ALLOW &&
+				     (is_brand(&w[i], text, len) || is_4d_brand(text, &w[i]));
 		promotions = promotion_sentences(w, n);
 	}
 	if (!promotions) {
@@ -539,7 +584,7 @@ static int spam_process(void *state, struct wa_article *a)
 
 		while (j < n && w[j].sentence == w[i].sentence &&
 		       (promotion || hot(&w[j], lower_sentence) ||
-			bridges(w, j, n, lower_sentence))) {
+			bridges(text, w, j, n, lower_sentence))) {
 			brands += w[j].brand;
 			ctas += w[j].term == TERM_CTA;
 			terms += w[j].term == TERM_GAME || w[j].term == TERM_SLANG ||

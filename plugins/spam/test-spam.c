@@ -93,6 +93,23 @@ WA_TEST(an_advertising_paragraph_without_a_brand_goes)
 	wa_test_run_done(&r);
 }
 
+/* Terms are matched whatever their case: the lexicon's quick shape test must not mind it. */
+WA_TEST(terms_in_title_case_or_capitals_are_found)
+{
+	struct wa_test_run r = { 0 };
+
+	wa_test_run_text(
+		&r, conf,
+		"SURABAYA - Latihan armada digelar di Laut Jawa mulai Senin.\n\n"
+		"Situs Slot GACOR Hari Ini Gampang Maxwin, DAFTAR Sekarang Dan Klaim Bonus "
+		"New Member Tanpa Ribet.\n\n"
+		"Latihan berakhir pada 10 Desember.\n");
+	ASSERT_STR_EQ(wa_test_removed(&r, "spam", ""),
+		      "Situs Slot GACOR Hari Ini Gampang Maxwin, DAFTAR Sekarang Dan Klaim Bonus "
+		      "New Member Tanpa Ribet.");
+	wa_test_run_done(&r);
+}
+
 WA_TEST(a_page_of_promotion_scores_high)
 {
 	struct wa_test_run r = { 0 };
@@ -145,6 +162,7 @@ WA_TEST_MAIN(WA_TEST_ENTRY(an_injected_brand_leaves_the_sentence_whole),
 	     WA_TEST_ENTRY(designators_and_acronyms_are_not_brands),
 	     WA_TEST_ENTRY(news_about_gambling_is_kept_and_scores_low),
 	     WA_TEST_ENTRY(an_advertising_paragraph_without_a_brand_goes),
+	     WA_TEST_ENTRY(terms_in_title_case_or_capitals_are_found),
 	     WA_TEST_ENTRY(a_page_of_promotion_scores_high),
 	     WA_TEST_ENTRY(disguised_letters_are_folded_before_matching),
 	     WA_TEST_ENTRY(footnote_digits_are_left_for_clean))
