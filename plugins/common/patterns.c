@@ -38,15 +38,25 @@ static bool is_search_group(const char *name, const char *const *search_groups)
 	return false;
 }
 
-static pcre2_code *compile(const char *regex, size_t len, bool anchored, char *err, size_t err_size,
-			   size_t *ret_offset)
+/*
+ * Line rules are anchored at the line's start; searches look through a text
+ * whose ^ and $ are its line ends. A search group's members are also
+ * compiled anchored (and multi-line), to be tried where a match may begin.
+ */
+enum anchoring { SEARCHED, ANCHORED, ANCHORED_IN_TEXT };
+
+static pcre2_code *compile(const char *regex, size_t len, enum anchoring how, char *err,
+			   size_t err_size, size_t *ret_offset)
 {
+	static const uint32_t options[] = {
+		[SEARCHED] = PCRE2_MULTILINE,
+		[ANCHORED] = PCRE2_ANCHORED,
+		[ANCHORED_IN_TEXT] = PCRE2_ANCHORED | PCRE2_MULTILINE,
+	};
 	int code;
 	PCRE2_SIZE offset;
-	pcre2_code *re =
-		pcre2_compile((PCRE2_SPTR)regex, len,
-			      compile_options | (anchored ? PCRE2_ANCHORED : PCRE2_MULTILINE),
-			      &code, &offset, NULL);
+	pcre2_code *re = pcre2_compile((PCRE2_SPTR)regex, len, compile_options | options[how],
+				       &code, &offset, NULL);
 
 	if (!re) {
 		pcre2_get_error_message(code, (PCRE2_UCHAR *)err, err_size);
@@ -121,8 +131,9 @@ static int parse(struct wp_pattern_file *f, char *text, size_t n_words,
 			}
 			bool anchored =
 				!is_search_group(p.words[0] ? p.words[0] : "", search_groups);
-			pcre2_code *re = compile(p.regex, strlen(p.regex), anchored, err,
-						 sizeof(err), &offset);
+			pcre2_code *re =
+				compile(p.regex, strlen(p.regex), anchored ? ANCHORED : SEARCHED,
+					err, sizeof(err), &offset);
 
 			if (!re) {
 				*ret_error = format_error("%s:%u: bad regex at offset %zu: %s",
@@ -184,8 +195,8 @@ bool wp_pattern_starts_at_spaces(const struct wp_pattern *p)
 
 /* The alternation of the members flagged in `use`; (*MARK:i) names member i. */
 static pcre2_code *compile_members(const struct wp_pattern_file *f,
-				   const struct wp_pattern_group *g, const bool *use, bool anchored,
-				   char *err, size_t err_size)
+				   const struct wp_pattern_group *g, const bool *use,
+				   enum anchoring how, char *err, size_t err_size)
 {
 	struct wp_strbuf re = { 0 };
 	size_t offset, n = 0;
@@ -204,7 +215,7 @@ static pcre2_code *compile_members(const struct wp_pattern_file *f,
 		wp_strbuf_puts(&re, "(*FAIL)");
 	if (re.error)
 		return NULL;
-	pcre2_code *code = compile(re.buf, re.len, anchored, err, err_size, &offset);
+	pcre2_code *code = compile(re.buf, re.len, how, err, err_size, &offset);
 
 	wp_strbuf_fini(&re);
 	return code;
@@ -216,7 +227,8 @@ static pcre2_code *compile_members(const struct wp_pattern_file *f,
  * could match its first character: "Baca juga" never meets the fifty
  * rules that start with other letters.
  */
-static int dispatch_by_first_byte(const struct wp_pattern_file *f, struct wp_pattern_group *g)
+static int dispatch_by_first_byte(const struct wp_pattern_file *f, struct wp_pattern_group *g,
+				  enum anchoring how)
 {
 	bool(*first)[256] = calloc(g->n_members, sizeof(*first));
 	bool *use = calloc(g->n_members ? g->n_members : 1, sizeof(*use));
@@ -247,13 +259,192 @@ static int dispatch_by_first_byte(const struct wp_pattern_file *f, struct wp_pat
 		}
 		for (size_t m = 0; m < g->n_members; m++)
 			use[m] = first[m][b];
-		g->by_first[b] = compile_members(f, g, use, true, err, sizeof(err));
+		g->by_first[b] = compile_members(f, g, use, how, err, sizeof(err));
 		if (!g->by_first[b])
 			r = -ENOMEM;
 	}
 out:
 	free(first);
 	free(use);
+	return r;
+}
+
+/*
+ * The regex without its \b: an assertion only narrows where a regex
+ * matches, and tested on a few bytes alone a \b would answer for a
+ * boundary with text that is not there. \b inside a class (a backspace)
+ * and inside \Q...\E stays.
+ */
+static void put_without_boundaries(struct wp_strbuf *out, const char *regex)
+{
+	bool in_class = false;
+
+	for (const char *s = regex; *s; s++) {
+		if (s[0] == '\\' && s[1] == 'Q') {
+			const char *e = strstr(s, "\\E");
+			size_t n = e ? (size_t)(e + 2 - s) : strlen(s);
+
+			wp_strbuf_put(out, s, n);
+			s += n - 1;
+		} else if (s[0] == '\\' && s[1]) {
+			if (s[1] != 'b' || in_class)
+				wp_strbuf_put(out, s, 2);
+			s++;
+		} else if (in_class) {
+			in_class = *s != ']';
+			wp_strbuf_putc(out, *s);
+		} else if (*s == '[') {
+			/* "[]...]" and "[^]...]": a ] right after the opening is a member */
+			size_t n = 1 + (s[1] == '^');
+
+			n += s[n] == ']';
+			wp_strbuf_put(out, s, n);
+			s += n - 1;
+			in_class = true;
+		} else {
+			wp_strbuf_putc(out, *s);
+		}
+	}
+}
+
+/*
+ * The regex of the members that do not look behind where they are tried
+ * (lookbehinds, \B: tested on a few bytes alone they cannot say where
+ * they may match), without their \b, anchored; those members unflagged in
+ * `sighted`. NULL if out of memory.
+ */
+static pcre2_code *compile_probe(const struct wp_pattern_file *f, const struct wp_pattern_group *g,
+				 bool *sighted)
+{
+	struct wp_strbuf re = { 0 };
+	int code;
+	PCRE2_SIZE offset;
+	pcre2_code *probe = NULL;
+
+	for (size_t m = 0; m < g->n_members; m++) {
+		struct wp_strbuf one = { 0 };
+		uint32_t behind = 1;
+
+		put_without_boundaries(&one, f->patterns[g->members[m]].regex);
+		pcre2_code *re1 = one.buf ? pcre2_compile((PCRE2_SPTR)one.buf, one.len,
+							  compile_options, &code, &offset, NULL)
+					  : NULL;
+
+		if (re1)
+			(void)pcre2_pattern_info(re1, PCRE2_INFO_MAXLOOKBEHIND, &behind);
+		pcre2_code_free(re1);
+		sighted[m] = behind == 0;
+		if (sighted[m]) {
+			wp_strbuf_puts(&re, re.len ? "|(?:" : "(?:");
+			wp_strbuf_put(&re, one.buf, one.len);
+			wp_strbuf_putc(&re, ')');
+		}
+		wp_strbuf_fini(&one);
+	}
+	if (!re.len)
+		wp_strbuf_puts(&re, "(*FAIL)");
+	if (!re.error)
+		probe = pcre2_compile((PCRE2_SPTR)re.buf, re.len,
+				      compile_options | PCRE2_ANCHORED | PCRE2_MULTILINE, &code,
+				      &offset, NULL);
+	wp_strbuf_fini(&re);
+	return probe;
+}
+
+static void set_bit(uint8_t row[32], uint8_t b)
+{
+	row[b / 8] |= (uint8_t)(1u << (b % 8));
+}
+
+static bool has_bit(const uint8_t row[32], uint8_t b)
+{
+	return row[b / 8] & (1u << (b % 8));
+}
+
+/* Whether `probe` may match (fully or in part) at the start of these bytes. */
+static bool may_begin(const pcre2_code *probe, const uint8_t *bytes, size_t n, uint32_t options,
+		      pcre2_match_data *md)
+{
+	return pcre2_match(probe, bytes, n, 0, options, md, NULL) != PCRE2_ERROR_NOMATCH;
+}
+
+static bool is_lead(uint8_t b)
+{
+	return b >= 0xc0;
+}
+
+/*
+ * Fills a search group's wp_pattern_starts by asking its rules about every
+ * ASCII byte, every pair after a byte they allow, and every third byte
+ * after a pair: bytes they reject outright (not even a partial match)
+ * begin no match anywhere. Only ASCII is asked about: a few bytes cut out
+ * of a longer character are not UTF-8, and non-ASCII text is rare once
+ * normalize has made quotes and dashes ASCII, so a character that may
+ * begin a match (by PCRE2's own first-byte table) is tried on its first
+ * byte, as are rules that look behind.
+ */
+static int build_starts(const struct wp_pattern_file *f, struct wp_pattern_group *g)
+{
+	struct wp_pattern_starts *t = calloc(1, sizeof(*t));
+	bool *sighted = calloc(g->n_members ? g->n_members : 1, sizeof(*sighted));
+	pcre2_match_data *md = pcre2_match_data_create(1, NULL);
+	pcre2_code *probe = NULL;
+	uint32_t empty = 1;
+	bool first[256];
+	int r = -ENOMEM;
+
+	if (!t || !sighted || !md)
+		goto out;
+	probe = compile_probe(f, g, sighted);
+	if (!probe)
+		goto out;
+	for (size_t m = 0; m < g->n_members; m++) {
+		first_bytes(f->patterns[g->members[m]].regex, first);
+		for (size_t b = 0; b < 256; b++)
+			t->blind[b] |= first[b] && (!sighted[m] || is_lead((uint8_t)b));
+	}
+	(void)pcre2_pattern_info(g->code, PCRE2_INFO_MATCHEMPTY, &empty);
+	t->empty = empty;
+	for (unsigned b = 0xc0; b < 256; b++) /* a character after a pair: not asked */
+		memset(t->then[b], 0xff, sizeof(t->then[b]));
+	for (unsigned b1 = 0; b1 < 256; b1++) {
+		uint8_t s[3] = { (uint8_t)b1 };
+
+		if (b1 >= 0x80 && b1 < 0xc0)
+			continue; /* inside a character, where no match begins */
+		if (t->blind[b1] || t->empty) {
+			t->opens[b1] = t->blind[b1] = t->last[b1] = true;
+			memset(t->pair[b1], 0xff, sizeof(t->pair[b1]));
+			continue;
+		}
+		if (b1 >= 0x80 || !may_begin(probe, s, 1, PCRE2_PARTIAL_HARD, md))
+			continue;
+		t->opens[b1] = true;
+		t->last[b1] = may_begin(probe, s, 1, 0, md);
+		for (unsigned b2 = 0; b2 < 256; b2++) {
+			s[1] = (uint8_t)b2;
+			if (is_lead(s[1]))
+				set_bit(t->pair[b1], s[1]);
+			if (b2 >= 0x80 || !may_begin(probe, s, 2, PCRE2_PARTIAL_HARD, md))
+				continue;
+			set_bit(t->pair[b1], s[1]);
+			for (unsigned b3 = 0; b3 < 256; b3++) {
+				s[2] = (uint8_t)b3;
+				if (is_lead(s[2]) ||
+				    (b3 < 0x80 && !has_bit(t->then[b2], s[2]) &&
+				     may_begin(probe, s, 3, PCRE2_PARTIAL_HARD, md)))
+					set_bit(t->then[b2], s[2]);
+			}
+		}
+	}
+	g->starts = t;
+	t = NULL;
+	r = 0;
+out:
+	pcre2_code_free(probe);
+	pcre2_match_data_free(md);
+	free(sighted);
+	free(t);
 	return r;
 }
 
@@ -290,7 +481,8 @@ static int build_groups(struct wp_pattern_file *f, const char *const *search_gro
 		}
 		char err[256];
 
-		g->code = compile_members(f, g, all, anchored, err, sizeof(err));
+		g->code = compile_members(f, g, all, anchored ? ANCHORED : SEARCHED, err,
+					  sizeof(err));
 		free(all);
 		if (!g->code) {
 			*ret_error = format_error("%s: the '%s' patterns do not combine: %s "
@@ -298,12 +490,12 @@ static int build_groups(struct wp_pattern_file *f, const char *const *search_gro
 						  f->name, name, err);
 			return -EINVAL;
 		}
-		if (anchored) {
-			int r = dispatch_by_first_byte(f, g);
+		int r = dispatch_by_first_byte(f, g, anchored ? ANCHORED : ANCHORED_IN_TEXT);
 
-			if (r < 0)
-				return r;
-		}
+		if (r == 0 && !anchored)
+			r = build_starts(f, g);
+		if (r < 0)
+			return r;
 	}
 	return 0;
 }
@@ -366,6 +558,7 @@ void wp_pattern_file_fini(struct wp_pattern_file *f)
 		}
 		free(g->name);
 		free(g->members);
+		free(g->starts);
 		pcre2_code_free(g->code);
 	}
 	pcre2_match_context_free(f->match_context);
@@ -390,23 +583,11 @@ pcre2_match_data *wp_pattern_match_data(void)
 	return pcre2_match_data_create(32, NULL);
 }
 
-const struct wp_pattern *wp_pattern_group_match(const struct wp_pattern_file *f,
-						const struct wp_pattern_group *g,
-						const char *subject, size_t len, size_t offset,
-						pcre2_match_data *md, size_t *ret_start,
-						size_t *ret_end)
+/* The member that matched (its (*MARK)), with its span. */
+static const struct wp_pattern *matched(const struct wp_pattern_file *f,
+					const struct wp_pattern_group *g, pcre2_match_data *md,
+					size_t *ret_start, size_t *ret_end)
 {
-	if (!g)
-		return NULL;
-	const pcre2_code *code = g->code;
-
-	if (offset < len && g->by_first[(unsigned char)subject[offset]])
-		code = g->by_first[(unsigned char)subject[offset]];
-	int rc = pcre2_match(code, (PCRE2_SPTR)subject, len, offset, PCRE2_NO_UTF_CHECK, md,
-			     f->match_context);
-
-	if (rc < 0)
-		return NULL;
 	PCRE2_SPTR mark = pcre2_get_mark(md);
 
 	if (!mark)
@@ -420,4 +601,70 @@ const struct wp_pattern *wp_pattern_group_match(const struct wp_pattern_file *f,
 	*ret_start = ov[0];
 	*ret_end = ov[1];
 	return &f->patterns[g->members[i]];
+}
+
+/*
+ * A search through the places `starts` allows, each tried with the members
+ * that can begin with its byte: the leftmost match, and at one place the
+ * first member in file order, as one unanchored search would find.
+ */
+static const struct wp_pattern *search(const struct wp_pattern_file *f,
+				       const struct wp_pattern_group *g, const char *subject,
+				       size_t len, size_t offset, pcre2_match_data *md,
+				       size_t *ret_start, size_t *ret_end)
+{
+	const struct wp_pattern_starts *t = g->starts;
+	const uint8_t *s = (const uint8_t *)subject;
+
+	for (size_t at = offset; at <= len; at++) {
+		const pcre2_code *code;
+
+		if (at + 1 < len) {
+			while (!t->opens[s[at]] && at + 2 < len)
+				at++;
+			if (!has_bit(t->pair[s[at]], s[at + 1]))
+				continue;
+			if (!t->blind[s[at]] && at + 2 < len &&
+			    !has_bit(t->then[s[at + 1]], s[at + 2]))
+				continue;
+			code = g->by_first[s[at]];
+		} else if (at + 1 == len) {
+			if (!t->last[s[at]])
+				continue;
+			code = g->by_first[s[at]];
+		} else {
+			if (!t->empty)
+				break;
+			code = g->code;
+		}
+		int rc = pcre2_match(code, (PCRE2_SPTR)subject, len, at, PCRE2_NO_UTF_CHECK, md,
+				     f->match_context);
+
+		if (rc >= 0)
+			return matched(f, g, md, ret_start, ret_end);
+		if (rc != PCRE2_ERROR_NOMATCH)
+			return NULL; /* the match limit: give up on this text, as one search would
+				      */
+	}
+	return NULL;
+}
+
+const struct wp_pattern *wp_pattern_group_match(const struct wp_pattern_file *f,
+						const struct wp_pattern_group *g,
+						const char *subject, size_t len, size_t offset,
+						pcre2_match_data *md, size_t *ret_start,
+						size_t *ret_end)
+{
+	if (!g)
+		return NULL;
+	if (g->starts)
+		return search(f, g, subject, len, offset, md, ret_start, ret_end);
+	const pcre2_code *code = g->code;
+
+	if (offset < len && g->by_first[(unsigned char)subject[offset]])
+		code = g->by_first[(unsigned char)subject[offset]];
+	int rc = pcre2_match(code, (PCRE2_SPTR)subject, len, offset, PCRE2_NO_UTF_CHECK, md,
+			     f->match_context);
+
+	return rc < 0 ? NULL : matched(f, g, md, ret_start, ret_end);
 }

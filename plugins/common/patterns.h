@@ -19,6 +19,7 @@
 #include <pcre2.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #define WP_PATTERN_MAX_WORDS 3
 
@@ -30,12 +31,33 @@ struct wp_pattern {
 	unsigned line; /* in the file, for messages */
 };
 
+/*
+ * Where a search group's match may begin, by the bytes of the text there.
+ * A search reads two or three bytes at each place and runs a regex only
+ * where they allow a match, which for most rules is a few places in an
+ * article instead of every byte; PCRE2's own search tries every place
+ * that holds a possible first byte, and most letters are one.
+ */
+struct wp_pattern_starts {
+	bool opens[256];       /* a match may begin with this byte */
+	bool blind[256];       /* ... by a rule that looks behind, or beyond ASCII: ask no more */
+	uint8_t pair[256][32]; /* bit b2 of pair[b1]: a match may begin with b1 b2 */
+	uint8_t then[256][32]; /* bit b3 of then[b2]: one may begin with some b1, then b2 b3 */
+	bool last[256];        /* a match may be this byte alone, at the end of the text */
+	bool empty;            /* a match may be empty */
+};
+
 struct wp_pattern_group {
 	char *name;       /* the shared first word */
 	pcre2_code *code; /* all members, as one alternation */
-	/* Anchored groups: the members that can start with each byte. */
+	/*
+	 * The members that can start with each byte, compiled anchored: a line
+	 * rule tries only these at its line's first byte, and a search tries
+	 * them only where `starts` lets a match begin.
+	 */
 	pcre2_code *by_first[256];
-	size_t *members; /* index into patterns[] of the i-th alternative */
+	struct wp_pattern_starts *starts; /* search groups only */
+	size_t *members;                  /* index into patterns[] of the i-th alternative */
 	size_t n_members;
 };
 
