@@ -187,18 +187,18 @@ struct evidence {
 };
 
 /* One word, lower-cased: its function-word hits and its id/ms ratio. */
-static void count_word(const struct langid *l, const char *w, size_t len, struct evidence *e)
+static void count_word(const struct langid *l, const char *w, size_t len, bool ascii,
+		       struct evidence *e)
 {
 	char folded[WORD_MAX];
 	utf8proc_uint8_t *mapped = NULL;
 	const char *word = folded;
-	size_t n = 0;
+	size_t n = len;
 
-	for (size_t i = 0; i < len; i++)
-		n |= (unsigned char)w[i] >= 0x80;
-	if (!n) {
-		for (n = 0; n < len; n++)
-			folded[n] = (char)tolower((unsigned char)w[n]);
+	if (ascii) {
+		/* ASCII letters and the apostrophe: setting 0x20 lower-cases them */
+		for (size_t i = 0; i < len; i++)
+			folded[i] = (char)(w[i] | 0x20);
 	} else {
 		utf8proc_ssize_t m =
 			utf8proc_map((const utf8proc_uint8_t *)w, (utf8proc_ssize_t)len, &mapped,
@@ -226,43 +226,69 @@ static void count_word(const struct langid *l, const char *w, size_t len, struct
 	free(mapped);
 }
 
+static bool is_ascii_letter(unsigned char c)
+{
+	return (unsigned char)((c | 0x20) - 'a') < 26;
+}
+
 /*
- * Reads the text once: script counts, the Latin words, and the non-ASCII
- * code points (the letters that tell languages of one script apart).
+ * Reads the text once: script counts, the words (runs of letters of any
+ * script, and apostrophes), and the non-ASCII code points (the letters
+ * that tell languages of one script apart). ASCII, most of any text, is
+ * read a word at a time.
  */
 static uint32_t *gather(const struct langid *l, const char *text, size_t len, struct evidence *e,
 			size_t *ret_n)
 {
 	uint32_t *cps = malloc((len + 1) * sizeof(*cps));
-	size_t n = 0, word = 0;
-	bool in_word = false;
+	size_t n = 0, latin = 0, other = 0;
 
 	if (!cps)
 		return NULL;
-	for (size_t i = 0; i <= len;) {
-		uint32_t cp = i < len ? (unsigned char)text[i] : 0;
-		size_t step = 1;
-		enum script s;
+	for (size_t i = 0; i < len;) {
+		unsigned char c = (unsigned char)text[i];
 
-		if (cp < 0x80) {
-			s = ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z') ? SCRIPT_LATIN
-								       : SCRIPT_OTHER;
-		} else {
-			step = wp_utf8_decode(text + i, len - i, &cp);
-			s = script_of(cp);
-			cps[n++] = cp;
+		if (c < 0x80 && !is_ascii_letter(c) && c != '\'') {
+			other++;
+			i++;
+			continue;
 		}
-		bool letter = s != SCRIPT_OTHER || cp == '\'';
+		size_t word = i, end = len;
+		bool ascii = true;
 
-		if (i < len)
+		while (i < len) {
+			c = (unsigned char)text[i];
+			if (c < 0x80) {
+				if (is_ascii_letter(c))
+					latin++;
+				else if (c == '\'')
+					other++;
+				else {
+					end = i; /* the outer loop reads it */
+					break;
+				}
+				i++;
+				continue;
+			}
+			uint32_t cp;
+			size_t step = wp_utf8_decode(text + i, len - i, &cp);
+			enum script s = script_of(cp);
+
+			cps[n++] = cp;
 			e->scripts[s]++;
-		if (letter && !in_word)
-			word = i;
-		else if (!letter && in_word && i - word < WORD_MAX)
-			count_word(l, text + word, i - word, e);
-		in_word = letter;
-		i += step;
+			if (s == SCRIPT_OTHER) { /* a non-letter: read here, ends the word */
+				end = i;
+				i += step;
+				break;
+			}
+			ascii = false;
+			i += step;
+		}
+		if (end - word < WORD_MAX && end > word)
+			count_word(l, text + word, end - word, ascii, e);
 	}
+	e->scripts[SCRIPT_LATIN] += latin;
+	e->scripts[SCRIPT_OTHER] += other;
 	*ret_n = n;
 	return cps;
 }
