@@ -58,6 +58,41 @@ static int add_outlet(struct outlets *o, char *line)
 	return 0;
 }
 
+static int by_first_byte(const void *a, const void *b)
+{
+	const struct outlet_key *x = a, *y = b;
+	unsigned char fx = (unsigned char)x->text[0], fy = (unsigned char)y->text[0];
+
+	if (fx != fy)
+		return fx < fy ? -1 : 1;
+	return (x->outlet > y->outlet) - (x->outlet < y->outlet);
+}
+
+/* Files every key under its first byte, so a search reads the text once. */
+static int index_keys(struct outlets *o)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < o->n; i++)
+		n += o->v[i].n_keys;
+	o->keys = calloc(n ? n : 1, sizeof(*o->keys));
+	if (!o->keys)
+		return -ENOMEM;
+	n = 0;
+	for (size_t i = 0; i < o->n; i++) {
+		for (size_t k = 0; k < o->v[i].n_keys; k++)
+			o->keys[n++] =
+				(struct outlet_key){ o->v[i].keys[k], strlen(o->v[i].keys[k]), i };
+	}
+	qsort(o->keys, n, sizeof(*o->keys), by_first_byte);
+	for (size_t b = 0, k = 0; b <= 256; b++) {
+		while (k < n && (unsigned char)o->keys[k].text[0] < b)
+			k++;
+		o->by_first[b] = k;
+	}
+	return 0;
+}
+
 int outlets_load(const struct wa_plugin_ctx *ctx, struct outlets *ret)
 {
 	struct outlets o = { 0 };
@@ -73,6 +108,8 @@ int outlets_load(const struct wa_plugin_ctx *ctx, struct outlets *ret)
 			r = add_outlet(&o, line);
 	}
 	free(text);
+	if (r == 0)
+		r = index_keys(&o);
 	if (r < 0) {
 		outlets_fini(&o);
 		return r;
@@ -90,26 +127,38 @@ void outlets_fini(struct outlets *o)
 		free(o->v[i].name);
 	}
 	free(o->v);
+	free(o->keys);
 	*o = (struct outlets){ 0 };
+}
+
+static char lower(char c)
+{
+	return c >= 'A' && c <= 'Z' ? (char)(c + 32) : c;
 }
 
 const char *outlets_find(const struct outlets *o, const char *text, size_t len)
 {
-	char stack[1024], *folded = len <= sizeof(stack) ? stack : malloc(len);
-	const char *found = NULL;
+	size_t best = o->n; /* the first outlet found so far, by file order */
 
-	if (!folded)
-		return NULL;
-	/* Folded once, then searched for every key: meta asks this of long lines too. */
-	for (size_t i = 0; i < len; i++)
-		folded[i] = (char)(text[i] >= 'A' && text[i] <= 'Z' ? text[i] + 32 : text[i]);
-	for (size_t i = 0; i < o->n && !found; i++) {
-		for (size_t k = 0; k < o->v[i].n_keys && !found; k++) {
-			if (memmem(folded, len, o->v[i].keys[k], strlen(o->v[i].keys[k])))
-				found = o->v[i].name;
+	for (size_t i = 0; i < len && best > 0; i++) {
+		unsigned char c = (unsigned char)lower(text[i]);
+
+		for (size_t k = o->by_first[c]; k < o->by_first[c + 1]; k++) {
+			const struct outlet_key *key = &o->keys[k];
+
+			if (key->outlet >= best)
+				break; /* sorted by outlet within a byte: none better here */
+			if (key->len > len - i)
+				continue;
+			size_t j = 1;
+
+			while (j < key->len && lower(text[i + j]) == key->text[j])
+				j++;
+			if (j == key->len) {
+				best = key->outlet;
+				break;
+			}
 		}
 	}
-	if (folded != stack)
-		free(folded);
-	return found;
+	return best < o->n ? o->v[best].name : NULL;
 }

@@ -13,9 +13,18 @@ struct outlet {
 	size_t n_keys;
 };
 
+/* A key, for the search: every key of every outlet, by its first byte. */
+struct outlet_key {
+	const char *text; /* lower case */
+	size_t len;
+	size_t outlet; /* index in v: the first line wins */
+};
+
 struct outlets {
 	struct outlet *v;
 	size_t n;
+	struct outlet_key *keys; /* sorted by first byte, then by outlet */
+	size_t by_first[257];    /* keys[by_first[b] .. by_first[b + 1]) start with byte b */
 };
 
 int outlets_load(const struct wa_plugin_ctx *ctx, struct outlets *ret);
