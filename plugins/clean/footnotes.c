@@ -76,10 +76,30 @@ static bool boundary_after(const char *s, size_t len, size_t i)
 	return i >= len || strchr(".,;:!?)]\"' ", s[i]);
 }
 
+/*
+ * Whether a digit follows a letter, or a letter and a stop, anywhere in
+ * the line: what either kind of footnote needs. Most lines have none, and
+ * are not copied.
+ */
+static bool may_have_footnote(const char *s, size_t len)
+{
+	for (size_t i = 1; i < len; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			continue;
+		if (isalpha((unsigned char)s[i - 1]) || ((s[i - 1] == '.' || s[i - 1] == ',') &&
+							 i > 1 && isalpha((unsigned char)s[i - 2])))
+			return true;
+	}
+	return false;
+}
+
 int clean_footnotes(struct wa_article *a, struct line *line)
 {
 	const char *s = line->text;
 	size_t len = line->len, w = 0;
+
+	if (!may_have_footnote(s, len))
+		return 0;
 	char *out = malloc(len + 1);
 
 	if (!out)
