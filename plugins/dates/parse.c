@@ -447,9 +447,11 @@ static const struct phrase phrases[] = {
 
 static bool phrase_relative(struct cursor *c, struct date_match *m)
 {
+	char first = (char)(c->s[c->at] | 0x20);
+
 	for (size_t i = 0; i < N(phrases); i++) {
 		struct cursor t = *c;
-		bool ok = true;
+		bool ok = phrases[i].text[0] == first;
 
 		/* Multi-word phrases: match word by word over single spaces. */
 		for (const char *p = phrases[i].text; ok && *p;) {
@@ -703,8 +705,11 @@ found:
 #define STARTER_MAX 16
 
 static struct wp_wordset starters;
-/* Bit n of starter_lengths[c - 'a']: a starter of n bytes opens with c. Most words fail here. */
-static uint16_t starter_lengths[26];
+/*
+ * Bit n of starter_shapes[a][b]: a starter of n bytes opens with the
+ * letters a b (0 for 'a'). Most words fail here, before any copy or hash.
+ */
+static uint16_t starter_shapes[26][26];
 static pthread_once_t starters_once = PTHREAD_ONCE_INIT;
 
 _Static_assert(STARTER_MAX <= 16, "a length is a bit of a uint16_t");
@@ -713,8 +718,8 @@ static void add_starter(const char *w)
 {
 	size_t n = strcspn(w, " ");
 
-	if (w[0] >= 'a' && w[0] <= 'z' && n < STARTER_MAX)
-		starter_lengths[w[0] - 'a'] |= (uint16_t)(1u << n);
+	if (n >= 2 && n < STARTER_MAX && w[0] >= 'a' && w[0] <= 'z' && w[1] >= 'a' && w[1] <= 'z')
+		starter_shapes[w[0] - 'a'][w[1] - 'a'] |= (uint16_t)(1u << n);
 	/* Out of memory leaves a word out: its dates go unfound, nothing worse. */
 	(void)wp_wordset_add(&starters, w, n, 0);
 }
@@ -742,16 +747,23 @@ static bool may_start_date(const char *s, size_t len, size_t i)
 
 	if ((s[i] >= '0' && s[i] <= '9') || s[i] == '(')
 		return true;
-	while (i + n < len && is_alpha(s[i + n])) {
-		if (n + 1 >= STARTER_MAX)
-			return false;
-		char c = s[i + n];
+	if (i + 1 >= len)
+		return false;
+	unsigned a = (unsigned)(s[i] | 0x20) - 'a', b = (unsigned)(s[i + 1] | 0x20) - 'a';
 
-		w[n++] = c >= 'A' && c <= 'Z' ? (char)(c + 32) : c;
+	if (a >= 26 || b >= 26 || !starter_shapes[a][b])
+		return false;
+	while (i + n < len && is_alpha(s[i + n]))
+		if (++n >= STARTER_MAX)
+			return false;
+	if (!(starter_shapes[a][b] & (1u << n)))
+		return false;
+	for (size_t k = 0; k < n; k++) {
+		char c = s[i + k];
+
+		w[k] = c >= 'A' && c <= 'Z' ? (char)(c + 32) : c;
 	}
-	pthread_once(&starters_once, build_starters);
-	return n && w[0] >= 'a' && w[0] <= 'z' && (starter_lengths[w[0] - 'a'] & (1u << n)) &&
-	       wp_wordset_find(&starters, w, n, NULL);
+	return wp_wordset_find(&starters, w, n, NULL);
 }
 
 /* Letters, digits and UTF-8 bytes: what a word is made of, without a locale lookup. */
@@ -769,6 +781,7 @@ static inline bool word_byte(char ch)
 
 bool date_find_next(const char *s, size_t len, size_t *pos, struct date_match *m)
 {
+	pthread_once(&starters_once, build_starters);
 	for (size_t i = *pos; i < len; i++) {
 		/* Inside a word, and right after it, nothing starts: on past its end. */
 		if (i > 0 && word_byte(s[i - 1])) {
