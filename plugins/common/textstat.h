@@ -11,6 +11,8 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "swar.h"
+
 /*
  * A character of the CJK blocks (U+3000 to U+9FFF: punctuation, kana,
  * ideographs), written without spaces between words: its UTF-8 lead byte.
@@ -20,29 +22,19 @@ static inline bool wp_is_cjk_lead(unsigned char c)
 	return c >= 0xe3 && c <= 0xe9;
 }
 
-/* 0x80 in each byte of w that is b, 0 in the others (exact: no borrow crosses bytes). */
-static inline uint64_t wp_bytes_equal(uint64_t w, unsigned char b)
-{
-	const uint64_t low7 = UINT64_C(0x7f7f7f7f7f7f7f7f);
-	uint64_t x = w ^ (UINT64_C(0x0101010101010101) * b);
-
-	return ~(((x & low7) + low7) | x | low7);
-}
-
 /* Runs of non-space bytes; in Chinese and Japanese, where nothing separates words, characters. */
 static inline size_t wp_count_words(const char *s, size_t len)
 {
-	const uint64_t high = UINT64_C(0x8080808080808080);
 	size_t n = 0, i = 0;
 	bool in = false;
 
 	/* Eight bytes a step while they are ASCII: a word starts at each non-space after a space.
 	 */
 	for (uint64_t w; i + 8 <= len; i += 8) {
-		memcpy(&w, s + i, 8);
-		if (w & high)
+		w = wp_swar_load(s + i);
+		if (w & WP_SWAR_HIGH)
 			break;
-		uint64_t word = ~(wp_bytes_equal(w, ' ') | wp_bytes_equal(w, '\n')) & high;
+		uint64_t word = ~(wp_swar_equal(w, ' ') | wp_swar_equal(w, '\n')) & WP_SWAR_HIGH;
 
 		n += (size_t)__builtin_popcountll(word & ~(word << 8 | (in ? 0x80u : 0)));
 		in = word >> 63;

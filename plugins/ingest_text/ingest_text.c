@@ -17,6 +17,7 @@
 #include <string.h>
 #include <warta/plugin.h>
 
+#include "../common/swar.h"
 #include "../common/utf8.h"
 
 #define TITLE_MAX_BYTES 300
@@ -123,7 +124,14 @@ static int decode_utf8(const unsigned char *s, size_t n, struct out *o, size_t *
 	while (i < n) {
 		size_t start = i, k;
 
-		/* Plain ASCII is most of every article: copy it in runs. */
+		/* Plain ASCII is most of every article: copy it in runs, found 8 bytes a step. */
+		while (i + 8 <= n) {
+			uint64_t w = wp_swar_load((const char *)s + i);
+
+			if ((w & WP_SWAR_HIGH) || wp_swar_equal(w, '\r'))
+				break;
+			i += 8;
+		}
 		while (i < n && s[i] < 0x80 && s[i] != '\r')
 			i++;
 		out_put(o, s + start, i - start);
@@ -194,7 +202,11 @@ static const char *binary_reason(const unsigned char *s, size_t n)
 	if (memchr(s, '\0', n))
 		return "binary content (NUL bytes)";
 	for (size_t i = 0; i < n; i++) {
-		if (s[i] < 0x20 && s[i] != '\t' && s[i] != '\n' && s[i] != '\r' && s[i] != '\f')
+		/* Eight bytes at once while none is below a space (most of any text). */
+		while (i + 8 <= n && !wp_swar_below(wp_swar_load((const char *)s + i), ' '))
+			i += 8;
+		if (i < n && s[i] < 0x20 && s[i] != '\t' && s[i] != '\n' && s[i] != '\r' &&
+		    s[i] != '\f')
 			controls++;
 	}
 	/* Real text has next to none; 1% is far beyond any copy-paste accident. */

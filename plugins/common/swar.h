@@ -1,0 +1,43 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Eight bytes at a time in a 64-bit word: the byte tests that the passes
+ * over every byte of every article make (a word's count, control bytes,
+ * ASCII runs). Each sets the high bit (0x80) of the bytes that pass and
+ * clears every other bit; no carry or borrow crosses from one byte to the
+ * next, so the answer is exact for every byte.
+ */
+#ifndef WP_SWAR_H
+#define WP_SWAR_H
+
+#include <stdint.h>
+#include <string.h>
+
+#define WP_SWAR_HIGH UINT64_C(0x8080808080808080)
+#define WP_SWAR_LOW7 UINT64_C(0x7f7f7f7f7f7f7f7f)
+
+static inline uint64_t wp_swar_load(const char *s)
+{
+	uint64_t w;
+
+	memcpy(&w, s, 8);
+	return w;
+}
+
+/* The bytes of w equal to b. */
+static inline uint64_t wp_swar_equal(uint64_t w, unsigned char b)
+{
+	uint64_t x = w ^ (UINT64_C(0x0101010101010101) * b);
+
+	return ~(((x & WP_SWAR_LOW7) + WP_SWAR_LOW7) | x | WP_SWAR_LOW7);
+}
+
+/* The bytes of w below b (b <= 0x80): ASCII bytes only, as bytes from 0x80 are not below. */
+static inline uint64_t wp_swar_below(uint64_t w, unsigned char b)
+{
+	uint64_t sum =
+		(w & WP_SWAR_LOW7) + UINT64_C(0x0101010101010101) * (unsigned char)(0x80 - b);
+
+	return ~(sum | w) & WP_SWAR_HIGH;
+}
+
+#endif
