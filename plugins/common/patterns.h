@@ -57,7 +57,8 @@ struct wp_pattern_group {
 	 */
 	pcre2_code *by_first[256];
 	struct wp_pattern_starts *starts; /* search groups only */
-	size_t *members;                  /* index into patterns[] of the i-th alternative */
+	bool searched;   /* searched for through a text, not anchored where matching starts */
+	size_t *members; /* index into patterns[] of the i-th alternative */
 	size_t n_members;
 };
 
