@@ -629,13 +629,42 @@ static size_t skip_space(const char *s, size_t i, size_t len)
 	return i;
 }
 
+/*
+ * What the skips below stop at: inside a string its end and escapes, inside
+ * a container the strings and brackets, after a scalar what ends it. The
+ * store reads a record's large values this way (a member's span, entity
+ * rows), and a table lets it pass the plain bytes in a tight loop.
+ */
+enum { IN_STRING = 1, IN_CONTAINER = 2, AFTER_SCALAR = 4 };
+static const unsigned char json_stops[256] = {
+	['"'] = IN_STRING | IN_CONTAINER,
+	['\\'] = IN_STRING,
+	['{'] = IN_CONTAINER,
+	['['] = IN_CONTAINER,
+	['}'] = IN_CONTAINER | AFTER_SCALAR,
+	[']'] = IN_CONTAINER | AFTER_SCALAR,
+	[','] = AFTER_SCALAR,
+	[' '] = AFTER_SCALAR,
+	['\t'] = AFTER_SCALAR,
+	['\r'] = AFTER_SCALAR,
+	['\n'] = AFTER_SCALAR,
+};
+
+static size_t skip_to(const char *s, size_t i, size_t len, unsigned char stops)
+{
+	while (i < len && !(json_stops[(unsigned char)s[i]] & stops))
+		i++;
+	return i;
+}
+
 /* Past the string that opens at s[i], or 0 when it is not closed. */
 static size_t skip_string(const char *s, size_t i, size_t len)
 {
-	for (i++; i < len; i++) {
+	for (i = skip_to(s, i + 1, len, IN_STRING); i < len;
+	     i = skip_to(s, i + 1, len, IN_STRING)) {
 		if (s[i] == '\\')
 			i++;
-		else if (s[i] == '"')
+		else
 			return i + 1;
 	}
 	return 0;
@@ -646,12 +675,9 @@ static size_t skip_value(const char *s, size_t i, size_t len)
 {
 	int depth = 0;
 
-	if (i < len && s[i] != '"' && s[i] != '{' && s[i] != '[') {
-		while (i < len && !strchr(",}] \t\r\n", s[i]))
-			i++;
-		return i;
-	}
-	while (i < len) {
+	if (i < len && s[i] != '"' && s[i] != '{' && s[i] != '[')
+		return skip_to(s, i, len, AFTER_SCALAR);
+	while ((i = skip_to(s, i, len, IN_CONTAINER)) < len) {
 		if (s[i] == '"') {
 			if ((i = skip_string(s, i, len)) == 0)
 				return 0;
@@ -668,44 +694,126 @@ static size_t skip_value(const char *s, size_t i, size_t len)
 	return 0;
 }
 
-int wa_json_member_span(const char *s, size_t len, const char *key, size_t *ret_start,
-			size_t *ret_end)
+/*
+ * Finds the top-level member `key` of the object s: its span (key through
+ * value), the value's span, and where the separators around it are.
+ * Returns 1, 0 when absent, -EINVAL when s is not an object.
+ */
+static int find_member(const char *s, size_t len, const char *key, size_t *ret_start,
+		       size_t *ret_value, size_t *ret_value_end, size_t *ret_next,
+		       size_t *ret_comma_before)
 {
 	size_t key_len = strlen(key), i = skip_space(s, 0, len), comma_before = 0;
-	bool first = true;
 
 	if (i >= len || s[i] != '{')
 		return -EINVAL;
 	for (i = skip_space(s, i + 1, len); i < len && s[i] != '}';) {
-		size_t start = i, key_end, value_end, next;
+		size_t start = i, key_end, value, value_end, next;
 
 		if (s[i] != '"' || (key_end = skip_string(s, i, len)) == 0)
 			return -EINVAL;
 		i = skip_space(s, key_end, len);
 		if (i >= len || s[i] != ':')
 			return -EINVAL;
-		value_end = skip_value(s, skip_space(s, i + 1, len), len);
+		value = skip_space(s, i + 1, len);
+		value_end = skip_value(s, value, len);
 		if (value_end == 0)
 			return -EINVAL;
 		next = skip_space(s, value_end, len);
 		if (next >= len || (s[next] != ',' && s[next] != '}'))
 			return -EINVAL;
 		if (key_end - start - 2 == key_len && memcmp(s + start + 1, key, key_len) == 0) {
-			/* Take one comma with it: the one after, else the one before. */
-			if (s[next] == ',') {
-				*ret_start = start;
-				*ret_end = next + 1;
-			} else {
-				*ret_start = first ? start : comma_before;
-				*ret_end = value_end;
-			}
+			*ret_start = start;
+			*ret_value = value;
+			*ret_value_end = value_end;
+			*ret_next = next;
+			*ret_comma_before = comma_before;
 			return 1;
 		}
 		if (s[next] == '}')
 			return 0;
 		comma_before = next;
-		first = false;
 		i = skip_space(s, next + 1, len);
 	}
 	return i < len ? 0 : -EINVAL;
+}
+
+int wa_json_member_span(const char *s, size_t len, const char *key, size_t *ret_start,
+			size_t *ret_end)
+{
+	size_t start, value, value_end, next, comma_before;
+	int r = find_member(s, len, key, &start, &value, &value_end, &next, &comma_before);
+
+	if (r <= 0)
+		return r;
+	/* Take one comma with it: the one after, else the one before (none if it is alone). */
+	if (s[next] == ',') {
+		*ret_start = start;
+		*ret_end = next + 1;
+	} else {
+		*ret_start = comma_before ? comma_before : start;
+		*ret_end = value_end;
+	}
+	return 1;
+}
+
+int wa_json_member_next(const char *s, size_t len, size_t *pos, size_t *ret_key,
+			size_t *ret_key_end, size_t *ret_value, size_t *ret_value_end)
+{
+	size_t i = skip_space(s, *pos, len);
+
+	if (*pos == 0) {
+		if (i >= len || s[i] != '{')
+			return -EINVAL;
+		i = skip_space(s, i + 1, len);
+	} else if (i < len && s[i] == ',') {
+		i = skip_space(s, i + 1, len);
+	}
+	if (i >= len)
+		return -EINVAL;
+	if (s[i] == '}')
+		return 0;
+	size_t key_end = s[i] == '"' ? skip_string(s, i, len) : 0;
+
+	if (key_end == 0)
+		return -EINVAL;
+	size_t colon = skip_space(s, key_end, len);
+
+	if (colon >= len || s[colon] != ':')
+		return -EINVAL;
+	size_t value = skip_space(s, colon + 1, len), value_end = skip_value(s, value, len);
+
+	if (value_end == 0)
+		return -EINVAL;
+	*ret_key = i + 1;
+	*ret_key_end = key_end - 1;
+	*ret_value = value;
+	*ret_value_end = value_end;
+	*pos = value_end;
+	return 1;
+}
+
+int wa_json_array_next(const char *s, size_t len, size_t *pos, size_t *ret_start, size_t *ret_end)
+{
+	size_t i = skip_space(s, *pos, len);
+
+	if (*pos == 0) {
+		if (i >= len || s[i] != '[')
+			return -EINVAL;
+		i = skip_space(s, i + 1, len);
+	} else if (i < len && s[i] == ',') {
+		i = skip_space(s, i + 1, len);
+	}
+	if (i >= len)
+		return -EINVAL;
+	if (s[i] == ']')
+		return 0;
+	size_t end = skip_value(s, i, len);
+
+	if (end == 0)
+		return -EINVAL;
+	*ret_start = i;
+	*ret_end = end;
+	*pos = end;
+	return 1;
 }

@@ -81,4 +81,21 @@ char *wa_json_print(const cJSON *item);
 int wa_json_member_span(const char *json, size_t len, const char *key, size_t *ret_start,
 			size_t *ret_end);
 
+/*
+ * Reading JSON text without building its tree, for a consumer that needs a
+ * few members of a large value a stage set as text (the store's entity
+ * rows: four members of each of dozens of entities, whose tree cost more
+ * to build and free than the rows to write).
+ *
+ * Each walks one level, from *pos (0 at first, then left where the last
+ * item ended), returning 1 for an item, 0 at the end, -EINVAL when json is
+ * not what it should be: wa_json_member_next the next member of the object
+ * json (its key without the quotes, escapes as written, and its value's
+ * JSON text), wa_json_array_next the next element of the array json.
+ */
+int wa_json_member_next(const char *json, size_t len, size_t *pos, size_t *ret_key,
+			size_t *ret_key_end, size_t *ret_value, size_t *ret_value_end);
+int wa_json_array_next(const char *json, size_t len, size_t *pos, size_t *ret_start,
+		       size_t *ret_end);
+
 #endif

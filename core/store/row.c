@@ -82,11 +82,110 @@ static void lay_out_tags(struct layout *l, struct wa_store_row *row, const cJSON
 	}
 }
 
+/*
+ * The string value at json[start, end) (a JSON string, with its quotes),
+ * copied; NULL when the value is not a string. Most have no escapes and
+ * are copied as they are; the rest go through the parser.
+ */
+static const char *copy_json_string(struct layout *l, const char *json, size_t start, size_t end)
+{
+	cJSON *value;
+
+	if (end - start < 2 || json[start] != '"')
+		return NULL;
+	if (!memchr(json + start, '\\', end - start))
+		return copy_bytes(l, json + start + 1, end - start - 2);
+	if (wa_json_parse(json + start, end - start, &value, NULL) < 0)
+		return NULL;
+	const char *copied = cJSON_IsString(value) ? copy(l, value->valuestring) : NULL;
+
+	cJSON_Delete(value);
+	return copied;
+}
+
+/* Where the members a row takes lie in one entity's JSON text: [start, end) each, 0 if absent. */
+struct entity_spans {
+	size_t type[2], name[2], code[2], mentions[2];
+};
+
+/* One walk over an entity object's members; whether it has a type and a name, as strings. */
+static bool find_entity_members(const char *object, size_t len, struct entity_spans *e)
+{
+	size_t pos = 0, key, key_end, value, value_end;
+
+	*e = (struct entity_spans){ 0 };
+	while (wa_json_member_next(object, len, &pos, &key, &key_end, &value, &value_end) > 0) {
+		size_t *span = NULL;
+
+#define KEY_IS(k) (key_end - key == sizeof(k) - 1 && memcmp(object + key, k, sizeof(k) - 1) == 0)
+		if (KEY_IS("type"))
+			span = e->type;
+		else if (KEY_IS("name"))
+			span = e->name;
+		else if (KEY_IS("code"))
+			span = e->code;
+		else if (KEY_IS("mentions"))
+			span = e->mentions;
+#undef KEY_IS
+		/* The last of a repeated key wins, as in the tree. */
+		if (span)
+			span[0] = value, span[1] = value_end;
+	}
+	return e->type[1] && object[e->type[0]] == '"' && e->name[1] && object[e->name[0]] == '"';
+}
+
+/*
+ * Entities kept as the JSON text the entities stage wrote: read where they
+ * lie, four members of each, as their tree cost more to build and free than
+ * the rows to write. The text is checked JSON (wa_json_raw). Like the tree's
+ * reading below, and in the same order: the two passes of the layout must
+ * take the same pieces.
+ */
+static void lay_out_raw_entities(struct layout *l, struct wa_store_row *row, const char *json)
+{
+	size_t len = strlen(json), pos = 0, start, end, n = 0;
+	struct entity_spans e;
+
+	/* Room for every element: those without a type or a name are few. */
+	while (wa_json_array_next(json, len, &pos, &start, &end) > 0)
+		n++;
+	row->entities = take_array(l, n, sizeof(*row->entities));
+	row->n_entities = 0;
+	for (pos = 0; wa_json_array_next(json, len, &pos, &start, &end) > 0;) {
+		const char *object = json + start;
+		struct wa_store_entity entity = { 0 };
+
+		if (!find_entity_members(object, end - start, &e))
+			continue;
+		entity.type = copy_json_string(l, object, e.type[0], e.type[1]);
+		entity.name = copy_json_string(l, object, e.name[0], e.name[1]);
+		if (e.code[1])
+			entity.code = copy_json_string(l, object, e.code[0], e.code[1]);
+		size_t digits = e.mentions[1] - e.mentions[0];
+
+		if (e.mentions[1] && digits < 32 && strchr("-0123456789", object[e.mentions[0]])) {
+			char number[32];
+
+			memcpy(number, object + e.mentions[0], digits);
+			number[digits] = '\0';
+			entity.has_mentions = true;
+			entity.mentions = (int64_t)strtod(number, NULL);
+		}
+		if (row->entities)
+			row->entities[row->n_entities] = entity;
+		row->n_entities++;
+	}
+}
+
 static void lay_out_entities(struct layout *l, struct wa_store_row *row, const cJSON *entities)
 {
 	const cJSON *item;
 	size_t n = 0;
 
+	if (cJSON_IsRaw(entities)) {
+		lay_out_raw_entities(l, row, entities->valuestring);
+		return;
+	}
 	cJSON_ArrayForEach(item, entities) n +=
 		wa_json_get_string(item, "type") && wa_json_get_string(item, "name");
 	row->entities = take_array(l, n, sizeof(*row->entities));
@@ -160,9 +259,10 @@ static void day_of(const char *s, char day[11])
 		snprintf(day, 11, "%.10s", s);
 }
 
+/* Not "entities": lay_out_raw_entities() reads them as text. */
 const char *const wa_store_row_fields[] = {
-	"id",   "received", "published", "title",  "source",     "outlet", "lang",
-	"text", "tags",     "entities",  "quotes", "duplicates", NULL,
+	"id",   "received", "published", "title",  "source",     "outlet",
+	"lang", "text",     "tags",      "quotes", "duplicates", NULL,
 };
 
 static const char *lang_of(const cJSON *record)

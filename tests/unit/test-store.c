@@ -458,6 +458,51 @@ WA_TEST(a_row_keeps_what_the_tables_need_and_skips_incomplete_entries)
 	cJSON_Delete(record);
 }
 
+/* The entity rows of a record whose entities are a tree, and of the same kept as JSON text. */
+WA_TEST(entities_kept_as_json_text_give_the_rows_their_tree_gives)
+{
+	static const char entities[] =
+		"[{\"type\":\"country\",\"name\":\"Belarus\",\"code\":\"BY\",\"mentions\":3,"
+		"\"aliases\":[\"Belarusia\",\"{\\\"name\\\":1}\"],\"offsets\":[[12,19],[40,47]]},"
+		"{\"type\":\"person\",\"aliases\":[{\"name\":\"nested, not the entity's\"}]},"
+		"{\"type\":\"org\",\"name\":\"Dewan \\\"Keamanan\\\" PBB \\u00e9\",\"code\":null,"
+		"\"mentions\":12},"
+		"{\"name\":\"no type\",\"type\":7},"
+		"{\"mentions\":1.5e1,\"name\":\"Shoigu\",\"type\":\"person\",\"role\":\"Menhan\"}]";
+	const char *json = "{\"id\":\"r2\",\"received\":\"2026-05-02T01:00:00Z\",\"text\":\"Isi\"}";
+	struct wa_store_row *from_tree, *from_text;
+	cJSON *tree, *text_record, *list, *raw;
+
+	ASSERT_OK(wa_json_parse(json, strlen(json), &tree, NULL));
+	ASSERT_OK(wa_json_parse(json, strlen(json), &text_record, NULL));
+	ASSERT_OK(wa_json_parse(entities, strlen(entities), &list, NULL));
+	ASSERT_OK(wa_json_raw(entities, strlen(entities), &raw, NULL));
+	ASSERT_OK(wa_json_set(tree, "entities", list));
+	ASSERT_OK(wa_json_set(text_record, "entities", raw));
+	ASSERT_OK(wa_store_row_new(tree, json, strlen(json), &from_tree));
+	ASSERT_OK(wa_store_row_new(text_record, json, strlen(json), &from_text));
+	ASSERT_EQ(from_text->n_entities, 3);
+	ASSERT_EQ(from_text->n_entities, from_tree->n_entities);
+	for (size_t i = 0; i < from_tree->n_entities; i++) {
+		const struct wa_store_entity *a = &from_tree->entities[i],
+					     *b = &from_text->entities[i];
+
+		ASSERT_STR_EQ(b->type, a->type);
+		ASSERT_STR_EQ(b->name, a->name);
+		ASSERT_TRUE((a->code == NULL) == (b->code == NULL));
+		if (a->code)
+			ASSERT_STR_EQ(b->code, a->code);
+		ASSERT_EQ(b->has_mentions, a->has_mentions);
+		ASSERT_EQ(b->mentions, a->mentions);
+	}
+	ASSERT_STR_EQ(from_text->entities[1].name, "Dewan \"Keamanan\" PBB \u00e9");
+	ASSERT_EQ(from_text->entities[2].mentions, 15);
+	free(from_tree);
+	free(from_text);
+	cJSON_Delete(tree);
+	cJSON_Delete(text_record);
+}
+
 /* The id of the best-ranked match. */
 static const char *first_ranked(struct wa_store *store, const char *text)
 {
@@ -563,5 +608,6 @@ WA_TEST_MAIN(WA_TEST_ENTRY(a_record_comes_back_whole),
 	     WA_TEST_ENTRY(an_older_schema_is_migrated_with_its_data),
 	     WA_TEST_ENTRY(a_records_text_is_cut_out_wherever_it_stands),
 	     WA_TEST_ENTRY(a_row_keeps_what_the_tables_need_and_skips_incomplete_entries),
+	     WA_TEST_ENTRY(entities_kept_as_json_text_give_the_rows_their_tree_gives),
 	     WA_TEST_ENTRY(ranking_prefers_rare_words_and_titles_even_when_a_word_is_everywhere),
 	     WA_TEST_ENTRY(checkpoints_apart_copy_the_log_into_the_database_while_commits_go_on))
