@@ -26,29 +26,20 @@
 #include <warta/plugin.h>
 
 #include "../common/utf8.h"
-#include "../common/wordset.h"
+#include "facts.h"
 #include "scripts.h"
 
-#define MAX_LANGUAGES 31 /* one bit each in a word's language mask */
+#define MAX_LANGUAGES FACTS_MAX_LANGUAGES
 #define WORD_MAX      64
 #define RATIO_SCALE   1000.0 /* the ratios are kept in thousandths */
 #define MIN_EVIDENCE  5      /* function words for full confidence */
-
-/* What the two data files say of one word. */
-struct word_facts {
-	uint32_t languages; /* mask: the languages it is a function word of */
-	int32_t ratio;      /* Indonesian-over-Malay log-likelihood ratio, thousandths */
-	bool rated;         /* in the Indonesian/Malay model */
-};
 
 struct langid {
 	char codes[MAX_LANGUAGES][16];
 	size_t n_codes;
 	int family; /* the index of "ms-family" */
 	/* One table for both files: a word costs one lookup, for every word of every text. */
-	struct wp_wordset words; /* word -> index in facts */
-	struct word_facts *facts;
-	size_t n_facts, cap_facts;
+	struct fact_table facts;
 };
 
 static int language_index(struct langid *l, const char *code)
@@ -61,27 +52,6 @@ static int language_index(struct langid *l, const char *code)
 		return -1;
 	strcpy(l->codes[l->n_codes], code);
 	return (int)l->n_codes++;
-}
-
-/* The facts of a word, added empty if new; NULL when out of memory. */
-static struct word_facts *facts_of(struct langid *l, const char *word, size_t len)
-{
-	int i;
-
-	if (wp_wordset_find(&l->words, word, len, &i))
-		return &l->facts[i];
-	if (l->n_facts == l->cap_facts) {
-		size_t cap = l->cap_facts ? l->cap_facts * 2 : 1024;
-		struct word_facts *v = realloc(l->facts, cap * sizeof(*v));
-
-		if (!v)
-			return NULL;
-		l->facts = v, l->cap_facts = cap;
-	}
-	if (l->n_facts >= INT_MAX || wp_wordset_add(&l->words, word, len, (int)l->n_facts) < 0)
-		return NULL;
-	l->facts[l->n_facts] = (struct word_facts){ 0 };
-	return &l->facts[l->n_facts++];
 }
 
 static int load_words(const struct wa_plugin_ctx *ctx, struct langid *l)
@@ -108,7 +78,7 @@ static int load_words(const struct wa_plugin_ctx *ctx, struct langid *l)
 		}
 		for (char *w = strtok_r(NULL, " \t", &words); w && r == 0;
 		     w = strtok_r(NULL, " \t", &words)) {
-			struct word_facts *f = facts_of(l, w, strlen(w));
+			struct word_facts *f = facts_add(&l->facts, w, strlen(w));
 
 			if (f)
 				f->languages |= UINT32_C(1) << lang;
@@ -135,14 +105,14 @@ static int load_ratios(const struct wa_plugin_ctx *ctx, struct langid *l)
 
 		if (line[0] == '#' || !tab)
 			continue;
-		struct word_facts *f = facts_of(l, line, (size_t)(tab - line));
+		struct word_facts *f = facts_add(&l->facts, line, (size_t)(tab - line));
 
 		if (!f) {
 			r = -ENOMEM;
 			break;
 		}
 		f->ratio = (int32_t)lround(strtod(tab + 1, NULL) * RATIO_SCALE);
-		f->rated = true;
+		f->languages |= FACTS_RATED;
 	}
 	free(text);
 	return r;
@@ -161,8 +131,7 @@ static int langid_init(const struct wa_plugin_ctx *ctx, void **ret_state)
 	if (r < 0) {
 		wa_plugin_log(ctx, WA_LOG_ERROR, "cannot load the language model: %s",
 			      strerror(-r));
-		wp_wordset_fini(&l->words);
-		free(l->facts);
+		facts_fini(&l->facts);
 		free(l);
 		return r;
 	}
@@ -174,8 +143,7 @@ static void langid_fini(void *state)
 {
 	struct langid *l = state;
 
-	wp_wordset_fini(&l->words);
-	free(l->facts);
+	facts_fini(&l->facts);
 	free(l);
 }
 
@@ -209,17 +177,15 @@ static void count_word(const struct langid *l, const char *w, size_t len, bool a
 		word = (const char *)mapped;
 		n = (size_t)m;
 	}
-	int i;
+	const struct word_facts *f = facts_find(&l->facts, word, n);
 
-	if (wp_wordset_find(&l->words, word, n, &i)) {
-		const struct word_facts *f = &l->facts[i];
-
-		for (uint32_t m = f->languages; m; m &= m - 1)
+	if (f) {
+		for (uint32_t m = f->languages & ~FACTS_RATED; m; m &= m - 1)
 			e->hits[__builtin_ctz(m)]++;
-		if (f->rated) {
+		if (f->languages & FACTS_RATED) {
 			e->idms += f->ratio / RATIO_SCALE;
 			/* English words quoted in Indonesian text are in the model too. */
-			if (!(f->languages & ~(UINT32_C(1) << l->family)))
+			if (!(f->languages & ~(FACTS_RATED | UINT32_C(1) << l->family)))
 				e->idms_words++;
 		}
 	}

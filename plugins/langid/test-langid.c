@@ -3,6 +3,7 @@
  * langid: the languages a news user meets, from one sentence each (written
  * for this test), and Indonesian told from Malay.
  */
+#include "facts.h"
 #include "wa-pipeline.h"
 
 static const char conf[] = "pipeline = { 'ingest_json', 'langid' }";
@@ -135,6 +136,39 @@ WA_TEST(no_words_is_undetermined)
 	wa_test_run_done(&r);
 }
 
+/* The model's table keeps every word's facts through its growth, and knows no other word. */
+WA_TEST(the_word_table_finds_what_was_added_and_nothing_else)
+{
+	struct fact_table t = { 0 };
+	char word[32];
+
+	for (int i = 0; i < 5000; i++) {
+		snprintf(word, sizeof(word), "kata%d", i);
+		struct word_facts *f = facts_add(&t, word, strlen(word));
+
+		ASSERT_NOT_NULL(f);
+		f->ratio = i;
+		f->languages |= (uint32_t)1 << (i % 31);
+	}
+	ASSERT_EQ(t.n, 5000);
+	ASSERT_TRUE(t.n * 2 <= t.mask + 1);
+	for (int i = 0; i < 5000; i++) {
+		snprintf(word, sizeof(word), "kata%d", i);
+		const struct word_facts *f = facts_find(&t, word, strlen(word));
+
+		ASSERT_NOT_NULL(f);
+		ASSERT_EQ(f->ratio, i);
+		ASSERT_EQ(f->languages, (uint32_t)1 << (i % 31));
+	}
+	/* Adding a known word again finds its facts, not a second slot. */
+	ASSERT_EQ(facts_add(&t, "kata7", 5)->ratio, 7);
+	ASSERT_EQ(t.n, 5000);
+	ASSERT_NULL(facts_find(&t, "kata5000", 8));
+	ASSERT_NULL(facts_find(&t, "kata", 4));
+	facts_fini(&t);
+}
+
 WA_TEST_MAIN(WA_TEST_ENTRY(one_sentence_in_each_language),
 	     WA_TEST_ENTRY(indonesian_and_malay_apart_in_short_sentences),
-	     WA_TEST_ENTRY(no_words_is_undetermined))
+	     WA_TEST_ENTRY(no_words_is_undetermined),
+	     WA_TEST_ENTRY(the_word_table_finds_what_was_added_and_nothing_else))
