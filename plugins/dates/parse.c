@@ -146,9 +146,10 @@ static bool word(struct cursor *c, const struct word *table, size_t n, int *ret_
 	while (end < c->len && is_alpha(c->s[end]))
 		end++;
 	size_t len = end - c->at;
+	char first = (char)(c->s[c->at] | 0x20); /* the tables are lower case */
 
 	for (size_t i = 0; len && i < n; i++) {
-		if (strnlen(table[i].text, len + 1) == len &&
+		if (table[i].text[0] == first && strnlen(table[i].text, len + 1) == len &&
 		    strncasecmp(c->s + c->at, table[i].text, len) == 0) {
 			*ret_value = table[i].value;
 			c->at = end;
