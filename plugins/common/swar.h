@@ -40,4 +40,14 @@ static inline uint64_t wp_swar_below(uint64_t w, unsigned char b)
 	return ~(sum | w) & WP_SWAR_HIGH;
 }
 
+/*
+ * How many bytes of w a test passed (high bits only set): summed by one
+ * multiplication, as the machine may have no popcount instruction (x86-64
+ * before -mpopcnt makes __builtin_popcountll a library call).
+ */
+static inline unsigned wp_swar_count(uint64_t passed)
+{
+	return (unsigned)(((passed >> 7) * UINT64_C(0x0101010101010101)) >> 56);
+}
+
 #endif

@@ -34,4 +34,23 @@ WA_TEST(every_byte_among_any_neighbours)
 	}
 }
 
-WA_TEST_MAIN(WA_TEST_ENTRY(every_byte_among_any_neighbours))
+WA_TEST(a_count_is_the_number_of_bytes_that_passed)
+{
+	unsigned seed = 9;
+
+	for (int round = 0; round < 100000; round++) {
+		uint64_t passed = 0;
+		unsigned n = 0;
+
+		for (int k = 0; k < 8; k++) {
+			if (rand_r(&seed) % 2) {
+				passed |= UINT64_C(0x80) << (8 * k);
+				n++;
+			}
+		}
+		ASSERT_EQ(wp_swar_count(passed), n);
+	}
+}
+
+WA_TEST_MAIN(WA_TEST_ENTRY(every_byte_among_any_neighbours),
+	     WA_TEST_ENTRY(a_count_is_the_number_of_bytes_that_passed))

@@ -36,7 +36,7 @@ static inline size_t wp_count_words(const char *s, size_t len)
 			break;
 		uint64_t word = ~(wp_swar_equal(w, ' ') | wp_swar_equal(w, '\n')) & WP_SWAR_HIGH;
 
-		n += (size_t)__builtin_popcountll(word & ~(word << 8 | (in ? 0x80u : 0)));
+		n += wp_swar_count(word & ~(word << 8 | (in ? 0x80u : 0)));
 		in = word >> 63;
 	}
 	for (; i < len; i++) {
