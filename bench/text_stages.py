@@ -12,12 +12,18 @@ time, and prints each stage's CPU cost per article, single-threaded (the
 slope between a run over a tenth of the articles and one over all, so the
 start-up cost of compiling the pattern files is left out).
 
+With --against OTHER_WARTA, only the two totals (text stages, readers),
+for both binaries, over --runs interleaved runs (min and median): the way
+to compare two builds on a VM whose speed drifts between runs.
+
 usage: bench/text_stages.py [--count 5000] [--size 4096] [--warta build/warta]
+                            [--against OTHER_WARTA] [--runs 7]
 """
 import argparse
 import glob
 import os
 import random
+import resource
 import subprocess
 import tempfile
 import time
@@ -58,29 +64,49 @@ def build(directory, count, size):
 
 
 def cpu_seconds(warta, conf, files):
-    """CPU time of `warta analyze` over files, in one process."""
-    before = os.times()
+    """CPU time of `warta analyze` over files, in one process (getrusage's
+    microseconds: os.times() counts in 10 ms ticks)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     subprocess.run([warta, "analyze", "-c", conf, *files], check=True,
                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    after = os.times()
-    return (after.children_user - before.children_user) + \
-        (after.children_system - before.children_system)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
-def timed(warta, directory, stages):
-    """Seconds per article: the slope between a small and a full run, so
-    start-up (compiling the pattern files) is not counted."""
+def slope(warta, directory, stages):
+    """Seconds per article, once: the slope between a small and a full
+    run, so start-up (compiling the pattern files) is not counted."""
     conf = os.path.join(directory, "warta.conf")
     with open(conf, "w") as f:
         f.write("pipeline = { 'ingest_text'%s }\n" % "".join(f", '{s}'" for s in stages))
     files = sorted(glob.glob(os.path.join(directory, "*.txt")))
     small = files[:len(files) // 10]
-    best = None
-    for _ in range(3):
-        slope = (cpu_seconds(warta, conf, files) - cpu_seconds(warta, conf, small)) / \
-            (len(files) - len(small))
-        best = slope if best is None else min(best, slope)
-    return best
+    return (cpu_seconds(warta, conf, files) - cpu_seconds(warta, conf, small)) / \
+        (len(files) - len(small))
+
+
+def compare(wartas, directory, runs):
+    """The two totals for each binary, runs interleaved: min and median."""
+    text_end = STAGES.index(READERS[0])
+    totals = {w: {"text": [], "readers": []} for w in wartas}
+    for _ in range(runs):
+        for w in wartas:
+            base = slope(w, directory, [])
+            text = slope(w, directory, STAGES[:text_end])
+            whole = slope(w, directory, STAGES)
+            totals[w]["text"].append(text - base)
+            totals[w]["readers"].append(whole - text)
+    for w in wartas:
+        print(w)
+        for part in ("text", "readers"):
+            v = sorted(totals[w][part])
+            print(f"  {part:8} min {v[0] * 1e6:6.1f}  median {v[len(v) // 2] * 1e6:6.1f} "
+                  f"us/article")
+
+
+def timed(warta, directory, stages):
+    """Seconds per article: the best of three slopes."""
+    return min(slope(warta, directory, stages) for _ in range(3))
 
 
 def main():
@@ -88,9 +114,14 @@ def main():
     ap.add_argument("--count", type=int, default=5000)
     ap.add_argument("--size", type=int, default=4096)
     ap.add_argument("--warta", default=os.path.join(ROOT, "build/warta"))
+    ap.add_argument("--against", help="a second warta binary: compare the totals of both")
+    ap.add_argument("--runs", type=int, default=7)
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as d:
         build(d, args.count, args.size)
+        if args.against:
+            compare([args.warta, args.against], d, args.runs)
+            return
         base = timed(args.warta, d, [])
         print(f"{args.count} articles of ~{args.size} B; ingest_text alone: "
               f"{base * 1e6:.1f} us/article (the baseline)")

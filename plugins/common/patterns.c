@@ -435,10 +435,10 @@ static void ask_third_bytes(struct wp_pattern_starts *t, const pcre2_code *probe
 }
 
 /*
- * Fills a search group's wp_pattern_starts by asking its rules about every ASCII
- * byte, every pair after a byte they allow, and every third byte after a
- * pair: bytes they reject outright (not even a partial match) begin no
- * match anywhere. Only ASCII is asked about: a few bytes cut out of a
+ * Fills a search group's wp_pattern_starts by asking its rules about every
+ * ASCII byte, every pair after a byte they allow, and every third byte
+ * after a pair: bytes they reject outright (not even a partial match)
+ * begin no match anywhere. Only ASCII is asked about: a few bytes cut out of a
  * longer character are not UTF-8, and non-ASCII text is rare once
  * normalize has made quotes and dashes ASCII, so a character that may
  * begin a match (by PCRE2's own first-byte table) is tried on its first
@@ -477,7 +477,11 @@ static int build_starts(const struct wp_pattern_file *f, struct wp_pattern_group
 			t->opens[b] = t->last[b] = true;
 			memset(t->pair[b], 0xff, sizeof(t->pair[b]));
 		}
-		/* A pair that ends a character's first byte, or is followed by one: not asked */
+		/*
+		 * Third bytes are asked about only after ASCII pairs, and only
+		 * ASCII ones: after a pair that ends in a character's first
+		 * byte, and where a character follows a pair, all may.
+		 */
 		if (b >= 0xc0)
 			memset(t->then[b], 0xff, sizeof(t->then[b]));
 		memset(t->then[b] + 0xc0 / 8, 0xff, 0x40 / 8);
