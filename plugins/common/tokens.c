@@ -330,6 +330,8 @@ int wp_tokenize(const char *text, size_t len, struct wp_tokens *tokens)
 {
 	struct cursor c = { text, len > UINT32_MAX ? UINT32_MAX : len };
 	size_t i = 0, chars = 0, counted = 0, n;
+	/* Up to the first byte beyond ASCII (often the whole text), a byte is a character. */
+	size_t ascii_until = wp_ascii_span(text, c.len);
 	bool up, low, sentence = true, line = true;
 
 	tokens->n = 0;
@@ -354,7 +356,7 @@ int wp_tokenize(const char *text, size_t len, struct wp_tokens *tokens)
 			end = i + n;
 			flags = WP_TOKEN_PUNCT;
 		}
-		chars += count_chars(text, counted, i);
+		chars = i <= ascii_until ? i : chars + count_chars(text, counted, i);
 		counted = i;
 		if (line)
 			flags |= WP_TOKEN_LINE_START;
