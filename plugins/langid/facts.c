@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <xxhash.h>
 
-static uint64_t hash_of(const char *word, size_t len)
+uint64_t facts_hash(const char *word, size_t len)
 {
 	uint64_t h = XXH3_64bits(word, len);
 
@@ -40,7 +40,7 @@ static int grow(struct fact_table *t)
 
 struct word_facts *facts_add(struct fact_table *t, const char *word, size_t len)
 {
-	uint64_t h = hash_of(word, len);
+	uint64_t h = facts_hash(word, len);
 
 	if ((!t->slots || (t->n + 1) * 2 > t->mask + 1) && grow(t) < 0)
 		return NULL;
@@ -53,13 +53,18 @@ struct word_facts *facts_add(struct fact_table *t, const char *word, size_t len)
 	return f;
 }
 
-const struct word_facts *facts_find(const struct fact_table *t, const char *word, size_t len)
+const struct word_facts *facts_find_hashed(const struct fact_table *t, uint64_t hash)
 {
 	if (!t->slots)
 		return NULL;
-	const struct word_facts *f = slot_of(t, hash_of(word, len));
+	const struct word_facts *f = slot_of(t, hash);
 
 	return f->hash ? f : NULL;
+}
+
+const struct word_facts *facts_find(const struct fact_table *t, const char *word, size_t len)
+{
+	return facts_find_hashed(t, facts_hash(word, len));
 }
 
 void facts_fini(struct fact_table *t)

@@ -36,6 +36,21 @@ struct fact_table {
 struct word_facts *facts_add(struct fact_table *t, const char *word, size_t len);
 /* The facts of a word, or NULL if the model does not know it. */
 const struct word_facts *facts_find(const struct fact_table *t, const char *word, size_t len);
+
+/*
+ * The same in two steps, for a caller with many words: their slots are
+ * fetched from memory ahead of the lookups (facts_prefetch a few words
+ * before facts_find_hashed), so the cache misses overlap instead of each
+ * word waiting for its own.
+ */
+uint64_t facts_hash(const char *word, size_t len);
+const struct word_facts *facts_find_hashed(const struct fact_table *t, uint64_t hash);
+
+static inline void facts_prefetch(const struct fact_table *t, uint64_t hash)
+{
+	if (t->slots)
+		__builtin_prefetch(&t->slots[hash & t->mask]);
+}
 void facts_fini(struct fact_table *t);
 
 #endif

@@ -154,42 +154,56 @@ struct evidence {
 	size_t idms_words; /* words the id/ms model knows: evidence for the family too */
 };
 
-/* One word, lower-cased: its function-word hits and its id/ms ratio. */
-static void count_word(const struct langid *l, const char *w, size_t len, bool ascii,
-		       struct evidence *e)
+/* The hash of one word lower-cased (facts_hash), or 0 if it cannot be folded. */
+static uint64_t word_hash(const char *w, size_t len, bool ascii)
 {
 	char folded[WORD_MAX];
-	utf8proc_uint8_t *mapped = NULL;
-	const char *word = folded;
-	size_t n = len;
 
 	if (ascii) {
 		/* ASCII letters and the apostrophe: setting 0x20 lower-cases them */
 		for (size_t i = 0; i < len; i++)
 			folded[i] = (char)(w[i] | 0x20);
-	} else {
-		utf8proc_ssize_t m =
-			utf8proc_map((const utf8proc_uint8_t *)w, (utf8proc_ssize_t)len, &mapped,
-				     UTF8PROC_CASEFOLD | UTF8PROC_COMPOSE);
-
-		if (m < 0)
-			return;
-		word = (const char *)mapped;
-		n = (size_t)m;
+		return facts_hash(folded, len);
 	}
-	const struct word_facts *f = facts_find(&l->facts, word, n);
+	utf8proc_uint8_t *mapped = NULL;
+	utf8proc_ssize_t m = utf8proc_map((const utf8proc_uint8_t *)w, (utf8proc_ssize_t)len,
+					  &mapped, UTF8PROC_CASEFOLD | UTF8PROC_COMPOSE);
+	uint64_t h = m < 0 ? 0 : facts_hash((const char *)mapped, (size_t)m);
 
-	if (f) {
-		for (uint32_t m = f->languages & ~FACTS_RATED; m; m &= m - 1)
-			e->hits[__builtin_ctz(m)]++;
-		if (f->languages & FACTS_RATED) {
-			e->idms += f->ratio / RATIO_SCALE;
-			/* English words quoted in Indonesian text are in the model too. */
-			if (!(f->languages & ~(FACTS_RATED | UINT32_C(1) << l->family)))
-				e->idms_words++;
-		}
-	}
 	free(mapped);
+	return h;
+}
+
+/* One word's function-word hits and its id/ms ratio. */
+static void count_word(const struct langid *l, const struct word_facts *f, struct evidence *e)
+{
+	for (uint32_t m = f->languages & ~FACTS_RATED; m; m &= m - 1)
+		e->hits[__builtin_ctz(m)]++;
+	if (f->languages & FACTS_RATED) {
+		e->idms += f->ratio / RATIO_SCALE;
+		/* English words quoted in Indonesian text are in the model too. */
+		if (!(f->languages & ~(FACTS_RATED | UINT32_C(1) << l->family)))
+			e->idms_words++;
+	}
+}
+
+/* How many words ahead of its lookup a word's slot is fetched. */
+#define PREFETCH_AHEAD 8
+
+/* The words' facts, looked up in text order with their slots fetched ahead. */
+static void count_words(const struct langid *l, const uint64_t *hashes, size_t n,
+			struct evidence *e)
+{
+	for (size_t i = 0; i < n && i < PREFETCH_AHEAD; i++)
+		facts_prefetch(&l->facts, hashes[i]);
+	for (size_t i = 0; i < n; i++) {
+		if (i + PREFETCH_AHEAD < n)
+			facts_prefetch(&l->facts, hashes[i + PREFETCH_AHEAD]);
+		const struct word_facts *f = facts_find_hashed(&l->facts, hashes[i]);
+
+		if (f)
+			count_word(l, f, e);
+	}
 }
 
 static bool is_ascii_letter(unsigned char c)
@@ -207,10 +221,15 @@ static uint32_t *gather(const struct langid *l, const char *text, size_t len, st
 			size_t *ret_n)
 {
 	uint32_t *cps = malloc((len + 1) * sizeof(*cps));
-	size_t n = 0, latin = 0, other = 0;
+	/* A word is at least one byte and a separator: at most len / 2 + 1 of them. */
+	uint64_t *hashes = malloc((len / 2 + 1) * sizeof(*hashes));
+	size_t n = 0, n_words = 0, latin = 0, other = 0;
 
-	if (!cps)
+	if (!cps || !hashes) {
+		free(cps);
+		free(hashes);
 		return NULL;
+	}
 	for (size_t i = 0; i < len;) {
 		unsigned char c = (unsigned char)text[i];
 
@@ -250,9 +269,15 @@ static uint32_t *gather(const struct langid *l, const char *text, size_t len, st
 			ascii = false;
 			i += step;
 		}
-		if (end - word < WORD_MAX && end > word)
-			count_word(l, text + word, end - word, ascii, e);
+		if (end - word < WORD_MAX && end > word) {
+			uint64_t h = word_hash(text + word, end - word, ascii);
+
+			if (h)
+				hashes[n_words++] = h;
+		}
 	}
+	count_words(l, hashes, n_words, e);
+	free(hashes);
 	e->scripts[SCRIPT_LATIN] += latin;
 	e->scripts[SCRIPT_OTHER] += other;
 	*ret_n = n;
