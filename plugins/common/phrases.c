@@ -134,6 +134,8 @@ static size_t reach(const struct wp_phrases *p, const struct wp_tokens *tokens, 
 {
 	int longest;
 
+	if (i + WP_WORDSET_AHEAD < tokens->n) /* scans go token by token */
+		wp_wordset_prefetch(&p->starts, tokens->v[i + WP_WORDSET_AHEAD].hash);
 	if (i >= tokens->n ||
 	    !wp_wordset_find_hashed(&p->starts, wp_token_folded(tokens, i), tokens->v[i].fold_len,
 				    tokens->v[i].hash, &longest))

@@ -55,6 +55,21 @@ bool wp_wordset_find_hashed(const struct wp_wordset *set, const char *key, size_
  */
 const char *wp_wordset_probe(const struct wp_wordset *set, uint32_t hash, size_t len,
 			     size_t *cursor, int *ret_value);
+
+/*
+ * Fetches the slot of a hash ahead of its lookup. A caller walking tokens
+ * asks for the token WP_WORDSET_AHEAD places on at each lookup: the sets
+ * are larger than the cache, and a lookup that waits for memory costs
+ * more than all its instructions (perf, 2026-12-03: the lookups were a
+ * sixth of the readers' time), while fetches already under way overlap.
+ */
+#define WP_WORDSET_AHEAD 8
+
+static inline void wp_wordset_prefetch(const struct wp_wordset *set, uint32_t hash)
+{
+	if (set->n)
+		__builtin_prefetch(&set->slots[hash & set->mask]);
+}
 void wp_wordset_fini(struct wp_wordset *set);
 
 #endif

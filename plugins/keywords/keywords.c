@@ -219,6 +219,8 @@ static bool content_word(const struct keywords *k, const struct wp_tokens *t, si
 {
 	const struct wp_token *w = &t->v[i];
 
+	if (i + WP_WORDSET_AHEAD < t->n) /* asked of every token in turn */
+		wp_wordset_prefetch(&k->stopwords, t->v[i + WP_WORDSET_AHEAD].hash);
 	return (w->flags & WP_TOKEN_WORD) && w->fold_len >= MIN_WORD_BYTES &&
 	       w->fold_len < MAX_STEM_BYTES &&
 	       !wp_wordset_find_hashed(&k->stopwords, wp_token_folded(t, i), w->fold_len, w->hash,
@@ -237,6 +239,8 @@ static int collect(struct keywords *k, const struct wp_tokens *t, struct sb_stem
 		const char *word = wp_token_folded(t, i);
 		size_t len = t->v[i].fold_len;
 
+		if (stemmer && i + WP_WORDSET_AHEAD < t->n)
+			stem_cache_prefetch(&k->stems, algorithm, t->v[i + WP_WORDSET_AHEAD].hash);
 		if (!content_word(k, t, i)) {
 			have_prev = false;
 			continue;
@@ -246,7 +250,8 @@ static int collect(struct keywords *k, const struct wp_tokens *t, struct sb_stem
 
 		/* Designators (su-35) are kept whole; the stemmer would cut them. */
 		if (stemmer && !(t->v[i].flags & WP_TOKEN_HAS_DIGIT)) {
-			stem = stem_cache_stem(&k->stems, algorithm, stemmer, word, len, &stem_len);
+			stem = stem_cache_stem(&k->stems, algorithm, stemmer, word, len,
+					       t->v[i].hash, &stem_len);
 			if (!stem || stem_len == 0 || stem_len >= MAX_STEM_BYTES)
 				stem = word, stem_len = len;
 		}

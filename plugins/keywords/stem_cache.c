@@ -4,9 +4,8 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <xxhash.h>
 
-#define SLOTS        4096 /* per thread: about 300 KB */
+#define SLOTS        4096 /* per thread: about 300 KB; slot_of() takes 12 bits */
 #define CACHED_BYTES 32   /* words and stems up to 31 bytes are cached */
 
 struct slot {
@@ -66,12 +65,31 @@ static struct thread_stems *this_thread(struct stem_cache *c)
 	return t;
 }
 
+/* The word's key in the table: its hash mixed with the algorithm (never 0, the empty mark). */
+static uint64_t key_of(uint32_t word_hash, int algorithm)
+{
+	return (((uint64_t)word_hash << 8 | (uint8_t)algorithm) * UINT64_C(0x9e3779b97f4a7c15)) | 1;
+}
+
+static struct slot *slot_of(struct thread_stems *t, uint64_t key)
+{
+	return &t->slots[key >> 52]; /* the product's high bits are its best mixed */
+}
+
+void stem_cache_prefetch(struct stem_cache *c, int algorithm, uint32_t word_hash)
+{
+	struct thread_stems *t = pthread_getspecific(c->key);
+
+	if (t)
+		__builtin_prefetch(slot_of(t, key_of(word_hash, algorithm)));
+}
+
 const char *stem_cache_stem(struct stem_cache *c, int algorithm, struct sb_stemmer *stemmer,
-			    const char *word, size_t len, size_t *ret_len)
+			    const char *word, size_t len, uint32_t word_hash, size_t *ret_len)
 {
 	struct thread_stems *t = len < CACHED_BYTES ? this_thread(c) : NULL;
-	uint64_t hash = (XXH3_64bits_withSeed(word, len, (uint64_t)algorithm) | 1);
-	struct slot *s = t ? &t->slots[hash & (SLOTS - 1)] : NULL;
+	uint64_t hash = key_of(word_hash, algorithm);
+	struct slot *s = t ? slot_of(t, hash) : NULL;
 
 	if (s && s->hash == hash && s->word_len == len && memcmp(s->word, word, len) == 0) {
 		*ret_len = s->stem_len;

@@ -15,6 +15,7 @@
 #include <libstemmer.h>
 #include <pthread.h>
 #include <stddef.h>
+#include <stdint.h>
 
 struct thread_stems;
 
@@ -31,8 +32,13 @@ void stem_cache_fini(struct stem_cache *c);
  * The stem of word[0..len) by `stemmer`, whose algorithm is told apart by
  * `algorithm` (a small number the caller picks per language); NULL on OOM
  * or when the stemmer gives none. Valid until the thread's next call.
+ * word_hash is the token's (wp_token.hash): the table is keyed by it, with
+ * no second hash of the word.
  */
 const char *stem_cache_stem(struct stem_cache *c, int algorithm, struct sb_stemmer *stemmer,
-			    const char *word, size_t len, size_t *ret_len);
+			    const char *word, size_t len, uint32_t word_hash, size_t *ret_len);
+
+/* Fetches a word's slot ahead of its stem_cache_stem() (see wp_wordset_prefetch). */
+void stem_cache_prefetch(struct stem_cache *c, int algorithm, uint32_t word_hash);
 
 #endif

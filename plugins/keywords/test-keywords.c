@@ -6,6 +6,7 @@
  */
 #include <stdio.h>
 
+#include "../common/wordset.h"
 #include "stem_cache.h"
 #include "wa-pipeline.h"
 
@@ -97,7 +98,11 @@ WA_TEST(frequencies_are_kept_in_the_state_directory)
 	ASSERT_STR_EQ(line, "articles\t2\n");
 }
 
-/* Each thread's cached stems are the stemmer's own, the second time as the first. */
+/*
+ * Each thread's cached stems are the stemmer's own, the second time as the
+ * first; and when every word is filed under one hash (the last rounds), a
+ * word never gets another's stem.
+ */
 struct stemming {
 	struct stem_cache *cache;
 	int wrong;
@@ -111,13 +116,14 @@ static void *stem_words(void *data)
 	struct sb_stemmer *direct = sb_stemmer_new("indonesian", "UTF_8");
 	struct sb_stemmer *through = sb_stemmer_new("indonesian", "UTF_8");
 
-	for (int round = 0; round < 3; round++) {
+	for (int round = 0; round < 5; round++) {
 		for (size_t i = 0; i < sizeof(words) / sizeof(*words); i++) {
 			size_t len = strlen(words[i]), n;
+			uint32_t hash = round < 3 ? wp_wordset_hash(words[i], len) : 42;
 			const char *want = (const char *)sb_stemmer_stem(
 				direct, (const sb_symbol *)words[i], (int)len);
 			const char *got =
-				stem_cache_stem(job->cache, 0, through, words[i], len, &n);
+				stem_cache_stem(job->cache, 0, through, words[i], len, hash, &n);
 
 			job->wrong += !got || n != (size_t)sb_stemmer_length(direct) ||
 				      memcmp(got, want, n) != 0;
