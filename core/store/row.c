@@ -103,6 +103,15 @@ static const char *copy_json_string(struct layout *l, const char *json, size_t s
 	return copied;
 }
 
+/* A count as an integer; false when it is out of int64_t's range (a cast would be undefined). */
+static bool count_of(double v, int64_t *ret)
+{
+	if (!(v > -9.2e18 && v < 9.2e18))
+		return false;
+	*ret = (int64_t)v;
+	return true;
+}
+
 /* Where the members a row takes lie in one entity's JSON text: [start, end) each, 0 if absent. */
 struct entity_spans {
 	size_t type[2], name[2], code[2], mentions[2];
@@ -163,13 +172,13 @@ static void lay_out_raw_entities(struct layout *l, struct wa_store_row *row, con
 			entity.code = copy_json_string(l, object, e.code[0], e.code[1]);
 		size_t digits = e.mentions[1] - e.mentions[0];
 
-		if (e.mentions[1] && digits < 32 && strchr("-0123456789", object[e.mentions[0]])) {
-			char number[32];
+		/* A number: checked JSON holds none longer than cJSON's 63 bytes. */
+		if (e.mentions[1] && digits < 64 && strchr("-0123456789", object[e.mentions[0]])) {
+			char number[64];
 
 			memcpy(number, object + e.mentions[0], digits);
 			number[digits] = '\0';
-			entity.has_mentions = true;
-			entity.mentions = (int64_t)strtod(number, NULL);
+			entity.has_mentions = count_of(strtod(number, NULL), &entity.mentions);
 		}
 		if (row->entities)
 			row->entities[row->n_entities] = entity;
@@ -200,8 +209,8 @@ static void lay_out_entities(struct layout *l, struct wa_store_row *row, const c
 		entity.type = copy(l, wa_json_get_string(item, "type"));
 		entity.name = copy(l, wa_json_get_string(item, "name"));
 		entity.code = copy(l, wa_json_get_string(item, "code"));
-		entity.has_mentions = cJSON_IsNumber(mentions);
-		entity.mentions = entity.has_mentions ? (int64_t)mentions->valuedouble : 0;
+		entity.has_mentions = cJSON_IsNumber(mentions) &&
+				      count_of(mentions->valuedouble, &entity.mentions);
 		if (row->entities)
 			row->entities[row->n_entities] = entity;
 		row->n_entities++;
