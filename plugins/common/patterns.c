@@ -690,9 +690,9 @@ static const struct wp_pattern *search(const struct wp_pattern_file *f,
 
 		if (rc >= 0)
 			return matched(f, g, md, ret_start, ret_end);
+		/* The match limit: give up on this text, as one search over it would. */
 		if (rc != PCRE2_ERROR_NOMATCH)
-			return NULL; /* the match limit: give up on this text, as one search would
-				      */
+			return NULL;
 	}
 	return NULL;
 }
