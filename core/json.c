@@ -695,54 +695,64 @@ static size_t skip_value(const char *s, size_t i, size_t len)
 }
 
 /*
+ * Where the next item of the container s (an object or an array: `open`
+ * and `close`) starts, from *pos: 0 at first (at the opening), then where
+ * the last item ended. 1 and its start in *ret_at, 0 at the container's
+ * end, -EINVAL if s is not such a container.
+ */
+static int next_item(const char *s, size_t len, size_t pos, char open, char close, size_t *ret_at)
+{
+	size_t i = skip_space(s, pos, len);
+
+	if (pos == 0) {
+		if (i >= len || s[i] != open)
+			return -EINVAL;
+		i = skip_space(s, i + 1, len);
+	} else if (i < len && s[i] == ',') {
+		i = skip_space(s, i + 1, len);
+	}
+	if (i >= len)
+		return -EINVAL;
+	if (s[i] == close)
+		return 0;
+	*ret_at = i;
+	return 1;
+}
+
+/*
  * Finds the top-level member `key` of the object s: its span (key through
- * value), the value's span, and where the separators around it are.
- * Returns 1, 0 when absent, -EINVAL when s is not an object.
+ * value), where the value ends, the separator after it, and the comma
+ * before it (0 when it is the first). Returns 1, 0 when absent, -EINVAL
+ * when s is not an object.
  */
 static int find_member(const char *s, size_t len, const char *key, size_t *ret_start,
-		       size_t *ret_value, size_t *ret_value_end, size_t *ret_next,
-		       size_t *ret_comma_before)
+		       size_t *ret_value_end, size_t *ret_next, size_t *ret_comma_before)
 {
-	size_t key_len = strlen(key), i = skip_space(s, 0, len), comma_before = 0;
+	size_t key_len = strlen(key), pos = 0, comma_before = 0, k, k_end, value, value_end;
+	int r;
 
-	if (i >= len || s[i] != '{')
-		return -EINVAL;
-	for (i = skip_space(s, i + 1, len); i < len && s[i] != '}';) {
-		size_t start = i, key_end, value, value_end, next;
+	while ((r = wa_json_member_next(s, len, &pos, &k, &k_end, &value, &value_end)) > 0) {
+		size_t next = skip_space(s, value_end, len);
 
-		if (s[i] != '"' || (key_end = skip_string(s, i, len)) == 0)
-			return -EINVAL;
-		i = skip_space(s, key_end, len);
-		if (i >= len || s[i] != ':')
-			return -EINVAL;
-		value = skip_space(s, i + 1, len);
-		value_end = skip_value(s, value, len);
-		if (value_end == 0)
-			return -EINVAL;
-		next = skip_space(s, value_end, len);
 		if (next >= len || (s[next] != ',' && s[next] != '}'))
 			return -EINVAL;
-		if (key_end - start - 2 == key_len && memcmp(s + start + 1, key, key_len) == 0) {
-			*ret_start = start;
-			*ret_value = value;
+		if (k_end - k == key_len && memcmp(s + k, key, key_len) == 0) {
+			*ret_start = k - 1; /* the key's opening quote */
 			*ret_value_end = value_end;
 			*ret_next = next;
 			*ret_comma_before = comma_before;
 			return 1;
 		}
-		if (s[next] == '}')
-			return 0;
 		comma_before = next;
-		i = skip_space(s, next + 1, len);
 	}
-	return i < len ? 0 : -EINVAL;
+	return r;
 }
 
 int wa_json_member_span(const char *s, size_t len, const char *key, size_t *ret_start,
 			size_t *ret_end)
 {
-	size_t start, value, value_end, next, comma_before;
-	int r = find_member(s, len, key, &start, &value, &value_end, &next, &comma_before);
+	size_t start, value_end, next, comma_before;
+	int r = find_member(s, len, key, &start, &value_end, &next, &comma_before);
 
 	if (r <= 0)
 		return r;
@@ -760,19 +770,11 @@ int wa_json_member_span(const char *s, size_t len, const char *key, size_t *ret_
 int wa_json_member_next(const char *s, size_t len, size_t *pos, size_t *ret_key,
 			size_t *ret_key_end, size_t *ret_value, size_t *ret_value_end)
 {
-	size_t i = skip_space(s, *pos, len);
+	size_t i;
+	int r = next_item(s, len, *pos, '{', '}', &i);
 
-	if (*pos == 0) {
-		if (i >= len || s[i] != '{')
-			return -EINVAL;
-		i = skip_space(s, i + 1, len);
-	} else if (i < len && s[i] == ',') {
-		i = skip_space(s, i + 1, len);
-	}
-	if (i >= len)
-		return -EINVAL;
-	if (s[i] == '}')
-		return 0;
+	if (r <= 0)
+		return r;
 	size_t key_end = s[i] == '"' ? skip_string(s, i, len) : 0;
 
 	if (key_end == 0)
@@ -795,19 +797,11 @@ int wa_json_member_next(const char *s, size_t len, size_t *pos, size_t *ret_key,
 
 int wa_json_array_next(const char *s, size_t len, size_t *pos, size_t *ret_start, size_t *ret_end)
 {
-	size_t i = skip_space(s, *pos, len);
+	size_t i;
+	int r = next_item(s, len, *pos, '[', ']', &i);
 
-	if (*pos == 0) {
-		if (i >= len || s[i] != '[')
-			return -EINVAL;
-		i = skip_space(s, i + 1, len);
-	} else if (i < len && s[i] == ',') {
-		i = skip_space(s, i + 1, len);
-	}
-	if (i >= len)
-		return -EINVAL;
-	if (s[i] == ']')
-		return 0;
+	if (r <= 0)
+		return r;
 	size_t end = skip_value(s, i, len);
 
 	if (end == 0)
