@@ -14,9 +14,7 @@
  *     tools/langid_model.py; it separates the two even in one sentence,
  *     which the general identifiers (CLD2, fastText, franc) do poorly.
  */
-#include <ctype.h>
 #include <errno.h>
-#include <limits.h>
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
