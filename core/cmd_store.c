@@ -216,7 +216,9 @@ static const struct stats_group groups[] = {
 
 /*
  * Counts of tags or entities over a period need no article: their rows carry
- * the date, and an index on (date, name) answers alone.
+ * the date, and an index on (date, name) answers alone. Counted per date
+ * first, in the index's order, then summed: grouping the rows by name
+ * directly would sort every one of them.
  */
 static bool dates_only(const struct wa_query *q)
 {
@@ -235,9 +237,10 @@ static int prepare_stats(sqlite3 *db, const struct wa_query *q, const struct sta
 		return wa_query_prepare(db, q, columns, g->join, g->group_by,
 					by_day ? "key" : "count(*) DESC, key", ret_stmt);
 	snprintf(sql, sizeof(sql),
-		 "SELECT %s FROM %s WHERE 1%s%s GROUP BY %s ORDER BY count(*) DESC, key", columns,
-		 g->dated, q->since ? " AND date >= ?" : "", q->until ? " AND date <= ?" : "",
-		 g->group_by);
+		 "SELECT key, sum(n) FROM (SELECT %s AS key, count(*) AS n FROM %s WHERE 1%s%s "
+		 "GROUP BY date, %s) GROUP BY key ORDER BY sum(n) DESC, key",
+		 g->key, g->dated, q->since ? " AND date >= ?" : "",
+		 q->until ? " AND date <= ?" : "", g->group_by);
 	if (sqlite3_prepare_v2(db, sql, -1, ret_stmt, NULL) != SQLITE_OK)
 		return sqlite3_errcode(db);
 	if (q->since)

@@ -66,6 +66,31 @@ static const char *const migrations[] = {
 	"INSERT OR IGNORE INTO duplicates (article, other)"
 	"  SELECT a.rowid, d.value FROM articles a, json_each(a.record, '$.duplicates') d"
 	"  WHERE json_valid(a.record) AND d.type = 'text';",
+
+	/*
+	 * 5: tags and entities keyed by article first. Each article's rows then
+	 * go where the newest article's went, a page or two per commit, instead
+	 * of one page per distinct name scattered over the whole table; that
+	 * also makes the separate article index redundant. Counts by name read
+	 * the date indexes, which cover them.
+	 */
+	"CREATE TABLE tags_by_article ("
+	"  article INTEGER NOT NULL, name TEXT NOT NULL, score REAL, rule TEXT, date TEXT,"
+	"  PRIMARY KEY (article, name)) WITHOUT ROWID;"
+	"INSERT INTO tags_by_article SELECT article, name, score, rule, date FROM tags"
+	"  ORDER BY article, name;"
+	"DROP TABLE tags;"
+	"ALTER TABLE tags_by_article RENAME TO tags;"
+	"CREATE INDEX tags_date ON tags(date, name);"
+	"CREATE TABLE entities_by_article ("
+	"  article INTEGER NOT NULL, type TEXT NOT NULL, name TEXT NOT NULL, mentions INTEGER,"
+	"  date TEXT, code TEXT, PRIMARY KEY (article, type, name)) WITHOUT ROWID;"
+	"INSERT INTO entities_by_article SELECT article, type, name, mentions, date, code"
+	"  FROM entities ORDER BY article, type, name;"
+	"DROP TABLE entities;"
+	"ALTER TABLE entities_by_article RENAME TO entities;"
+	"CREATE INDEX entities_date ON entities(date, type, name);"
+	"CREATE INDEX entities_code ON entities(type, code) WHERE code IS NOT NULL;",
 };
 
 _Static_assert(sizeof(migrations) / sizeof(migrations[0]) == WA_STORE_SCHEMA_VERSION,

@@ -23,7 +23,7 @@
 struct wa_store;
 
 #define WA_STORE_FILE           "warta.db"
-#define WA_STORE_SCHEMA_VERSION 4
+#define WA_STORE_SCHEMA_VERSION 5
 
 enum wa_store_flags {
 	WA_STORE_READ_ONLY = 1 << 0,

@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: MIT
 """The archive as an analyst uses it: the daemon stores every record, and the
 search, show, stats, export, retro and db commands answer from it."""
+import collections
 import json
 import os
 import signal
@@ -68,6 +69,14 @@ def test_search_show_stats_export(tmp):
 
     stats = {r["tag"]: r["count"] for r in lines(warta("stats", "--json", *spool))}
     assert stats == {"latihan": 3}
+    # Entities are counted once per article that names them, over any period.
+    named = collections.Counter(f'{e["type"]}:{e["name"]}' for r in records(d.spool).values()
+                                for e in r.get("entities", []))
+    assert len(named) > 5
+    for period in ([], ["--since", "1990-01-01", "--until", "2999-12-31"]):
+        counted = lines(warta("stats", "--by", "entity", "--json", *period, *spool))
+        assert {r["entity"]: r["count"] for r in counted} == dict(named)
+        assert [r["count"] for r in counted] == sorted((r["count"] for r in counted), reverse=True)
     days = lines(warta("stats", "--by", "day", "--json", *spool))
     assert sum(r["count"] for r in days) == 4
     assert "████" in warta("stats", "--by", "day", *spool).stdout or \
@@ -148,6 +157,30 @@ def test_import_and_missing_store(tmp):
     assert lines(warta("search", "selam", "--json", "--db", db))[0]["title"] == "Impor"
     assert {r["title"] for r in lines(warta("search", "kapal", "--json", "--db", db))} == \
         {"Impor", "Ekspor"}
+
+
+
+def test_stats_sum_over_days(tmp):
+    """Counts of tags and entities add up across the days their articles are dated."""
+    path, db = os.path.join(tmp, "days.jsonl"), os.path.join(tmp, "days.db")
+    days = ["2026-03-01", "2026-03-01", "2026-03-02", "2026-03-05"]
+    with open(path, "w") as f:
+        for i, day in enumerate(days):
+            entities = [{"type": "country", "name": "Belarus", "code": "BY"}]
+            if i % 2 == 0:
+                entities.append({"type": "org", "name": "TNI"})
+            tags = [{"name": "latihan"}] + ([{"name": "natuna"}] if i == 0 else [])
+            f.write(json.dumps({"id": f"{i:032x}", "received": f"{day}T08:00:00Z",
+                                "title": f"Hari {i}", "text": "Latihan gabungan.",
+                                "tags": tags, "entities": entities}) + "\n")
+    warta("db", "import", path, "--db", db)
+    by_entity = lines(warta("stats", "--by", "entity", "--json", "--db", db))
+    assert by_entity == [{"entity": "country:Belarus", "count": 4},
+                         {"entity": "org:TNI", "count": 2}], by_entity
+    since = lines(warta("stats", "--by", "entity", "--since", "2026-03-02", "--json", "--db", db))
+    assert since == [{"entity": "country:Belarus", "count": 2}, {"entity": "org:TNI", "count": 1}]
+    by_tag = lines(warta("stats", "--by", "tag", "--until", "2026-03-02", "--json", "--db", db))
+    assert by_tag == [{"tag": "latihan", "count": 3}, {"tag": "natuna", "count": 1}], by_tag
 
 
 run(globals())

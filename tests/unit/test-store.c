@@ -338,7 +338,7 @@ WA_TEST(an_older_schema_is_migrated_with_its_data)
 	ASSERT_EQ(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
 	free(sql);
 	sqlite3_close(db);
-	ASSERT_EQ(WA_STORE_SCHEMA_VERSION, 4);
+	ASSERT_EQ(WA_STORE_SCHEMA_VERSION, 5);
 
 	/* Read-only commands refuse an old schema instead of guessing. */
 	{
@@ -351,7 +351,7 @@ WA_TEST(an_older_schema_is_migrated_with_its_data)
 		free(error);
 	}
 	store = open_store(0);
-	ASSERT_EQ(count(store, "PRAGMA user_version"), 4);
+	ASSERT_EQ(count(store, "PRAGMA user_version"), 5);
 	ASSERT_EQ(count(store, "SELECT count(*) FROM articles WHERE id = 'old'"), 1);
 	ASSERT_EQ(count(store, "SELECT count(*) FROM quotes"), 0); /* version 2's table */
 	/* Version 3 dated the tags from their articles. */
@@ -359,6 +359,19 @@ WA_TEST(an_older_schema_is_migrated_with_its_data)
 	/* Version 4 took entity codes and near-duplicate pairs from the stored records. */
 	ASSERT_EQ(count(store, "SELECT count(*) FROM entities WHERE code = 'RU'"), 1);
 	ASSERT_EQ(count(store, "SELECT count(*) FROM duplicates WHERE other = '0123abcd'"), 1);
+	/* Version 5 keyed tags and entities by article, keeping their rows and indexes. */
+	ASSERT_EQ(count(store, "SELECT count(*) FROM pragma_index_info('sqlite_autoindex_"
+			       "entities_1') WHERE seqno = 0 AND name = 'article'"),
+		  1);
+	ASSERT_EQ(count(store, "SELECT count(*) FROM pragma_index_info('sqlite_autoindex_"
+			       "tags_1') WHERE seqno = 0 AND name = 'article'"),
+		  1);
+	ASSERT_EQ(count(store, "SELECT count(*) FROM sqlite_schema WHERE name IN "
+			       "('entities_date', 'entities_code', 'tags_date')"),
+		  3);
+	ASSERT_EQ(
+		count(store, "SELECT count(*) FROM tags WHERE name = 'lama' AND date IS NOT NULL"),
+		1);
 	ASSERT_STR_EQ(search(store, "kapal"), "old");
 	r = record("new", "2026-01-01", "Antara", "id", "Baru", "Kapal baru", "");
 	put(store, r);
