@@ -4,29 +4,37 @@
  * table, used by one thread at a time.
  *
  * Indexing runs on the daemon's single committer thread, so it must be
- * cheap: ASCII tokens are folded inline, and the stems of recent tokens are
- * kept in a small direct-mapped cache (news vocabulary is Zipfian: most
- * tokens of an article were seen in the previous ones), which spares both
- * utf8proc and the two Snowball stemmers most of the time.
+ * cheap. Runs of ASCII letters and digits, most of any article, are folded
+ * and hashed in the one pass that finds them; only a word with a character
+ * beyond ASCII goes through utf8proc. The stems of recent tokens are kept in
+ * a direct-mapped cache (news vocabulary is Zipfian: most tokens of an
+ * article were seen in the previous ones), which spares the two Snowball
+ * stemmers most of the time.
  */
 #include "tokenizer.h"
 
 #include <libstemmer.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
-#include <xxhash.h>
 
 #include "banned.h"
 #include "unicode.h"
 
 #define MAX_TOKEN_BYTES 256 /* longer runs are indexed folded, unstemmed */
-#define CACHE_SLOTS     16384
+#define CACHE_BITS      14
 #define CACHED_BYTES    32 /* tokens and stems up to 31 bytes are cached */
 
+/* FNV-1a over the folded bytes: cheap enough to run as they are read. */
+#define HASH_SEED  UINT64_C(0xcbf29ce484222325)
+#define HASH_PRIME UINT64_C(0x100000001b3)
+
 struct cached_stems {
+	uint64_t hash;
 	uint8_t len, id_len, en_len; /* len 0: empty slot */
+	bool en_too;                 /* the English stem is indexed beside the Indonesian */
 	char token[CACHED_BYTES];    /* folded */
 	char id[CACHED_BYTES];
 	char en[CACHED_BYTES];
@@ -35,8 +43,48 @@ struct cached_stems {
 struct tokenizer {
 	struct sb_stemmer *indonesian;
 	struct sb_stemmer *english;
-	struct cached_stems *cache; /* CACHE_SLOTS */
+	struct cached_stems *cache; /* 1 << CACHE_BITS slots */
 };
+
+static inline uint64_t hash_step(uint64_t hash, char c)
+{
+	return (hash ^ (unsigned char)c) * HASH_PRIME;
+}
+
+static uint64_t hash_bytes(const char *s, int len)
+{
+	uint64_t hash = HASH_SEED;
+
+	for (int i = 0; i < len; i++)
+		hash = hash_step(hash, s[i]);
+	return hash;
+}
+
+/* An ASCII letter or digit, folded; 0 for any other byte. */
+static inline char fold_ascii(unsigned char c)
+{
+	if ((unsigned)(c | 0x20) - 'a' < 26)
+		return (char)(c | 0x20);
+	return (unsigned)c - '0' < 10 ? (char)c : 0;
+}
+
+/*
+ * The length in bytes of the character at text[i] if it is part of a word,
+ * minus its length if not. An invalid byte is a separator of its own.
+ */
+static int word_char_at(const char *text, int i, int len)
+{
+	unsigned char c = (unsigned char)text[i];
+	utf8proc_int32_t cp;
+	utf8proc_ssize_t n;
+
+	if (c < 0x80)
+		return fold_ascii(c) ? 1 : -1;
+	n = utf8proc_iterate((const utf8proc_uint8_t *)text + i, len - i, &cp);
+	if (n <= 0)
+		return -1;
+	return wa_unicode_is_word(cp) ? (int)n : -(int)n;
+}
 
 static void destroy(Fts5Tokenizer *p)
 {
@@ -63,7 +111,7 @@ static int create(void *ctx, const char **args, int n_args, Fts5Tokenizer **ret)
 		return SQLITE_NOMEM;
 	t->indonesian = sb_stemmer_new("indonesian", "UTF_8");
 	t->english = sb_stemmer_new("english", "UTF_8");
-	t->cache = calloc(CACHE_SLOTS, sizeof(*t->cache));
+	t->cache = calloc((size_t)1 << CACHE_BITS, sizeof(*t->cache));
 	if (!t->indonesian || !t->english || !t->cache) {
 		destroy((Fts5Tokenizer *)t);
 		return SQLITE_ERROR;
@@ -81,83 +129,76 @@ typedef int token_fn(void *ctx, int flags, const char *token, int len, int start
  * go through here). Most Indonesian words thus cost one index entry.
  */
 static int emit_stems(void *ctx, token_fn *fn, const char *id, int id_len, const char *en,
-		      int en_len, bool en_changed, int start, int end)
+		      int en_len, bool en_too, int start, int end)
 {
 	int r = fn(ctx, 0, id, id_len, start, end);
 
-	if (r == SQLITE_OK && en_changed &&
-	    (en_len != id_len || memcmp(en, id, (size_t)id_len) != 0))
+	if (r == SQLITE_OK && en_too)
 		r = fn(ctx, FTS5_TOKEN_COLOCATED, en, en_len, start, end);
 	return r;
 }
 
-/* Stems a folded token, through the cache. */
+/* Stems a folded token, whose hash_bytes() is hash, through the cache. */
 static int stem(struct tokenizer *t, void *ctx, token_fn *fn, const char *folded, int len,
-		int start, int end)
+		uint64_t hash, int start, int end)
 {
 	struct cached_stems *slot = NULL;
-	const sb_symbol *id, *en;
+	const char *id, *en;
 	int id_len, en_len;
+	bool en_too;
 
 	if (len < CACHED_BYTES) {
-		slot = &t->cache[XXH3_64bits(folded, (size_t)len) & (CACHE_SLOTS - 1)];
-		if (slot->len == len && memcmp(slot->token, folded, (size_t)len) == 0)
+		slot = &t->cache[(hash * UINT64_C(0x9e3779b97f4a7c15)) >> (64 - CACHE_BITS)];
+		if (slot->hash == hash && slot->len == len &&
+		    memcmp(slot->token, folded, (size_t)len) == 0)
 			return emit_stems(ctx, fn, slot->id, slot->id_len, slot->en, slot->en_len,
-					  slot->en_len != len ||
-						  memcmp(slot->en, folded, (size_t)len),
-					  start, end);
+					  slot->en_too, start, end);
 	}
 	/* Each result lives in its own stemmer until that stemmer's next call. */
-	id = sb_stemmer_stem(t->indonesian, (const sb_symbol *)folded, len);
-	en = sb_stemmer_stem(t->english, (const sb_symbol *)folded, len);
+	id = (const char *)sb_stemmer_stem(t->indonesian, (const sb_symbol *)folded, len);
+	en = (const char *)sb_stemmer_stem(t->english, (const sb_symbol *)folded, len);
 	if (!id || !en)
 		return SQLITE_NOMEM;
 	id_len = sb_stemmer_length(t->indonesian);
 	en_len = sb_stemmer_length(t->english);
+	en_too = (en_len != len || memcmp(en, folded, (size_t)len) != 0) &&
+		 (en_len != id_len || memcmp(en, id, (size_t)id_len) != 0);
 	if (slot && id_len < CACHED_BYTES && en_len < CACHED_BYTES) {
+		slot->hash = hash;
 		slot->len = (uint8_t)len;
 		slot->id_len = (uint8_t)id_len;
 		slot->en_len = (uint8_t)en_len;
+		slot->en_too = en_too;
 		memcpy(slot->token, folded, (size_t)len);
 		memcpy(slot->id, id, (size_t)id_len);
 		memcpy(slot->en, en, (size_t)en_len);
 	}
-	return emit_stems(ctx, fn, (const char *)id, id_len, (const char *)en, en_len,
-			  en_len != len || memcmp(en, folded, (size_t)len), start, end);
+	return emit_stems(ctx, fn, id, id_len, en, en_len, en_too, start, end);
 }
 
-/* Folds, stems and emits one token (the bytes [start, end) of text). */
-static int emit(struct tokenizer *t, void *ctx, token_fn *fn, bool is_prefix, const char *text,
-		int start, int end)
+/* Emits a folded token: stemmed unless a number, a query's prefix or too long. */
+static int emit_folded(struct tokenizer *t, void *ctx, token_fn *fn, bool is_prefix,
+		       const char *folded, int len, uint64_t hash, int start, int end)
 {
-	char ascii[MAX_TOKEN_BYTES];
+	if (is_prefix || len > MAX_TOKEN_BYTES || (folded[0] >= '0' && folded[0] <= '9'))
+		return fn(ctx, 0, folded, len, start, end);
+	return stem(t, ctx, fn, folded, len, hash, start, end);
+}
+
+/* Folds and emits a token with characters beyond ASCII (the bytes [start, end) of text). */
+static int emit_unicode(struct tokenizer *t, void *ctx, token_fn *fn, bool is_prefix,
+			const char *text, int start, int end)
+{
 	utf8proc_uint8_t *folded = NULL;
-	const char *token;
-	int len = end - start, r;
-	bool is_ascii = len <= MAX_TOKEN_BYTES;
+	utf8proc_ssize_t n =
+		utf8proc_map((const utf8proc_uint8_t *)text + start, end - start, &folded,
+			     UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK);
+	int r;
 
-	for (int i = 0; i < len && is_ascii; i++) {
-		char c = text[start + i];
-
-		is_ascii = (unsigned char)c < 0x80;
-		ascii[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
-	}
-	if (is_ascii) {
-		token = ascii;
-	} else {
-		utf8proc_ssize_t n =
-			utf8proc_map((const utf8proc_uint8_t *)text + start, len, &folded,
-				     UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK);
-
-		if (n < 0)
-			return fn(ctx, 0, text + start, len, start, end); /* as it is */
-		token = (const char *)folded;
-		len = (int)n;
-	}
-	if (is_prefix || len > MAX_TOKEN_BYTES || (token[0] >= '0' && token[0] <= '9'))
-		r = fn(ctx, 0, token, len, start, end);
-	else
-		r = stem(t, ctx, fn, token, len, start, end);
+	if (n < 0)
+		return fn(ctx, 0, text + start, end - start, start, end); /* as it is */
+	r = emit_folded(t, ctx, fn, is_prefix, (const char *)folded, (int)n,
+			hash_bytes((const char *)folded, (int)n), start, end);
 	free(folded);
 	return r;
 }
@@ -165,39 +206,37 @@ static int emit(struct tokenizer *t, void *ctx, token_fn *fn, bool is_prefix, co
 static int tokenize(Fts5Tokenizer *p, void *ctx, int flags, const char *text, int len, token_fn *fn)
 {
 	struct tokenizer *t = (struct tokenizer *)p;
+	/* Only the query's last token can be a prefix ("latih*"). */
 	bool is_prefix = flags & FTS5_TOKENIZE_PREFIX;
-	int i = 0, start = -1, r = SQLITE_OK;
+	char folded[MAX_TOKEN_BYTES];
+	int i = 0, r = SQLITE_OK;
 
 	while (i < len && r == SQLITE_OK) {
-		unsigned char c = (unsigned char)text[i];
-		utf8proc_ssize_t n = 1;
-		bool in_token;
+		uint64_t hash = HASH_SEED;
+		int start = i, n = 0, next;
+		char c;
 
-		if (c < 0x80) {
-			in_token = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-				   (c >= 'A' && c <= 'Z');
-		} else {
-			utf8proc_int32_t cp;
-
-			n = utf8proc_iterate((const utf8proc_uint8_t *)text + i, len - i, &cp);
-			if (n <= 0) {
-				n = 1;
-				in_token = false;
-			} else {
-				in_token = wa_unicode_is_word(cp);
-			}
+		for (; i < len && n < MAX_TOKEN_BYTES && (c = fold_ascii((unsigned char)text[i]));
+		     i++) {
+			folded[n++] = c;
+			hash = hash_step(hash, c);
 		}
-		if (in_token && start < 0)
-			start = i;
-		if (!in_token && start >= 0) {
-			r = emit(t, ctx, fn, false, text, start, i);
-			start = -1;
+		next = i < len ? word_char_at(text, i, len) : -1;
+		if (next < 0) {
+			if (n > 0)
+				r = emit_folded(t, ctx, fn, is_prefix && i == len, folded, n, hash,
+						start, i);
+			if (i < len)
+				i -= next;
+			continue;
 		}
-		i += (int)n;
+		/* The word goes on beyond ASCII, or past MAX_TOKEN_BYTES. */
+		while (i < len && (next = word_char_at(text, i, len)) > 0)
+			i += next;
+		r = emit_unicode(t, ctx, fn, is_prefix && i == len, text, start, i);
+		if (i < len)
+			i -= next;
 	}
-	/* Only the query's last token can be a prefix ("latih*"). */
-	if (r == SQLITE_OK && start >= 0)
-		r = emit(t, ctx, fn, is_prefix, text, start, len);
 	return r;
 }
 

@@ -212,6 +212,34 @@ WA_TEST(search_finds_words_in_any_form_in_both_languages)
 	wa_store_close(store);
 }
 
+WA_TEST(words_end_at_any_separator_and_go_on_through_any_letter)
+{
+	struct wa_store *store = open_store(0);
+	char *r = record("u1", "2026-05-01", "Antara", "id", "Kafé di Türkiye",
+			 "“Rudal”—kata juru bicara—buatan TÜRKİYE; ’’Siap’’ ujar Łukasz.\u00a0"
+			 "Kode A1B2 dan 2026",
+			 "");
+
+	put(store, r);
+	free(r);
+	/* An ASCII word bounded by punctuation beyond ASCII. */
+	ASSERT_STR_EQ(search(store, "rudal"), "u1");
+	ASSERT_STR_EQ(search(store, "juru"), "u1");
+	ASSERT_STR_EQ(search(store, "siap"), "u1");
+	/* A word with letters beyond ASCII is one word, folded and stripped of its marks. */
+	ASSERT_STR_EQ(search(store, "turkiye"), "u1");
+	ASSERT_STR_EQ(search(store, "kafe"), "u1");
+	ASSERT_STR_EQ(search(store, "caf"), "");
+	ASSERT_STR_EQ(search(store, "ŁUKASZ"), "u1");
+	ASSERT_STR_EQ(search(store, "\"ujar łukasz kode a1b2\""), "u1");
+	ASSERT_STR_EQ(search(store, "a1b2"), "u1");
+	ASSERT_STR_EQ(search(store, "2026"), "u1");
+	/* Twice: the second time the stems come from the cache. */
+	ASSERT_STR_EQ(search(store, "kafe"), "u1");
+	ASSERT_STR_EQ(search(store, "rudal"), "u1");
+	wa_store_close(store);
+}
+
 WA_TEST(filters_combine)
 {
 	struct wa_store *store = open_store(0);
@@ -619,6 +647,7 @@ WA_TEST_MAIN(WA_TEST_ENTRY(a_record_comes_back_whole),
 	     WA_TEST_ENTRY(near_duplicates_are_found_both_ways_and_survive_reprocessing),
 	     WA_TEST_ENTRY(retention_deletes_old_articles_everywhere),
 	     WA_TEST_ENTRY(an_older_schema_is_migrated_with_its_data),
+	     WA_TEST_ENTRY(words_end_at_any_separator_and_go_on_through_any_letter),
 	     WA_TEST_ENTRY(a_records_text_is_cut_out_wherever_it_stands),
 	     WA_TEST_ENTRY(a_row_keeps_what_the_tables_need_and_skips_incomplete_entries),
 	     WA_TEST_ENTRY(entities_kept_as_json_text_give_the_rows_their_tree_gives),
