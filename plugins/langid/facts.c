@@ -2,13 +2,14 @@
 #include "facts.h"
 
 #include <stdlib.h>
-#include <xxhash.h>
 
 uint64_t facts_hash(const char *word, size_t len)
 {
-	uint64_t h = XXH3_64bits(word, len);
+	uint64_t h = FACTS_HASH_START;
 
-	return h ? h : 1; /* 0 marks an empty slot */
+	for (size_t i = 0; i < len; i++)
+		h = facts_hash_step(h, (unsigned char)word[i]);
+	return facts_hash_end(h);
 }
 
 /* The slot holding hash h, or the empty one where it would go. */

@@ -43,6 +43,27 @@ const struct word_facts *facts_find(const struct fact_table *t, const char *word
  * before facts_find_hashed), so the cache misses overlap instead of each
  * word waiting for its own.
  */
+/*
+ * The hash of a word's folded bytes: FNV-1a, one step a byte, so that
+ * langid hashes a word in the pass that finds it, then a mix (the
+ * finaliser of splitmix64) for the slot's low bits. One-to-one after the
+ * steps, so the mix adds no collision.
+ */
+#define FACTS_HASH_START UINT64_C(0xcbf29ce484222325)
+
+static inline uint64_t facts_hash_step(uint64_t h, unsigned char byte)
+{
+	return (h ^ byte) * UINT64_C(0x100000001b3);
+}
+
+static inline uint64_t facts_hash_end(uint64_t h)
+{
+	h = (h ^ (h >> 30)) * UINT64_C(0xbf58476d1ce4e5b9);
+	h = (h ^ (h >> 27)) * UINT64_C(0x94d049bb133111eb);
+	h ^= h >> 31;
+	return h ? h : 1; /* 0 marks an empty slot */
+}
+
 uint64_t facts_hash(const char *word, size_t len);
 const struct word_facts *facts_find_hashed(const struct fact_table *t, uint64_t hash);
 

@@ -152,17 +152,12 @@ struct evidence {
 	size_t idms_words; /* words the id/ms model knows: evidence for the family too */
 };
 
-/* The hash of one word lower-cased (facts_hash), or 0 if it cannot be folded. */
-static uint64_t word_hash(const char *w, size_t len, bool ascii)
+/*
+ * The hash of a word with letters beyond ASCII, case-folded (facts_hash),
+ * or 0 if it cannot be folded. ASCII words are hashed by gather.
+ */
+static uint64_t unicode_word_hash(const char *w, size_t len)
 {
-	char folded[WORD_MAX];
-
-	if (ascii) {
-		/* ASCII letters and the apostrophe: setting 0x20 lower-cases them */
-		for (size_t i = 0; i < len; i++)
-			folded[i] = (char)(w[i] | 0x20);
-		return facts_hash(folded, len);
-	}
 	utf8proc_uint8_t *mapped = NULL;
 	utf8proc_ssize_t m = utf8proc_map((const utf8proc_uint8_t *)w, (utf8proc_ssize_t)len,
 					  &mapped, UTF8PROC_CASEFOLD | UTF8PROC_COMPOSE);
@@ -204,16 +199,27 @@ static void count_words(const struct langid *l, const uint64_t *hashes, size_t n
 	}
 }
 
-static bool is_ascii_letter(unsigned char c)
-{
-	return (unsigned char)((c | 0x20) - 'a') < 26;
-}
+/* What gather needs of a byte, by table: it reads every byte of the text. */
+enum {
+	B_OTHER = 0,      /* ASCII, neither a letter nor an apostrophe: ends a word */
+	B_LETTER = 1,     /* A-Z, a-z */
+	B_APOSTROPHE = 2, /* inside words ("ta'aruf"), counted with the non-letters */
+	B_HIGH = 4,       /* the bytes of a character beyond ASCII */
+};
+
+static const unsigned char byte_class[256] = {
+	['A' ... 'Z'] = B_LETTER,
+	['a' ... 'z'] = B_LETTER,
+	['\''] = B_APOSTROPHE,
+	[0x80 ... 0xff] = B_HIGH,
+};
 
 /*
  * Reads the text once: script counts, the words (runs of letters of any
  * script, and apostrophes), and the non-ASCII code points (the letters
  * that tell languages of one script apart). ASCII, most of any text, is
- * read a word at a time.
+ * lower-cased and hashed in the same pass (setting 0x20 lower-cases a
+ * letter and leaves the apostrophe as it is).
  */
 static uint32_t *gather(const struct langid *l, const char *text, size_t len, struct evidence *e,
 			size_t *ret_n)
@@ -229,29 +235,29 @@ static uint32_t *gather(const struct langid *l, const char *text, size_t len, st
 		return NULL;
 	}
 	for (size_t i = 0; i < len;) {
-		unsigned char c = (unsigned char)text[i];
-
-		if (c < 0x80 && !is_ascii_letter(c) && c != '\'') {
+		if (byte_class[(unsigned char)text[i]] == B_OTHER) {
 			other++;
 			i++;
 			continue;
 		}
 		size_t word = i, end = len;
+		uint64_t h = FACTS_HASH_START;
 		bool ascii = true;
 
 		while (i < len) {
-			c = (unsigned char)text[i];
-			if (c < 0x80) {
-				if (is_ascii_letter(c))
-					latin++;
-				else if (c == '\'')
-					other++;
-				else {
-					end = i; /* the outer loop reads it */
-					break;
-				}
+			unsigned char c = (unsigned char)text[i];
+			unsigned b = byte_class[c];
+
+			if (b & (B_LETTER | B_APOSTROPHE)) {
+				latin += b & B_LETTER;
+				other += b >> 1;
+				h = facts_hash_step(h, c | 0x20);
 				i++;
 				continue;
+			}
+			if (b == B_OTHER) {
+				end = i; /* the outer loop reads it */
+				break;
 			}
 			uint32_t cp;
 			size_t step = wp_utf8_decode(text + i, len - i, &cp);
@@ -268,8 +274,7 @@ static uint32_t *gather(const struct langid *l, const char *text, size_t len, st
 			i += step;
 		}
 		if (end - word < WORD_MAX && end > word) {
-			uint64_t h = word_hash(text + word, end - word, ascii);
-
+			h = ascii ? facts_hash_end(h) : unicode_word_hash(text + word, end - word);
 			if (h)
 				hashes[n_words++] = h;
 		}
