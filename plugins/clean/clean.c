@@ -167,6 +167,16 @@ static const char *line_rule(struct run *run, struct line *l)
 	return l->rule;
 }
 
+/* The kind the head rules give the line, or NULL; computed once per line. */
+static const char *head_rule(struct run *run, struct line *l)
+{
+	if (!l->head_done) {
+		l->head = match_line(run, run->c->head, l);
+		l->head_done = true;
+	}
+	return l->head;
+}
+
 /* Inside a comment section: form labels and the section's own headings. */
 static bool is_ui_line(void *data, struct line *l)
 {
@@ -247,7 +257,7 @@ static int split_lines(struct run *run, const char *text, size_t len)
  * dateline; a few words that end no sentence are a page header's date
  * ("Kompas.tv - 20 November 2026, 06:45 WIB").
  */
-static size_t dateline_length(struct run *run, const struct line *l)
+static size_t find_dateline(struct run *run, const struct line *l)
 {
 	const struct wp_pattern_file *f = &run->c->datelines;
 
@@ -269,6 +279,15 @@ static size_t dateline_length(struct run *run, const struct line *l)
 	return 0;
 }
 
+static size_t dateline_length(struct run *run, struct line *l)
+{
+	if (!l->dateline_done) {
+		l->dateline = find_dateline(run, l);
+		l->dateline_done = true;
+	}
+	return l->dateline;
+}
+
 /*
  * A lede too short to read as a paragraph, right above the first one:
  * "Presiden Prabowo Subianto tiba di Moskow." A sentence of five words or
@@ -281,7 +300,7 @@ static bool is_short_lede(struct run *run, size_t i)
 
 	return i > 0 && l->words >= 5 && !l->repeat && wp_ends_sentence(l->text, l->len) &&
 	       l->text[0] >= 'A' && l->text[0] <= 'Z' && !memchr(l->text, '(', l->len) &&
-	       !line_rule(run, l) && !match_line(run, run->c->head, l);
+	       !line_rule(run, l) && !head_rule(run, l);
 }
 
 /*
@@ -317,7 +336,7 @@ static size_t find_lede(struct run *run)
 	for (size_t i = 0; i < run->n_lines; i++) {
 		struct line *l = &run->lines[i];
 
-		if (line_rule(run, l) || match_line(run, run->c->head, l))
+		if (line_rule(run, l) || head_rule(run, l))
 			continue;
 		if (dateline_length(run, l))
 			return i;
@@ -369,7 +388,7 @@ static void mark_header(struct run *run, size_t lede)
 		struct line *l = &run->lines[i];
 		const char *kind = line_rule(run, l);
 
-		l->kind = kind ? kind : match_line(run, run->c->head, l);
+		l->kind = kind ? kind : head_rule(run, l);
 		if (!l->kind && i == run->standfirst)
 			l->kind = "standfirst";
 		if (!l->kind && (!run->from_markup || is_title(run->article, l)))
@@ -451,6 +470,7 @@ static int strip_trailer(struct run *run, size_t lede, size_t end)
 				return -ENOMEM;
 			l->len = start;
 			l->text[start] = '\0';
+			l->dateline_done = false; /* strip_dateline asks again, of what is left */
 		}
 		return 0;
 	}

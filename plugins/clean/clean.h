@@ -18,8 +18,13 @@ struct line {
 	size_t words;     /* as split: the passes ask these of every line, often */
 	bool body;        /* a paragraph of prose (wp_is_body_text) */
 	bool repeat;      /* a short line printed earlier already */
-	const char *rule; /* cached: the kind the line rules give it, or NULL */
-	bool rule_done;
+	/*
+	 * Cached, as the passes over the header ask each line again: the kind
+	 * the line rules give it, the head rules' kind, its dateline's length.
+	 */
+	const char *rule, *head;
+	size_t dateline;
+	bool rule_done, head_done, dateline_done;
 };
 
 /*
