@@ -4,6 +4,7 @@
 
 #include <errno.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -509,20 +510,51 @@ static void put_number(struct out *o, double d)
 	put(o, digits, (size_t)n);
 }
 
+/*
+ * The bytes of w that JSON must escape: below 0x20, '"' and '\\'. Each
+ * test sets the high bit of a byte that passes; a borrow can flag a byte
+ * after one that passed, never before, so the lowest flag is exact.
+ */
+static uint64_t needs_escape(uint64_t w)
+{
+	const uint64_t ones = UINT64_C(0x0101010101010101), high = ones * 0x80;
+	uint64_t quote = w ^ (ones * '"'), backslash = w ^ (ones * '\\');
+
+	return (((w - ones * 0x20) & ~w) | ((quote - ones) & ~quote) |
+		((backslash - ones) & ~backslash)) &
+	       high;
+}
+
+/*
+ * Strings are most of a record (the text, removed[]), so plain bytes are
+ * copied eight a step between the places that need an escape.
+ */
 static void put_string(struct out *o, const char *s)
 {
 	static const char hex[] = "0123456789abcdef";
-	const char *run = s;
+	size_t len = strlen(s), run = 0;
 
 	put(o, "\"", 1);
-	for (;; s++) {
-		unsigned char c = (unsigned char)*s;
+	for (size_t i = 0; i < len;) {
+		if (i + 8 <= len) {
+			uint64_t w, flags;
 
-		if (c >= 0x20 && c != '"' && c != '\\')
-			continue;
-		put(o, run, (size_t)(s - run));
-		if (c == '\0')
-			break;
+			memcpy(&w, s + i, 8);
+			flags = needs_escape(w);
+			if (!flags) {
+				i += 8;
+				continue;
+			}
+			i += (size_t)__builtin_ctzll(flags) / 8;
+		} else {
+			unsigned char c = (unsigned char)s[i];
+
+			if (c >= 0x20 && c != '"' && c != '\\') {
+				i++;
+				continue;
+			}
+		}
+		unsigned char c = (unsigned char)s[i];
 		char esc[6] = { '\\', (char)c };
 		size_t n = 2;
 
@@ -551,9 +583,11 @@ static void put_string(struct out *o, const char *s)
 			esc[5] = hex[c & 15];
 			n = 6;
 		}
+		put(o, s + run, i - run);
 		put(o, esc, n);
-		run = s + 1;
+		run = ++i;
 	}
+	put(o, s + run, len - run);
 	put(o, "\"", 1);
 }
 

@@ -76,6 +76,40 @@ WA_TEST(print_matches_cjson_byte_for_byte)
 	}
 }
 
+/*
+ * Strings are copied eight bytes a step between escapes: every byte that
+ * needs one (controls, quote, backslash), at every place of strings of
+ * every length around a step, among plain and multi-byte text.
+ */
+WA_TEST(print_escapes_every_byte_at_every_position)
+{
+	static const char special[] = "\x01\x08\t\n\x0c\r\x1f\"\\";
+	static const char plain[] = "Kata \xc3\xa9 Su-57 [\x7f] ~!";
+
+	for (size_t len = 1; len <= 24; len++) {
+		for (size_t at = 0; at < len; at++) {
+			for (size_t k = 0; k < sizeof(special) - 1; k++) {
+				char text[32];
+
+				for (size_t i = 0; i < len; i++)
+					text[i] = plain[i % (sizeof(plain) - 1)];
+				text[at] = special[k];
+				/* The last of them too, so two escapes meet in one step. */
+				text[len - 1] = special[(k + at) % (sizeof(special) - 1)];
+				text[len] = '\0';
+				cJSON *s = cJSON_CreateString(text);
+				char *mine = wa_json_print(s), *theirs = cJSON_PrintUnformatted(s);
+
+				ASSERT_NOT_NULL(mine);
+				ASSERT_STR_EQ(mine, theirs);
+				free(mine);
+				free(theirs);
+				cJSON_Delete(s);
+			}
+		}
+	}
+}
+
 /* What cJSON would parse is kept as text, compacted; what it would not is refused where it breaks.
  */
 WA_TEST(raw_text_is_checked_and_kept_compact)
