@@ -208,6 +208,7 @@ WA_TEST(raw_nodes_print_verbatim_and_expand_in_place)
 }
 
 WA_TEST_MAIN(WA_TEST_ENTRY(print_matches_cjson_byte_for_byte),
+	     WA_TEST_ENTRY(print_escapes_every_byte_at_every_position),
 	     WA_TEST_ENTRY(raw_text_is_checked_and_kept_compact),
 	     WA_TEST_ENTRY(raw_nodes_print_verbatim_and_expand_in_place),
 	     WA_TEST_ENTRY(parse_reports_the_error_offset),
