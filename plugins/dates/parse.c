@@ -15,6 +15,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "../common/swar.h"
 #include "../common/wordset.h"
 #include "calendar.h"
 
@@ -786,8 +787,7 @@ bool date_find_next(const char *s, size_t len, size_t *pos, struct date_match *m
 	for (size_t i = *pos; i < len; i++) {
 		/* Inside a word, and right after it, nothing starts: on past its end. */
 		if (i > 0 && word_byte(s[i - 1])) {
-			while (i < len && word_byte(s[i]))
-				i++;
+			i = wp_swar_word_end(s, i, len);
 			continue;
 		}
 		if (s[i] == ' ' || s[i] == '\n' || !may_start_date(s, len, i))
