@@ -781,30 +781,48 @@ static inline bool word_byte(char ch)
 	return word_bytes[(unsigned char)ch];
 }
 
+/* A date starting at s[i]: its match, and where to go on. */
+static bool date_at(const char *s, size_t len, size_t i, struct date_match *m)
+{
+	struct cursor c = { s, len, i };
+
+	if (!parse_at(&c, m))
+		return false;
+	if (c.at < len && word_byte(s[c.at]))
+		return false; /* "4/12/2022x" is not a date */
+	m->start = i;
+	m->end = c.at;
+	if (m->kind != DATE_RELATIVE)
+		m->kind = m->year && m->day ? DATE_ABSOLUTE : DATE_PARTIAL;
+	return true;
+}
+
+/*
+ * Word by word: between words only "(" opens a date, and a word only at
+ * its first byte; nothing starts inside a word or right after it. So each
+ * word is tried once and skipped whole, with the byte after it.
+ */
 bool date_find_next(const char *s, size_t len, size_t *pos, struct date_match *m)
 {
+	size_t i = *pos;
+
 	pthread_once(&starters_once, build_starters);
-	for (size_t i = *pos; i < len; i++) {
-		/* Inside a word, and right after it, nothing starts: on past its end. */
-		if (i > 0 && word_byte(s[i - 1])) {
-			i = wp_swar_word_end(s, i, len);
+	if (i > 0 && i < len && word_byte(s[i - 1]))
+		i = wp_swar_word_end(s, i, len) + 1;
+	while (i < len) {
+		if (!word_byte(s[i])) {
+			if (s[i] == '(' && date_at(s, len, i, m))
+				goto found;
+			i++;
 			continue;
 		}
-		if (s[i] == ' ' || s[i] == '\n' || !may_start_date(s, len, i))
-			continue;
-		struct cursor c = { s, len, i };
-
-		if (!parse_at(&c, m))
-			continue;
-		if (c.at < len && word_byte(s[c.at]))
-			continue; /* "4/12/2022x" is not a date */
-		m->start = i;
-		m->end = c.at;
-		if (m->kind != DATE_RELATIVE)
-			m->kind = m->year && m->day ? DATE_ABSOLUTE : DATE_PARTIAL;
-		*pos = c.at;
-		return true;
+		if (may_start_date(s, len, i) && date_at(s, len, i, m))
+			goto found;
+		i = wp_swar_word_end(s, i, len) + 1;
 	}
 	*pos = len;
 	return false;
+found:
+	*pos = m->end;
+	return true;
 }
