@@ -29,6 +29,7 @@
 #include <cjson/cJSON.h>
 #include <ctype.h>
 #include <errno.h>
+#include <limits.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -37,6 +38,7 @@
 #include <warta/plugin.h>
 
 #include "../common/strbuf.h"
+#include "../common/swar.h"
 #include "lexicon.h"
 
 #define WORD_MAX          48
@@ -45,20 +47,26 @@
 #define P_INJECTION       0.6
 #define P_BRAND           0.3
 #define P_TERM            0.05
-#define FOLD_PENDING      SIZE_MAX
+#define FOLD_PENDING      UCHAR_MAX
 
+/*
+ * Kept small (the words of a 4 KB article are some 700 of these, written
+ * once each): the folded form lives after the words, in the same block.
+ */
 struct word {
-	size_t start, end;     /* bytes of the text */
-	char folded[WORD_MAX]; /* made on first use (word_folded): most words never need it */
-	size_t folded_len;     /* FOLD_PENDING until then */
+	size_t start, end; /* bytes of the text */
+	size_t sentence;
+	size_t term_words; /* a term starting here covers this many words */
+	char *folded; /* WORD_MAX bytes, made on first use (word_folded): most words never need it
+		       */
+	enum term_kind term;
+	unsigned char folded_len; /* FOLD_PENDING until then */
 	bool digits; /* folded holds a digit: the only words that can be brands or leetspeak */
 	bool alpha;  /* folded starts with a letter */
 	bool caps;   /* two or more letters, all capitals */
 	bool lower;  /* starts with a lower-case letter */
 	bool brand;
-	enum term_kind term;
-	size_t term_words; /* a term starting here covers this many words */
-	size_t sentence;
+	bool high; /* has bytes beyond ASCII: folded as soon as the words are split */
 };
 
 struct spam {
@@ -272,12 +280,52 @@ static void read_word(const char *text, struct word *w, unsigned seen)
 	w->lower = byte_class[s[0]] & B_LOWER;
 	w->alpha = byte_class[s[0]] & (B_UPPER | B_LOWER);
 	w->folded_len = FOLD_PENDING;
-	if (seen & B_HIGH) {
-		/* NFKC may turn fancy letters into digits and back: ask the folded form. */
-		w->folded_len = fold(text + w->start, w->end - w->start, w->folded);
-		w->digits = strpbrk(w->folded, "0123456789") != NULL;
-		w->alpha = isalpha((unsigned char)w->folded[0]);
+	w->high = seen & B_HIGH;
+}
+
+/* A word with bytes beyond ASCII: NFKC may turn fancy letters into digits and back. */
+static void read_folded_word(const char *text, struct word *w)
+{
+	w->folded_len = (unsigned char)fold(text + w->start, w->end - w->start, w->folded);
+	w->digits = strpbrk(w->folded, "0123456789") != NULL;
+	w->alpha = isalpha((unsigned char)w->folded[0]);
+}
+
+/*
+ * The classes of the bytes of w up to the first that is no word byte (a
+ * word's end), or-ed together; *ret_n gets how many bytes that is. Eight
+ * bytes a step: the byte loop mispredicted its branch at every word's end.
+ */
+static unsigned chunk_classes(uint64_t w, size_t *ret_n)
+{
+	uint64_t letters = wp_swar_letters(w), digits = wp_swar_digits(w), high = w & WP_SWAR_HIGH;
+	uint64_t other = ~(letters | digits | high) & WP_SWAR_HIGH;
+	size_t n = other ? (size_t)__builtin_ctzll(other) / 8 : 8;
+	uint64_t in = n == 8 ? ~UINT64_C(0) : (UINT64_C(1) << (8 * n)) - 1;
+	uint64_t lower_case = (w << 2) & WP_SWAR_HIGH; /* 0x20, the lower-case bit, at 0x80 */
+
+	*ret_n = n;
+	letters &= in;
+	return ((letters & ~lower_case) ? B_UPPER : 0) | ((letters & lower_case) ? B_LOWER : 0) |
+	       ((digits & in) ? B_DIGIT : 0) | ((high & in) ? B_HIGH : 0) | (n ? B_WORD : 0);
+}
+
+/* Where the word starting at text[i] ends, with the classes of its bytes in *ret_seen. */
+static size_t word_end(const char *text, size_t i, size_t len, unsigned *ret_seen)
+{
+	unsigned seen = 0;
+	size_t n = 8;
+
+	while (n == 8 && i + 8 <= len) {
+		seen |= chunk_classes(wp_swar_load(text + i), &n);
+		i += n;
 	}
+	if (n == 8) {
+		for (unsigned b; i < len && (b = byte_class[(unsigned char)text[i]]) & B_WORD; i++)
+			seen |= b;
+	}
+	*ret_seen = seen;
+	return i;
 }
 
 static size_t split_words(const char *text, size_t len, struct word **ret)
@@ -295,12 +343,9 @@ static size_t split_words(const char *text, size_t len, struct word **ret)
 			i++;
 			continue;
 		}
-		size_t end = i;
-		unsigned seen = 0;
+		unsigned seen;
+		size_t end = word_end(text, i, len, &seen);
 
-		for (unsigned b; end < len && (b = byte_class[(unsigned char)text[end]]) & B_WORD;
-		     end++)
-			seen |= b;
 		if (n == cap) {
 			size_t c = cap ? cap * 2 : 256;
 			struct word *nv = realloc(v, c * sizeof(*nv));
@@ -317,7 +362,22 @@ static size_t split_words(const char *text, size_t len, struct word **ret)
 		read_word(text, w, seen);
 		i = end;
 	}
-	*ret = v;
+	/* Room for the folded forms after the words, where no pointer yet points. */
+	struct word *nv = realloc(v, n * (sizeof(*v) + WORD_MAX) + 1);
+
+	if (!nv) {
+		free(v);
+		*ret = NULL;
+		return 0;
+	}
+	char *folds = (char *)(nv + n);
+
+	for (size_t k = 0; k < n; k++) {
+		nv[k].folded = folds + k * WORD_MAX;
+		if (nv[k].high)
+			read_folded_word(text, &nv[k]);
+	}
+	*ret = nv;
 	return n;
 }
 
