@@ -2,14 +2,19 @@
 #include "facts.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 uint64_t facts_hash(const char *word, size_t len)
 {
 	uint64_t h = FACTS_HASH_START;
 
-	for (size_t i = 0; i < len; i++)
-		h = facts_hash_step(h, (unsigned char)word[i]);
-	return facts_hash_end(h);
+	for (size_t i = 0; i < len; i += 8) {
+		uint64_t eight = 0;
+
+		memcpy(&eight, word + i, len - i < 8 ? len - i : 8);
+		h = facts_hash_step(h, eight);
+	}
+	return facts_hash_end(h, len);
 }
 
 /* The slot holding hash h, or the empty one where it would go. */

@@ -44,20 +44,22 @@ const struct word_facts *facts_find(const struct fact_table *t, const char *word
  * word waiting for its own.
  */
 /*
- * The hash of a word's folded bytes: FNV-1a, one step a byte, so that
- * langid hashes a word in the pass that finds it, then a mix (the
- * finaliser of splitmix64) for the slot's low bits. One-to-one after the
- * steps, so the mix adds no collision.
+ * The hash of a word's folded bytes, eight at a time (the last step
+ * zero-padded), so that langid hashes an ASCII word with one multiply a
+ * step in the pass that finds it. A step is one-to-one in its bytes, and
+ * so is the finaliser of splitmix64 after the last: words of up to eight
+ * bytes never share a hash.
  */
 #define FACTS_HASH_START UINT64_C(0xcbf29ce484222325)
 
-static inline uint64_t facts_hash_step(uint64_t h, unsigned char byte)
+static inline uint64_t facts_hash_step(uint64_t h, uint64_t eight_bytes)
 {
-	return (h ^ byte) * UINT64_C(0x100000001b3);
+	return (h ^ eight_bytes) * UINT64_C(0x9e3779b97f4a7c15);
 }
 
-static inline uint64_t facts_hash_end(uint64_t h)
+static inline uint64_t facts_hash_end(uint64_t h, size_t len)
 {
+	h ^= len;
 	h = (h ^ (h >> 30)) * UINT64_C(0xbf58476d1ce4e5b9);
 	h = (h ^ (h >> 27)) * UINT64_C(0x94d049bb133111eb);
 	h ^= h >> 31;

@@ -23,6 +23,7 @@
 #include <utf8proc.h>
 #include <warta/plugin.h>
 
+#include "../common/swar.h"
 #include "../common/utf8.h"
 #include "facts.h"
 #include "scripts.h"
@@ -153,11 +154,21 @@ struct evidence {
 };
 
 /*
- * The hash of a word with letters beyond ASCII, case-folded (facts_hash),
- * or 0 if it cannot be folded. ASCII words are hashed by gather.
+ * The hash of a word case-folded (facts_hash), or 0 if it cannot be folded:
+ * the words gather's ASCII steps leave to it.
  */
-static uint64_t unicode_word_hash(const char *w, size_t len)
+static uint64_t folded_word_hash(const char *w, size_t len)
 {
+	char ascii[WORD_MAX];
+	size_t i = 0;
+
+	while (i < len && (unsigned char)w[i] < 0x80)
+		i++;
+	if (i == len) { /* near the text's end: setting 0x20 lower-cases it */
+		for (i = 0; i < len; i++)
+			ascii[i] = (char)(w[i] | 0x20);
+		return facts_hash(ascii, len);
+	}
 	utf8proc_uint8_t *mapped = NULL;
 	utf8proc_ssize_t m = utf8proc_map((const utf8proc_uint8_t *)w, (utf8proc_ssize_t)len,
 					  &mapped, UTF8PROC_CASEFOLD | UTF8PROC_COMPOSE);
@@ -215,11 +226,47 @@ static const unsigned char byte_class[256] = {
 };
 
 /*
+ * The hash of the ASCII word at text[at], eight bytes a step (a word's end
+ * costs one branch, not a mispredicted one in a byte loop); *ret_end gets
+ * its end and *ret_apostrophes how many it holds. False, with nothing
+ * counted, when a character beyond ASCII is part of the word or the text
+ * ends within eight bytes: the byte loop reads those.
+ */
+static bool ascii_word(const char *text, size_t at, size_t len, uint64_t *ret_hash, size_t *ret_end,
+		       size_t *ret_apostrophes)
+{
+	uint64_t h = FACTS_HASH_START;
+	size_t start = at, apostrophes = 0;
+
+	for (; at + 8 <= len; at += 8) {
+		uint64_t w = wp_swar_load(text + at);
+		uint64_t apostrophe = wp_swar_equal(w, '\''), in = wp_swar_letters(w) | apostrophe;
+		uint64_t stop = ~in & WP_SWAR_HIGH;
+		size_t n = stop ? (size_t)__builtin_ctzll(stop) / 8 : 8;
+
+		if (n < 8 && (w >> (8 * n)) & 0x80)
+			return false; /* the word goes on beyond ASCII */
+		uint64_t mask = n == 8 ? ~UINT64_C(0) : (UINT64_C(1) << (8 * n)) - 1;
+
+		/* Setting 0x20 lower-cases a letter and leaves the apostrophe as it is. */
+		if (n)
+			h = facts_hash_step(h, (w | UINT64_C(0x2020202020202020)) & mask);
+		apostrophes += wp_swar_count(apostrophe & mask);
+		if (n < 8) {
+			*ret_hash = facts_hash_end(h, at + n - start);
+			*ret_end = at + n;
+			*ret_apostrophes = apostrophes;
+			return true;
+		}
+	}
+	return false;
+}
+
+/*
  * Reads the text once: script counts, the words (runs of letters of any
  * script, and apostrophes), and the non-ASCII code points (the letters
- * that tell languages of one script apart). ASCII, most of any text, is
- * lower-cased and hashed in the same pass (setting 0x20 lower-cases a
- * letter and leaves the apostrophe as it is).
+ * that tell languages of one script apart). ASCII words, most of any
+ * text, are lower-cased and hashed in the same pass.
  */
 static uint32_t *gather(const struct langid *l, const char *text, size_t len, struct evidence *e,
 			size_t *ret_n)
@@ -240,10 +287,17 @@ static uint32_t *gather(const struct langid *l, const char *text, size_t len, st
 			i++;
 			continue;
 		}
-		size_t word = i, end = len;
-		uint64_t h = FACTS_HASH_START;
-		bool ascii = true;
+		size_t word = i, end = len, apostrophes;
+		uint64_t h;
 
+		if (ascii_word(text, i, len, &h, &end, &apostrophes)) {
+			latin += end - word - apostrophes;
+			other += apostrophes;
+			if (end - word < WORD_MAX)
+				hashes[n_words++] = h;
+			i = end;
+			continue;
+		}
 		while (i < len) {
 			unsigned char c = (unsigned char)text[i];
 			unsigned b = byte_class[c];
@@ -251,7 +305,6 @@ static uint32_t *gather(const struct langid *l, const char *text, size_t len, st
 			if (b & (B_LETTER | B_APOSTROPHE)) {
 				latin += b & B_LETTER;
 				other += b >> 1;
-				h = facts_hash_step(h, c | 0x20);
 				i++;
 				continue;
 			}
@@ -270,11 +323,10 @@ static uint32_t *gather(const struct langid *l, const char *text, size_t len, st
 				i += step;
 				break;
 			}
-			ascii = false;
 			i += step;
 		}
 		if (end - word < WORD_MAX && end > word) {
-			h = ascii ? facts_hash_end(h) : unicode_word_hash(text + word, end - word);
+			h = folded_word_hash(text + word, end - word);
 			if (h)
 				hashes[n_words++] = h;
 		}

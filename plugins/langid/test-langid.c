@@ -3,6 +3,8 @@
  * langid: the languages a news user meets, from one sentence each (written
  * for this test), and Indonesian told from Malay.
  */
+#include <ctype.h>
+
 #include "facts.h"
 #include "wa-pipeline.h"
 
@@ -136,6 +138,64 @@ WA_TEST(no_words_is_undetermined)
 	wa_test_run_done(&r);
 }
 
+/* The language and confidence found for text, as "code confidence". */
+static void verdict(const char *text, char *out, size_t size)
+{
+	struct wa_test_run r = { 0 };
+	const char *code = identify(&r, text);
+	const cJSON *confidence = wa_test_field(&r, "lang.confidence");
+
+	snprintf(out, size, "%s %.2f", code ? code : "(none)",
+		 cJSON_IsNumber(confidence) ? confidence->valuedouble : -1);
+	wa_test_run_done(&r);
+}
+
+/*
+ * A word counts the same whether it is read eight bytes a step (text goes
+ * on after it) or byte by byte (the text's last bytes), in any case, at
+ * any place: each word of the Indonesian and Malay sentences, alone,
+ * then followed by a word of no language, then shouted after a few spaces.
+ */
+WA_TEST(a_word_counts_the_same_wherever_it_falls)
+{
+	for (size_t i = 0; i < sizeof(sentences) / sizeof(*sentences); i++) {
+		if (strcmp(sentences[i].code, "id") != 0 && strcmp(sentences[i].code, "ms") != 0)
+			continue;
+		const char *s = sentences[i].sentence;
+
+		while (*s) {
+			size_t n = strcspn(s, " .,");
+			char alone[64], followed[96], shouted[96], want[32], got[32];
+
+			if (n > 0 && n < 40) {
+				snprintf(alone, sizeof(alone), "%.*s", (int)n, s);
+				snprintf(followed, sizeof(followed), "%.*s qqqqqqqqqqqqqqqq",
+					 (int)n, s);
+				verdict(alone, want, sizeof(want));
+				verdict(followed, got, sizeof(got));
+				if (strcmp(want, got) != 0)
+					WA_TEST_FAIL("'%s' is %s alone, %s followed", alone, want,
+						     got);
+				for (size_t pad = 1; pad < 8; pad++) {
+					size_t k = (size_t)snprintf(shouted, sizeof(shouted), "%*s",
+								    (int)pad, "");
+
+					for (size_t j = 0; j < n; j++)
+						shouted[k + j] = (char)toupper((unsigned char)s[j]);
+					snprintf(shouted + k + n, sizeof(shouted) - k - n,
+						 ", qqqqqqqqqqqqqqqq");
+					verdict(shouted, got, sizeof(got));
+					if (strcmp(want, got) != 0)
+						WA_TEST_FAIL("'%s' is %s, '%s' %s", alone, want,
+							     shouted, got);
+				}
+			}
+			s += n;
+			s += strspn(s, " .,");
+		}
+	}
+}
+
 /* The model's table keeps every word's facts through its growth, and knows no other word. */
 WA_TEST(the_word_table_finds_what_was_added_and_nothing_else)
 {
@@ -171,4 +231,5 @@ WA_TEST(the_word_table_finds_what_was_added_and_nothing_else)
 WA_TEST_MAIN(WA_TEST_ENTRY(one_sentence_in_each_language),
 	     WA_TEST_ENTRY(indonesian_and_malay_apart_in_short_sentences),
 	     WA_TEST_ENTRY(no_words_is_undetermined),
+	     WA_TEST_ENTRY(a_word_counts_the_same_wherever_it_falls),
 	     WA_TEST_ENTRY(the_word_table_finds_what_was_added_and_nothing_else))
