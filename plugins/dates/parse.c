@@ -658,11 +658,33 @@ static bool parenthesised(struct cursor *c, struct date_match *m)
 	return false;
 }
 
+/*
+ * Whether the digits at s[at] may go on as a date does: with a separator
+ * ("4/12", "08.30", "2025-07-03"), a space ("28 Juli", "2 jam lalu") or a
+ * letter ("30th"). Numbers that close a bracket or a clause ("(12)",
+ * "9.000,") are turned away before the readers try them one by one.
+ */
+static bool digits_may_open_date(const char *s, size_t len, size_t at)
+{
+	while (at < len && s[at] >= '0' && s[at] <= '9')
+		at++;
+	if (at >= len)
+		return false;
+	unsigned char next = (unsigned char)s[at];
+
+	return next == ' ' || next == '/' || next == '-' || next == '.' || next == ':' ||
+	       (unsigned char)((next | 0x20) - 'a') < 26;
+}
+
 /* Tries the readers that can start with the character at the cursor. */
 static bool parse_at(struct cursor *c, struct date_match *m)
 {
 	struct cursor t = *c;
 	char first = c->s[c->at];
+
+	if ((first == '(' || isdigit((unsigned char)first)) &&
+	    !digits_may_open_date(c->s, c->len, c->at + (first == '(')))
+		return false;
 
 	*m = (struct date_match){ .weekday = -1 };
 	if (first == '(')
