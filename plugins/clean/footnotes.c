@@ -17,6 +17,7 @@
 #include <strings.h>
 #include <warta/article.h>
 
+#include "../common/swar.h"
 #include "clean.h"
 
 /* Words that end in digits by name, not by footnote. */
@@ -84,7 +85,10 @@ static bool boundary_after(const char *s, size_t len, size_t i)
 static bool may_have_footnote(const char *s, size_t len)
 {
 	for (size_t i = 1; i < len; i++) {
-		if (s[i] < '0' || s[i] > '9')
+		/* Eight bytes without a digit at a step: most of a line. */
+		while (i + 8 <= len && !wp_swar_digits(wp_swar_load(s + i)))
+			i += 8;
+		if (i >= len || s[i] < '0' || s[i] > '9')
 			continue;
 		if (isalpha((unsigned char)s[i - 1]) || ((s[i - 1] == '.' || s[i - 1] == ',') &&
 							 i > 1 && isalpha((unsigned char)s[i - 2])))
