@@ -734,6 +734,14 @@ static struct wp_wordset starters;
  * letters a b (0 for 'a'). Most words fail here, before any copy or hash.
  */
 static uint16_t starter_shapes[26][26];
+/*
+ * Bit c of starter_third[a][b]: a starter opens with the letters a b c;
+ * bit 26: one opens with a b and no third letter. Indonesian words open
+ * with me-, be-, se-, ke-, di-, pe- as the month and day names do, so two
+ * letters let a third of all words through; three turn most away.
+ */
+#define THIRD_ANY 26
+static uint32_t starter_third[26][26];
 static pthread_once_t starters_once = PTHREAD_ONCE_INIT;
 
 _Static_assert(STARTER_MAX <= 16, "a length is a bit of a uint16_t");
@@ -742,8 +750,11 @@ static void add_starter(const char *w)
 {
 	size_t n = strcspn(w, " ");
 
-	if (n >= 2 && n < STARTER_MAX && w[0] >= 'a' && w[0] <= 'z' && w[1] >= 'a' && w[1] <= 'z')
+	if (n >= 2 && n < STARTER_MAX && w[0] >= 'a' && w[0] <= 'z' && w[1] >= 'a' && w[1] <= 'z') {
 		starter_shapes[w[0] - 'a'][w[1] - 'a'] |= (uint16_t)(1u << n);
+		starter_third[w[0] - 'a'][w[1] - 'a'] |=
+			n > 2 && w[2] >= 'a' && w[2] <= 'z' ? 1u << (w[2] - 'a') : 1u << THIRD_ANY;
+	}
 	/* Out of memory leaves a word out: its dates go unfound, nothing worse. */
 	(void)wp_wordset_add(&starters, w, n, 0);
 }
@@ -776,6 +787,10 @@ static bool may_start_date(const char *s, size_t len, size_t i)
 	unsigned a = (unsigned)(s[i] | 0x20) - 'a', b = (unsigned)(s[i + 1] | 0x20) - 'a';
 
 	if (a >= 26 || b >= 26 || !starter_shapes[a][b])
+		return false;
+	unsigned third = i + 2 < len ? (unsigned)(s[i + 2] | 0x20) - 'a' : THIRD_ANY;
+
+	if (!(starter_third[a][b] & (1u << (third < 26 ? third : THIRD_ANY))))
 		return false;
 	while (i + n < len && is_alpha(s[i + n]))
 		if (++n >= STARTER_MAX)
