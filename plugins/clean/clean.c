@@ -207,7 +207,11 @@ static int cut_spans(struct run *run, const char *text, size_t len, struct wp_st
 	return out->error;
 }
 
-static int split_lines(struct run *run, const char *text, size_t len)
+/*
+ * The lines of text, in place: each ends where its newline (or its
+ * trailing spaces) began, so a line is a string of its own and no copy.
+ */
+static int split_lines(struct run *run, char *text, size_t len)
 {
 	for (size_t at = 0; at < len;) {
 		const char *nl = memchr(text + at, '\n', len - at);
@@ -237,15 +241,14 @@ static int split_lines(struct run *run, const char *text, size_t len)
 				    wp_wordset_add(&run->short_lines, text + b, e - b, 0) < 0)
 					return -ENOMEM;
 			}
-			v[run->n_lines] = (struct line){
-				.text = strndup(text + b, e - b),
+			v[run->n_lines++] = (struct line){
+				.text = text + b,
 				.len = e - b,
 				.words = words,
 				.body = wp_is_body_text(text + b, e - b, words),
 				.repeat = repeat,
 			};
-			if (!v[run->n_lines++].text)
-				return -ENOMEM;
+			text[e] = '\0';
 		}
 		at = end + 1;
 	}
@@ -613,7 +616,7 @@ static int clean_process(void *state, struct wa_article *a)
 		return -ENOMEM;
 	r = cut_spans(&run, text, len, &spans);
 	if (r == 0)
-		r = split_lines(&run, spans.buf ? spans.buf : "", spans.len);
+		r = spans.buf ? split_lines(&run, spans.buf, spans.len) : 0;
 	if (r == 0 && run.n_lines > 0) {
 		size_t lede = find_lede(&run);
 
@@ -631,8 +634,6 @@ static int clean_process(void *state, struct wa_article *a)
 		if (r == 0)
 			r = write_text(&run, end);
 	}
-	for (size_t i = 0; i < run.n_lines; i++)
-		free(run.lines[i].text);
 	free(run.lines);
 	wp_wordset_fini(&run.short_lines);
 	wp_strbuf_fini(&spans);

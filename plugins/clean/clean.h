@@ -12,7 +12,7 @@ struct wa_article;
 
 /* One line of the article: a paragraph, or page furniture to remove. */
 struct line {
-	char *text;
+	char *text; /* in the run's copy of the text, NUL-terminated in place */
 	size_t len;
 	const char *kind; /* NULL while it is article text; else why it was removed */
 	size_t words;     /* as split: the passes ask these of every line, often */

@@ -99,15 +99,15 @@ static bool may_have_footnote(const char *s, size_t len)
 
 int clean_footnotes(struct wa_article *a, struct line *line)
 {
-	const char *s = line->text;
+	/*
+	 * Rewritten in place: the output never runs ahead of the input, and
+	 * every byte is read before the output reaches it.
+	 */
+	char *s = line->text, *out = line->text;
 	size_t len = line->len, w = 0;
 
 	if (!may_have_footnote(s, len))
 		return 0;
-	char *out = malloc(len + 1);
-
-	if (!out)
-		return -ENOMEM;
 	for (size_t i = 0; i < len;) {
 		if (!is_word_byte(s[i]) || (i > 0 && is_word_byte(s[i - 1]))) {
 			out[w++] = s[i++];
@@ -125,8 +125,8 @@ int clean_footnotes(struct wa_article *a, struct line *line)
 		    footnote_after_word(s, i, digits, end)) {
 			/* "Ukraina245." */
 			if (wa_article_add_removed(a, "footnote", s + i, end - i) < 0)
-				goto oom;
-			memcpy(out + w, s + i, digits - i);
+				return -ENOMEM;
+			memmove(out + w, s + i, digits - i);
 			w += digits - i;
 		} else if (end < len - 1 && (s[end] == '.' || s[end] == ',') &&
 			   isdigit((unsigned char)s[end + 1]) &&
@@ -139,26 +139,21 @@ int clean_footnotes(struct wa_article *a, struct line *line)
 			if (n - end - 1 <= 3 && (n == len || s[n] == ' ') &&
 			    footnote_after_word(s, i, end, end + 1)) {
 				if (wa_article_add_removed(a, "footnote", s + i, n - i) < 0)
-					goto oom;
-				memcpy(out + w, s + i, end + 1 - i);
+					return -ENOMEM;
+				memmove(out + w, s + i, end + 1 - i);
 				w += end + 1 - i;
 				i = n;
 				continue;
 			}
-			memcpy(out + w, s + i, end - i);
+			memmove(out + w, s + i, end - i);
 			w += end - i;
 		} else {
-			memcpy(out + w, s + i, end - i);
+			memmove(out + w, s + i, end - i);
 			w += end - i;
 		}
 		i = end;
 	}
 	out[w] = '\0';
-	free(line->text);
-	line->text = out;
 	line->len = w;
 	return 0;
-oom:
-	free(out);
-	return -ENOMEM;
 }
