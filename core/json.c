@@ -122,6 +122,21 @@ static long utf16_unit(const struct check *c, size_t at)
 	return unit;
 }
 
+/*
+ * The bytes of w that JSON must escape: below 0x20, '"' and '\\'. Each
+ * test sets the high bit of a byte that passes; a borrow can flag a byte
+ * after one that passed, never before, so the lowest flag is exact.
+ */
+static uint64_t needs_escape(uint64_t w)
+{
+	const uint64_t ones = UINT64_C(0x0101010101010101), high = ones * 0x80;
+	uint64_t quote = w ^ (ones * '"'), backslash = w ^ (ones * '\\');
+
+	return (((w - ones * 0x20) & ~w) | ((quote - ones) & ~quote) |
+		((backslash - ones) & ~backslash)) &
+	       high;
+}
+
 /* Bytes a string cannot hold as they are: the quote, the backslash, control characters. */
 static const bool string_stop[256] = {
 	[0x00 ... 0x1f] = true,
@@ -138,6 +153,17 @@ static bool check_string(struct check *c)
 		/* Most bytes are plain text: skip them without looking further. */
 		size_t at = c->at;
 
+		while (at + 8 <= c->len) {
+			uint64_t w, stops;
+
+			memcpy(&w, s + at, 8);
+			stops = needs_escape(w);
+			if (stops) {
+				at += (size_t)__builtin_ctzll(stops) / 8;
+				break;
+			}
+			at += 8;
+		}
 		while (at < c->len && !string_stop[s[at]])
 			at++;
 		c->at = at;
@@ -508,21 +534,6 @@ static void put_number(struct out *o, double d)
 	if (strtod(digits, NULL) != d)
 		n = snprintf(digits, sizeof(digits), "%1.17g", d);
 	put(o, digits, (size_t)n);
-}
-
-/*
- * The bytes of w that JSON must escape: below 0x20, '"' and '\\'. Each
- * test sets the high bit of a byte that passes; a borrow can flag a byte
- * after one that passed, never before, so the lowest flag is exact.
- */
-static uint64_t needs_escape(uint64_t w)
-{
-	const uint64_t ones = UINT64_C(0x0101010101010101), high = ones * 0x80;
-	uint64_t quote = w ^ (ones * '"'), backslash = w ^ (ones * '\\');
-
-	return (((w - ones * 0x20) & ~w) | ((quote - ones) & ~quote) |
-		((backslash - ones) & ~backslash)) &
-	       high;
 }
 
 /*

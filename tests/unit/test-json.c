@@ -110,6 +110,33 @@ WA_TEST(print_escapes_every_byte_at_every_position)
 	}
 }
 
+/*
+ * A string's plain bytes are passed eight at a step: a control byte, a
+ * stray quote or an escape is still found at every place, and the error
+ * is reported where it is.
+ */
+WA_TEST(raw_strings_are_checked_at_every_position)
+{
+	for (size_t len = 1; len <= 20; len++) {
+		for (size_t at = 0; at < len; at++) {
+			char text[32] = "\"";
+			cJSON *item;
+			size_t offset = 99;
+
+			memset(text + 1, 'a', len);
+			text[1 + len] = '"';
+			text[1 + at] = '\x01';
+			ASSERT_EQ(wa_json_raw(text, len + 2, &item, &offset), -EINVAL);
+			ASSERT_EQ(offset, 1 + at);
+			/* "\a" is no escape; at the end, the closing quote is escaped. */
+			text[1 + at] = '\\';
+			ASSERT_EQ(wa_json_raw(text, len + 2, &item, NULL), -EINVAL);
+			text[1 + at] = '"';
+			ASSERT_EQ(wa_json_raw(text, len + 2, &item, &offset), -EINVAL);
+		}
+	}
+}
+
 /* What cJSON would parse is kept as text, compacted; what it would not is refused where it breaks.
  */
 WA_TEST(raw_text_is_checked_and_kept_compact)
@@ -209,6 +236,7 @@ WA_TEST(raw_nodes_print_verbatim_and_expand_in_place)
 
 WA_TEST_MAIN(WA_TEST_ENTRY(print_matches_cjson_byte_for_byte),
 	     WA_TEST_ENTRY(print_escapes_every_byte_at_every_position),
+	     WA_TEST_ENTRY(raw_strings_are_checked_at_every_position),
 	     WA_TEST_ENTRY(raw_text_is_checked_and_kept_compact),
 	     WA_TEST_ENTRY(raw_nodes_print_verbatim_and_expand_in_place),
 	     WA_TEST_ENTRY(parse_reports_the_error_offset),
