@@ -16,8 +16,14 @@ With --against OTHER_WARTA, only the two totals (text stages, readers),
 for both binaries, over --runs interleaved runs (min and median): the way
 to compare two builds on a VM whose speed drifts between runs.
 
+With --in-process, each stage's own time as `warta analyze --timings`
+measures it inside one process (the whole pipeline, --runs times, the
+least per stage): no start-up, reading or writing counted, and far less
+noise than the slopes on a shared machine. With --against too, both
+binaries, runs interleaved.
+
 usage: bench/text_stages.py [--count 5000] [--size 4096] [--warta build/warta]
-                            [--against OTHER_WARTA] [--runs 7]
+                            [--against OTHER_WARTA] [--runs 7] [--in-process]
 """
 import argparse
 import glob
@@ -104,6 +110,39 @@ def compare(wartas, directory, runs):
                   f"us/article")
 
 
+def stage_times(warta, directory):
+    """Microseconds per article of each stage, from one `analyze --timings` run."""
+    conf = os.path.join(directory, "warta.conf")
+    with open(conf, "w") as f:
+        f.write("pipeline = { 'ingest_text'%s }\n" % "".join(f", '{s}'" for s in STAGES))
+    files = sorted(glob.glob(os.path.join(directory, "*.txt")))
+    p = subprocess.run([warta, "analyze", "--timings", "-c", conf, *files], check=True,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    times = {}
+    for line in p.stderr.splitlines():
+        parts = line.split()
+        if len(parts) == 3 and parts[2].endswith("%") and parts[0] != "stage":
+            times[parts[0]] = float(parts[1])
+    return times
+
+
+def in_process(wartas, directory, runs):
+    """Each stage's least time over the runs, per binary, runs interleaved."""
+    best = {w: {} for w in wartas}
+    for _ in range(runs):
+        for w in wartas:
+            for stage, us in stage_times(w, directory).items():
+                best[w][stage] = min(us, best[w].get(stage, us))
+    text_end = STAGES.index(READERS[0])
+    for w in wartas:
+        t = best[w]
+        print(w)
+        print("  " + "  ".join(f"{s} {t[s]:.1f}" for s in STAGES))
+        print(f"  text stages {sum(t[s] for s in STAGES[:text_end]):.1f} us/article, "
+              f"{', '.join(READERS)} {sum(t[s] for s in READERS):.1f}, "
+              f"record {t['(record)']:.1f}")
+
+
 def timed(warta, directory, stages):
     """Seconds per article: the best of three slopes."""
     return min(slope(warta, directory, stages) for _ in range(3))
@@ -116,9 +155,14 @@ def main():
     ap.add_argument("--warta", default=os.path.join(ROOT, "build/warta"))
     ap.add_argument("--against", help="a second warta binary: compare the totals of both")
     ap.add_argument("--runs", type=int, default=7)
+    ap.add_argument("--in-process", action="store_true",
+                    help="each stage's time inside one process (analyze --timings)")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as d:
         build(d, args.count, args.size)
+        if args.in_process:
+            in_process([args.warta] + ([args.against] if args.against else []), d, args.runs)
+            return
         if args.against:
             compare([args.warta, args.against], d, args.runs)
             return

@@ -100,7 +100,8 @@ static const char help_main[] =
 	"commands:\n"
 	"  daemon [-c FILE] [--spool DIR] [--state DIR] [--rules DIR]\n"
 	"                                                 run the service\n"
-	"  analyze [-c FILE] [--rules DIR] FILE... | -    run the pipeline once, records on stdout\n"
+	"  analyze [-c FILE] [--rules DIR] [--timings] FILE... | -\n"
+	"                                                 run the pipeline once, records on stdout\n"
 	"  rules check|test|stats [DIR]                   compile rules, run their examples, show hit counts\n"
 	"  search [QUERY] [FILTERS]                       full-text search of the stored articles\n"
 	"  show ID [--field F]...                         one stored record\n"
@@ -142,7 +143,7 @@ static const char help_daemon[] =
 	"4 an article hung the pipeline (restart: it is retried alone).\n";
 
 static const char help_analyze[] =
-	"usage: warta analyze [-c FILE] [--rules DIR] FILE... | -\n"
+	"usage: warta analyze [-c FILE] [--rules DIR] [--timings] FILE... | -\n"
 	"\n"
 	"Runs the configured ingest and analysis plugins and the rules over each\n"
 	"file ('-' is standard input) and prints one JSON record per line on\n"
@@ -152,6 +153,8 @@ static const char help_analyze[] =
 	"  -c, --config FILE   configuration file\n"
 	"  -r, --rules DIR     rules directory (default: 'rules' of the configuration,\n"
 	"                      if it exists)\n"
+	"  -t, --timings       after the records, the time each stage took per article\n"
+	"                      (microseconds, and its share) on stderr\n"
 	"\n"
 	"exit codes: 0 every input gave a record, 1 some did not, 2 usage,\n"
 	"3 configuration.\n";

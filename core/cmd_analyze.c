@@ -80,7 +80,8 @@ static int print_records(struct wa_article *article)
 
 /* Returns 0 if the input gave at least one record. */
 static int analyze_one(const struct wa_plugin_set *set, struct wa_rules *rules,
-		       const struct wa_config *config, const char *path)
+		       const struct wa_config *config, const char *path,
+		       struct wa_pipeline_timings *timings)
 {
 	bool is_stdin = strcmp(path, "-") == 0;
 	struct wa_article *article;
@@ -115,7 +116,8 @@ static int analyze_one(const struct wa_plugin_set *set, struct wa_rules *rules,
 		fprintf(stderr, "warta analyze: out of memory\n");
 		return -1;
 	}
-	r = wa_pipeline_run(set, rules, article);
+	r = timings ? wa_pipeline_run_timed(set, rules, article, timings)
+		    : wa_pipeline_run(set, rules, article);
 	if (r == 0)
 		r = print_records(article);
 	else if (r == WA_PIPELINE_REJECTED)
@@ -128,11 +130,39 @@ static int analyze_one(const struct wa_plugin_set *set, struct wa_rules *rules,
 	return r == 0 ? 0 : -1;
 }
 
+static void print_timing(const char *name, uint64_t ns, uint64_t runs, uint64_t total)
+{
+	fprintf(stderr, "%-16s %10.1f %6.1f%%\n", name, (double)ns / 1e3 / (double)runs,
+		total ? 100.0 * (double)ns / (double)total : 0.0);
+}
+
+/*
+ * Microseconds per article of each stage, on stderr (stdout carries the
+ * records): the mean over the inputs, with its share of the whole.
+ */
+static void print_timings(const struct wa_plugin_set *set, const struct wa_pipeline_timings *t)
+{
+	uint64_t total = t->ingest_ns + t->rules_ns + t->record_ns;
+
+	for (size_t i = 0; i < set->n_analyze; i++)
+		total += t->stage_ns[i];
+	if (!t->runs)
+		return;
+	fprintf(stderr, "%-16s %10s %7s\n", "stage", "us/article", "share");
+	print_timing("(ingest)", t->ingest_ns, t->runs, total);
+	for (size_t i = 0; i < set->n_analyze; i++)
+		print_timing(set->analyze[i]->plugin->name, t->stage_ns[i], t->runs, total);
+	print_timing("(rules)", t->rules_ns, t->runs, total);
+	print_timing("(record)", t->record_ns, t->runs, total);
+	print_timing("(total)", total, t->runs, total);
+}
+
 int wa_cmd_analyze(int argc, char **argv)
 {
 	static const struct option options[] = {
 		{ "config", required_argument, NULL, 'c' },
 		{ "rules", required_argument, NULL, 'r' },
+		{ "timings", no_argument, NULL, 't' },
 		{ "help", no_argument, NULL, 'h' },
 		{ 0 },
 	};
@@ -141,15 +171,20 @@ int wa_cmd_analyze(int argc, char **argv)
 	struct wa_plugin_set *set;
 	struct wa_rules *rules;
 	struct wa_config config;
+	struct wa_pipeline_timings timings = { 0 };
+	bool timed = false;
 	int opt, r, failures = 0;
 
-	while ((opt = getopt_long(argc, argv, "c:r:h", options, NULL)) != -1) {
+	while ((opt = getopt_long(argc, argv, "c:r:th", options, NULL)) != -1) {
 		switch (opt) {
 		case 'c':
 			overrides.config_path = optarg;
 			break;
 		case 'r':
 			overrides.rules_dir = optarg;
+			break;
+		case 't':
+			timed = true;
 			break;
 		case 'h':
 			fputs(wa_cli_help("analyze"), stdout);
@@ -180,8 +215,16 @@ int wa_cmd_analyze(int argc, char **argv)
 		wa_config_fini(&config);
 		return WA_EXIT_CONFIG;
 	}
+	if (timed && !(timings.stage_ns = calloc(set->n_analyze + 1, sizeof(*timings.stage_ns)))) {
+		fprintf(stderr, "warta analyze: out of memory\n");
+		failures++;
+		optind = argc;
+	}
 	for (int i = optind; i < argc; i++)
-		failures += analyze_one(set, rules, &config, argv[i]) < 0;
+		failures += analyze_one(set, rules, &config, argv[i], timed ? &timings : NULL) < 0;
+	if (timings.stage_ns)
+		print_timings(set, &timings);
+	free(timings.stage_ns);
 	wa_rules_unref(rules);
 	wa_rules_thread_release();
 	wa_plugin_set_free(set);

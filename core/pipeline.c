@@ -12,6 +12,7 @@
 
 #include <errno.h>
 #include <string.h>
+#include <time.h>
 
 #include "article.h"
 #include "banned.h"
@@ -43,14 +44,40 @@ static int run_ingest(const struct wa_plugin_set *set, struct wa_article *a)
 	return WA_PIPELINE_REJECTED;
 }
 
+/* The monotonic clock in nanoseconds, when timings are asked for; else 0. */
+static uint64_t now_ns(const struct wa_pipeline_timings *t)
+{
+	struct timespec ts;
+
+	if (!t)
+		return 0;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+}
+
+/* Adds the time since *since to *total, and starts the next count now. */
+static void lap(const struct wa_pipeline_timings *t, uint64_t *since, uint64_t *total)
+{
+	uint64_t now = now_ns(t);
+
+	*total += now - *since;
+	*since = now;
+}
+
 /* Returns WA_PIPELINE_DROPPED if a plugin dropped the article. */
 static int run_analysis(const struct wa_plugin_set *set, struct wa_rules *rules,
-			struct wa_article *a)
+			struct wa_article *a, struct wa_pipeline_timings *t)
 {
+	uint64_t since = now_ns(t);
+
+	if (t)
+		t->runs++;
 	for (size_t i = 0; i < set->n_analyze; i++) {
 		const struct wa_plugin_ctx *ctx = set->analyze[i];
 		int r = ctx->plugin->process(ctx->state, a);
 
+		if (t)
+			lap(t, &since, &t->stage_ns[i]);
 		if (r == WA_PLUGIN_DROP)
 			return WA_PIPELINE_DROPPED;
 		if (r == -ENOMEM)
@@ -66,8 +93,14 @@ static int run_analysis(const struct wa_plugin_set *set, struct wa_rules *rules,
 
 		if (r < 0)
 			return r;
+		if (t)
+			lap(t, &since, &t->rules_ns);
 	}
-	return wa_article_finish(a);
+	int r = wa_article_finish(a);
+
+	if (t)
+		lap(t, &since, &t->record_ns);
+	return r;
 }
 
 bool wa_pipeline_has_record(const struct wa_article *a)
@@ -96,14 +129,23 @@ struct wa_article *wa_pipeline_record(struct wa_article *a, size_t i)
 
 int wa_pipeline_run(const struct wa_plugin_set *set, struct wa_rules *rules, struct wa_article *a)
 {
+	return wa_pipeline_run_timed(set, rules, a, NULL);
+}
+
+int wa_pipeline_run_timed(const struct wa_plugin_set *set, struct wa_rules *rules,
+			  struct wa_article *a, struct wa_pipeline_timings *t)
+{
+	uint64_t since = now_ns(t);
 	size_t n_records = 0;
 	int r;
 
 	r = run_ingest(set, a);
+	if (t)
+		lap(t, &since, &t->ingest_ns);
 	if (r != 0)
 		return r;
 	if (wa_article_has_text(a)) {
-		r = run_analysis(set, rules, a);
+		r = run_analysis(set, rules, a, t);
 		if (r < 0)
 			return r;
 		n_records += r == 0;
@@ -113,7 +155,7 @@ int wa_pipeline_run(const struct wa_plugin_set *set, struct wa_rules *rules, str
 
 		if (!wa_article_has_text(child))
 			continue;
-		r = run_analysis(set, rules, child);
+		r = run_analysis(set, rules, child, t);
 		if (r < 0)
 			return r;
 		n_records += r == 0;

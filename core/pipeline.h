@@ -11,6 +11,8 @@
 #ifndef WA_PIPELINE_H
 #define WA_PIPELINE_H
 
+#include <stdint.h>
+
 #include "plugin.h"
 
 struct wa_article;
@@ -29,6 +31,22 @@ enum wa_pipeline_status {
  */
 int wa_pipeline_run(const struct wa_plugin_set *set, struct wa_rules *rules,
 		    struct wa_article *article);
+
+/*
+ * Where the time of the runs went, in nanoseconds of the monotonic clock,
+ * summed: `warta analyze --timings` prints it, to show which stage (or
+ * which plugin of one's own) costs what. stage_ns has a slot per analysis
+ * plugin of the set, in pipeline order; the caller allocates it.
+ */
+struct wa_pipeline_timings {
+	uint64_t ingest_ns, rules_ns, record_ns;
+	uint64_t *stage_ns;
+	uint64_t runs; /* articles and children through the analysis stages */
+};
+
+/* wa_pipeline_run, adding the run's times to *timings. */
+int wa_pipeline_run_timed(const struct wa_plugin_set *set, struct wa_rules *rules,
+			  struct wa_article *article, struct wa_pipeline_timings *timings);
 
 /* True if the article yields a record of its own (it has text and was not dropped). */
 bool wa_pipeline_has_record(const struct wa_article *article);

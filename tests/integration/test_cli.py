@@ -25,6 +25,33 @@ def test_analyze_prints_one_record_per_line(tmp):
     assert sorted(os.listdir(tmp)) == ["dua.txt", "satu.txt"]
 
 
+def test_analyze_timings_name_every_stage(tmp):
+    a = os.path.join(tmp, "satu.txt")
+    b = os.path.join(tmp, "dua.txt")
+    conf = os.path.join(tmp, "warta.conf")
+    write_config(a, article(1))
+    write_config(b, article(2))
+    write_config(conf, "pipeline = { 'ingest_text', 'normalize', 'clean', 'dates' }\n")
+    p = warta("analyze", "--timings", "-c", conf, a, b, cwd=tmp)
+    assert p.returncode == 0, p.stderr
+    # The records are on stdout as ever; the table on stderr.
+    assert len(p.stdout.decode().splitlines()) == 2
+    rows = {}
+    for line in p.stderr.decode().splitlines():
+        parts = line.split()
+        if len(parts) == 3 and parts[2].endswith("%") and parts[0] != "stage":
+            rows[parts[0]] = (float(parts[1]), float(parts[2][:-1]))
+    assert list(rows) == ["(ingest)", "normalize", "clean", "dates", "(rules)", "(record)",
+                          "(total)"], p.stderr
+    assert all(us >= 0 for us, _ in rows.values())
+    assert rows["(total)"][0] > 0 and rows["(total)"][1] == 100.0
+    parts = sum(us for name, (us, _) in rows.items() if name != "(total)")
+    assert abs(parts - rows["(total)"][0]) <= 0.1 * len(rows)
+    # Without the flag, no table.
+    p = warta("analyze", "-c", conf, a, cwd=tmp)
+    assert "us/article" not in p.stderr.decode()
+
+
 def test_analyze_reads_stdin(tmp):
     p = warta("analyze", "-", stdin="Judul dari stdin\n\nIsi.\n".encode())
     assert p.returncode == 0, p.stderr
