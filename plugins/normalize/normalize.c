@@ -29,6 +29,7 @@
 #include <warta/plugin.h>
 
 #include "../common/strbuf.h"
+#include "../common/swar.h"
 #include "../common/utf8.h"
 
 /* Code points with one spelling for every later stage. */
@@ -106,16 +107,14 @@ static const unsigned char byte_kind[256] = {
 	[0x7f] = B_DROP,          [0x80 ... 0xff] = B_MULTIBYTE,
 };
 
-#define ONES  UINT64_C(0x0101010101010101)
-#define HIGHS UINT64_C(0x8080808080808080)
-
 /*
- * Copies the run of B_PLAIN bytes at s (n left, the first one plain) to
- * out, which has 8 bytes of room past the run; returns its length. Eight
- * bytes a step: a byte under '!' or over '~' sets its high bit in `stop`
- * (Anderson's "hasless" and "hasmore"), and on a little-endian machine the
- * lowest set bit is the first such byte; carries and borrows spread only
- * above a byte that set its bit.
+ * Copies the run of plain bytes at s (n left, the first one B_PLAIN) to
+ * out, which has 8 bytes of room past the run; returns its length. A
+ * single space between two B_PLAIN bytes is plain too: it is what the
+ * builder would write there, and so a run is most of a line, not a word.
+ * Eight bytes a step (swar.h's exact byte tests; the lowest set bit is the
+ * first byte on a little-endian machine); a space in a step's last byte
+ * ends the run, its neighbour unseen.
  */
 static inline size_t copy_plain_run(const char *s, size_t n, char *out)
 {
@@ -125,14 +124,20 @@ static inline size_t copy_plain_run(const char *s, size_t n, char *out)
 	for (uint64_t w; i + 8 <= n; i += 8) {
 		memcpy(&w, s + i, 8);
 		memcpy(out + i, &w, 8);
-		uint64_t stop = (((w - ONES * '!') & ~w) | ((w + ONES * (0x7f - '~')) | w)) & HIGHS;
+		uint64_t plain = wp_swar_below(w, 0x7f) & ~wp_swar_below(w, '!');
+		uint64_t inner_space = wp_swar_equal(w, ' ') & (plain >> 8);
+		uint64_t stop = ~(plain | inner_space) & WP_SWAR_HIGH;
 
 		if (stop)
 			return i + (size_t)__builtin_ctzll(stop) / 8;
 	}
 #endif
-	for (; i < n && byte_kind[(unsigned char)s[i]] == B_PLAIN; i++)
+	for (; i < n; i++) {
+		if (byte_kind[(unsigned char)s[i]] != B_PLAIN &&
+		    !(s[i] == ' ' && i + 1 < n && byte_kind[(unsigned char)s[i + 1]] == B_PLAIN))
+			break;
 		out[i] = s[i];
+	}
 	return i;
 }
 

@@ -46,6 +46,38 @@ WA_TEST(lines_are_trimmed_and_blank_runs_become_one_blank_line)
 	      "Judul berita\n\nParagraf satu.\nParagraf dua.");
 }
 
+/*
+ * Plain ASCII is copied eight bytes a step, single spaces included: at
+ * every place of a step, a double space, a tab, a space before a line end
+ * or before a character beyond ASCII still comes out as it should.
+ */
+WA_TEST(spaces_collapse_wherever_they_fall)
+{
+	static const struct {
+		const char *in, *out;
+	} seams[] = {
+		{ "  ", " " }, { " \t", " " }, { " \n", "\n" }, { " \xc3\xa9", " \xc3\xa9" },
+		{ "\t", " " }, { " ", " " },
+	};
+
+	for (size_t k = 0; k < sizeof(seams) / sizeof(*seams); k++) {
+		for (size_t at = 1; at < 20; at++) {
+			char in[64], want[64];
+			size_t n = 0, m = 0;
+
+			for (size_t i = 0; i < at; i++)
+				in[n++] = want[m++] = (char)(i % 4 == 3 ? ' ' : 'a' + (int)i % 26);
+			if (in[n - 1] == ' ')
+				in[n - 1] = want[m - 1] = 'x';
+			n += (size_t)snprintf(in + n, sizeof(in) - n, "%s", seams[k].in);
+			m += (size_t)snprintf(want + m, sizeof(want) - m, "%s", seams[k].out);
+			n += (size_t)snprintf(in + n, sizeof(in) - n, "kata lain");
+			m += (size_t)snprintf(want + m, sizeof(want) - m, "kata lain");
+			check(in, want);
+		}
+	}
+}
+
 WA_TEST(control_characters_are_dropped)
 {
 	check("Latihan\x01 gabungan\x7f TNI", "Latihan gabungan TNI");
@@ -90,5 +122,6 @@ WA_TEST_MAIN(WA_TEST_ENTRY(bad_utf8_from_any_ingest_becomes_replacement_characte
 	     WA_TEST_ENTRY(decomposed_letters_are_composed),
 	     WA_TEST_ENTRY(exotic_spaces_collapse_and_invisible_characters_go),
 	     WA_TEST_ENTRY(lines_are_trimmed_and_blank_runs_become_one_blank_line),
+	     WA_TEST_ENTRY(spaces_collapse_wherever_they_fall),
 	     WA_TEST_ENTRY(control_characters_are_dropped),
 	     WA_TEST_ENTRY(an_article_of_spaces_becomes_empty_text_not_an_error))
