@@ -116,8 +116,7 @@ static int analyze_one(const struct wa_plugin_set *set, struct wa_rules *rules,
 		fprintf(stderr, "warta analyze: out of memory\n");
 		return -1;
 	}
-	r = timings ? wa_pipeline_run_timed(set, rules, article, timings)
-		    : wa_pipeline_run(set, rules, article);
+	r = wa_pipeline_run_timed(set, rules, article, timings); /* timings may be NULL */
 	if (r == 0)
 		r = print_records(article);
 	else if (r == WA_PIPELINE_REJECTED)
@@ -138,7 +137,8 @@ static void print_timing(const char *name, uint64_t ns, uint64_t runs, uint64_t 
 
 /*
  * Microseconds per article of each stage, on stderr (stdout carries the
- * records): the mean over the inputs, with its share of the whole.
+ * records): the mean over the articles (a feed's items each count), with
+ * its share of the whole.
  */
 static void print_timings(const struct wa_plugin_set *set, const struct wa_pipeline_timings *t)
 {
@@ -215,6 +215,7 @@ int wa_cmd_analyze(int argc, char **argv)
 		wa_config_fini(&config);
 		return WA_EXIT_CONFIG;
 	}
+	/* One slot more than the stages: a pipeline of none still gets memory. */
 	if (timed && !(timings.stage_ns = calloc(set->n_analyze + 1, sizeof(*timings.stage_ns)))) {
 		fprintf(stderr, "warta analyze: out of memory\n");
 		failures++;

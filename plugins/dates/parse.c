@@ -731,17 +731,18 @@ found:
 static struct wp_wordset starters;
 /*
  * Bit n of starter_shapes[a][b]: a starter of n bytes opens with the
- * letters a b (0 for 'a'). Most words fail here, before any copy or hash.
+ * letters a b (0 for 'a'). Asked of the few words starter_third lets by,
+ * before any copy or hash.
  */
-static uint16_t starter_shapes[27][27]; /* 26: not a letter, no starter */
+#define NO_LETTER 26 /* a byte that is no letter a-z, as an index */
+static uint16_t starter_shapes[NO_LETTER + 1][NO_LETTER + 1]; /* NO_LETTER's: no starter */
 /*
  * Bit c of starter_third[a][b]: a starter opens with the letters a b c;
- * bit 26: one opens with a b and no third letter. Indonesian words open
+ * bit NO_LETTER: one opens with a b and no third letter. Indonesian words open
  * with me-, be-, se-, ke-, di-, pe- as the month and day names do, so two
  * letters let a third of all words through; three turn most away.
  */
-#define THIRD_ANY 26
-static uint32_t starter_third[27][27];
+static uint32_t starter_third[NO_LETTER + 1][NO_LETTER + 1];
 static pthread_once_t starters_once = PTHREAD_ONCE_INIT;
 
 _Static_assert(STARTER_MAX <= 16, "a length is a bit of a uint16_t");
@@ -753,7 +754,7 @@ static void add_starter(const char *w)
 	if (n >= 2 && n < STARTER_MAX && w[0] >= 'a' && w[0] <= 'z' && w[1] >= 'a' && w[1] <= 'z') {
 		starter_shapes[w[0] - 'a'][w[1] - 'a'] |= (uint16_t)(1u << n);
 		starter_third[w[0] - 'a'][w[1] - 'a'] |=
-			n > 2 && w[2] >= 'a' && w[2] <= 'z' ? 1u << (w[2] - 'a') : 1u << THIRD_ANY;
+			n > 2 && w[2] >= 'a' && w[2] <= 'z' ? 1u << (w[2] - 'a') : 1u << NO_LETTER;
 	}
 	/* Out of memory leaves a word out: its dates go unfound, nothing worse. */
 	(void)wp_wordset_add(&starters, w, n, 0);
@@ -775,12 +776,12 @@ static void build_starters(void)
 		add_starter(more[i]);
 }
 
-/* a-z (either case) as 0-25, anything else as 26 (THIRD_ANY). */
+/* a-z (either case) as 0-25, anything else as NO_LETTER. */
 static inline unsigned letter_index(char c)
 {
 	unsigned x = (unsigned)(c | 0x20) - 'a';
 
-	return x < 26 ? x : THIRD_ANY;
+	return x < 26 ? x : NO_LETTER;
 }
 
 static bool may_start_date(const char *s, size_t len, size_t i)
@@ -793,7 +794,7 @@ static bool may_start_date(const char *s, size_t len, size_t i)
 	if (i + 1 >= len)
 		return false;
 	unsigned a = letter_index(s[i]), b = letter_index(s[i + 1]);
-	unsigned third = i + 2 < len ? letter_index(s[i + 2]) : THIRD_ANY;
+	unsigned third = i + 2 < len ? letter_index(s[i + 2]) : NO_LETTER;
 
 	/* One test for all three letters: a branch taken by few words, so rarely mispredicted. */
 	if (!(starter_third[a][b] & (1u << third)))

@@ -38,17 +38,11 @@ struct word_facts *facts_add(struct fact_table *t, const char *word, size_t len)
 const struct word_facts *facts_find(const struct fact_table *t, const char *word, size_t len);
 
 /*
- * The same in two steps, for a caller with many words: their slots are
- * fetched from memory ahead of the lookups (facts_prefetch a few words
- * before facts_find_hashed), so the cache misses overlap instead of each
- * word waiting for its own.
- */
-/*
  * The hash of a word's folded bytes, eight at a time (the last step
  * zero-padded), so that langid hashes an ASCII word with one multiply a
  * step in the pass that finds it. A step is one-to-one in its bytes, and
- * so is the finaliser of splitmix64 after the last: words of up to eight
- * bytes never share a hash.
+ * so is the finaliser of splitmix64 after the last: two words of the same
+ * length, up to eight bytes, never share a hash.
  */
 #define FACTS_HASH_START UINT64_C(0xcbf29ce484222325)
 
@@ -67,6 +61,13 @@ static inline uint64_t facts_hash_end(uint64_t h, size_t len)
 }
 
 uint64_t facts_hash(const char *word, size_t len);
+
+/*
+ * The same in two steps, for a caller with many words: their slots are
+ * fetched from memory ahead of the lookups (facts_prefetch a few words
+ * before facts_find_hashed), so the cache misses overlap instead of each
+ * word waiting for its own.
+ */
 const struct word_facts *facts_find_hashed(const struct fact_table *t, uint64_t hash);
 
 static inline void facts_prefetch(const struct fact_table *t, uint64_t hash)

@@ -57,8 +57,7 @@ struct word {
 	size_t start, end; /* bytes of the text */
 	size_t sentence;
 	size_t term_words; /* a term starting here covers this many words */
-	char *folded; /* WORD_MAX bytes, made on first use (word_folded): most words never need it
-		       */
+	char *folded;      /* WORD_MAX bytes, made on first use (word_folded): most never are */
 	enum term_kind term;
 	unsigned char folded_len; /* FOLD_PENDING until then */
 	bool digits; /* folded holds a digit: the only words that can be brands or leetspeak */
