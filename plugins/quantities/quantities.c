@@ -328,8 +328,13 @@ static bool labelled(const struct scan *s, size_t i)
 
 	if (i == 0)
 		return false;
+	const char *before = wp_token_folded(s->t, i - 1);
+	size_t len = s->t->v[i - 1].fold_len;
+
+	/* Most numbers follow a bracket or a word of another length: no comparison at all. */
 	for (size_t k = 0; k < sizeof(labels) / sizeof(*labels); k++)
-		if (strcmp(wp_token_folded(s->t, i - 1), labels[k]) == 0)
+		if (labels[k][0] == before[0] && strlen(labels[k]) == len &&
+		    memcmp(before, labels[k], len) == 0)
 			return true;
 	return false;
 }
