@@ -216,13 +216,11 @@ int wa_cmd_analyze(int argc, char **argv)
 		return WA_EXIT_CONFIG;
 	}
 	/* One slot more than the stages: a pipeline of none still gets memory. */
-	if (timed && !(timings.stage_ns = calloc(set->n_analyze + 1, sizeof(*timings.stage_ns)))) {
-		fprintf(stderr, "warta analyze: out of memory\n");
-		failures++;
-		optind = argc;
-	}
+	if (timed && !(timings.stage_ns = calloc(set->n_analyze + 1, sizeof(*timings.stage_ns))))
+		fprintf(stderr, "warta analyze: out of memory: the records come without timings\n");
 	for (int i = optind; i < argc; i++)
-		failures += analyze_one(set, rules, &config, argv[i], timed ? &timings : NULL) < 0;
+		failures += analyze_one(set, rules, &config, argv[i],
+					timings.stage_ns ? &timings : NULL) < 0;
 	if (timings.stage_ns)
 		print_timings(set, &timings);
 	free(timings.stage_ns);
