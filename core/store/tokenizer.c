@@ -4,9 +4,9 @@
  * table, used by one thread at a time.
  *
  * Indexing runs on the daemon's single committer thread, so it must be
- * cheap. Runs of ASCII letters and digits, most of any article, are folded
- * and hashed in the one pass that finds them; only a word with a character
- * beyond ASCII goes through utf8proc. The stems of recent tokens are kept in
+ * cheap. Runs of ASCII letters and digits, most of any article, are found
+ * and folded eight bytes a step; only a word with a character beyond ASCII
+ * goes through utf8proc. The stems of recent tokens are kept in
  * a direct-mapped cache (news vocabulary is Zipfian: most tokens of an
  * article were seen in the previous ones), which spares the two Snowball
  * stemmers most of the time.
@@ -19,6 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
+#include <warta/swar.h>
 
 #include "banned.h"
 #include "unicode.h"
@@ -26,16 +27,20 @@
 #define MAX_TOKEN_BYTES 256 /* longer runs are indexed folded, unstemmed */
 #define CACHE_BITS      14
 #define CACHED_BYTES    32 /* tokens and stems up to 31 bytes are cached */
+/*
+ * A folded token lies in a buffer with this many bytes to spare after it,
+ * so that it is hashed and compared eight bytes a step.
+ */
+#define PAD 8
 
-/* FNV-1a over the folded bytes: cheap enough to run as they are read. */
-#define HASH_SEED  UINT64_C(0xcbf29ce484222325)
-#define HASH_PRIME UINT64_C(0x100000001b3)
+#define HASH_SEED       UINT64_C(0xcbf29ce484222325)
+#define HASH_MULTIPLIER UINT64_C(0x9e3779b97f4a7c15)
 
 struct cached_stems {
 	uint64_t hash;
 	uint8_t len, id_len, en_len; /* len 0: empty slot */
 	bool en_too;                 /* the English stem is indexed beside the Indonesian */
-	char token[CACHED_BYTES];    /* folded */
+	char token[CACHED_BYTES];    /* folded; a multiple of 8 bytes, read padded */
 	char id[CACHED_BYTES];
 	char en[CACHED_BYTES];
 };
@@ -46,18 +51,32 @@ struct tokenizer {
 	struct cached_stems *cache; /* 1 << CACHE_BITS slots */
 };
 
-static inline uint64_t hash_step(uint64_t hash, char c)
+/* The n bytes at s (1 to 8 of them, and 8 readable), as one word. */
+static inline uint64_t load_padded(const char *s, int n)
 {
-	return (hash ^ (unsigned char)c) * HASH_PRIME;
+	uint64_t w = wa_swar_load(s);
+
+	return n >= 8 ? w : w & ((UINT64_C(1) << (8 * n)) - 1);
 }
 
-static uint64_t hash_bytes(const char *s, int len)
+/* A multiply hash of a padded token: tokens are short, so a step or two. */
+static uint64_t hash_padded(const char *s, int len)
 {
-	uint64_t hash = HASH_SEED;
+	uint64_t hash = HASH_SEED ^ (uint64_t)len;
 
-	for (int i = 0; i < len; i++)
-		hash = hash_step(hash, s[i]);
+	for (int i = 0; i < len; i += 8) {
+		hash = (hash ^ load_padded(s + i, len - i)) * HASH_MULTIPLIER;
+		hash ^= hash >> 29;
+	}
 	return hash;
+}
+
+static bool same_padded(const char *a, const char *b, int len)
+{
+	for (int i = 0; i < len; i += 8)
+		if (load_padded(a + i, len - i) != load_padded(b + i, len - i))
+			return false;
+	return true;
 }
 
 /* An ASCII letter or digit, folded; 0 for any other byte. */
@@ -138,19 +157,20 @@ static int emit_stems(void *ctx, token_fn *fn, const char *id, int id_len, const
 	return r;
 }
 
-/* Stems a folded token, whose hash_bytes() is hash, through the cache. */
+/* Stems a folded, padded token through the cache. */
 static int stem(struct tokenizer *t, void *ctx, token_fn *fn, const char *folded, int len,
-		uint64_t hash, int start, int end)
+		int start, int end)
 {
 	struct cached_stems *slot = NULL;
+	uint64_t hash = 0;
 	const char *id, *en;
 	int id_len, en_len;
 	bool en_too;
 
 	if (len < CACHED_BYTES) {
-		slot = &t->cache[(hash * UINT64_C(0x9e3779b97f4a7c15)) >> (64 - CACHE_BITS)];
-		if (slot->hash == hash && slot->len == len &&
-		    memcmp(slot->token, folded, (size_t)len) == 0)
+		hash = hash_padded(folded, len);
+		slot = &t->cache[(hash * HASH_MULTIPLIER) >> (64 - CACHE_BITS)];
+		if (slot->hash == hash && slot->len == len && same_padded(slot->token, folded, len))
 			return emit_stems(ctx, fn, slot->id, slot->id_len, slot->en, slot->en_len,
 					  slot->en_too, start, end);
 	}
@@ -176,13 +196,16 @@ static int stem(struct tokenizer *t, void *ctx, token_fn *fn, const char *folded
 	return emit_stems(ctx, fn, id, id_len, en, en_len, en_too, start, end);
 }
 
-/* Emits a folded token: stemmed unless a number, a query's prefix or too long. */
+/*
+ * Emits a folded token: stemmed unless a number, a query's prefix or too
+ * long. A token to stem must be padded.
+ */
 static int emit_folded(struct tokenizer *t, void *ctx, token_fn *fn, bool is_prefix,
-		       const char *folded, int len, uint64_t hash, int start, int end)
+		       const char *folded, int len, int start, int end)
 {
 	if (is_prefix || len > MAX_TOKEN_BYTES || (folded[0] >= '0' && folded[0] <= '9'))
 		return fn(ctx, 0, folded, len, start, end);
-	return stem(t, ctx, fn, folded, len, hash, start, end);
+	return stem(t, ctx, fn, folded, len, start, end);
 }
 
 /* Folds and emits a token with characters beyond ASCII (the bytes [start, end) of text). */
@@ -193,14 +216,44 @@ static int emit_unicode(struct tokenizer *t, void *ctx, token_fn *fn, bool is_pr
 	utf8proc_ssize_t n =
 		utf8proc_map((const utf8proc_uint8_t *)text + start, end - start, &folded,
 			     UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK);
+	char padded[MAX_TOKEN_BYTES + PAD];
 	int r;
 
 	if (n < 0)
 		return fn(ctx, 0, text + start, end - start, start, end); /* as it is */
-	r = emit_folded(t, ctx, fn, is_prefix, (const char *)folded, (int)n,
-			hash_bytes((const char *)folded, (int)n), start, end);
+	if (n <= MAX_TOKEN_BYTES) {
+		memcpy(padded, folded, (size_t)n);
+		r = emit_folded(t, ctx, fn, is_prefix, padded, (int)n, start, end);
+	} else {
+		r = emit_folded(t, ctx, fn, is_prefix, (const char *)folded, (int)n, start, end);
+	}
 	free(folded);
 	return r;
+}
+
+/*
+ * Folds the run of ASCII letters and digits at text[i] into folded[n],
+ * eight bytes a step; returns where the run stops (at len, at any other
+ * byte, or where folded would hold MAX_TOKEN_BYTES).
+ */
+static int fold_ascii_run(const char *text, int i, int len, char *folded, int *n)
+{
+	while (i + 8 <= len && *n + 8 <= MAX_TOKEN_BYTES) {
+		uint64_t w = wa_swar_load(text + i), letters = wa_swar_letters(w);
+		uint64_t stop = ~(letters | wa_swar_digits(w)) & WA_SWAR_HIGH;
+		int k = stop ? __builtin_ctzll(stop) / 8 : 8;
+		uint64_t lower = w | letters >> 2; /* a letter's 0x80 flag, moved to 0x20 */
+
+		memcpy(folded + *n, &lower, 8); /* bytes past k are padding */
+		*n += k;
+		i += k;
+		if (k < 8)
+			return i;
+	}
+	for (char c; i < len && *n < MAX_TOKEN_BYTES && (c = fold_ascii((unsigned char)text[i]));
+	     i++)
+		folded[(*n)++] = c;
+	return i;
 }
 
 static int tokenize(Fts5Tokenizer *p, void *ctx, int flags, const char *text, int len, token_fn *fn)
@@ -208,24 +261,18 @@ static int tokenize(Fts5Tokenizer *p, void *ctx, int flags, const char *text, in
 	struct tokenizer *t = (struct tokenizer *)p;
 	/* Only the query's last token can be a prefix ("latih*"). */
 	bool is_prefix = flags & FTS5_TOKENIZE_PREFIX;
-	char folded[MAX_TOKEN_BYTES];
+	char folded[MAX_TOKEN_BYTES + PAD];
 	int i = 0, r = SQLITE_OK;
 
 	while (i < len && r == SQLITE_OK) {
-		uint64_t hash = HASH_SEED;
 		int start = i, n = 0, next;
-		char c;
 
-		for (; i < len && n < MAX_TOKEN_BYTES && (c = fold_ascii((unsigned char)text[i]));
-		     i++) {
-			folded[n++] = c;
-			hash = hash_step(hash, c);
-		}
+		i = fold_ascii_run(text, i, len, folded, &n);
 		next = i < len ? word_char_at(text, i, len) : -1;
 		if (next < 0) {
 			if (n > 0)
-				r = emit_folded(t, ctx, fn, is_prefix && i == len, folded, n, hash,
-						start, i);
+				r = emit_folded(t, ctx, fn, is_prefix && i == len, folded, n, start,
+						i);
 			if (i < len)
 				i -= next;
 			continue;

@@ -16,8 +16,8 @@
 #include <string.h>
 #include <strings.h>
 #include <warta/article.h>
+#include <warta/swar.h>
 
-#include "../common/swar.h"
 #include "clean.h"
 
 /* Words that end in digits by name, not by footnote. */
@@ -86,7 +86,7 @@ static bool may_have_footnote(const char *s, size_t len)
 {
 	for (size_t i = 1; i < len; i++) {
 		/* Eight bytes without a digit at a step: most of a line. */
-		while (i + 8 <= len && !wp_swar_digits(wp_swar_load(s + i)))
+		while (i + 8 <= len && !wa_swar_digits(wa_swar_load(s + i)))
 			i += 8;
 		if (i >= len || s[i] < '0' || s[i] > '9')
 			continue;

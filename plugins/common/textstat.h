@@ -10,8 +10,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <string.h>
-
-#include "swar.h"
+#include <warta/swar.h>
 
 /*
  * A character of the CJK blocks (U+3000 to U+9FFF: punctuation, kana,
@@ -31,12 +30,12 @@ static inline size_t wp_count_words(const char *s, size_t len)
 	/* Eight bytes a step while they are ASCII: a word starts at each non-space after a space.
 	 */
 	for (uint64_t w; i + 8 <= len; i += 8) {
-		w = wp_swar_load(s + i);
-		if (w & WP_SWAR_HIGH)
+		w = wa_swar_load(s + i);
+		if (w & WA_SWAR_HIGH)
 			break;
-		uint64_t word = ~(wp_swar_equal(w, ' ') | wp_swar_equal(w, '\n')) & WP_SWAR_HIGH;
+		uint64_t word = ~(wa_swar_equal(w, ' ') | wa_swar_equal(w, '\n')) & WA_SWAR_HIGH;
 
-		n += wp_swar_count(word & ~(word << 8 | (in ? 0x80u : 0)));
+		n += wa_swar_count(word & ~(word << 8 | (in ? 0x80u : 0)));
 		in = word >> 63;
 	}
 	for (; i < len; i++) {

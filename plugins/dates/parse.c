@@ -14,8 +14,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <warta/swar.h>
 
-#include "../common/swar.h"
 #include "../common/wordset.h"
 #include "calendar.h"
 
@@ -852,7 +852,7 @@ bool date_find_next(const char *s, size_t len, size_t *pos, struct date_match *m
 
 	pthread_once(&starters_once, build_starters);
 	if (i > 0 && i < len && word_byte(s[i - 1]))
-		i = wp_swar_word_end(s, i, len) + 1;
+		i = wa_swar_word_end(s, i, len) + 1;
 	while (i < len) {
 		if (!word_byte(s[i])) {
 			if (s[i] == '(' && date_at(s, len, i, m))
@@ -862,7 +862,7 @@ bool date_find_next(const char *s, size_t len, size_t *pos, struct date_match *m
 		}
 		if (may_start_date(s, len, i) && date_at(s, len, i, m))
 			goto found;
-		i = wp_swar_word_end(s, i, len) + 1;
+		i = wa_swar_word_end(s, i, len) + 1;
 	}
 	*pos = len;
 	return false;

@@ -16,8 +16,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <warta/plugin.h>
+#include <warta/swar.h>
 
-#include "../common/swar.h"
 #include "../common/utf8.h"
 
 #define TITLE_MAX_BYTES 300
@@ -126,9 +126,9 @@ static int decode_utf8(const unsigned char *s, size_t n, struct out *o, size_t *
 
 		/* Plain ASCII is most of every article: copy it in runs, found 8 bytes a step. */
 		while (i + 8 <= n) {
-			uint64_t w = wp_swar_load((const char *)s + i);
+			uint64_t w = wa_swar_load((const char *)s + i);
 
-			if ((w & WP_SWAR_HIGH) || wp_swar_equal(w, '\r'))
+			if ((w & WA_SWAR_HIGH) || wa_swar_equal(w, '\r'))
 				break;
 			i += 8;
 		}
@@ -203,7 +203,7 @@ static const char *binary_reason(const unsigned char *s, size_t n)
 		return "binary content (NUL bytes)";
 	for (size_t i = 0; i < n; i++) {
 		/* Eight bytes at once while none is below a space (most of any text). */
-		while (i + 8 <= n && !wp_swar_below(wp_swar_load((const char *)s + i), ' '))
+		while (i + 8 <= n && !wa_swar_below(wa_swar_load((const char *)s + i), ' '))
 			i += 8;
 		if (i < n && s[i] < 0x20 && s[i] != '\t' && s[i] != '\n' && s[i] != '\r' &&
 		    s[i] != '\f')

@@ -22,8 +22,8 @@
 #include <string.h>
 #include <utf8proc.h>
 #include <warta/plugin.h>
+#include <warta/swar.h>
 
-#include "../common/swar.h"
 #include "../common/utf8.h"
 #include "facts.h"
 #include "scripts.h"
@@ -239,9 +239,9 @@ static bool ascii_word(const char *text, size_t at, size_t len, uint64_t *ret_ha
 	size_t start = at, apostrophes = 0;
 
 	for (; at + 8 <= len; at += 8) {
-		uint64_t w = wp_swar_load(text + at);
-		uint64_t apostrophe = wp_swar_equal(w, '\''), in = wp_swar_letters(w) | apostrophe;
-		uint64_t stop = ~in & WP_SWAR_HIGH;
+		uint64_t w = wa_swar_load(text + at);
+		uint64_t apostrophe = wa_swar_equal(w, '\''), in = wa_swar_letters(w) | apostrophe;
+		uint64_t stop = ~in & WA_SWAR_HIGH;
 		size_t n = stop ? (size_t)__builtin_ctzll(stop) / 8 : 8;
 
 		if (n < 8 && (w >> (8 * n)) & 0x80)
@@ -251,7 +251,7 @@ static bool ascii_word(const char *text, size_t at, size_t len, uint64_t *ret_ha
 		/* Setting 0x20 lower-cases a letter and leaves the apostrophe as it is. */
 		if (n)
 			h = facts_hash_step(h, (w | UINT64_C(0x2020202020202020)) & mask);
-		apostrophes += wp_swar_count(apostrophe & mask);
+		apostrophes += wa_swar_count(apostrophe & mask);
 		if (n < 8) {
 			*ret_hash = facts_hash_end(h, at + n - start);
 			*ret_end = at + n;

@@ -27,9 +27,9 @@
 #include <string.h>
 #include <utf8proc.h>
 #include <warta/plugin.h>
+#include <warta/swar.h>
 
 #include "../common/strbuf.h"
-#include "../common/swar.h"
 #include "../common/utf8.h"
 
 /* Code points with one spelling for every later stage. */
@@ -124,9 +124,9 @@ static inline size_t copy_plain_run(const char *s, size_t n, char *out)
 	for (uint64_t w; i + 8 <= n; i += 8) {
 		memcpy(&w, s + i, 8);
 		memcpy(out + i, &w, 8);
-		uint64_t plain = wp_swar_below(w, 0x7f) & ~wp_swar_below(w, '!');
-		uint64_t inner_space = wp_swar_equal(w, ' ') & (plain >> 8);
-		uint64_t stop = ~(plain | inner_space) & WP_SWAR_HIGH;
+		uint64_t plain = wa_swar_below(w, 0x7f) & ~wa_swar_below(w, '!');
+		uint64_t inner_space = wa_swar_equal(w, ' ') & (plain >> 8);
+		uint64_t stop = ~(plain | inner_space) & WA_SWAR_HIGH;
 
 		if (stop)
 			return i + (size_t)__builtin_ctzll(stop) / 8;

@@ -36,9 +36,9 @@
 #include <string.h>
 #include <utf8proc.h>
 #include <warta/plugin.h>
+#include <warta/swar.h>
 
 #include "../common/strbuf.h"
-#include "../common/swar.h"
 #include "lexicon.h"
 
 #define WORD_MAX          48
@@ -297,11 +297,11 @@ static void read_folded_word(const char *text, struct word *w)
  */
 static unsigned chunk_classes(uint64_t w, size_t *ret_n)
 {
-	uint64_t letters = wp_swar_letters(w), digits = wp_swar_digits(w), high = w & WP_SWAR_HIGH;
-	uint64_t other = ~(letters | digits | high) & WP_SWAR_HIGH;
+	uint64_t letters = wa_swar_letters(w), digits = wa_swar_digits(w), high = w & WA_SWAR_HIGH;
+	uint64_t other = ~(letters | digits | high) & WA_SWAR_HIGH;
 	size_t n = other ? (size_t)__builtin_ctzll(other) / 8 : 8;
 	uint64_t in = n == 8 ? ~UINT64_C(0) : (UINT64_C(1) << (8 * n)) - 1;
-	uint64_t lower_case = (w << 2) & WP_SWAR_HIGH; /* 0x20, the lower-case bit, at 0x80 */
+	uint64_t lower_case = (w << 2) & WA_SWAR_HIGH; /* 0x20, the lower-case bit, at 0x80 */
 
 	*ret_n = n;
 	letters &= in;
@@ -316,7 +316,7 @@ static size_t word_end(const char *text, size_t i, size_t len, unsigned *ret_see
 	size_t n = 8;
 
 	while (n == 8 && i + 8 <= len) {
-		seen |= chunk_classes(wp_swar_load(text + i), &n);
+		seen |= chunk_classes(wa_swar_load(text + i), &n);
 		i += n;
 	}
 	if (n == 8) {

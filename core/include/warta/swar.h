@@ -6,16 +6,16 @@
  * clears every other bit; no carry or borrow crosses from one byte to the
  * next, so the answer is exact for every byte.
  */
-#ifndef WP_SWAR_H
-#define WP_SWAR_H
+#ifndef WA_SWAR_H
+#define WA_SWAR_H
 
 #include <stdint.h>
 #include <string.h>
 
-#define WP_SWAR_HIGH UINT64_C(0x8080808080808080)
-#define WP_SWAR_LOW7 UINT64_C(0x7f7f7f7f7f7f7f7f)
+#define WA_SWAR_HIGH UINT64_C(0x8080808080808080)
+#define WA_SWAR_LOW7 UINT64_C(0x7f7f7f7f7f7f7f7f)
 
-static inline uint64_t wp_swar_load(const char *s)
+static inline uint64_t wa_swar_load(const char *s)
 {
 	uint64_t w;
 
@@ -24,34 +24,34 @@ static inline uint64_t wp_swar_load(const char *s)
 }
 
 /* The bytes of w equal to b. */
-static inline uint64_t wp_swar_equal(uint64_t w, unsigned char b)
+static inline uint64_t wa_swar_equal(uint64_t w, unsigned char b)
 {
 	uint64_t x = w ^ (UINT64_C(0x0101010101010101) * b);
 
-	return ~(((x & WP_SWAR_LOW7) + WP_SWAR_LOW7) | x | WP_SWAR_LOW7);
+	return ~(((x & WA_SWAR_LOW7) + WA_SWAR_LOW7) | x | WA_SWAR_LOW7);
 }
 
 /* The bytes of w below b (b <= 0x80): ASCII bytes only, as bytes from 0x80 are not below. */
-static inline uint64_t wp_swar_below(uint64_t w, unsigned char b)
+static inline uint64_t wa_swar_below(uint64_t w, unsigned char b)
 {
 	uint64_t sum =
-		(w & WP_SWAR_LOW7) + UINT64_C(0x0101010101010101) * (unsigned char)(0x80 - b);
+		(w & WA_SWAR_LOW7) + UINT64_C(0x0101010101010101) * (unsigned char)(0x80 - b);
 
-	return ~(sum | w) & WP_SWAR_HIGH;
+	return ~(sum | w) & WA_SWAR_HIGH;
 }
 
 /* The bytes of w that are ASCII letters: setting 0x20 lower-cases them, and only them, into a-z. */
-static inline uint64_t wp_swar_letters(uint64_t w)
+static inline uint64_t wa_swar_letters(uint64_t w)
 {
 	uint64_t lower = w | UINT64_C(0x2020202020202020);
 
-	return wp_swar_below(lower, 'z' + 1) & ~wp_swar_below(lower, 'a');
+	return wa_swar_below(lower, 'z' + 1) & ~wa_swar_below(lower, 'a');
 }
 
 /* The bytes of w that are ASCII digits. */
-static inline uint64_t wp_swar_digits(uint64_t w)
+static inline uint64_t wa_swar_digits(uint64_t w)
 {
-	return wp_swar_below(w, '9' + 1) & ~wp_swar_below(w, '0');
+	return wa_swar_below(w, '9' + 1) & ~wa_swar_below(w, '0');
 }
 
 /*
@@ -60,17 +60,17 @@ static inline uint64_t wp_swar_digits(uint64_t w)
  * Eight bytes a step, so the end of a word costs a branch taken once,
  * not a mispredicted one at every word of the text.
  */
-static inline size_t wp_swar_word_end(const char *s, size_t at, size_t len)
+static inline size_t wa_swar_word_end(const char *s, size_t at, size_t len)
 {
 	for (; at + 8 <= len; at += 8) {
-		uint64_t w = wp_swar_load(s + at);
-		uint64_t other = ~(wp_swar_letters(w) | wp_swar_digits(w) | w) & WP_SWAR_HIGH;
+		uint64_t w = wa_swar_load(s + at);
+		uint64_t other = ~(wa_swar_letters(w) | wa_swar_digits(w) | w) & WA_SWAR_HIGH;
 
 		if (other)
 			return at + (size_t)__builtin_ctzll(other) / 8;
 	}
-	while (at < len && ((unsigned char)s[at] >= 0x80 || wp_swar_letters((unsigned char)s[at]) ||
-			    wp_swar_digits((unsigned char)s[at])))
+	while (at < len && ((unsigned char)s[at] >= 0x80 || wa_swar_letters((unsigned char)s[at]) ||
+			    wa_swar_digits((unsigned char)s[at])))
 		at++;
 	return at;
 }
@@ -80,7 +80,7 @@ static inline size_t wp_swar_word_end(const char *s, size_t at, size_t len)
  * multiplication, as the machine may have no popcount instruction (x86-64
  * before -mpopcnt makes __builtin_popcountll a library call).
  */
-static inline unsigned wp_swar_count(uint64_t passed)
+static inline unsigned wa_swar_count(uint64_t passed)
 {
 	return (unsigned)(((passed >> 7) * UINT64_C(0x0101010101010101)) >> 56);
 }

@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /* The eight-byte tests answer for each byte as a byte-at-a-time test would. */
 #include <stdlib.h>
+#include <warta/swar.h>
 
-#include "swar.h"
 #include "wa-test.h"
 
 WA_TEST(every_byte_among_any_neighbours)
@@ -18,17 +18,17 @@ WA_TEST(every_byte_among_any_neighbours)
 			int at = rand_r(&seed) % 8;
 
 			bytes[at] = (char)x;
-			uint64_t w = wp_swar_load(bytes);
+			uint64_t w = wa_swar_load(bytes);
 			uint64_t bit = UINT64_C(0x80) << (8 * at);
-			bool equal = (wp_swar_equal(w, (unsigned char)b) & bit) != 0;
-			bool below = (wp_swar_below(w, (unsigned char)b) & bit) != 0;
+			bool equal = (wa_swar_equal(w, (unsigned char)b) & bit) != 0;
+			bool below = (wa_swar_below(w, (unsigned char)b) & bit) != 0;
 
 			if (equal != (x == b) || below != (x < b))
 				WA_TEST_FAIL("byte %#x at %d against %#x: equal %d, below %d", x,
 					     at, b, equal, below);
-			if ((wp_swar_equal(w, (unsigned char)b) |
-			     wp_swar_below(w, (unsigned char)b)) &
-			    ~WP_SWAR_HIGH)
+			if ((wa_swar_equal(w, (unsigned char)b) |
+			     wa_swar_below(w, (unsigned char)b)) &
+			    ~WA_SWAR_HIGH)
 				WA_TEST_FAIL("bits other than the high ones set");
 		}
 	}
@@ -48,7 +48,7 @@ WA_TEST(a_count_is_the_number_of_bytes_that_passed)
 				n++;
 			}
 		}
-		ASSERT_EQ(wp_swar_count(passed), n);
+		ASSERT_EQ(wa_swar_count(passed), n);
 	}
 }
 
@@ -63,7 +63,7 @@ WA_TEST(letters_digits_and_word_ends_as_byte_tests_say)
 
 	for (unsigned x = 0; x < 256; x++) {
 		uint64_t w = (uint64_t)x << 24 | UINT64_C(0xff00ff00007f0020);
-		bool letter = (wp_swar_letters(w) >> 31) & 1, digit = (wp_swar_digits(w) >> 31) & 1;
+		bool letter = (wa_swar_letters(w) >> 31) & 1, digit = (wa_swar_digits(w) >> 31) & 1;
 
 		ASSERT_EQ(letter, x < 0x80 && ((x | 0x20) >= 'a' && (x | 0x20) <= 'z'));
 		ASSERT_EQ(digit, x >= '0' && x <= '9');
@@ -84,7 +84,7 @@ WA_TEST(letters_digits_and_word_ends_as_byte_tests_say)
 
 		while (end < len && is_word_byte((unsigned char)text[end]))
 			end++;
-		ASSERT_EQ(wp_swar_word_end(text, at, len), end);
+		ASSERT_EQ(wa_swar_word_end(text, at, len), end);
 	}
 }
 
