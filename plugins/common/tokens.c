@@ -7,6 +7,7 @@
 #include <strings.h>
 #include <utf8proc.h>
 #include <warta/article.h>
+#include <warta/swar.h>
 
 #include "utf8.h"
 #include "wordset.h"
@@ -192,6 +193,27 @@ static size_t count_chars(const char *s, size_t from, size_t to)
 	return n;
 }
 
+/* The leading ASCII letters and digits of eight bytes: how many, and which bytes are which. */
+struct ascii_run {
+	size_t n;
+	uint64_t upper, lower, digits; /* 0x80 set in the bytes of the run that are so */
+};
+
+static struct ascii_run ascii_alnum_run(uint64_t w)
+{
+	uint64_t letters = wa_swar_letters(w), digits = wa_swar_digits(w);
+	uint64_t stop = ~(letters | digits) & WA_SWAR_HIGH;
+	size_t n = stop ? (size_t)__builtin_ctzll(stop) / 8 : 8;
+	uint64_t in = n == 8 ? ~UINT64_C(0) : (UINT64_C(1) << (8 * n)) - 1;
+	uint64_t lower_case = (w << 2) & WA_SWAR_HIGH; /* a letter's 0x20 bit, at its 0x80 */
+
+	letters &= in;
+	return (struct ascii_run){ .n = n,
+				   .upper = letters & ~lower_case,
+				   .lower = letters & lower_case,
+				   .digits = digits & in };
+}
+
 /* Scans the word or number at i; returns its end and sets its flags. */
 static size_t scan_word(const struct cursor *c, size_t i, uint16_t *flags)
 {
@@ -199,17 +221,20 @@ static size_t scan_word(const struct cursor *c, size_t i, uint16_t *flags)
 	bool up, low, any_lower = false, any_upper = false, digit = false;
 
 	while (i < c->len) {
-		/* Most bytes of a word are lower-case ASCII letters: a tight loop for them. */
-		if (i > start) {
-			size_t run = i;
+		/* Most bytes of a word are ASCII letters and digits: eight a step for them. */
+		if (i + 8 <= c->len) {
+			struct ascii_run run = ascii_alnum_run(wa_swar_load(c->s + i));
 
-			while (run < c->len && (unsigned char)(c->s[run] - 'a') < 26)
-				run++;
-			if (run > i) {
-				any_lower = true;
-				i = run;
+			if (i == start && (run.upper & 0x80))
+				*flags |= WP_TOKEN_CAPITAL;
+			any_upper |= run.upper != 0;
+			any_lower |= run.lower != 0;
+			digit |= run.digits != 0;
+			i += run.n;
+			if (run.n == 8)
 				continue;
-			}
+			if (i >= c->len)
+				break;
 		}
 		enum char_class k = classify(c, i, &n, &up, &low);
 
@@ -275,15 +300,16 @@ static size_t scan_word(const struct cursor *c, size_t i, uint16_t *flags)
 	return i;
 }
 
-/* Appends the token lower-cased to tokens->folded. */
-static int fold_token(const char *text, struct wp_tokens *tokens, struct wp_token *t)
+/* Appends the token lower-cased to tokens->folded; the text is len bytes. */
+static int fold_token(const char *text, size_t len, struct wp_tokens *tokens, struct wp_token *t)
 {
 	/*
 	 * Three bytes out per byte in at most: a lower case letter is never
 	 * more than half as long again as its capital (Ⱥ 2 bytes, ⱥ 3), and
-	 * a stray byte of invalid UTF-8 becomes U+FFFD, three.
+	 * a stray byte of invalid UTF-8 becomes U+FFFD, three. Eight more:
+	 * the eight-byte steps below may write past the token's end.
 	 */
-	size_t need = tokens->folded_len + (t->end - t->start) * 3 + 1;
+	size_t need = tokens->folded_len + (t->end - t->start) * 3 + 1 + 8;
 
 	if (need > tokens->folded_cap) {
 		size_t cap = tokens->folded_cap ? tokens->folded_cap : 4096;
@@ -300,11 +326,19 @@ static int fold_token(const char *text, struct wp_tokens *tokens, struct wp_toke
 	char *out = tokens->folded + tokens->folded_len;
 	size_t o = 0, i = t->start;
 
-	/* A word that is all lower-case ASCII (after its capital) is copied as it is. */
-	if (text[i] >= 'A' && text[i] <= 'Z')
-		out[o++] = (char)(text[i++] + 32);
-	while (i < t->end && (unsigned char)(text[i] - 'a') < 26)
-		out[o++] = text[i++];
+	/* ASCII eight bytes a step: setting 0x20 lower-cases a letter, and only a letter. */
+	while (i < t->end && i + 8 <= len) {
+		uint64_t w = wa_swar_load(text + i);
+		size_t n = t->end - i < 8 ? t->end - i : 8;
+		uint64_t in = n == 8 ? ~UINT64_C(0) : (UINT64_C(1) << (8 * n)) - 1;
+
+		if (w & in & WA_SWAR_HIGH)
+			break;
+		w |= wa_swar_letters(w) >> 2;
+		memcpy(out + o, &w, 8);
+		o += n;
+		i += n;
+	}
 	while (i < t->end) {
 		unsigned char b = (unsigned char)text[i];
 
@@ -372,7 +406,7 @@ int wp_tokenize(const char *text, size_t len, struct wp_tokens *tokens)
 			sentence = false;
 		}
 		if (push(tokens, (uint32_t)i, (uint32_t)end, (uint32_t)chars, flags) < 0 ||
-		    fold_token(text, tokens, &tokens->v[tokens->n - 1]) < 0)
+		    fold_token(text, c.len, tokens, &tokens->v[tokens->n - 1]) < 0)
 			return -ENOMEM;
 		i = end;
 	}
