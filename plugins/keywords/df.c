@@ -2,10 +2,13 @@
 #include "df.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+
+#include "../common/strbuf.h"
 
 static int add_term(struct df_table *t, const char *term, size_t len, uint32_t count)
 {
@@ -47,15 +50,48 @@ static void free_terms(struct df_table *t)
 	t->n = t->cap = 0;
 }
 
-/* Past the cap: keep only the terms seen in more than one article. */
+static int by_count(const void *a, const void *b)
+{
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+
+	return (x > y) - (x < y);
+}
+
+/*
+ * The table is full: keep its DF_KEEP_SHARE most frequent terms (of equal
+ * counts, those that came first). Sorting a copy of the counts finds the
+ * least count kept; a forgetting happens once in max_terms / 4 new terms.
+ */
 static int prune(struct df_table *t)
 {
-	struct df_table kept = { .documents = t->documents };
+	size_t keep = (size_t)((double)t->max_terms * DF_KEEP_SHARE);
+	struct df_table kept = { .documents = t->documents, .max_terms = t->max_terms };
+	uint32_t *sorted = malloc((t->n ? t->n : 1) * sizeof(*sorted));
 	int r = 0;
 
-	for (size_t i = 0; i < t->n && r == 0; i++)
-		if (t->counts[i] > 1)
+	if (!sorted)
+		return -ENOMEM;
+	if (keep >= t->n) {
+		free(sorted);
+		return 0;
+	}
+	memcpy(sorted, t->counts, t->n * sizeof(*sorted));
+	qsort(sorted, t->n, sizeof(*sorted), by_count);
+	uint32_t least = keep ? sorted[t->n - keep] : UINT32_MAX;
+	size_t above = 0, ties;
+
+	for (size_t i = 0; i < t->n; i++)
+		above += t->counts[i] > least;
+	ties = keep - above;
+	free(sorted);
+	for (size_t i = 0; i < t->n && r == 0; i++) {
+		bool tie = t->counts[i] == least && ties > 0;
+
+		if (t->counts[i] > least || tie) {
+			ties -= tie;
 			r = add_term(&kept, t->names[i], strlen(t->names[i]), t->counts[i]);
+		}
+	}
 	if (r < 0) {
 		free_terms(&kept);
 		return r;
@@ -67,6 +103,14 @@ static int prune(struct df_table *t)
 	t->n = kept.n;
 	t->cap = kept.cap;
 	return 0;
+}
+
+static time_t now_seconds(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec;
 }
 
 static int load(struct df_table *t, FILE *f)
@@ -89,21 +133,40 @@ static int load(struct df_table *t, FILE *f)
 	return r;
 }
 
+/* Writes the table whole: one buffer, no formatting call per line (it may hold 200,000). */
 static int save(struct df_table *t)
 {
+	struct wp_strbuf out = { 0 };
 	char tmp[4200];
-	FILE *f;
-	int r = 0;
+	int fd, r = 0;
 
+	wp_strbuf_puts(&out, "articles\t");
+	wp_strbuf_uint(&out, t->documents);
+	wp_strbuf_putc(&out, '\n');
+	for (size_t i = 0; i < t->n; i++) {
+		wp_strbuf_puts(&out, t->names[i]);
+		wp_strbuf_putc(&out, '\t');
+		wp_strbuf_uint(&out, t->counts[i]);
+		wp_strbuf_putc(&out, '\n');
+	}
+	if ((r = out.error) < 0) {
+		wp_strbuf_fini(&out);
+		return r;
+	}
 	snprintf(tmp, sizeof(tmp), "%s.tmp", t->path);
-	if (!(f = fopen(tmp, "w")))
+	if ((fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0640)) < 0) {
+		wp_strbuf_fini(&out);
 		return -errno;
-	fprintf(f, "articles\t%llu\n", (unsigned long long)t->documents);
-	for (size_t i = 0; i < t->n; i++)
-		fprintf(f, "%s\t%u\n", t->names[i], t->counts[i]);
-	if (fflush(f) != 0 || ferror(f))
-		r = -errno ? -errno : -EIO;
-	if (fclose(f) != 0 && r == 0)
+	}
+	for (size_t done = 0; done < out.len && r == 0;) {
+		ssize_t n = write(fd, out.buf + done, out.len - done);
+
+		if (n < 0 && errno != EINTR)
+			r = -errno;
+		else if (n > 0)
+			done += (size_t)n;
+	}
+	if (close(fd) < 0 && r == 0)
 		r = -errno;
 	if (r == 0 && rename(tmp, t->path) < 0)
 		r = -errno;
@@ -111,6 +174,7 @@ static int save(struct df_table *t)
 		unlink(tmp);
 	else
 		t->unsaved = 0;
+	wp_strbuf_fini(&out);
 	return r;
 }
 
@@ -119,6 +183,8 @@ int df_open(struct df_table *t, const char *path, bool keep)
 	int r = 0;
 
 	memset(t, 0, sizeof(*t));
+	t->max_terms = DF_MAX_TERMS;
+	t->saved_at = now_seconds();
 	if (path) {
 		FILE *f = fopen(path, "r");
 
@@ -161,19 +227,26 @@ int df_add_article(struct df_table *t, const char *const *terms, const size_t *l
 
 		if (wp_wordset_find(&t->terms, terms[i], lengths[i], &at)) {
 			df[i] = ++t->counts[at];
-		} else if (t->n < DF_MAX_TERMS || (r = prune(t)) == 0) {
+		} else if (t->n < t->max_terms || (r = prune(t)) == 0) {
 			r = add_term(t, terms[i], lengths[i], 1);
 			df[i] = 1;
 		}
 	}
 	*ret_documents = t->documents;
 	*ret_save_error = 0;
+	t->unsaved++;
 	/*
 	 * A failed save (a full disk) costs no article its keywords: the
-	 * counts stay in memory and the next try is DF_SAVE_EVERY articles on.
+	 * counts stay in memory and the next try is DF_SAVE_SECONDS on.
 	 */
-	if (r == 0 && t->path && ++t->unsaved >= DF_SAVE_EVERY && (*ret_save_error = save(t)) < 0)
-		t->unsaved = 0;
+	if (r == 0 && t->path) {
+		time_t now = now_seconds();
+
+		if (now - t->saved_at >= DF_SAVE_SECONDS) {
+			t->saved_at = now;
+			*ret_save_error = save(t);
+		}
+	}
 	pthread_mutex_unlock(&t->lock);
 	return r;
 }

@@ -3,9 +3,15 @@
  * Document frequencies learnt from the stream: in how many of the
  * articles seen so far each term (a stem, or two stems joined by a space)
  * appears. Kept in STATE/keywords-df.tsv, written whole to a temporary
- * name and renamed every DF_SAVE_EVERY articles and at exit, so a crash
- * loses at most that many articles' counts. The table is capped: past
- * DF_MAX_TERMS, the terms seen in one article only are forgotten.
+ * name and renamed at most every DF_SAVE_SECONDS and at exit, so a crash
+ * loses at most that long's counts, and a fast stream does not rewrite a
+ * large table several times a second.
+ *
+ * The table is capped at max_terms (DF_MAX_TERMS): when it is full, the
+ * least frequent terms are forgotten until it is DF_KEEP_SHARE full, so
+ * that a forgetting is paid for by many new terms. (Forgetting only the
+ * terms seen once freed nothing once every term had been seen twice: each
+ * new term then rebuilt the whole table, a few articles a second.)
  */
 #ifndef KEYWORDS_DF_H
 #define KEYWORDS_DF_H
@@ -14,20 +20,24 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <time.h>
 
 #include "../common/wordset.h"
 
-#define DF_SAVE_EVERY 500
-#define DF_MAX_TERMS  200000
+#define DF_SAVE_SECONDS 30
+#define DF_MAX_TERMS    200000
+#define DF_KEEP_SHARE   0.75
 
 struct df_table {
 	struct wp_wordset terms; /* term -> index into counts */
 	uint32_t *counts;
 	char **names;
 	size_t n, cap;
+	size_t max_terms;
 	uint64_t documents;
-	uint64_t unsaved;
-	char *path; /* NULL: in memory only */
+	uint64_t unsaved; /* articles counted since the last save */
+	time_t saved_at;  /* CLOCK_MONOTONIC seconds of the last save (or of opening) */
+	char *path;       /* NULL: in memory only */
 	pthread_mutex_t lock;
 };
 

@@ -7,6 +7,7 @@
 #include <stdio.h>
 
 #include "../common/wordset.h"
+#include "df.h"
 #include "stem_cache.h"
 #include "wa-pipeline.h"
 
@@ -152,6 +153,57 @@ WA_TEST(cached_stems_are_the_stemmers_in_every_thread)
 	stem_cache_fini(&cache); /* frees the tables of threads that have ended */
 }
 
+/*
+ * A full table forgets its rarest terms, down to DF_KEEP_SHARE of its
+ * room, and then takes new terms without forgetting again at each one
+ * (when every term had been seen twice, it used to rebuild itself for
+ * every new term and keep them all).
+ */
+WA_TEST(a_full_table_forgets_its_rarest_terms_once_for_many_new_ones)
+{
+	struct df_table t;
+	char names[200][16];
+	const char *terms[1];
+	size_t lengths[1];
+	uint32_t df[1];
+	uint64_t documents;
+	int save_error;
+
+	ASSERT_OK(df_open(&t, NULL, false));
+	t.max_terms = 100;
+	/* Term i is in i + 2 articles: none is seen only once. */
+	for (int i = 0; i < 100; i++) {
+		snprintf(names[i], sizeof(names[i]), "term%d", i);
+		terms[0] = names[i];
+		lengths[0] = strlen(names[i]);
+		for (int k = 0; k < i + 2; k++)
+			ASSERT_OK(
+				df_add_article(&t, terms, lengths, 1, df, &documents, &save_error));
+	}
+	ASSERT_EQ(t.n, 100);
+	ASSERT_EQ(df[0], 101);
+	for (int i = 100; i < 120; i++) {
+		snprintf(names[i], sizeof(names[i]), "new%d", i);
+		terms[0] = names[i];
+		lengths[0] = strlen(names[i]);
+		ASSERT_OK(df_add_article(&t, terms, lengths, 1, df, &documents, &save_error));
+		ASSERT_EQ(df[0], 1);
+		ASSERT_TRUE(t.n <= t.max_terms);
+	}
+	/* One forgetting: 75 kept, then the 20 new ones. */
+	ASSERT_EQ(t.n, 75 + 20);
+	terms[0] = "term99"; /* the most frequent stays, with its count */
+	lengths[0] = strlen(terms[0]);
+	ASSERT_OK(df_add_article(&t, terms, lengths, 1, df, &documents, &save_error));
+	ASSERT_EQ(df[0], 102);
+	terms[0] = "term0"; /* the rarest was forgotten */
+	lengths[0] = strlen(terms[0]);
+	ASSERT_OK(df_add_article(&t, terms, lengths, 1, df, &documents, &save_error));
+	ASSERT_EQ(df[0], 1);
+	df_close(&t);
+}
+
 WA_TEST_MAIN(WA_TEST_ENTRY(cached_stems_are_the_stemmers_in_every_thread),
 	     WA_TEST_ENTRY(own_terms_rank_above_common_ones_and_forms_group),
-	     WA_TEST_ENTRY(frequencies_are_kept_in_the_state_directory))
+	     WA_TEST_ENTRY(frequencies_are_kept_in_the_state_directory),
+	     WA_TEST_ENTRY(a_full_table_forgets_its_rarest_terms_once_for_many_new_ones))
