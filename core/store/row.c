@@ -143,56 +143,98 @@ static bool find_entity_members(const char *object, size_t len, struct entity_sp
 	return e->type[1] && object[e->type[0]] == '"' && e->name[1] && object[e->name[0]] == '"';
 }
 
+/* One entity of the JSON text: where its object starts, and its members within it. */
+struct raw_entity {
+	const char *object;
+	struct entity_spans members;
+};
+
 /*
  * Entities kept as the JSON text the entities stage wrote: read where they
  * lie, four members of each, as their tree cost more to build and free than
- * the rows to write. The text is checked JSON (wa_json_raw). Like the tree's
- * reading below, and in the same order: the two passes of the layout must
- * take the same pieces.
+ * the rows to write. The text is checked JSON (wa_json_raw). Found in one
+ * walk, before the layout's two passes (an article may name fifty). NULL
+ * with n 0 when there are none; -ENOMEM.
  */
-static void lay_out_raw_entities(struct layout *l, struct wa_store_row *row, const char *json)
+static int find_raw_entities(const char *json, struct raw_entity **ret, size_t *ret_n)
 {
-	size_t len = strlen(json), pos = 0, start, end, n = 0;
-	struct entity_spans e;
+	size_t len = strlen(json), pos = 0, start, end, n = 0, cap = 0;
+	struct raw_entity *v = NULL;
 
-	/* Room for every element: those without a type or a name are few. */
-	while (wa_json_array_next(json, len, &pos, &start, &end) > 0)
-		n++;
+	while (wa_json_array_next(json, len, &pos, &start, &end) > 0) {
+		struct entity_spans e;
+
+		if (!find_entity_members(json + start, end - start, &e))
+			continue;
+		if (n == cap) {
+			size_t c = cap ? cap * 2 : 32;
+			struct raw_entity *nv = realloc(v, c * sizeof(*nv));
+
+			if (!nv) {
+				free(v);
+				return -ENOMEM;
+			}
+			v = nv, cap = c;
+		}
+		v[n++] = (struct raw_entity){ .object = json + start, .members = e };
+	}
+	*ret = v;
+	*ret_n = n;
+	return 0;
+}
+
+/* A JSON number as a count: plain digits read here, anything else by strtod. */
+static bool mentions_of(const char *number, size_t len, int64_t *ret)
+{
+	char copy[64];
+	int64_t v = 0;
+	size_t i = 0;
+
+	while (i < len && i < 18 && number[i] >= '0' && number[i] <= '9')
+		v = v * 10 + (number[i++] - '0');
+	if (i == len && len > 0) {
+		*ret = v;
+		return true;
+	}
+	/* Checked JSON holds no number longer than cJSON's 63 bytes. */
+	if (len >= sizeof(copy) || !strchr("-0123456789", number[0]))
+		return false;
+	memcpy(copy, number, len);
+	copy[len] = '\0';
+	return count_of(strtod(copy, NULL), ret);
+}
+
+static void lay_out_raw_entities(struct layout *l, struct wa_store_row *row,
+				 const struct raw_entity *v, size_t n)
+{
 	row->entities = take_array(l, n, sizeof(*row->entities));
-	row->n_entities = 0;
-	for (pos = 0; wa_json_array_next(json, len, &pos, &start, &end) > 0;) {
-		const char *object = json + start;
+	row->n_entities = n;
+	for (size_t i = 0; i < n; i++) {
+		const char *object = v[i].object;
+		const struct entity_spans *e = &v[i].members;
 		struct wa_store_entity entity = { 0 };
 
-		if (!find_entity_members(object, end - start, &e))
-			continue;
-		entity.type = copy_json_string(l, object, e.type[0], e.type[1]);
-		entity.name = copy_json_string(l, object, e.name[0], e.name[1]);
-		if (e.code[1])
-			entity.code = copy_json_string(l, object, e.code[0], e.code[1]);
-		size_t digits = e.mentions[1] - e.mentions[0];
-
-		/* A number: checked JSON holds none longer than cJSON's 63 bytes. */
-		if (e.mentions[1] && digits < 64 && strchr("-0123456789", object[e.mentions[0]])) {
-			char number[64];
-
-			memcpy(number, object + e.mentions[0], digits);
-			number[digits] = '\0';
-			entity.has_mentions = count_of(strtod(number, NULL), &entity.mentions);
-		}
+		entity.type = copy_json_string(l, object, e->type[0], e->type[1]);
+		entity.name = copy_json_string(l, object, e->name[0], e->name[1]);
+		if (e->code[1])
+			entity.code = copy_json_string(l, object, e->code[0], e->code[1]);
+		if (e->mentions[1])
+			entity.has_mentions =
+				mentions_of(object + e->mentions[0],
+					    e->mentions[1] - e->mentions[0], &entity.mentions);
 		if (row->entities)
-			row->entities[row->n_entities] = entity;
-		row->n_entities++;
+			row->entities[i] = entity;
 	}
 }
 
-static void lay_out_entities(struct layout *l, struct wa_store_row *row, const cJSON *entities)
+static void lay_out_entities(struct layout *l, struct wa_store_row *row, const cJSON *entities,
+			     const struct raw_entity *raw, size_t n_raw)
 {
 	const cJSON *item;
 	size_t n = 0;
 
 	if (cJSON_IsRaw(entities)) {
-		lay_out_raw_entities(l, row, entities->valuestring);
+		lay_out_raw_entities(l, row, raw, n_raw);
 		return;
 	}
 	cJSON_ArrayForEach(item, entities) n +=
@@ -282,7 +324,8 @@ static const char *lang_of(const cJSON *record)
 }
 
 static void lay_out(struct layout *l, struct wa_store_row *row, const cJSON *record,
-		    const char *json, size_t len, size_t cut_start, size_t cut_end)
+		    const char *json, size_t len, size_t cut_start, size_t cut_end,
+		    const struct raw_entity *raw, size_t n_raw)
 {
 	const cJSON *text = member(record, "text");
 	char *rest;
@@ -303,7 +346,7 @@ static void lay_out(struct layout *l, struct wa_store_row *row, const cJSON *rec
 	}
 	row->rest = rest;
 	lay_out_tags(l, row, member(record, "tags"));
-	lay_out_entities(l, row, member(record, "entities"));
+	lay_out_entities(l, row, member(record, "entities"), raw, n_raw);
 	lay_out_quotes(l, row, member(record, "quotes"));
 	lay_out_duplicates(l, row, member(record, "duplicates"));
 	day_of(row->published, row->date);
@@ -316,23 +359,30 @@ static void lay_out(struct layout *l, struct wa_store_row *row, const cJSON *rec
 int wa_store_row_new(const cJSON *record, const char *json, size_t len,
 		     struct wa_store_row **ret_row)
 {
+	const cJSON *entities = member(record, "entities");
 	struct layout l = { 0 };
 	struct wa_store_row measured, *row;
-	size_t cut_start = 0, cut_end = 0;
+	struct raw_entity *raw = NULL;
+	size_t cut_start = 0, cut_end = 0, n_raw = 0;
 	int r;
 
 	if (!cJSON_IsObject(record) || !wa_json_get_string(record, "id"))
 		return -EINVAL;
 	r = wa_json_member_span(json, len, "text", &cut_start, &cut_end);
+	if (r >= 0 && cJSON_IsRaw(entities))
+		r = find_raw_entities(entities->valuestring, &raw, &n_raw);
 	if (r < 0)
 		return r;
 	take(&l, sizeof(measured), _Alignof(max_align_t));
-	lay_out(&l, &measured, record, json, len, cut_start, cut_end);
+	lay_out(&l, &measured, record, json, len, cut_start, cut_end, raw, n_raw);
 	l = (struct layout){ .block = malloc(l.used) };
-	if (!l.block)
+	if (!l.block) {
+		free(raw);
 		return -ENOMEM;
+	}
 	row = take(&l, sizeof(*row), _Alignof(max_align_t));
-	lay_out(&l, row, record, json, len, cut_start, cut_end);
+	lay_out(&l, row, record, json, len, cut_start, cut_end, raw, n_raw);
+	free(raw);
 	*ret_row = row;
 	return 0;
 }
