@@ -4,6 +4,7 @@
 
     bench/daemon.py [--warta build/warta] [--count N] [--size BYTES] [--durability full|fast]
                     [--rate PER_SECOND] [--backlog] [--dir DIR] [--no-store] [--analysis]
+                    [--outlet-style]
 
 flood (default): N generated articles are staged beside the spool and
   renamed into the inbox as fast as possible while the daemon runs;
@@ -15,6 +16,10 @@ flood (default): N generated articles are staged beside the spool and
 --no-store: the outbox only (ingest_text, out_files), the core's own cost;
   with --analysis, every analysis stage too: the store's share of a real
   pipeline is --analysis against --analysis --no-store.
+--outlet-style: the articles of text_stages.py (grown from the outlet
+  fixtures: 50-odd entities and a 10-15 KB record each) instead of gen.py's
+  (a vocabulary of a few dozen words, 8 entities): the store's cost on copy
+  like the users'.
 
 Records are seen through inotify on outbox/ (IN_MOVED_TO), so the
 latency is what a consumer watching the outbox observes. Peak RSS is the
@@ -34,6 +39,7 @@ import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import gen  # noqa: E402
+import text_stages  # noqa: E402
 
 IN_MOVED_TO = 0x80
 # The default pipeline's ingest and analysis stages, in its order.
@@ -104,6 +110,8 @@ def main():
                     help="every ingest and analysis stage (the default pipeline's), so that "
                          "--no-store compares the store's cost with a real pipeline's")
     ap.add_argument("--dir", default=".", help="where to create the run's spool (same filesystem as a real one)")
+    ap.add_argument("--outlet-style", action="store_true",
+                    help="text_stages.py's articles, grown from the outlet fixtures, not gen.py's")
     args = ap.parse_args()
 
     # Nothing is deleted here: on ext4 a burst of deletes slows file creation
@@ -115,11 +123,15 @@ def main():
     os.makedirs(inbox, exist_ok=True)
     os.makedirs(os.path.join(spool, "outbox"), exist_ok=True)
     os.makedirs(staging, exist_ok=True)
-    names = [f"artikel-{i:07d}.txt" for i in range(args.count)]
     target = inbox if args.backlog else staging
-    for i, name in enumerate(names):
-        with open(os.path.join(target, name), "w") as f:
-            f.write(gen.make_article(i, args.size, "mix", 1))
+    if args.outlet_style:
+        text_stages.build(target, args.count, args.size)
+        names = sorted(os.listdir(target))
+    else:
+        names = [f"artikel-{i:07d}.txt" for i in range(args.count)]
+        for i, name in enumerate(names):
+            with open(os.path.join(target, name), "w") as f:
+                f.write(gen.make_article(i, args.size, "mix", 1))
     conf = os.path.join(root, "bench.conf")
     with open(conf, "w") as f:
         f.write(f"durability = '{args.durability}'\nlog_level = 'warning'\nsettle_ms = 0\n")

@@ -5,6 +5,7 @@
 # 1. Daemon throughput over a backlog of 10,000 articles, durability=fast,
 #    every analysis stage, with the outbox and the store and with the outbox
 #    alone; five interleaved pairs, since one run on a VM varies by 30%.
+#    Then three pairs over outlet-style articles (daemon.py --outlet-style).
 # 2. A store of ARTICLES records (bench/records.py, imported with
 #    `warta db import`), then the searches and counts an analyst types,
 #    each timed over five runs (median).
@@ -21,6 +22,16 @@ for _ in 1 2 3 4 5; do
         printf '  %-12s ' "${flags:-with store}"
         python3 "$here/daemon.py" --warta "$warta" --count 10000 --backlog --durability fast \
             --analysis --dir "$dir" $flags | grep throughput
+    done
+done
+
+echo
+echo "the same with outlet-style articles (50-odd entities, 10-15 KB records):"
+for _ in 1 2 3; do
+    for flags in --no-store ""; do
+        printf '  %-12s ' "${flags:-with store}"
+        python3 "$here/daemon.py" --warta "$warta" --count 5000 --backlog --durability fast \
+            --analysis --outlet-style --dir "$dir" $flags | grep throughput
     done
 done
 
