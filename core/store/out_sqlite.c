@@ -15,7 +15,8 @@
  * transaction (a full disk) is rolled back and the batch kept for the next
  * flush, so the core retries it before retiring the inputs. Checkpoints
  * run on a thread of their own (checkpointer.h): a flush never waits for
- * one. Retention (retain_days) runs at most once an hour, inside a flush.
+ * one. Retention (retain_days) runs at most once an hour, inside a flush,
+ * RETENTION_BATCH articles a flush while more are due.
  * A store that cannot be opened for lack of space (the daemon may start on
  * a full disk) is opened at the first flush that can, like any other
  * retried commit.
@@ -37,6 +38,12 @@
 #include "store.h"
 
 #define RETENTION_EVERY_S 3600
+/*
+ * Articles deleted by retention in one commit at most: a store that gets
+ * retain_days with years past it is thinned a batch per commit, rather
+ * than in one transaction that would hold every new article for minutes.
+ */
+#define RETENTION_BATCH 500
 
 struct out_sqlite_config {
 	const char *path;
@@ -50,7 +57,8 @@ struct out_sqlite {
 	struct wa_store *store; /* NULL until it could be opened */
 	int64_t retain_days;
 	time_t retention_done;
-	pthread_mutex_t lock; /* guards the batch */
+	long retention_deleted; /* by the batches of the run of retention under way */
+	pthread_mutex_t lock;   /* guards the batch */
 	struct wa_store_row **batch;
 	size_t n_batch, cap_batch;
 };
@@ -165,12 +173,21 @@ static void apply_retention(struct out_sqlite *os)
 	cutoff = now - (time_t)os->retain_days * 86400;
 	gmtime_r(&cutoff, &tm);
 	strftime(before, sizeof(before), "%Y-%m-%d", &tm);
-	n = wa_store_delete_before(os->store, before);
-	if (n < 0)
+	n = wa_store_delete_before(os->store, before, RETENTION_BATCH);
+	if (n < 0) {
 		wa_plugin_log(os->ctx, WA_LOG_WARNING, "retention: %s, will retry", wa_strerror(n));
-	else if (n > 0)
+		return;
+	}
+	os->retention_deleted += n;
+	if (n == RETENTION_BATCH) {
+		/* More are due (a store that just got retain_days): go on at the next commit. */
+		os->retention_done = 0;
+	} else if (os->retention_deleted > 0) {
 		wa_plugin_log(os->ctx, WA_LOG_INFO,
-			      "retention: %d article(s) dated before %s deleted", n, before);
+			      "retention: %ld article(s) dated before %s deleted",
+			      os->retention_deleted, before);
+		os->retention_deleted = 0;
+	}
 }
 
 /* Puts a batch that failed to commit back, ahead of whatever was staged meanwhile. */

@@ -447,17 +447,23 @@ out:
 	return r;
 }
 
-int wa_store_delete_before(struct wa_store *s, const char *before)
+int wa_store_delete_before(struct wa_store *s, const char *before, int limit)
 {
+	/*
+	 * The oldest `limit` articles dated before the cutoff, the same set at
+	 * each step (by date, then rowid) until the last step deletes them.
+	 */
+#define OLDEST "(SELECT rowid FROM articles WHERE date < ?1 ORDER BY date, rowid LIMIT ?2)"
 	static const char *const steps[] = {
 		("INSERT INTO fts (fts, rowid, title, text) SELECT 'delete', rowid, title, text "
-		 "FROM articles WHERE date < ?1"),
-		"DELETE FROM tags WHERE article IN (SELECT rowid FROM articles WHERE date < ?1)",
-		"DELETE FROM entities WHERE article IN (SELECT rowid FROM articles WHERE date < ?1)",
-		"DELETE FROM quotes WHERE article IN (SELECT rowid FROM articles WHERE date < ?1)",
-		"DELETE FROM duplicates WHERE article IN (SELECT rowid FROM articles WHERE date < ?1)",
-		"DELETE FROM articles WHERE date < ?1",
+		 "FROM articles WHERE rowid IN " OLDEST),
+		"DELETE FROM tags WHERE article IN " OLDEST,
+		"DELETE FROM entities WHERE article IN " OLDEST,
+		"DELETE FROM quotes WHERE article IN " OLDEST,
+		"DELETE FROM duplicates WHERE article IN " OLDEST,
+		"DELETE FROM articles WHERE rowid IN " OLDEST,
 	};
+#undef OLDEST
 	int r = 0, n = 0;
 
 	for (size_t i = 0; i < sizeof(steps) / sizeof(steps[0]) && r == 0; i++) {
@@ -467,6 +473,7 @@ int wa_store_delete_before(struct wa_store *s, const char *before)
 		if (r < 0)
 			break;
 		sqlite3_bind_text(st, 1, before, -1, SQLITE_STATIC);
+		sqlite3_bind_int(st, 2, limit);
 		r = run(st);
 		n = sqlite3_changes(s->db);
 		sqlite3_finalize(st);

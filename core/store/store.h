@@ -60,8 +60,12 @@ int wa_store_put(struct wa_store *store, const char *record, size_t len);
 struct wa_store_row;
 int wa_store_put_row(struct wa_store *store, const struct wa_store_row *row);
 
-/* Deletes articles whose date is before `before` (YYYY-MM-DD). Returns the count or -errno. */
-int wa_store_delete_before(struct wa_store *store, const char *before);
+/*
+ * Deletes the oldest articles whose date is before `before` (YYYY-MM-DD),
+ * at most `limit` of them, so that one transaction stays short however
+ * much is due. Returns how many or -errno.
+ */
+int wa_store_delete_before(struct wa_store *store, const char *before, int limit);
 
 /* An SQLite result code as a negative errno (SQLITE_FULL is -ENOSPC). */
 int wa_store_errno(int sqlite_code);

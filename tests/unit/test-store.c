@@ -330,8 +330,15 @@ WA_TEST(retention_deletes_old_articles_everywhere)
 	struct wa_store *store = open_store(0);
 
 	put_sample(store);
+	/* A batch at a time, oldest first: the transaction stays short. */
 	ASSERT_OK(wa_store_begin(store));
-	ASSERT_EQ(wa_store_delete_before(store, "2026-04-01"), 2);
+	ASSERT_EQ(wa_store_delete_before(store, "2026-04-01", 1), 1);
+	ASSERT_OK(wa_store_commit(store));
+	ASSERT_EQ(count(store, "SELECT count(*) FROM articles"), 3);
+	ASSERT_EQ(count(store, "SELECT count(*) FROM articles WHERE id = 'a2'"), 1);
+	ASSERT_OK(wa_store_begin(store));
+	ASSERT_EQ(wa_store_delete_before(store, "2026-04-01", 100), 1);
+	ASSERT_EQ(wa_store_delete_before(store, "2026-04-01", 100), 0);
 	ASSERT_OK(wa_store_commit(store));
 	ASSERT_EQ(count(store, "SELECT count(*) FROM articles"), 2);
 	ASSERT_EQ(count(store, "SELECT count(*) FROM tags"), 2);
