@@ -57,6 +57,8 @@ struct scan {
 	const struct wp_person_mention *people; /* by start */
 	size_t n_people;
 	struct wp_json_list list;
+	const char *last_speaker; /* of the last direct quotation with one */
+	uint32_t last_quote_end;  /* code point where its sentence ends */
 };
 
 static int quotes_init(const struct wa_plugin_ctx *ctx, void **ret_state)
@@ -181,15 +183,89 @@ static const char *last_person_before(const struct scan *s, uint32_t before, uin
 static size_t token_at(const struct scan *s, uint32_t chars);
 
 /*
- * The person "katanya" refers to: the last one the text made speak, named
- * right before a reporting verb ("Khaled Nordin berkata, ..."), among the
- * last few named; else the last one named. In "... bersama rakan
- * sejawatnya, Sjafrie. \"...\" katanya", Khaled speaks, not Sjafrie.
+ * Whether the person mention starting at token m opens its sentence: only
+ * capitalised words (a title, a rank, a post: "Menteri Pertahanan",
+ * "Kepala Dinas Penerangan Angkatan Laut (Kadispenal) Laksamana Pertama
+ * TNI") and brackets before it. The sentence's subject, then.
  */
-static const char *last_speaker_before(const struct scan *s, uint32_t before)
+static bool opens_sentence(const struct scan *s, size_t m)
+{
+	for (size_t k = m + 1; k-- > 0;) {
+		const struct wp_token *t = &s->t->v[k];
+
+		if (k < m && !(t->flags & (WP_TOKEN_CAPITAL | WP_TOKEN_UPPER)) &&
+		    !wp_token_punct(s->text, t, '(') && !wp_token_punct(s->text, t, ')'))
+			return false;
+		if (t->flags & (WP_TOKEN_SENT_START | WP_TOKEN_LINE_START))
+			return true;
+	}
+	return false;
+}
+
+/*
+ * In the paragraph from token `line` up to code point `before`: the last
+ * person named as a sentence's subject or before a reporting verb, or
+ * NULL. Only there: further back, a capitalised word opening a sentence
+ * is as often a dateline's outlet or a place taken for a name.
+ */
+static const char *paragraph_speaker(const struct scan *s, size_t line, uint32_t before)
 {
 	size_t i = first_person_from(s, before);
 
+	for (size_t k = i; k-- > 0 && s->people[k].start >= s->t->v[line].chars;) {
+		if (s->people[k].end > before)
+			continue;
+		size_t j = token_at(s, s->people[k].end);
+
+		while (j < s->t->n && wp_token_punct(s->text, &s->t->v[j], ','))
+			j++;
+		if ((j < s->t->n && cue_at(s, j, CUE_VERB)) ||
+		    opens_sentence(s, token_at(s, s->people[k].start)))
+			return s->people[k].name;
+	}
+	return NULL;
+}
+
+/* How many paragraphs open after code point `from`, up to token `to`. */
+static size_t paragraphs_between(const struct scan *s, uint32_t from, size_t to)
+{
+	size_t n = 0;
+
+	for (size_t k = token_at(s, from); k <= to && k < s->t->n; k++)
+		n += (s->t->v[k].flags & WP_TOKEN_LINE_START) != 0;
+	return n;
+}
+
+/*
+ * The person "katanya" refers to: the subject of the quotation's own
+ * paragraph ("Menteri Pertahanan Sjafrie Sjamsoeddin meminta ... \"...\"
+ * ujarnya", even after someone else spoke above); else the speaker of
+ * the last quotation, in this paragraph or the one before, when no one
+ * was named since; else, among the last
+ * few named, the last one the text made speak, named right before a
+ * reporting verb ("Khaled Nordin berkata, ..."); else the last one named.
+ * In "Khaled Nordin berkata ... bersama rakan sejawatnya, Sjafrie.\n\n
+ * \"...\" katanya", Khaled speaks, not Sjafrie.
+ */
+static const char *last_speaker_before(const struct scan *s, uint32_t before)
+{
+	size_t line = s->t->n ? token_at(s, before) : 0, i;
+	const char *subject;
+
+	if (s->t->n == 0)
+		return NULL;
+	if (line >= s->t->n)
+		line = s->t->n - 1;
+	while (line > 0 && !(s->t->v[line].flags & WP_TOKEN_LINE_START))
+		line--;
+	if ((subject = paragraph_speaker(s, line, before)))
+		return subject;
+	/* The last quotation's speaker goes on into the next paragraph, if no one was named since.
+	 */
+	i = first_person_from(s, before);
+	if (s->last_speaker && first_person_from(s, s->last_quote_end) == i &&
+	    paragraphs_between(s, s->last_quote_end, line) <= 1)
+		return s->last_speaker;
 	for (size_t k = i; k-- > 0 && i - k <= SPEAKER_MENTIONS_BACK;) {
 		if (s->people[k].end > before)
 			continue;
@@ -475,6 +551,11 @@ static int find_direct(struct scan *s, bool *quoted)
 			free(via);
 			if (r < 0)
 				return r;
+			if (speaker) {
+				s->last_speaker = speaker;
+				s->last_quote_end =
+					after < s->t->n ? s->t->v[after].chars : UINT32_MAX;
+			}
 		}
 		i = k + cw;
 	}

@@ -196,6 +196,29 @@ WA_TEST(katanya_is_the_last_speaker_not_the_last_name)
 }
 
 /*
+ * "ujarnya" in a paragraph whose subject is someone new is that person's,
+ * though someone else spoke in the paragraph before; and a quotation that
+ * follows with "katanya", no one new named, is theirs too.
+ */
+WA_TEST(nya_is_the_subject_of_its_own_paragraph)
+{
+	struct wa_test_run r = { 0 };
+
+	wa_test_run_text(
+		&r, conf,
+		"Patroli\n\n"
+		"Kepala Dinas Penerangan Angkatan Laut Laksamana Pertama TNI Tunggul mengatakan "
+		"kapal asing itu sudah meninggalkan ZEE Indonesia.\n\n"
+		"Menteri Pertahanan Sjafrie Sjamsoeddin meminta semua unsur tetap siaga. "
+		"\"Kedaulatan tidak bisa ditawar,\" ujarnya.\n\n"
+		"\"Patroli berlanjut sampai akhir bulan,\" katanya.\n");
+	expect(&r, "Kedaulatan tidak bisa", "Sjafrie Sjamsoeddin", "direct");
+	/* A paragraph naming no one goes on with the last quotation's speaker. */
+	expect(&r, "Patroli berlanjut", "Sjafrie Sjamsoeddin", "direct");
+	wa_test_run_done(&r);
+}
+
+/*
  * Found by fuzz-pipeline: a name, its verb and a comma ending the text read
  * one token past the last. The filler makes the tokens exactly 256, as
  * many as their array holds, so AddressSanitizer sees such a read.
@@ -230,6 +253,7 @@ WA_TEST(speakers_come_from_entities_json_when_the_text_was_set_again)
 WA_TEST_MAIN(WA_TEST_ENTRY(a_long_post_before_the_name_and_a_pronoun_after_the_verb),
 	     WA_TEST_ENTRY(a_reporting_verb_ending_the_text_quotes_nothing),
 	     WA_TEST_ENTRY(katanya_is_the_last_speaker_not_the_last_name),
+	     WA_TEST_ENTRY(nya_is_the_subject_of_its_own_paragraph),
 	     WA_TEST_ENTRY(an_english_speaker_after_the_quotation_with_a_post),
 	     WA_TEST_ENTRY(speakers_come_from_entities_json_when_the_text_was_set_again),
 	     WA_TEST_ENTRY(speakers_come_from_verbs_after_and_before_and_from_nya),
