@@ -267,17 +267,28 @@ static size_t find_dateline(struct run *run, const struct line *l)
 	for (size_t i = 0; i < f->n_groups; i++) {
 		size_t start, end;
 
-		if (wp_pattern_group_match(f, &f->groups[i], l->text, l->len, 0, run->md, &start,
-					   &end) &&
-		    end < l->len) {
-			const char *rest = l->text + end;
-			size_t rest_len = l->len - end;
+		if (!wp_pattern_group_match(f, &f->groups[i], l->text, l->len, 0, run->md, &start,
+					    &end))
+			continue;
+		if (end == l->len) {
+			/*
+			 * A dateline on a line of its own ("Jakarta, CNN Indonesia --",
+			 * its lede below, as some extractors break it) opens the article
+			 * when a paragraph follows; the line is then all dateline.
+			 */
+			size_t next = (size_t)(l - run->lines) + 1;
 
-			if (wp_count_words(rest, rest_len) <= DATELINE_HEADER_MAX_WORDS &&
-			    !wp_ends_sentence(rest, rest_len))
-				return 0;
-			return end;
+			if (next < run->n_lines && run->lines[next].body)
+				return end;
+			continue;
 		}
+		const char *rest = l->text + end;
+		size_t rest_len = l->len - end;
+
+		if (wp_count_words(rest, rest_len) <= DATELINE_HEADER_MAX_WORDS &&
+		    !wp_ends_sentence(rest, rest_len))
+			return 0;
+		return end;
 	}
 	return 0;
 }

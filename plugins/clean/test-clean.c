@@ -121,6 +121,40 @@ WA_TEST(editor_initials_trailer_leaves_the_last_paragraph)
 	wa_test_run_done(&r);
 }
 
+/*
+ * A dateline an extractor put on a line of its own, above the lede, is
+ * still the dateline; alone above no paragraph it is only a header line.
+ */
+WA_TEST(a_dateline_on_its_own_line_opens_the_article)
+{
+	struct wa_test_run r = { 0 };
+
+	wa_test_run_text(&r, conf,
+			 "Kemhan Bantah Kontrak Jet Tempur\n"
+			 "Senin, 24 Nov 2025 10:15 WIB\n\n"
+			 "Jakarta, CNN Indonesia --\n\n"
+			 "Kementerian Pertahanan membantah kabar Indonesia telah meneken kontrak "
+			 "pembelian jet tempur buatan luar negeri tahun ini.\n\n"
+			 "Proses pengadaan masih dalam tahap kajian, kata juru bicara Kemhan.");
+	ASSERT_STR_EQ(wa_test_removed(&r, "dateline", ""), "Jakarta, CNN Indonesia --");
+	ASSERT_STR_EQ(wa_article_text(r.article),
+		      "Kementerian Pertahanan membantah kabar Indonesia telah meneken kontrak "
+		      "pembelian jet tempur buatan luar negeri tahun ini.\n\n"
+		      "Proses pengadaan masih dalam tahap kajian, kata juru bicara Kemhan.");
+	wa_test_run_done(&r);
+	wa_test_run_text(&r, conf,
+			 "Jakarta, CNN Indonesia --\n"
+			 "Kemhan Bantah Kontrak Jet Tempur\n"
+			 "Senin, 24 Nov 2025 10:15 WIB\n\n"
+			 "Kementerian Pertahanan membantah kabar Indonesia telah meneken kontrak "
+			 "pembelian jet tempur buatan luar negeri tahun ini.");
+	ASSERT_NULL(wa_test_removed(&r, "dateline", ""));
+	ASSERT_STR_EQ(wa_article_text(r.article),
+		      "Kementerian Pertahanan membantah kabar Indonesia telah meneken kontrak "
+		      "pembelian jet tempur buatan luar negeri tahun ini.");
+	wa_test_run_done(&r);
+}
+
 /* A first paragraph of one short sentence, with no dateline, is the article's, not its header's. */
 WA_TEST(a_standfirst_above_byline_and_date_is_set_aside)
 {
@@ -334,6 +368,7 @@ WA_TEST(a_photo_credit_is_not_the_copyright_footer)
 }
 
 WA_TEST_MAIN(WA_TEST_ENTRY(tribun_style_page_keeps_only_the_article),
+	     WA_TEST_ENTRY(a_dateline_on_its_own_line_opens_the_article),
 	     WA_TEST_ENTRY(a_japanese_article_keeps_its_opening_sentence),
 	     WA_TEST_ENTRY(a_photo_credit_is_not_the_copyright_footer),
 	     WA_TEST_ENTRY(glued_boilerplate_is_cut_out_and_both_sides_stay),
