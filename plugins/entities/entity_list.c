@@ -189,6 +189,24 @@ static int by_start(const void *a, const void *b)
 	return (x->start > y->start) - (x->start < y->start);
 }
 
+/*
+ * A person's mentions one character apart are the two halves of one
+ * double-barrelled name the tokenizer cut at its hyphen ("Kosiniak-Kamysz",
+ * each half merged into the full name): one mention. Sorted by start.
+ */
+static void join_halves(struct entity *e)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < e->n_mentions; i++) {
+		if (n > 0 && e->mentions[i].start == e->mentions[n - 1].end + 1)
+			e->mentions[n - 1].end = e->mentions[i].end;
+		else
+			e->mentions[n++] = e->mentions[i];
+	}
+	e->n_mentions = n;
+}
+
 static int by_mentions(const void *a, const void *b)
 {
 	const struct entity *x = *(const struct entity *const *)a;
@@ -249,6 +267,8 @@ char *entity_list_json(const struct entity_list *list)
 		if (e->merged || e->n_mentions == 0)
 			continue;
 		qsort(e->mentions, e->n_mentions, sizeof(*e->mentions), by_start);
+		if (e->type == ENTITY_PERSON)
+			join_halves(e);
 		order[n++] = e;
 	}
 	qsort(order, n, sizeof(*order), by_mentions);

@@ -35,6 +35,27 @@ static bool same_word(const char *a, size_t na, const char *b, size_t nb)
 	return na == nb && strncasecmp(a, b, na) == 0;
 }
 
+/*
+ * Whether a one-word name is this part of a full name, or one half of a
+ * double-barrelled part: the tokenizer cuts "Kosiniak-Kamysz" at its
+ * hyphen, as it cuts "Rusia-Belarus", so a later mention reads "Kosiniak".
+ */
+static bool names_part(const char *word, size_t n, const char *part, size_t len)
+{
+	const char *hyphen = memchr(part, '-', len);
+
+	if (same_word(word, n, part, len))
+		return true;
+	if (!hyphen)
+		return false;
+	const char *last = part + len;
+
+	while (last > part && last[-1] != '-')
+		last--;
+	return same_word(word, n, part, (size_t)(hyphen - part)) ||
+	       same_word(word, n, last, (size_t)(part + len - last));
+}
+
 /* Levenshtein distance up to 2 (3 means "more"), for short names. */
 static int distance(const char *a, size_t na, const char *b, size_t nb)
 {
@@ -71,7 +92,7 @@ static bool same_person(const struct parts *s, const struct parts *f)
 {
 	if (s->n == 1) {
 		for (size_t i = 0; i < f->n; i++)
-			if (same_word(s->p[0], s->len[0], f->p[i], f->len[i]))
+			if (names_part(s->p[0], s->len[0], f->p[i], f->len[i]))
 				return true;
 		return false;
 	}
@@ -103,7 +124,7 @@ int people_find_by_part(const struct entity_list *list, const char *word, size_t
 			continue;
 		split(e->name, &p);
 		for (size_t k = 0; k < p.n; k++) {
-			if (p.n > 1 && same_word(word, len, p.p[k], p.len[k]) &&
+			if (p.n > 1 && names_part(word, len, p.p[k], p.len[k]) &&
 			    (best < 0 || list->v[best].n_mentions < e->n_mentions)) {
 				best = (int)i;
 				break;

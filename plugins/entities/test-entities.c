@@ -120,6 +120,27 @@ WA_TEST(people_merge_full_name_surname_and_spelling_variant)
 	wa_test_run_done(&r);
 }
 
+/*
+ * A double-barrelled surname mentioned alone is cut at its hyphen (as
+ * "Rusia-Belarus" is): either half still names the person in full.
+ */
+WA_TEST(half_a_double_barrelled_surname_merges_into_the_full_name)
+{
+	struct wa_test_run r = { 0 };
+
+	wa_test_run_text(&r, conf,
+			 "Polandia Kerahkan Tentara\n\n"
+			 "Menteri Pertahanan Polandia Wladyslaw Kosiniak-Kamysz mengatakan langkah "
+			 "itu diambil untuk mencegah provokasi.\n\n"
+			 "\"Kami harus siap,\" ujar Kosiniak-Kamysz.\n");
+	const cJSON *wk = entity(&r, "person", "Wladyslaw Kosiniak-Kamysz");
+
+	ASSERT_NOT_NULL(wk);
+	ASSERT_EQ(mentions(wk), 2);
+	ASSERT_EQ(count_of_type(&r, "person"), 1);
+	wa_test_run_done(&r);
+}
+
 WA_TEST(ranks_with_qualifiers_and_reporting_verbs_find_people)
 {
 	struct wa_test_run r = { 0 };
@@ -916,6 +937,7 @@ WA_TEST_MAIN(WA_TEST_ENTRY(a_text_of_endless_names_is_capped_not_quadratic),
 	     WA_TEST_ENTRY(countries_by_code_whatever_the_spelling),
 	     WA_TEST_ENTRY(lower_case_words_are_not_acronym_countries),
 	     WA_TEST_ENTRY(people_merge_full_name_surname_and_spelling_variant),
+	     WA_TEST_ENTRY(half_a_double_barrelled_surname_merges_into_the_full_name),
 	     WA_TEST_ENTRY(ranks_with_qualifiers_and_reporting_verbs_find_people),
 	     WA_TEST_ENTRY(equipment_designators_are_normalised),
 	     WA_TEST_ENTRY(a_designators_sub_variant_after_a_second_hyphen_is_kept),
