@@ -116,6 +116,19 @@ static const struct word units[] = {
 	{ "bln", UNIT_MONTH },    { "tahun", UNIT_YEAR },   { "thn", UNIT_YEAR },
 };
 
+/* Counts written out, before a unit: "dua minggu lalu", "tiga hari yang lalu". */
+static const struct word number_words[] = {
+	{ "satu", 1 },  { "dua", 2 },      { "tiga", 3 },     { "empat", 4 },
+	{ "lima", 5 },  { "enam", 6 },     { "tujuh", 7 },    { "delapan", 8 },
+	{ "lapan", 8 }, { "sembilan", 9 }, { "sepuluh", 10 }, { "sebelas", 11 },
+};
+
+/* One of a unit, in one word: "sepekan lalu", "setahun lalu". */
+static const struct word one_units[] = {
+	{ "sejam", UNIT_HOUR },   { "sehari", UNIT_DAY },    { "seminggu", UNIT_WEEK },
+	{ "sepekan", UNIT_WEEK }, { "sebulan", UNIT_MONTH }, { "setahun", UNIT_YEAR },
+};
+
 struct cursor {
 	const char *s;
 	size_t len, at;
@@ -386,17 +399,24 @@ static bool date_body(struct cursor *c, struct date_match *m)
 	return numeric_date(c, m, false) || day_month_year(c, m) || month_first(c, m);
 }
 
-/* "2 jam yang lalu", "17 menit lalu", "3 hari lagi" */
+/*
+ * "2 jam yang lalu", "17 menit lalu", "3 hari lagi", and written out: "dua
+ * minggu lalu", "sepekan yang lalu".
+ */
 static bool counted_relative(struct cursor *c, struct date_match *m)
 {
 	struct cursor t = *c;
 	int n, unit;
 
-	if (!number(&t, 1, 3, &n))
-		return false;
-	skip(&t, " ");
-	if (!word(&t, units, N(units), &unit))
-		return false;
+	if (word(&t, one_units, N(one_units), &unit)) {
+		n = 1;
+	} else {
+		if (!number(&t, 1, 3, &n) && !word(&t, number_words, N(number_words), &n))
+			return false;
+		skip(&t, " ");
+		if (!word(&t, units, N(units), &unit))
+			return false;
+	}
 	skip(&t, " ");
 	(void)literal(&t, "yang");
 	skip(&t, " ");
@@ -702,7 +722,7 @@ static bool parse_at(struct cursor *c, struct date_match *m)
 	bool updated = update_prefix(&t);
 
 	m->updated = updated;
-	if (from_weekday(&t, m) || phrase_relative(&t, m))
+	if (from_weekday(&t, m) || phrase_relative(&t, m) || counted_relative(&t, m))
 		goto found;
 	*m = (struct date_match){ .weekday = -1, .updated = updated };
 	if (date_body(&t, m)) {
@@ -774,6 +794,10 @@ static void build_starters(void)
 		add_starter(phrases[i].text);
 	for (size_t i = 0; i < N(more); i++)
 		add_starter(more[i]);
+	for (size_t i = 0; i < N(number_words); i++)
+		add_starter(number_words[i].text);
+	for (size_t i = 0; i < N(one_units); i++)
+		add_starter(one_units[i].text);
 }
 
 /* a-z (either case) as 0-25, anything else as NO_LETTER. */

@@ -127,6 +127,12 @@ WA_TEST(relative_expressions_count_back_from_publication)
 	check("Rudal diluncurkan 2 jam yang lalu.", "2 jam yang lalu", "2025-08-10T08:00+07:00",
 	      "relative");
 	check("Kapal itu berlayar 3 hari lalu.", "3 hari lalu", "2025-08-07", "relative");
+	/* Counts written out, and one of a unit in one word. */
+	check("Tim itu kembali dari Cherbourg empat hari lalu.", "empat hari lalu", "2025-08-06",
+	      "relative");
+	check("Rapat digelar tiga bulan yang lalu.", "tiga bulan yang lalu", "2025-05", "relative");
+	check("Kapal itu tiba sepekan lalu.", "sepekan lalu", "2025-08-03", "relative");
+	check("Latihan dimulai dua hari lagi.", "dua hari lagi", "2025-08-12", "relative");
 	/* A month or a year back or ahead is that month or year, not a day in it. */
 	check("Kontrak diteken bulan lalu.", "bulan lalu", "2025-07", "relative");
 	check("Kapal itu tiba tahun depan.", "tahun depan", "2026", "relative");
@@ -138,7 +144,8 @@ WA_TEST(relative_expressions_count_back_from_publication)
 	check("Latihan bermula 4 Ogos 2025.", "4 Ogos 2025", "2025-08-04", "absolute");
 	check("Presiden tiba Rabu lalu di Minsk.", "Rabu lalu", "2025-08-06", "relative");
 	check("Rapat dijadwalkan minggu depan.", "minggu depan", "2025-08-17", "relative");
-	check("Dua minggu lalu kapal merapat.", "minggu lalu", "2025-08-03", "relative");
+	/* Two weeks back, not last week: the count is part of the expression. */
+	check("Dua minggu lalu kapal merapat.", "Dua minggu lalu", "2025-07-27", "relative");
 	/* A day name alone is that day of the week of publication (a Sunday). */
 	check("Kapal itu tiba pada Rabu di Surabaya.", "Rabu", "2025-08-06", "relative");
 	check("Ledakan terdengar Kamis malam.", "Kamis", "2025-08-07", "relative");
