@@ -427,9 +427,13 @@ static size_t mark_body(struct run *run, size_t lede)
 			for (i++; i < run->n_lines; i++) {
 				struct line *m = &run->lines[i];
 
-				/* A paragraph, a footer, or a line of another kind ends the list.
+				/*
+				 * A paragraph, a footer, a line of another kind, or the
+				 * article's trailer ("(whn/imk)" under detik's "Baca juga"
+				 * list) ends the list.
 				 */
-				if (m->body || match_line(run, run->c->cut, m) || line_rule(run, m))
+				if (m->body || match_line(run, run->c->cut, m) ||
+				    line_rule(run, m) || match_line(run, run->c->tail, m))
 					break;
 				m->kind = kind;
 			}
