@@ -128,6 +128,23 @@ static size_t named_before(const struct scan *s, size_t j, size_t q)
  * organisation or country of the post, then the name. Returns the tokens
  * used, 0 if no name follows.
  */
+/*
+ * An acronym in capitals after a post, then a word that is capitalised but
+ * not shouted: an organisation ("KNDS", "PTDI" undefined), with more of
+ * the post or the name after it. Not a name written in capitals ("JOKO
+ * WIDODO"), whose next word is in capitals too, nor the two letters that
+ * open a company's or a person's name ("PT Dahana", "TB Hasanuddin").
+ */
+static bool company_acronym(const struct scan *s, size_t j)
+{
+	const struct wp_token *t = &s->t->v[j], *next = j + 1 < s->t->n ? t + 1 : NULL;
+
+	return next && (t->flags & WP_TOKEN_WORD) && (t->flags & WP_TOKEN_UPPER) &&
+	       !(t->flags & WP_TOKEN_HAS_DIGIT) && t->fold_len >= 3 && t->fold_len <= 6 &&
+	       !scan_cue_at(s, j, CUE_TITLE) && (next->flags & WP_TOKEN_CAPITAL) &&
+	       !(next->flags & WP_TOKEN_UPPER);
+}
+
 size_t posts_person_after(struct scan *s, size_t i, size_t n)
 {
 	size_t j = i + n, q;
@@ -146,6 +163,11 @@ size_t posts_person_after(struct scan *s, size_t i, size_t n)
 			const struct entity *e = &s->list->v[known_defined_acronym(s, j)];
 
 			if (scan_add(s, e->type, e->name, e->code, j, j + 1) < 0)
+				return 0;
+			j++;
+		} else if (company_acronym(s, j)) {
+			/* "CEO KNDS France Nicolas Chamussy": the post's company. */
+			if (scan_add(s, ENTITY_ORG, NULL, NULL, j, j + 1) < 0)
 				return 0;
 			j++;
 		} else if (j + 2 < s->t->n && wp_token_punct(s->text, &s->t->v[j], '(') &&

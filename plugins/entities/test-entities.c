@@ -141,6 +141,25 @@ WA_TEST(half_a_double_barrelled_surname_merges_into_the_full_name)
 	wa_test_run_done(&r);
 }
 
+/* "CEO KNDS France Nicolas Chamussy": the company's acronym is the post's, not the person. */
+WA_TEST(a_company_acronym_after_a_post_is_part_of_the_post)
+{
+	struct wa_test_run r = { 0 };
+
+	wa_test_run_text(&r, conf,
+			 "Kerja Sama Amunisi\n\n"
+			 "Penandatanganan dilakukan oleh Direktur Utama PT Pindad Sigit P. Santosa "
+			 "dan CEO KNDS France Nicolas Chamussy di Jakarta.\n");
+	const cJSON *nc = entity(&r, "person", "Nicolas Chamussy");
+
+	ASSERT_NOT_NULL(nc);
+	ASSERT_STR_EQ(wa_json_get_string(nc, "role"), "CEO KNDS France");
+	ASSERT_NOT_NULL(entity(&r, "org", "KNDS"));
+	ASSERT_NULL(entity(&r, "person", "KNDS"));
+	ASSERT_NOT_NULL(entity(&r, "person", "Sigit P. Santosa"));
+	wa_test_run_done(&r);
+}
+
 WA_TEST(ranks_with_qualifiers_and_reporting_verbs_find_people)
 {
 	struct wa_test_run r = { 0 };
@@ -938,6 +957,7 @@ WA_TEST_MAIN(WA_TEST_ENTRY(a_text_of_endless_names_is_capped_not_quadratic),
 	     WA_TEST_ENTRY(lower_case_words_are_not_acronym_countries),
 	     WA_TEST_ENTRY(people_merge_full_name_surname_and_spelling_variant),
 	     WA_TEST_ENTRY(half_a_double_barrelled_surname_merges_into_the_full_name),
+	     WA_TEST_ENTRY(a_company_acronym_after_a_post_is_part_of_the_post),
 	     WA_TEST_ENTRY(ranks_with_qualifiers_and_reporting_verbs_find_people),
 	     WA_TEST_ENTRY(equipment_designators_are_normalised),
 	     WA_TEST_ENTRY(a_designators_sub_variant_after_a_second_hyphen_is_kept),
