@@ -649,7 +649,11 @@ static int spam_process(void *state, struct wa_article *a)
 			terms += w[j].term == TERM_GAME || w[j].term == TERM_SLANG ||
 				 w[j].term == TERM_PROVIDER;
 			caps += w[j].caps && lower_sentence;
-			j++;
+			/* A term of several words ("link alternatif") is in the run whole. */
+			size_t words = w[j].term_words > 1 ? w[j].term_words : 1;
+
+			while (words-- > 0 && j < n && w[j].sentence == w[i].sentence)
+				j++;
 		}
 		bool injection = promotion ||
 				 (brands && (ctas || terms || caps >= 2 || j - i >= 2)) ||

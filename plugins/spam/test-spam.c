@@ -33,6 +33,23 @@ WA_TEST(an_injected_brand_leaves_the_sentence_whole)
 	wa_test_run_done(&r);
 }
 
+/* A term of two words ends the injected run after its second word, not its first. */
+WA_TEST(an_injection_ending_in_a_term_of_two_words_goes_whole)
+{
+	struct wa_test_run r = { 0 };
+
+	wa_test_run_text(&r, conf,
+			 "BrahMos merupakan rudal supersonik hasil kerja sama India dan Rusia. "
+			 "DAFTAR SEKARANG di MANTAP168 link alternatif anti rungkad Kecepatannya "
+			 "mencapai Mach 2,8 dengan jangkauan hingga 290 kilometer.");
+	ASSERT_STR_EQ(wa_article_text(r.article),
+		      "BrahMos merupakan rudal supersonik hasil kerja sama India dan Rusia. "
+		      "Kecepatannya mencapai Mach 2,8 dengan jangkauan hingga 290 kilometer.");
+	ASSERT_STR_EQ(wa_test_removed(&r, "spam", ""),
+		      "DAFTAR SEKARANG di MANTAP168 link alternatif anti rungkad");
+	wa_test_run_done(&r);
+}
+
 WA_TEST(designators_and_acronyms_are_not_brands)
 {
 	static const char text[] =
@@ -159,6 +176,7 @@ WA_TEST(footnote_digits_are_left_for_clean)
 }
 
 WA_TEST_MAIN(WA_TEST_ENTRY(an_injected_brand_leaves_the_sentence_whole),
+	     WA_TEST_ENTRY(an_injection_ending_in_a_term_of_two_words_goes_whole),
 	     WA_TEST_ENTRY(designators_and_acronyms_are_not_brands),
 	     WA_TEST_ENTRY(news_about_gambling_is_kept_and_scores_low),
 	     WA_TEST_ENTRY(an_advertising_paragraph_without_a_brand_goes),
