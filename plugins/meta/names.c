@@ -234,9 +234,16 @@ static int parse_segment(struct names *names, const char *s, size_t len)
 	const char *at;
 
 	if ((s[0] == '(' || s[0] == '[') && (s[len - 1] == ')' || s[len - 1] == ']')) {
-		/* A trailer: "(rds/has)" are initials, "(Arief Setyadi)" an editor's name. */
+		/*
+		 * A trailer: "(rds/has)" are initials, "(Arief Setyadi)" an editor's
+		 * name, "(Reporting by X; Editing by Y)" a byline in brackets.
+		 */
 		const char *inner = s + 1;
 		size_t n = len - 2;
+
+		/* One level of brackets only: nested ones must not recurse without end. */
+		if (n > 0 && inner[0] != '(' && inner[0] != '[' && find_label(inner, n, &skip))
+			return parse_line(names, inner, n);
 
 		if (memchr(inner, ' ', n) && has_name_shape(inner, n))
 			return add_name(names->editors, inner, n);
