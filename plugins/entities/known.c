@@ -136,6 +136,25 @@ static bool names_a_currency(const struct scan *s, size_t i, size_t n)
 }
 
 /*
+ * "Marietta, Georgia, Amerika Serikat" (where Lockheed Martin builds the
+ * C-130J): the US state, not the country. Georgia is the one country
+ * named like a state of another; followed by a comma and the United
+ * States, it is that state.
+ */
+static bool a_us_state(const struct scan *s, size_t i, size_t n, int entry)
+{
+	size_t j = i + n;
+	int other;
+
+	if (strcmp(scan_canonical(s, entry)->code, "GE") != 0 || j + 1 >= s->t->n ||
+	    !wp_token_punct(s->text, &s->t->v[j], ',') || !scan_gazetteer_at(s, j + 1, &other))
+		return false;
+	const struct canonical *o = scan_canonical(s, other);
+
+	return o->type == ENTITY_COUNTRY && strcmp(o->code, "US") == 0;
+}
+
+/*
  * A seat of government that acts ("Kremlin membantah", "Beijing menolak")
  * is its country, and only that: "Beijing" is then no place. Returns the
  * country's entity, -1 if the name is no acting seat, or -errno.
@@ -176,6 +195,10 @@ size_t known_add_gazetteer(struct scan *s, size_t i, size_t n, int entry)
 		named = true;
 		if (c->type == ENTITY_COUNTRY && names_a_currency(s, i, n))
 			continue;
+		if (c->type == ENTITY_COUNTRY && a_us_state(s, i, n, entry)) {
+			r = scan_add(s, ENTITY_PLACE, NULL, NULL, i, i + n);
+			continue;
+		}
 		/* Jakarta Pusat, Jawa Timur: a compass word makes another place. */
 		if (c->type == ENTITY_PLACE && compass_after(s, i + n)) {
 			used = n + 1;

@@ -160,6 +160,27 @@ WA_TEST(a_company_acronym_after_a_post_is_part_of_the_post)
 	wa_test_run_done(&r);
 }
 
+/* "Marietta, Georgia, Amerika Serikat" is the US state; a list of countries keeps Georgia one. */
+WA_TEST(georgia_before_the_united_states_is_the_state)
+{
+	struct wa_test_run r = { 0 };
+
+	wa_test_run_text(
+		&r, conf,
+		"Pesawat Kelima Tiba\n\n"
+		"Pesawat C-130J itu diterbangkan dari pabrik di Marietta, Georgia, Amerika "
+		"Serikat melalui Hawaii dan Guam.\n");
+	ASSERT_NOT_NULL(entity(&r, "place", "Georgia"));
+	ASSERT_NULL(entity(&r, "country", "Georgia"));
+	ASSERT_NOT_NULL(entity(&r, "country", "Amerika Serikat"));
+	wa_test_run_done(&r);
+	wa_test_run_text(&r, conf,
+			 "Latihan Bersama\n\n"
+			 "Latihan itu diikuti Turki, Georgia, dan Azerbaijan di dekat Tbilisi.\n");
+	ASSERT_NOT_NULL(entity(&r, "country", "Georgia"));
+	wa_test_run_done(&r);
+}
+
 WA_TEST(ranks_with_qualifiers_and_reporting_verbs_find_people)
 {
 	struct wa_test_run r = { 0 };
@@ -958,6 +979,7 @@ WA_TEST_MAIN(WA_TEST_ENTRY(a_text_of_endless_names_is_capped_not_quadratic),
 	     WA_TEST_ENTRY(people_merge_full_name_surname_and_spelling_variant),
 	     WA_TEST_ENTRY(half_a_double_barrelled_surname_merges_into_the_full_name),
 	     WA_TEST_ENTRY(a_company_acronym_after_a_post_is_part_of_the_post),
+	     WA_TEST_ENTRY(georgia_before_the_united_states_is_the_state),
 	     WA_TEST_ENTRY(ranks_with_qualifiers_and_reporting_verbs_find_people),
 	     WA_TEST_ENTRY(equipment_designators_are_normalised),
 	     WA_TEST_ENTRY(a_designators_sub_variant_after_a_second_hyphen_is_kept),
