@@ -717,6 +717,11 @@ static bool parse_at(struct cursor *c, struct date_match *m)
 			optional_time(&t, m);
 			goto found;
 		}
+		/* "10.15 WIB - ...": a time with its zone needs no "pukul" (live reports). */
+		*m = (struct date_match){ .weekday = -1 };
+		t = *c;
+		if (time_of_day(&t, m) && m->has_zone)
+			goto found;
 		return false;
 	}
 	bool updated = update_prefix(&t);

@@ -200,6 +200,15 @@ WA_TEST(a_time_alone_is_kept_as_a_time)
 	ASSERT_STR_EQ(wa_json_get_string(first, "time"), "05:30+07:00");
 	ASSERT_STR_EQ(wa_json_get_string(first, "kind"), "partial");
 	wa_test_run_done(&r);
+	/* With its zone a time needs no "pukul", as live reports write it; a bare number does. */
+	run_sentence(&r, "10.15 WIB - Kemlu mengimbau WNI menjauhi perbatasan.");
+	first = cJSON_GetArrayItem(wa_test_field(&r, "dates"), 0);
+	ASSERT_STR_EQ(wa_json_get_string(first, "text"), "10.15 WIB");
+	ASSERT_STR_EQ(wa_json_get_string(first, "time"), "10:15+07:00");
+	wa_test_run_done(&r);
+	run_sentence(&r, "Harga naik 10.15 persen tahun ini.");
+	ASSERT_NULL(wa_test_field(&r, "dates"));
+	wa_test_run_done(&r);
 }
 
 /*
