@@ -103,6 +103,13 @@ static int infer_year(const struct date_match *m, const struct reference *ref, b
 	int ry, rm, rd;
 
 	civil_from_days(ref->day, &ry, &rm, &rd);
+	/* A month alone ("Februari lalu", "Juni mendatang"): the last one before, or the next. */
+	if (!m->day) {
+		*ret_mismatch = false;
+		if (ahead)
+			return m->month > rm ? ry : ry + 1;
+		return m->month < rm ? ry : ry - 1;
+	}
 	int year = ry;
 	int64_t slack = ahead ? AHEAD_DAYS : FUTURE_SLACK_DAYS;
 

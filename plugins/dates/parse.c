@@ -366,6 +366,8 @@ static bool month_first(struct cursor *c, struct date_match *m)
 		return false;
 	if (t.at < t.len && t.s[t.at] == '.')
 		t.at++;
+	struct cursor month_end = t;
+
 	skip(&t, " ");
 	struct cursor dc = t;
 
@@ -389,6 +391,12 @@ static bool month_first(struct cursor *c, struct date_match *m)
 	if (number(&t, 4, 4, &y) && y >= 1900 && y <= 2100) {
 		m->year = y, m->month = mo, m->day = 0;
 		*c = t;
+		return true;
+	}
+	/* "Februari lalu", "Juni mendatang": the month, its year the reference's side of it. */
+	if (literal(&t, "lalu") || literal(&t, "mendatang") || literal(&t, "depan")) {
+		m->year = 0, m->month = mo, m->day = 0;
+		*c = month_end;
 		return true;
 	}
 	return false;

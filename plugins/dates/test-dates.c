@@ -88,6 +88,10 @@ WA_TEST(header_forms_with_times_and_zones)
 WA_TEST(dates_without_a_year_take_the_publication_year)
 {
 	check("Perjanjian diteken pada 28 Juli lalu.", "28 Juli", "2025-07-28", "partial");
+	/* A month alone, past or to come: the nearest such month on that side. */
+	check("Marles berkunjung ke Jakarta pada Februari lalu.", "Februari", "2025-02", "partial");
+	check("Latihan itu digelar Oktober lalu.", "Oktober", "2024-10", "partial");
+	check("Latihan berikutnya digelar Juni mendatang.", "Juni", "2026-06", "partial");
 	/* A day more than a month after publication is last year's; within the month, this year's.
 	 */
 	check("Pameran dibuka 21 November di Jakarta.", "21 November", "2024-11-21", "partial");
