@@ -362,6 +362,12 @@ static const char *outlet_in_masthead(const struct meta *m, const struct set_asi
 
 		if (found && !strstr(h, " | ") && !is_outlet_name(found, h))
 			found = NULL;
+		/* "Sindonews.com - 21 Agustus 2025 14:30 WIB": the site's address opening the line.
+		 */
+		size_t first = strcspn(h, " ");
+
+		if (!found && memchr(h, '.', first) && h[first] == ' ')
+			found = outlets_find(&m->outlets, h, first);
 		/* "am@hmetro.com.my": a writer's address at the outlet. */
 		const char *at = strchr(h, '@');
 

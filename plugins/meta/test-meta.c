@@ -164,6 +164,21 @@ WA_TEST(editor_initials_and_syndication_from_the_tail)
 	wa_test_run_done(&r);
 }
 
+/* A header line opening with the site's address names the outlet, when nothing else does. */
+WA_TEST(the_site_address_opening_a_header_line_is_the_outlet)
+{
+	struct wa_test_run r = { 0 };
+
+	wa_test_run_text(&r, conf,
+			 "Menhan Bertemu Mitranya di Canberra\n"
+			 "Sindonews.com - 21 Agustus 2025 14:30 WIB\n\n"
+			 "CANBERRA -"
+			 " Pasukan kedua negara menggelar latihan bersama di perairan utara selama "
+			 "tiga hari, kata juru bicara.\n");
+	ASSERT_STR_EQ(wa_test_string(&r, "outlet"), "Sindonews");
+	wa_test_run_done(&r);
+}
+
 WA_TEST(ingest_metadata_wins_and_the_url_names_the_outlet)
 {
 	static const char json[] =
@@ -206,4 +221,5 @@ WA_TEST_MAIN(WA_TEST_ENTRY(datelines_of_each_form),
 	     WA_TEST_ENTRY(authors_and_editors_from_each_byline_form),
 	     WA_TEST_ENTRY(editor_initials_and_syndication_from_the_tail),
 	     WA_TEST_ENTRY(ingest_metadata_wins_and_the_url_names_the_outlet),
+	     WA_TEST_ENTRY(the_site_address_opening_a_header_line_is_the_outlet),
 	     WA_TEST_ENTRY(an_author_the_byline_calls_editor_is_an_editor))
