@@ -87,6 +87,23 @@ static bool bare_number(const char *text, const struct wp_token *t)
 	return true;
 }
 
+/* A number with a variant after it ("30MK2" of "Su 30MK2"), or a bare number. */
+static bool numbered_variant(const char *text, const struct wp_token *t)
+{
+	size_t d = t->start;
+
+	if (bare_number(text, t))
+		return true;
+	while (d < t->end && is_digit(text[d]))
+		d++;
+	if (d == t->start || d - t->start > MAX_NUMBER_DIGITS || t->end - d > MAX_VARIANT_LENGTH)
+		return false;
+	for (size_t k = d; k < t->end; k++)
+		if (!is_alnum(text[k]))
+			return false;
+	return true;
+}
+
 /* The second of "Su-27/30" or "F-16C/D", built on the first. */
 static bool slash_alternative(const char *text, const struct wp_tokens *tokens, size_t i,
 			      const char *first_name, char *out, size_t size)
@@ -141,7 +158,7 @@ size_t designator_match(const struct gazetteer *g, const char *text, const struc
 		if (parse_token(g, text, next, wp_token_folded(tokens, i + maker), names[0],
 				DESIGNATOR_MAX)) {
 			used = maker + 1;
-		} else if (bare_number(text, next)) {
+		} else if (numbered_variant(text, next)) {
 			int w = snprintf(names[0], DESIGNATOR_MAX, "%s-%.*s",
 					 g->prefix[g->cues.v[entry].ref],
 					 (int)(next->end - next->start), text + next->start);
@@ -152,9 +169,9 @@ size_t designator_match(const struct gazetteer *g, const char *text, const struc
 	if (!used && (t->flags & WP_TOKEN_HAS_DIGIT) &&
 	    parse_token(g, text, t, wp_token_folded(tokens, i), names[0], DESIGNATOR_MAX))
 		used = 1;
-	/* "Su 35": a prefix of two letters or more, then the number. */
+	/* "Su 35", "Su 30MK2": a prefix of two letters or more, then the number. */
 	if (!used && (t->flags & (WP_TOKEN_CAPITAL | WP_TOKEN_UPPER)) && t->end - t->start >= 2 &&
-	    i + 1 < tokens->n && bare_number(text, &tokens->v[i + 1]) &&
+	    i + 1 < tokens->n && numbered_variant(text, &tokens->v[i + 1]) &&
 	    tokens->v[i + 1].end - tokens->v[i + 1].start >= 2) {
 		const char *prefix = gazetteer_prefix(g, wp_token_folded(tokens, i), t->fold_len);
 		const struct wp_token *num = &tokens->v[i + 1];

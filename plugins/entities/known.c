@@ -240,6 +240,19 @@ size_t known_add_gazetteer(struct scan *s, size_t i, size_t n, int entry)
 }
 
 /* "KRI Nanggala-402", "KRI Bung Tomo (357)". */
+/* Three digits alone, as a navy numbers its hulls (a year has four, a count is rarely so). */
+static bool hull_number(const struct scan *s, size_t j)
+{
+	const struct wp_token *t = &s->t->v[j];
+
+	if (!(t->flags & WP_TOKEN_NUMBER) || t->end - t->start != 3)
+		return false;
+	for (uint32_t k = t->start; k < t->end; k++)
+		if (s->text[k] < '0' || s->text[k] > '9')
+			return false;
+	return true;
+}
+
 size_t known_ship_at(struct scan *s, size_t i)
 {
 	size_t cue = scan_cue_at(s, i, CUE_SHIP);
@@ -277,6 +290,18 @@ size_t known_ship_at(struct scan *s, size_t i)
 			return scan_add(s, ENTITY_EQUIPMENT, name, NULL, i, j + 3) < 0 ? 0
 										       : j + 3 - i;
 		j += 3;
+	} else if (j < s->t->n && hull_number(s, j)) {
+		/* ... and so is one after a space: "KRI Nanggala 402" is KRI Nanggala-402. */
+		const struct wp_token *name_end = &s->t->v[j - 1], *hull = &s->t->v[j];
+		char name[128];
+		int len = snprintf(name, sizeof(name), "%.*s-%.*s",
+				   (int)(name_end->end - s->t->v[i].start),
+				   s->text + s->t->v[i].start, (int)(hull->end - hull->start),
+				   s->text + hull->start);
+
+		if (len > 0 && (size_t)len < sizeof(name))
+			return scan_add(s, ENTITY_EQUIPMENT, name, NULL, i, j + 1) < 0 ? 0
+										       : j + 1 - i;
 	}
 	return scan_add(s, ENTITY_EQUIPMENT, NULL, NULL, i, j) < 0 ? 0 : j - i;
 }

@@ -223,6 +223,24 @@ WA_TEST(equipment_designators_are_normalised)
 	wa_test_run_done(&r);
 }
 
+/* A variant after the space ("Su 30MK2") and a hull number after one ("KRI Nanggala 402"). */
+WA_TEST(designators_and_hull_numbers_written_with_a_space)
+{
+	struct wa_test_run r = { 0 };
+
+	wa_test_run_text(&r, conf,
+			 "Alutsista\n\n"
+			 "TNI AU mengoperasikan Sukhoi Su 30MK2 dan Su-30MK2, sementara kapal "
+			 "selam KRI Nanggala 402 tenggelam pada 2021 di perairan Bali.\n");
+	const cJSON *su = entity(&r, "equipment", "Su-30MK2");
+
+	ASSERT_NOT_NULL(su);
+	ASSERT_EQ(mentions(su), 2);
+	ASSERT_NOT_NULL(entity(&r, "equipment", "KRI Nanggala-402"));
+	ASSERT_EQ(count_of_type(&r, "equipment"), 2);
+	wa_test_run_done(&r);
+}
+
 WA_TEST(a_designators_sub_variant_after_a_second_hyphen_is_kept)
 {
 	struct wa_test_run r = { 0 };
@@ -980,6 +998,7 @@ WA_TEST_MAIN(WA_TEST_ENTRY(a_text_of_endless_names_is_capped_not_quadratic),
 	     WA_TEST_ENTRY(half_a_double_barrelled_surname_merges_into_the_full_name),
 	     WA_TEST_ENTRY(a_company_acronym_after_a_post_is_part_of_the_post),
 	     WA_TEST_ENTRY(georgia_before_the_united_states_is_the_state),
+	     WA_TEST_ENTRY(designators_and_hull_numbers_written_with_a_space),
 	     WA_TEST_ENTRY(ranks_with_qualifiers_and_reporting_verbs_find_people),
 	     WA_TEST_ENTRY(equipment_designators_are_normalised),
 	     WA_TEST_ENTRY(a_designators_sub_variant_after_a_second_hyphen_is_kept),
