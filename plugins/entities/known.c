@@ -253,6 +253,24 @@ static bool hull_number(const struct scan *s, size_t j)
 	return true;
 }
 
+/*
+ * The ship named by tokens [i, name_end) with the hull number of token
+ * `hull` joined by a hyphen, its mention tokens [i, end); the tokens used,
+ * or 0 when the name is too long to build.
+ */
+static size_t add_ship_with_hull(struct scan *s, size_t i, size_t name_end, size_t hull, size_t end)
+{
+	const struct wp_token *last = &s->t->v[name_end - 1], *h = &s->t->v[hull];
+	char name[128];
+	int len =
+		snprintf(name, sizeof(name), "%.*s-%.*s", (int)(last->end - s->t->v[i].start),
+			 s->text + s->t->v[i].start, (int)(h->end - h->start), s->text + h->start);
+
+	if (len <= 0 || (size_t)len >= sizeof(name))
+		return 0;
+	return scan_add(s, ENTITY_EQUIPMENT, name, NULL, i, end) < 0 ? 0 : end - i;
+}
+
 size_t known_ship_at(struct scan *s, size_t i)
 {
 	size_t cue = scan_cue_at(s, i, CUE_SHIP);
@@ -274,34 +292,22 @@ size_t known_ship_at(struct scan *s, size_t i)
 		return 0;
 	/*
 	 * A hull number in brackets belongs to the name, written as the navy
-	 * writes it: "KRI Bung Tomo (357)" is KRI Bung Tomo-357.
+	 * writes it: "KRI Bung Tomo (357)" is KRI Bung Tomo-357; and so does
+	 * one after a space: "KRI Nanggala 402" is KRI Nanggala-402.
 	 */
 	if (j + 2 < s->t->n && wp_token_punct(s->text, &s->t->v[j], '(') &&
 	    (s->t->v[j + 1].flags & WP_TOKEN_NUMBER) &&
 	    wp_token_punct(s->text, &s->t->v[j + 2], ')')) {
-		const struct wp_token *name_end = &s->t->v[j - 1], *hull = &s->t->v[j + 1];
-		char name[128];
-		int len = snprintf(name, sizeof(name), "%.*s-%.*s",
-				   (int)(name_end->end - s->t->v[i].start),
-				   s->text + s->t->v[i].start, (int)(hull->end - hull->start),
-				   s->text + hull->start);
+		size_t used = add_ship_with_hull(s, i, j, j + 1, j + 3);
 
-		if (len > 0 && (size_t)len < sizeof(name))
-			return scan_add(s, ENTITY_EQUIPMENT, name, NULL, i, j + 3) < 0 ? 0
-										       : j + 3 - i;
+		if (used)
+			return used;
 		j += 3;
 	} else if (j < s->t->n && hull_number(s, j)) {
-		/* ... and so is one after a space: "KRI Nanggala 402" is KRI Nanggala-402. */
-		const struct wp_token *name_end = &s->t->v[j - 1], *hull = &s->t->v[j];
-		char name[128];
-		int len = snprintf(name, sizeof(name), "%.*s-%.*s",
-				   (int)(name_end->end - s->t->v[i].start),
-				   s->text + s->t->v[i].start, (int)(hull->end - hull->start),
-				   s->text + hull->start);
+		size_t used = add_ship_with_hull(s, i, j, j, j + 1);
 
-		if (len > 0 && (size_t)len < sizeof(name))
-			return scan_add(s, ENTITY_EQUIPMENT, name, NULL, i, j + 1) < 0 ? 0
-										       : j + 1 - i;
+		if (used)
+			return used;
 	}
 	return scan_add(s, ENTITY_EQUIPMENT, NULL, NULL, i, j) < 0 ? 0 : j - i;
 }

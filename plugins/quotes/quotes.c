@@ -239,29 +239,29 @@ static size_t paragraphs_between(const struct scan *s, uint32_t from, size_t to)
 /*
  * The person "katanya" refers to: the subject of the quotation's own
  * paragraph ("Menteri Pertahanan Sjafrie Sjamsoeddin meminta ... \"...\"
- * ujarnya", even after someone else spoke above); else the speaker of
- * the last quotation, in this paragraph or the one before, when no one
- * was named since; else, among the last
- * few named, the last one the text made speak, named right before a
- * reporting verb ("Khaled Nordin berkata, ..."); else the last one named.
- * In "Khaled Nordin berkata ... bersama rakan sejawatnya, Sjafrie.\n\n
- * \"...\" katanya", Khaled speaks, not Sjafrie.
+ * ujarnya", even after someone else spoke above); else the speaker of the
+ * last quotation, in this paragraph or the one before, when no one was
+ * named since; else, among the last few named, the last one the text
+ * made speak, named right before a reporting verb ("Khaled Nordin
+ * berkata, ..."); else the last one named. In "Khaled Nordin berkata ...
+ * bersama rakan sejawatnya, Sjafrie.\n\n\"...\" katanya", Khaled speaks,
+ * not Sjafrie.
  */
 static const char *last_speaker_before(const struct scan *s, uint32_t before)
 {
-	size_t line = s->t->n ? token_at(s, before) : 0, i;
 	const char *subject;
+	size_t line, i;
 
 	if (s->t->n == 0)
 		return NULL;
+	line = token_at(s, before);
 	if (line >= s->t->n)
 		line = s->t->n - 1;
 	while (line > 0 && !(s->t->v[line].flags & WP_TOKEN_LINE_START))
 		line--;
 	if ((subject = paragraph_speaker(s, line, before)))
 		return subject;
-	/* The last quotation's speaker goes on into the next paragraph, if no one was named since.
-	 */
+	/* The last quotation's speaker goes on, if no one was named since. */
 	i = first_person_from(s, before);
 	if (s->last_speaker && first_person_from(s, s->last_quote_end) == i &&
 	    paragraphs_between(s, s->last_quote_end, line) <= 1)
