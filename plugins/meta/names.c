@@ -186,13 +186,34 @@ static const char *weekday_after_name(const char *s, size_t len)
 }
 
 /*
- * "Penulis A, B | Editor C", "Reporting by A; Editing by B": each labelled
- * segment on its own.
+ * Where a second labelled segment starts with only a space before it,
+ * its label followed by a colon: "Rep: Fergi Nadira Red: Friska Yolandha"
+ * (Republika). NULL if none. The colon keeps names that hold a label's
+ * word ("Reddy") whole.
+ */
+static const char *second_label(const char *s, size_t len)
+{
+	size_t skip;
+
+	for (const char *sp = memchr(s, ' ', len); sp && sp + 1 < s + len;
+	     sp = memchr(sp + 1, ' ', len - (size_t)(sp + 1 - s))) {
+		size_t rest = len - (size_t)(sp + 1 - s);
+
+		if (find_label(sp + 1, rest, &skip) && skip < rest && sp[1 + skip] == ':')
+			return sp + 1;
+	}
+	return NULL;
+}
+
+/*
+ * "Penulis A, B | Editor C", "Reporting by A; Editing by B", "Rep: A Red:
+ * B": each labelled segment on its own.
  */
 static int parse_line(struct names *names, const char *s, size_t len)
 {
 	static const char *const separators[] = { " | ", "; " };
 	size_t skip;
+	const char *second;
 
 	for (size_t i = 0; i < sizeof(separators) / sizeof(*separators); i++) {
 		const char *sep = memmem(s, len, separators[i], strlen(separators[i]));
@@ -204,6 +225,11 @@ static int parse_line(struct names *names, const char *s, size_t len)
 
 			return r < 0 ? r : parse_line(names, next, len - (size_t)(next - s));
 		}
+	}
+	if (find_label(s, len, &skip) && (second = second_label(s + skip, len - skip))) {
+		int r = parse_segment(names, s, (size_t)(second - 1 - s));
+
+		return r < 0 ? r : parse_line(names, second, len - (size_t)(second - s));
 	}
 	return parse_segment(names, s, len);
 }
