@@ -181,6 +181,19 @@ WA_TEST(georgia_before_the_united_states_is_the_state)
 	wa_test_run_done(&r);
 }
 
+/* English adjectives of peoples and regions are no one's name. */
+WA_TEST(an_adjective_of_a_people_is_no_person)
+{
+	struct wa_test_run r = { 0 };
+
+	wa_test_run_text(&r, conf,
+			 "Defence Spending\n\n"
+			 "The purchase comes as Southeast Asian nations boost defence spending, "
+			 "while Australian and Japanese officials watch the South China Sea.\n");
+	ASSERT_EQ(count_of_type(&r, "person"), 0);
+	wa_test_run_done(&r);
+}
+
 WA_TEST(ranks_with_qualifiers_and_reporting_verbs_find_people)
 {
 	struct wa_test_run r = { 0 };
@@ -999,6 +1012,7 @@ WA_TEST_MAIN(WA_TEST_ENTRY(a_text_of_endless_names_is_capped_not_quadratic),
 	     WA_TEST_ENTRY(a_company_acronym_after_a_post_is_part_of_the_post),
 	     WA_TEST_ENTRY(georgia_before_the_united_states_is_the_state),
 	     WA_TEST_ENTRY(designators_and_hull_numbers_written_with_a_space),
+	     WA_TEST_ENTRY(an_adjective_of_a_people_is_no_person),
 	     WA_TEST_ENTRY(ranks_with_qualifiers_and_reporting_verbs_find_people),
 	     WA_TEST_ENTRY(equipment_designators_are_normalised),
 	     WA_TEST_ENTRY(a_designators_sub_variant_after_a_second_hyphen_is_kept),
