@@ -62,6 +62,7 @@ static const struct key keys[] = {
 	{ "max_attempts", KEY_INT, OFF(max_attempts), 1, 100 },
 	{ "shutdown_timeout_ms", KEY_INT, OFF(shutdown_timeout_ms), 0, 600000 },
 	{ "batch_max", KEY_INT, OFF(batch_max), 1, 65536 },
+	{ "seen_window", KEY_INT, OFF(seen_window), 0, INT64_C(1) << 32 },
 	{ "retry_interval_ms", KEY_INT, OFF(retry_interval_ms), 10, 600000 },
 	{ "rule_instructions", KEY_INT, OFF(rule_instructions), 1000, INT64_C(1) << 40 },
 	{ "rule_timeout_ms", KEY_INT, OFF(rule_timeout_ms), 1, 60000 },
@@ -94,6 +95,7 @@ int wa_config_init_defaults(struct wa_config *c)
 	c->max_attempts = 3;
 	c->shutdown_timeout_ms = 4000;
 	c->batch_max = 256;
+	c->seen_window = 1000000;
 	c->retry_interval_ms = 1000;
 	c->rule_instructions = 1000000;
 	c->rule_timeout_ms = 100;

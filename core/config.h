@@ -67,6 +67,7 @@ struct wa_config {
 	int64_t max_attempts;       /* crashes or hangs before an article goes to failed/ */
 	int64_t shutdown_timeout_ms;
 	int64_t batch_max;         /* articles per output commit */
+	int64_t seen_window;       /* article ids remembered as recorded; 0: all */
 	int64_t retry_interval_ms; /* back-off while the disk is full */
 	int64_t rule_instructions; /* per call of a rule's where() */
 	int64_t rule_timeout_ms;

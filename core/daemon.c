@@ -245,7 +245,8 @@ static int run(struct daemon *d)
 			     d->config.state_dir, wa_strerror(r));
 		return WA_EXIT_FAILURE;
 	}
-	r = wa_seen_open(wa_spool_state_fd(d->spool), "seen.ids", &d->seen);
+	r = wa_seen_open(wa_spool_state_fd(d->spool), "seen.ids", (size_t)d->config.seen_window,
+			 &d->seen);
 	if (r < 0) {
 		wa_log_error("cannot open '%s/seen.ids': %s", d->config.state_dir, wa_strerror(r));
 		return WA_EXIT_FAILURE;

@@ -4,8 +4,11 @@
  *
  * Ids are stored as their 16 raw bytes; the first 8 are already uniformly
  * distributed (they are a hash), so they index the table directly. Ids are
- * never removed (retention will rebuild the table), so there are no
- * tombstones. One mutex guards the table; it is held for a probe only.
+ * never removed one by one, so there are no tombstones: when the journal
+ * holds a quarter more than the window, the newest `window` entries are
+ * written to a new journal and the table is rebuilt from them (see
+ * seen.h). One mutex guards the table; it is held for a probe only, and
+ * for the swap of a rebuilt table.
  */
 #include "seen.h"
 
@@ -13,10 +16,12 @@
 #include <fcntl.h>
 #include <pthread.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <warta/log.h>
 
 #include "banned.h"
 #include "id.h"
@@ -29,6 +34,10 @@ struct wa_seen {
 	size_t count;
 	pthread_mutex_t lock;
 	int fd;
+	int dir_fd;       /* the journal's directory, for its rewrites */
+	char *name;       /* the journal's name in it */
+	size_t window;    /* ids kept: 0, all */
+	size_t journaled; /* entries in the journal */
 };
 
 static int hexval(char c)
@@ -105,7 +114,102 @@ static int insert(struct wa_seen *s, uint8_t key[ID_BYTES])
 	return 0;
 }
 
-int wa_seen_open(int dir_fd, const char *name, struct wa_seen **ret_seen)
+/* Reads or writes all of len bytes at the offset; 0 or -errno (-EIO for a file too short). */
+static int read_all(int fd, uint8_t *buf, size_t len, off_t at)
+{
+	for (size_t done = 0; done < len;) {
+		ssize_t n = pread(fd, buf + done, len - done, at + (off_t)done);
+
+		if (n < 0 && errno != EINTR)
+			return -errno;
+		if (n == 0)
+			return -EIO;
+		if (n > 0)
+			done += (size_t)n;
+	}
+	return 0;
+}
+
+static int write_all(int fd, const uint8_t *buf, size_t len)
+{
+	for (size_t done = 0; done < len;) {
+		ssize_t n = write(fd, buf + done, len - done);
+
+		if (n < 0 && errno != EINTR)
+			return -errno;
+		if (n > 0)
+			done += (size_t)n;
+	}
+	return 0;
+}
+
+/*
+ * Keeps the newest `window` ids: they go to a new journal, synced and
+ * renamed over the old one, and a table of them alone replaces the
+ * table. Reservations made while it was built (articles in flight) are
+ * forgotten: at worst an identical article then gets a second record.
+ * On failure nothing changes.
+ */
+static int compact(struct wa_seen *s)
+{
+	size_t keep = s->window, len = keep * ID_BYTES;
+	uint8_t *ids = malloc(len ? len : 1);
+	struct wa_seen fresh = { 0 };
+	char tmp[4096];
+	int fd = -1, r;
+
+	if (!ids)
+		return -ENOMEM;
+	r = read_all(s->fd, ids, len, (off_t)((s->journaled - keep) * ID_BYTES));
+	for (size_t i = 0; i < keep && r == 0; i++)
+		r = insert(&fresh, ids + i * ID_BYTES) < 0 ? -ENOMEM : 0;
+	snprintf(tmp, sizeof(tmp), "%s.tmp", s->name);
+	if (r == 0 &&
+	    (fd = openat(s->dir_fd, tmp, O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0640)) < 0)
+		r = -errno;
+	if (r == 0)
+		r = write_all(fd, ids, len);
+	if (r == 0 && fsync(fd) < 0)
+		r = -errno;
+	if (r == 0 && renameat(s->dir_fd, tmp, s->dir_fd, s->name) < 0)
+		r = -errno;
+	if (r < 0) {
+		if (fd >= 0) {
+			close(fd);
+			(void)unlinkat(s->dir_fd, tmp, 0);
+		}
+		free(fresh.slots);
+		free(ids);
+		return r;
+	}
+	(void)fsync(s->dir_fd); /* the rename itself */
+	pthread_mutex_lock(&s->lock);
+	free(s->slots);
+	s->slots = fresh.slots;
+	s->capacity = fresh.capacity;
+	s->count = fresh.count;
+	pthread_mutex_unlock(&s->lock);
+	close(s->fd);
+	s->fd = fd; /* at its end, where appends go */
+	s->journaled = keep;
+	free(ids);
+	return 0;
+}
+
+/* Compacts once the journal holds a quarter more than the window; a failure is only logged. */
+static void keep_window(struct wa_seen *s)
+{
+	int r;
+
+	if (!s->window || s->journaled <= s->window + s->window / 4)
+		return;
+	if ((r = compact(s)) < 0)
+		wa_log_warning(
+			"cannot shorten the journal of seen ids '%s': %s; it grows meanwhile",
+			s->name, strerror(-r));
+}
+
+int wa_seen_open(int dir_fd, const char *name, size_t window, struct wa_seen **ret_seen)
 {
 	struct wa_seen *s = calloc(1, sizeof(*s));
 	uint8_t buf[ID_BYTES * 4096];
@@ -116,6 +220,13 @@ int wa_seen_open(int dir_fd, const char *name, struct wa_seen **ret_seen)
 	if (!s)
 		return -ENOMEM;
 	pthread_mutex_init(&s->lock, NULL);
+	s->dir_fd = -1;
+	s->window = window;
+	if (!(s->name = strdup(name)) || (s->dir_fd = fcntl(dir_fd, F_DUPFD_CLOEXEC, 0)) < 0) {
+		r = s->name ? -errno : -ENOMEM;
+		s->fd = -1;
+		goto fail;
+	}
 	s->fd = openat(dir_fd, name, O_RDWR | O_CREAT | O_CLOEXEC, 0640);
 	if (s->fd < 0 || fstat(s->fd, &st) < 0) {
 		r = -errno;
@@ -146,6 +257,8 @@ int wa_seen_open(int dir_fd, const char *name, struct wa_seen **ret_seen)
 		r = -errno;
 		goto fail;
 	}
+	s->journaled = (size_t)whole / ID_BYTES;
+	keep_window(s);
 	*ret_seen = s;
 	return 0;
 fail:
@@ -159,6 +272,9 @@ void wa_seen_free(struct wa_seen *s)
 		return;
 	if (s->fd >= 0)
 		close(s->fd);
+	if (s->dir_fd >= 0)
+		close(s->dir_fd);
+	free(s->name);
 	free(s->slots);
 	pthread_mutex_destroy(&s->lock);
 	free(s);
@@ -194,7 +310,7 @@ int wa_seen_reserve(struct wa_seen *s, const char *id)
 
 int wa_seen_journal(struct wa_seen *s, const char *const *ids, size_t n_ids, bool durable)
 {
-	size_t len = n_ids * ID_BYTES, done = 0;
+	size_t len = n_ids * ID_BYTES;
 	uint8_t *buf;
 	off_t start;
 	int r = 0;
@@ -213,14 +329,7 @@ int wa_seen_journal(struct wa_seen *s, const char *const *ids, size_t n_ids, boo
 			buf[i * ID_BYTES + ID_BYTES - 1] = 1;
 	}
 	start = lseek(s->fd, 0, SEEK_END);
-	while (done < len && r == 0) {
-		ssize_t n = write(s->fd, buf + done, len - done);
-
-		if (n < 0 && errno != EINTR)
-			r = -errno;
-		else if (n > 0)
-			done += (size_t)n;
-	}
+	r = write_all(s->fd, buf, len);
 	if (r == 0 && durable && fdatasync(s->fd) < 0)
 		r = -errno;
 	if (r < 0 && start >= 0) {
@@ -229,6 +338,10 @@ int wa_seen_journal(struct wa_seen *s, const char *const *ids, size_t n_ids, boo
 			(void)lseek(s->fd, start, SEEK_SET);
 	}
 	free(buf);
+	if (r == 0) {
+		s->journaled += n_ids;
+		keep_window(s);
+	}
 	return r;
 }
 

@@ -19,8 +19,16 @@
 
 struct wa_seen;
 
-/* Opens or creates the journal at dir_fd/name and loads it. Caller owns *ret_seen. */
-int wa_seen_open(int dir_fd, const char *name, struct wa_seen **ret_seen);
+/*
+ * Opens or creates the journal at dir_fd/name and loads it. Only the
+ * newest `window` ids are kept (0: all): once the journal holds a quarter
+ * more, it is rewritten with those (to a temporary name, synced, renamed
+ * over it) and the older ones are forgotten, so memory and the file stay
+ * bounded on a daemon that runs for years. An article dropped again after
+ * `window` others is then recorded again, under the same id. Caller owns
+ * *ret_seen.
+ */
+int wa_seen_open(int dir_fd, const char *name, size_t window, struct wa_seen **ret_seen);
 void wa_seen_free(struct wa_seen *seen);
 
 bool wa_seen_contains(struct wa_seen *seen, const char *id);

@@ -48,7 +48,7 @@ WA_TEST(only_journaled_ids_survive_a_restart)
 	char id[WA_ID_SIZE];
 	int fd = dir_fd();
 
-	ASSERT_OK(wa_seen_open(fd, "seen.ids", &seen));
+	ASSERT_OK(wa_seen_open(fd, "seen.ids", 0, &seen));
 	for (int i = 0; i < 3600; i++) {
 		id_for(i, id);
 		ASSERT_OK(wa_seen_reserve(seen, id));
@@ -62,12 +62,55 @@ WA_TEST(only_journaled_ids_survive_a_restart)
 
 	/* After a crash, what was only reserved is forgotten: those articles are processed again.
 	 */
-	ASSERT_OK(wa_seen_open(fd, "seen.ids", &seen));
+	ASSERT_OK(wa_seen_open(fd, "seen.ids", 0, &seen));
 	ASSERT_EQ(wa_seen_count(seen), 3000);
 	id_for(2999, id);
 	ASSERT_TRUE(wa_seen_contains(seen, id));
 	id_for(3000, id);
 	ASSERT_FALSE(wa_seen_contains(seen, id));
+	wa_seen_free(seen);
+	close(fd);
+}
+
+/*
+ * A window of ten: past twelve and a half journaled, the journal is cut to
+ * the newest ten, at once and when it is opened again; the older ids are
+ * forgotten, the newer still duplicates.
+ */
+WA_TEST(only_the_newest_ids_of_the_window_are_kept)
+{
+	struct wa_seen *seen = NULL;
+	char id[WA_ID_SIZE];
+	struct stat st;
+	int fd = dir_fd();
+
+	ASSERT_OK(wa_seen_open(fd, "seen.ids", 10, &seen));
+	for (int first = 0; first < 30; first += 3)
+		journal_range(seen, first, first + 3);
+	ASSERT_OK(fstatat(fd, "seen.ids", &st, 0));
+	ASSERT_TRUE(st.st_size <= 12 * 16 && st.st_size >= 10 * 16);
+	ASSERT_TRUE(wa_seen_count(seen) <= 12);
+	id_for(29, id);
+	ASSERT_EQ(wa_seen_reserve(seen, id), 1);
+	id_for(0, id);
+	ASSERT_EQ(wa_seen_reserve(seen, id), 0);
+	wa_seen_free(seen);
+	/* A journal written with no window is cut when opened with one. */
+	ASSERT_OK(unlinkat(fd, "seen.ids", 0));
+	ASSERT_OK(wa_seen_open(fd, "seen.ids", 0, &seen));
+	journal_range(seen, 100, 140);
+	wa_seen_free(seen);
+	ASSERT_OK(wa_seen_open(fd, "seen.ids", 10, &seen));
+	ASSERT_EQ(wa_seen_count(seen), 10);
+	id_for(139, id);
+	ASSERT_EQ(wa_seen_reserve(seen, id), 1);
+	id_for(130, id);
+	ASSERT_EQ(wa_seen_reserve(seen, id), 1);
+	id_for(129, id);
+	ASSERT_EQ(wa_seen_reserve(seen, id), 0);
+	ASSERT_OK(fstatat(fd, "seen.ids", &st, 0));
+	ASSERT_EQ(st.st_size, 10 * 16);
+	ASSERT_NE(faccessat(fd, "seen.ids.tmp", F_OK, 0), 0);
 	wa_seen_free(seen);
 	close(fd);
 }
@@ -79,20 +122,20 @@ WA_TEST(a_torn_last_entry_is_dropped)
 	struct stat st;
 	int fd = dir_fd();
 
-	ASSERT_OK(wa_seen_open(fd, "seen.ids", &seen));
+	ASSERT_OK(wa_seen_open(fd, "seen.ids", 0, &seen));
 	journal_range(seen, 1, 2);
 	wa_seen_free(seen);
 	/* A crash in the middle of an append. */
 	FILE *f = fopen(wa_test_path("seen.ids"), "ab");
 	fwrite("\x01\x02\x03", 1, 3, f);
 	fclose(f);
-	ASSERT_OK(wa_seen_open(fd, "seen.ids", &seen));
+	ASSERT_OK(wa_seen_open(fd, "seen.ids", 0, &seen));
 	ASSERT_EQ(wa_seen_count(seen), 1);
 	journal_range(seen, 2, 3);
 	wa_seen_free(seen);
 	ASSERT_OK(stat(wa_test_path("seen.ids"), &st));
 	ASSERT_EQ(st.st_size, 32);
-	ASSERT_OK(wa_seen_open(fd, "seen.ids", &seen));
+	ASSERT_OK(wa_seen_open(fd, "seen.ids", 0, &seen));
 	id_for(2, id);
 	ASSERT_TRUE(wa_seen_contains(seen, id));
 	wa_seen_free(seen);
@@ -105,7 +148,7 @@ WA_TEST(invalid_ids_are_refused)
 	const char *bad = "not-an-id";
 	int fd = dir_fd();
 
-	ASSERT_OK(wa_seen_open(fd, "seen.ids", &seen));
+	ASSERT_OK(wa_seen_open(fd, "seen.ids", 0, &seen));
 	ASSERT_EQ(wa_seen_reserve(seen, bad), -EINVAL);
 	ASSERT_FALSE(wa_seen_contains(seen, bad));
 	ASSERT_EQ(wa_seen_journal(seen, &bad, 1, false), -EINVAL);
@@ -137,7 +180,7 @@ WA_TEST(concurrent_reservations_give_each_id_once)
 	pthread_t threads[4];
 	int fd = dir_fd(), total = 0;
 
-	ASSERT_OK(wa_seen_open(fd, "seen.ids", &seen));
+	ASSERT_OK(wa_seen_open(fd, "seen.ids", 0, &seen));
 	for (int i = 0; i < 4; i++) {
 		racers[i] = (struct racer){ seen, 0 };
 		ASSERT_OK(pthread_create(&threads[i], NULL, race, &racers[i]));
@@ -152,5 +195,6 @@ WA_TEST(concurrent_reservations_give_each_id_once)
 }
 
 WA_TEST_MAIN(WA_TEST_ENTRY(only_journaled_ids_survive_a_restart),
+	     WA_TEST_ENTRY(only_the_newest_ids_of_the_window_are_kept),
 	     WA_TEST_ENTRY(a_torn_last_entry_is_dropped), WA_TEST_ENTRY(invalid_ids_are_refused),
 	     WA_TEST_ENTRY(concurrent_reservations_give_each_id_once))
