@@ -194,6 +194,28 @@ WA_TEST(an_adjective_of_a_people_is_no_person)
 	wa_test_run_done(&r);
 }
 
+/* "Kepala Biro Informasi Pertahanan Setjen Kemhan Brigjen TNI Frega Wenas": the bureau is the
+ * post's. */
+WA_TEST(a_bureau_after_its_head_is_the_posts_organisation)
+{
+	struct wa_test_run r = { 0 };
+
+	wa_test_run_text(&r, conf,
+			 "Kapal Selam\n\n"
+			 "Kepala Biro Informasi Pertahanan Setjen Kemhan Brigjen TNI Frega Wenas "
+			 "mengatakan kapal selam pertama ditargetkan diluncurkan pada 2029. Atase "
+			 "Pertahanan Rusia untuk Indonesia, Kolonel Sergei Zhukov, ikut hadir.\n");
+	const cJSON *fw = entity(&r, "person", "Frega Wenas");
+
+	ASSERT_NOT_NULL(fw);
+	ASSERT_STR_EQ(wa_json_get_string(fw, "role"),
+		      "Kepala Biro Informasi Pertahanan Setjen Kemhan Brigjen TNI");
+	ASSERT_NOT_NULL(entity(&r, "org", "Biro Informasi Pertahanan"));
+	ASSERT_NOT_NULL(entity(&r, "person", "Sergei Zhukov"));
+	ASSERT_EQ(count_of_type(&r, "person"), 2);
+	wa_test_run_done(&r);
+}
+
 WA_TEST(ranks_with_qualifiers_and_reporting_verbs_find_people)
 {
 	struct wa_test_run r = { 0 };
@@ -1013,6 +1035,7 @@ WA_TEST_MAIN(WA_TEST_ENTRY(a_text_of_endless_names_is_capped_not_quadratic),
 	     WA_TEST_ENTRY(georgia_before_the_united_states_is_the_state),
 	     WA_TEST_ENTRY(designators_and_hull_numbers_written_with_a_space),
 	     WA_TEST_ENTRY(an_adjective_of_a_people_is_no_person),
+	     WA_TEST_ENTRY(a_bureau_after_its_head_is_the_posts_organisation),
 	     WA_TEST_ENTRY(ranks_with_qualifiers_and_reporting_verbs_find_people),
 	     WA_TEST_ENTRY(equipment_designators_are_normalised),
 	     WA_TEST_ENTRY(a_designators_sub_variant_after_a_second_hyphen_is_kept),
