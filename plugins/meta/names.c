@@ -321,12 +321,14 @@ static int parse_segment(struct names *names, const char *s, size_t len)
 	}
 	/*
 	 * "X , Jurnalis-Selasa, ..." (Okezone), "X | City" (Viva), "X - detikNews",
+	 * "X - 15 Nov 2025, 09:05 WIB" (Liputan6),
 	 * "X · Kamis, 19 November 2026 - 07:40:00 WIB" (iNews), "X Jum'at, 27
 	 * November 2026 - 11:22 WIB" (Sindonews), "X (The Jakarta Post)".
 	 */
 	if ((at = strcasestr(s, ", jurnalis")) || (at = strcasestr(s, " | ")) ||
 	    (at = strcasestr(s, " - detik")) || (at = strstr(s, " · ")) ||
-	    (at = weekday_after_name(s, len)) || (at = strstr(s, " (")))
+	    (at = weekday_after_name(s, len)) ||
+	    ((at = strstr(s, " - ")) && isdigit((unsigned char)at[3])) || (at = strstr(s, " (")))
 		return (size_t)(at - s) < len ? add_names(names->authors, s, (size_t)(at - s)) : 0;
 	return 0;
 }
