@@ -39,7 +39,9 @@ NEWS_ALIASES = {
     "SY": ["Syria"],
     "IR": ["Iran"],
     "IQ": ["Iraq"],
-    "PH": ["Philippines"],
+    "PH": ["Philippines", "Pilipina"],
+    "JO": ["Jordania"],
+    "LB": ["Libanon"],
     "SG": ["Singapore"],
     "TL": ["Timor Leste", "Timor-Leste", "East Timor"],
     "PG": ["Papua New Guinea"],
@@ -78,11 +80,16 @@ SKIP_ENGLISH = {"Jordan", "Chad", "Georgia", "Niger", "Turkey", "Guinea", "Domin
                 "Man"}
 
 
+# Bracketed qualifiers that say what kind of place it is, not another name
+# for it: "Kongo (Republik)" made every "Republik" a mention of the Congo.
+GENERIC_QUALIFIERS = {"Republik", "Negara Kota", "French part", "Dutch part"}
+
+
 def clean(name):
     """Drops bracketed qualifiers: 'Myanmar (Burma)' -> 'Myanmar', ['Burma']."""
     extra = re.findall(r"\(([^)]*)\)", name)
     base = re.sub(r"\s*\([^)]*\)", "", name).strip()
-    return base, [e for e in extra if e and not e.islower()]
+    return base, [e for e in extra if e and not e.islower() and e not in GENERIC_QUALIFIERS]
 
 
 def main():

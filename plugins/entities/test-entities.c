@@ -216,6 +216,20 @@ WA_TEST(a_bureau_after_its_head_is_the_posts_organisation)
 	wa_test_run_done(&r);
 }
 
+/* "Republik" is a word of many names ("PT Republik Aero Dirgantara"), not the Congo. */
+WA_TEST(republik_alone_names_no_country)
+{
+	struct wa_test_run r = { 0 };
+
+	wa_test_run_text(&r, conf,
+			 "Pabrik Drone\n\n"
+			 "Presiden meresmikan pabrik pesawat nirawak milik PT Republik Aero "
+			 "Dirgantara di Bandung.\n");
+	ASSERT_EQ(count_of_type(&r, "country"), 0);
+	ASSERT_NOT_NULL(entity(&r, "org", "PT Republik Aero Dirgantara"));
+	wa_test_run_done(&r);
+}
+
 WA_TEST(ranks_with_qualifiers_and_reporting_verbs_find_people)
 {
 	struct wa_test_run r = { 0 };
@@ -1036,6 +1050,7 @@ WA_TEST_MAIN(WA_TEST_ENTRY(a_text_of_endless_names_is_capped_not_quadratic),
 	     WA_TEST_ENTRY(designators_and_hull_numbers_written_with_a_space),
 	     WA_TEST_ENTRY(an_adjective_of_a_people_is_no_person),
 	     WA_TEST_ENTRY(a_bureau_after_its_head_is_the_posts_organisation),
+	     WA_TEST_ENTRY(republik_alone_names_no_country),
 	     WA_TEST_ENTRY(ranks_with_qualifiers_and_reporting_verbs_find_people),
 	     WA_TEST_ENTRY(equipment_designators_are_normalised),
 	     WA_TEST_ENTRY(a_designators_sub_variant_after_a_second_hyphen_is_kept),
