@@ -395,7 +395,8 @@ static int day_dir(struct wa_spool *s, int *ret_fd)
 	strftime(day, sizeof(day), "%Y-%m-%d", &tm);
 	pthread_mutex_lock(&s->day_lock);
 	if (s->day_fd < 0 || strcmp(day, s->day) != 0) {
-		int fd = -1; /* set when open_dir succeeds; -O3 cannot tell that -errno is never 0 */
+		/* Set by open_dir on success; -O3 cannot tell that -errno is never 0. */
+		int fd = -1;
 
 		r = open_dir(s->done_fd, day, &fd);
 		if (r == 0) {

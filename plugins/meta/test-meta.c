@@ -125,7 +125,8 @@ WA_TEST(authors_and_editors_from_each_byline_form)
 		  "Kanupriya Kapoor" },
 		{ "By Adib Povera - November 18, 2025 @ 6:45pm", "Adib Povera", NULL },
 		/* Liputan6: the name, a dash, the date. */
-		{ "Teatrika Handiko Putri - 15 Nov 2025, 09:05 WIB", "Teatrika Handiko Putri", NULL },
+		{ "Teatrika Handiko Putri - 15 Nov 2025, 09:05 WIB", "Teatrika Handiko Putri",
+		  NULL },
 		/* Republika: two labels on one line, nothing but a space between. */
 		{ "Rep: Fergi Nadira Red: Friska Yolandha", "Fergi Nadira", "Friska Yolandha" },
 		/* Reuters' trailer, in brackets: a byline, not an editor's initials. */
