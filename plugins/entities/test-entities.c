@@ -204,7 +204,8 @@ WA_TEST(a_bureau_after_its_head_is_the_posts_organisation)
 			 "Kapal Selam\n\n"
 			 "Kepala Biro Informasi Pertahanan Setjen Kemhan Brigjen TNI Frega Wenas "
 			 "mengatakan kapal selam pertama ditargetkan diluncurkan pada 2029. Atase "
-			 "Pertahanan Rusia untuk Indonesia, Kolonel Sergei Zhukov, ikut hadir.\n");
+			 "Pertahanan Rusia untuk Indonesia, Kolonel Sergei Zhukov, ikut hadir. "
+			 "Penasihat Keamanan Nasional Filipina Eduardo Ano juga datang.\n");
 	const cJSON *fw = entity(&r, "person", "Frega Wenas");
 
 	ASSERT_NOT_NULL(fw);
@@ -212,7 +213,9 @@ WA_TEST(a_bureau_after_its_head_is_the_posts_organisation)
 		      "Kepala Biro Informasi Pertahanan Setjen Kemhan Brigjen TNI");
 	ASSERT_NOT_NULL(entity(&r, "org", "Biro Informasi Pertahanan"));
 	ASSERT_NOT_NULL(entity(&r, "person", "Sergei Zhukov"));
-	ASSERT_EQ(count_of_type(&r, "person"), 2);
+	ASSERT_STR_EQ(wa_json_get_string(entity(&r, "person", "Eduardo Ano"), "role"),
+		      "Penasihat Keamanan Nasional Filipina");
+	ASSERT_EQ(count_of_type(&r, "person"), 3);
 	wa_test_run_done(&r);
 }
 

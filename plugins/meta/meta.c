@@ -316,12 +316,23 @@ static int set_dateline(struct meta *m, struct wa_article *a, const char *dateli
 }
 
 /* The first of lines[0..n) that names a known outlet, or NULL. */
+/*
+ * Editors' initials in brackets ("(afp/bac)"): the agency a story came
+ * from may be among them, not the outlet that printed it. A bracketed
+ * address ("(tirto.id - Politik)") is the outlet's own.
+ */
+static bool is_initials_trailer(const char *line)
+{
+	return (line[0] == '(' || line[0] == '[') && strchr(line, '/') && !strchr(line, '.');
+}
+
 static const char *outlet_in(const struct meta *m, const char *const *lines, size_t n)
 {
 	const char *found = NULL;
 
 	for (size_t i = 0; !found && i < n; i++)
-		found = outlets_find(&m->outlets, lines[i], strlen(lines[i]));
+		if (!is_initials_trailer(lines[i]))
+			found = outlets_find(&m->outlets, lines[i], strlen(lines[i]));
 	return found;
 }
 

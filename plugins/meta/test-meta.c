@@ -184,6 +184,23 @@ WA_TEST(the_site_address_opening_a_header_line_is_the_outlet)
 	wa_test_run_done(&r);
 }
 
+/* "(afp/bac)": the agency a story came from is not the outlet that printed it. */
+WA_TEST(an_agency_in_the_editors_initials_is_not_the_outlet)
+{
+	struct wa_test_run r = { 0 };
+
+	wa_test_run_text(&r, conf,
+			 "Kapal Induk Berlayar\n"
+			 "Kamis, 20 Nov 2025 08:12 WIB\n\n"
+			 "Beijing -"
+			 " Pasukan kedua negara menggelar latihan bersama di perairan utara selama "
+			 "tiga hari, kata juru bicara.\n\n"
+			 "(afp/bac)\n");
+	ASSERT_STR_EQ(wa_test_string(&r, "editor_initials"), "afp/bac");
+	ASSERT_NULL(wa_test_string(&r, "outlet"));
+	wa_test_run_done(&r);
+}
+
 WA_TEST(ingest_metadata_wins_and_the_url_names_the_outlet)
 {
 	static const char json[] =
@@ -227,4 +244,5 @@ WA_TEST_MAIN(WA_TEST_ENTRY(datelines_of_each_form),
 	     WA_TEST_ENTRY(editor_initials_and_syndication_from_the_tail),
 	     WA_TEST_ENTRY(ingest_metadata_wins_and_the_url_names_the_outlet),
 	     WA_TEST_ENTRY(the_site_address_opening_a_header_line_is_the_outlet),
+	     WA_TEST_ENTRY(an_agency_in_the_editors_initials_is_not_the_outlet),
 	     WA_TEST_ENTRY(an_author_the_byline_calls_editor_is_an_editor))
