@@ -227,11 +227,23 @@ static bool utc_offset(struct cursor *c, int *ret_minutes)
 		return false;
 	t.at += 3;
 	if (t.at < t.len && (t.s[t.at] == '+' || t.s[t.at] == '-')) {
+		size_t digits = 0;
+		int hhmm;
+
 		sign = t.s[t.at] == '-' ? -1 : 1;
 		t.at++;
-		if (!number(&t, 1, 2, &h) || h > 14)
+		while (t.at + digits < t.len && isdigit((unsigned char)t.s[t.at + digits]))
+			digits++;
+		/* "GMT+700", "UTC+0530": hours and minutes without a colon (Antara English). */
+		if (digits == 3 || digits == 4) {
+			if (!number(&t, digits, digits, &hhmm) || hhmm / 100 > 14 ||
+			    hhmm % 100 > 59)
+				return false;
+			h = hhmm / 100, mi = hhmm % 100;
+		} else if (!number(&t, 1, 2, &h) || h > 14) {
 			return false;
-		if (t.at + 2 < t.len && t.s[t.at] == ':') {
+		}
+		if (digits <= 2 && t.at + 2 < t.len && t.s[t.at] == ':') {
 			t.at++;
 			if (!number(&t, 2, 2, &mi) || mi > 59)
 				return false;

@@ -83,6 +83,9 @@ WA_TEST(header_forms_with_times_and_zones)
 	      "2022-12-04T00:05+00:00", "absolute");
 	check("4 December 2022 11:30 PM GMT-5", "4 December 2022 11:30 PM GMT-5",
 	      "2022-12-04T23:30-05:00", "absolute");
+	/* Antara English: hours and minutes without a colon. */
+	check("November 19, 2025 20:15 GMT+700", "November 19, 2025 20:15 GMT+700",
+	      "2025-11-19T20:15+07:00", "absolute");
 }
 
 WA_TEST(dates_without_a_year_take_the_publication_year)
