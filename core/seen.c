@@ -34,10 +34,11 @@ struct wa_seen {
 	size_t count;
 	pthread_mutex_t lock;
 	int fd;
-	int dir_fd;       /* the journal's directory, for its rewrites */
-	char *name;       /* the journal's name in it */
-	size_t window;    /* ids kept: 0, all */
-	size_t journaled; /* entries in the journal */
+	int dir_fd;        /* the journal's directory, for its rewrites */
+	char *name;        /* the journal's name in it */
+	size_t window;     /* ids kept: 0, all */
+	size_t journaled;  /* entries in the journal */
+	size_t compact_at; /* journal entries that call for the next rewrite */
 };
 
 static int hexval(char c)
@@ -196,17 +197,26 @@ static int compact(struct wa_seen *s)
 	return 0;
 }
 
-/* Compacts once the journal holds a quarter more than the window; a failure is only logged. */
+/*
+ * Compacts once the journal holds a quarter more than the window. A
+ * failure (a full disk) is logged and tried again only a quarter window
+ * later: each try reads the whole window, and a commit must not pay that
+ * every time.
+ */
 static void keep_window(struct wa_seen *s)
 {
 	int r;
 
-	if (!s->window || s->journaled <= s->window + s->window / 4)
+	if (!s->window || s->journaled <= s->compact_at)
 		return;
-	if ((r = compact(s)) < 0)
+	if ((r = compact(s)) < 0) {
 		wa_log_warning(
 			"cannot shorten the journal of seen ids '%s': %s; it grows meanwhile",
 			s->name, strerror(-r));
+		s->compact_at = s->journaled + s->window / 4;
+		return;
+	}
+	s->compact_at = s->window + s->window / 4;
 }
 
 int wa_seen_open(int dir_fd, const char *name, size_t window, struct wa_seen **ret_seen)
@@ -222,6 +232,7 @@ int wa_seen_open(int dir_fd, const char *name, size_t window, struct wa_seen **r
 	pthread_mutex_init(&s->lock, NULL);
 	s->dir_fd = -1;
 	s->window = window;
+	s->compact_at = window + window / 4;
 	if (!(s->name = strdup(name)) || (s->dir_fd = fcntl(dir_fd, F_DUPFD_CLOEXEC, 0)) < 0) {
 		r = s->name ? -errno : -ENOMEM;
 		s->fd = -1;
