@@ -23,6 +23,7 @@
  */
 #include "clean.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -448,10 +449,44 @@ static size_t mark_body(struct run *run, size_t lede)
 	return run->n_lines;
 }
 
-/* Step 4: the trailing run after the last paragraph. */
+/*
+ * "Roni Sontani": two to four words, each a capital and then small letters
+ * (or an initial with its dot), and nothing else, as a writer signs.
+ */
+static bool is_signature(const struct line *l)
+{
+	size_t words = 0;
+
+	for (size_t i = 0; i < l->len;) {
+		size_t start = i;
+
+		if (!isupper((unsigned char)l->text[i]))
+			return false;
+		for (i++; i < l->len && l->text[i] != ' '; i++)
+			if (!islower((unsigned char)l->text[i]) &&
+			    (unsigned char)l->text[i] < 0x80 && !strchr(".'-", l->text[i]))
+				return false;
+		if (i - start == 1)
+			return false;
+		words++;
+		while (i < l->len && l->text[i] == ' ')
+			i++;
+	}
+	return words >= 2 && words <= 4;
+}
+
+/*
+ * Step 4: the trailing run after the last paragraph. A run of one line
+ * that is a bare name is the writer's signature (Airspace Review and blogs
+ * sign under the text, and only comments or the page's footer follow): a
+ * byline, which meta reads, not a footer. A name with more lines under it
+ * is as likely a heading ("Artikel Selanjutnya") or a related link.
+ */
 static void mark_tail(struct run *run, size_t lede, size_t end)
 {
-	for (size_t i = end; i-- > lede + 1;) {
+	size_t first = end;
+
+	for (size_t i = end; i-- > lede + 1; first = i) {
 		struct line *l = &run->lines[i];
 		const char *kind;
 
@@ -464,6 +499,9 @@ static void mark_tail(struct run *run, size_t lede, size_t end)
 		else
 			break;
 	}
+	if (first + 1 == end && strcmp(run->lines[first].kind, "footer") == 0 &&
+	    is_signature(&run->lines[first]))
+		run->lines[first].kind = "byline";
 }
 
 /* Removes a trailer ("(rds/has)") from the end of the last kept line. */

@@ -31,6 +31,7 @@ static const char *const cue_names[] = {
 	[CUE_NUMBERED] = "numbered",
 	[CUE_EVENT_NAMER] = "event-namer",
 	[CUE_IN_ORG] = "in-org",
+	[CUE_POST_PREFIX] = "post-prefix",
 };
 
 const char *entity_type_name(enum entity_type type)

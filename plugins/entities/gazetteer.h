@@ -40,6 +40,7 @@ enum cue_kind {
 	CUE_NUMBERED,    /* the head of a unit named by a number (Skadron Udara 12) */
 	CUE_EVENT_NAMER, /* words before an exercise's name and year ("latihan bertajuk") */
 	CUE_IN_ORG,      /* not-name words that stand inside an organisation's name (Nasional) */
+	CUE_POST_PREFIX, /* a word making another post of the post after it (Wakil, Plt, Mantan) */
 	N_CUE_KINDS,
 };
 

@@ -71,9 +71,11 @@ static bool after_lower_word(const struct scan *s, size_t i, const char *const *
 static bool place_context(const struct scan *s, size_t i, size_t n)
 {
 	static const char *const before[] = {
-		"di",       "ke",        "in",      "kota",    "kabupaten",  "desa",    "pulau",
-		"provinsi", "kecamatan", "asal",    "wilayah", "perbatasan", "kawasan", "daerah",
-		"perairan", "distrik",   "kampung", "dusun",   "kelurahan",  "dekat",
+		"di",        "ke",       "in",        "kota",    "kabupaten", "desa",
+		"pulau",     "provinsi", "kecamatan", "asal",    "wilayah",   "perbatasan",
+		"kawasan",   "daerah",   "perairan",  "distrik", "kampung",   "dusun",
+		"kelurahan", "dekat",    "pelabuhan", "bandara", "pangkalan", "kamp",
+		"gunung",    "sungai",   "teluk",     "selat",   "jalan",     "kepulauan",
 	};
 	int entry;
 
@@ -188,6 +190,29 @@ static bool spells_own_acronym(const struct scan *s, size_t i, size_t n)
 }
 
 /*
+ * "kelas PPA (Pattugliatore Polivalente d'Altura)": capitalised words in
+ * brackets after an acronym, whose initials spell it, are its long form,
+ * no one's name.
+ */
+static bool expands_acronym_before(const struct scan *s, size_t i, size_t n)
+{
+	if (i < 2 || !wp_token_punct(s->text, &s->t->v[i - 1], '('))
+		return false;
+	const struct wp_token *a = &s->t->v[i - 2];
+	const char *acronym = s->text + a->start;
+	size_t len = a->end - a->start, k = 0;
+
+	if (!(a->flags & WP_TOKEN_UPPER) || (a->flags & WP_TOKEN_HAS_DIGIT) || len < 2 || len > 6)
+		return false;
+	for (size_t j = i; j < i + n && k < len; j++)
+		if (toupper((unsigned char)s->text[s->t->v[j].start]) == acronym[k])
+			k++;
+		else if (j == i)
+			return false;
+	return k >= 2;
+}
+
+/*
  * "latihan bertajuk Vibrant Sakti 2026", "Latgab Dharma Yudha 2026": a name
  * after the words that name an exercise, closed by its year (the token
  * after the span).
@@ -220,7 +245,9 @@ static bool event_named_before(const struct scan *s, size_t i)
 
 	if (k > 0 && after_lower_word(s, k, kinds, sizeof(kinds) / sizeof(*kinds)))
 		k--;
-	if (k == 0 || (s->t->v[k - 1].flags & WP_TOKEN_CAPITAL))
+	/* "Latihan bersama ..." opening a sentence is capitalised by it alone. */
+	if (k == 0 || ((s->t->v[k - 1].flags & WP_TOKEN_CAPITAL) &&
+		       !(s->t->v[k - 1].flags & WP_TOKEN_SENT_START)))
 		return false;
 	return scan_cue_at(s, k - 1, CUE_EVENT_NAMER) == 1 &&
 	       strcmp(wp_token_folded(s->t, k - 1), "bernama") != 0;
@@ -295,7 +322,7 @@ static size_t other_name(struct scan *s, size_t i)
 		return 1;
 	if ((t->flags & WP_TOKEN_SENT_START) && common_with_particle(s, i))
 		return 1;
-	if (spells_own_acronym(s, i, n))
+	if (spells_own_acronym(s, i, n) || expands_acronym_before(s, i, n))
 		return n;
 	/* "Chinese-made J-10", "Russian-built Su-35": where it was made, then the thing. */
 	if (n > 1 && made_in(s, i))
@@ -361,6 +388,34 @@ static int resolve_candidates(struct scan *s)
 	return 0;
 }
 
+/*
+ * "latihan bertajuk Strait Thunder-2025B", "Joint Sword-2024A": the PLA
+ * names its drills with the year and a letter glued on; after the words
+ * that name an exercise, such a span is the exercise, not a weapon or a
+ * strait. Returns the tokens, 0 if not.
+ */
+static size_t exercise_with_glued_year(struct scan *s, size_t i)
+{
+	if (!event_named_before(s, i))
+		return 0;
+	size_t n = scan_name_span(s, i, MAX_NAME_TOKENS, false);
+
+	if (n == 0)
+		return 0;
+	const struct wp_token *last = &s->t->v[i + n - 1];
+	const char *w = s->text + last->start, *end = s->text + last->end;
+	const char *dash = memchr(w, '-', (size_t)(end - w));
+
+	if (!dash || end - dash < 5 || (dash[1] != '1' && dash[1] != '2'))
+		return 0;
+	for (const char *d = dash + 1; d < dash + 5; d++)
+		if (!isdigit((unsigned char)*d))
+			return 0;
+	if (end - dash > 6 || (end - dash == 6 && !isupper((unsigned char)dash[5])))
+		return 0;
+	return scan_add(s, ENTITY_EVENT, NULL, NULL, i, i + n) < 0 ? 0 : n;
+}
+
 static size_t step(struct scan *s, size_t i)
 {
 	char designators[2][DESIGNATOR_MAX];
@@ -373,6 +428,8 @@ static size_t step(struct scan *s, size_t i)
 				(i + 1 < s->t->n && (s->t->v[i + 1].flags & WP_TOKEN_NUMBER)) ||
 				scan_cue_at(s, i, CUE_MAKER);
 
+	if ((n = exercise_with_glued_year(s, i)))
+		return n;
 	if (maybe_designator && (n = designator_match(s->g, s->text, s->t, i, designators, &m))) {
 		for (size_t k = 0; k < m; k++)
 			if (scan_add(s, ENTITY_EQUIPMENT, designators[k], NULL, i, i + n) < 0)

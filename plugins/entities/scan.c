@@ -70,6 +70,15 @@ size_t scan_cue_at(const struct scan *s, size_t i, enum cue_kind kind)
 					*len = (uint8_t)n[k];
 			}
 		m->cue_known = true;
+		/*
+		 * "Wakil Perdana Menteri", "Plt Kepala Dinas", "Mantan Presiden":
+		 * the prefix and the post it changes are one post, the role kept.
+		 */
+		size_t prefix = m->cue_len[CUE_POST_PREFIX], post;
+
+		if (prefix && (post = scan_cue_at(s, i + prefix, CUE_TITLE)) &&
+		    prefix + post > m->cue_len[CUE_TITLE])
+			m->cue_len[CUE_TITLE] = (uint8_t)(prefix + post);
 	}
 	return m->cue_len[kind];
 }

@@ -656,9 +656,10 @@ WA_TEST(a_generic_body_followed_by_a_foreign_country_is_that_countrys)
 	wa_test_run_done(&r);
 	/* The same for a body named by its head word, and inside a post. */
 	wa_test_run_text(&r, conf,
-			 "Departemen Luar Negeri AS membantah. Juru bicara Departemen Keuangan "
+			 "Departemen Luar Negeri Jepang membantah. Juru bicara Departemen Keuangan "
 			 "Inggris Anna Price hadir.\n");
-	ASSERT_NOT_NULL(entity(&r, "org", "Departemen Luar Negeri AS"));
+	ASSERT_NOT_NULL(entity(&r, "org", "Departemen Luar Negeri Jepang"));
+	ASSERT_NOT_NULL(entity(&r, "country", "Jepang"));
 	ASSERT_NOT_NULL(entity(&r, "org", "Departemen Keuangan Inggris"));
 	ASSERT_NOT_NULL(entity(&r, "country", "Inggris Raya"));
 	ASSERT_NOT_NULL(entity(&r, "person", "Anna Price"));
@@ -1041,7 +1042,66 @@ WA_TEST(headings_and_sentence_capitals_are_not_people)
 	wa_test_run_done(&r);
 }
 
+WA_TEST(a_deputy_an_acting_or_a_former_holder_keeps_that_in_the_role)
+{
+	struct wa_test_run r = { 0 };
+
+	wa_test_run_text(
+		&r, conf,
+		"Wakil Perdana Menteri Polandia Wladyslaw Kosiniak-Kamysz menyebut langkah "
+		"itu eskalasi. Plt Kepala Dinas Penerangan Angkatan Darat Kolonel Inf "
+		"Donny Pramono membantahnya, sementara Mantan Presiden Filipina Rodrigo "
+		"Duterte memilih diam.\n");
+	ASSERT_STR_EQ(wa_json_get_string(entity(&r, "person", "Wladyslaw Kosiniak-Kamysz"), "role"),
+		      "Wakil Perdana Menteri Polandia");
+	ASSERT_STR_EQ(wa_json_get_string(entity(&r, "person", "Donny Pramono"), "role"),
+		      "Plt Kepala Dinas Penerangan Angkatan Darat Kolonel Inf");
+	ASSERT_STR_EQ(wa_json_get_string(entity(&r, "person", "Rodrigo Duterte"), "role"),
+		      "Mantan Presiden Filipina");
+	wa_test_run_done(&r);
+}
+
+WA_TEST(the_body_a_head_leads_is_an_organisation_not_a_name)
+{
+	struct wa_test_run r = { 0 };
+
+	/* "Kepala" then "Badan ...": the body's own name, never a person's. */
+	wa_test_run_text(&r, conf,
+			 "Kontrak itu diteken Kepala Badan Sarana Pertahanan Kemhan Marsdya TNI "
+			 "Yusuf Jauhari. Kepala Badan Intelijen Negara (BIN) Herindra ikut hadir, "
+			 "begitu pula juru bicara Deplu AS Tammy Bruce.\n");
+	ASSERT_EQ(count_of_type(&r, "person"), 3);
+	ASSERT_STR_EQ(wa_json_get_string(entity(&r, "person", "Yusuf Jauhari"), "role"),
+		      "Kepala Badan Sarana Pertahanan Kemhan Marsdya TNI");
+	ASSERT_STR_EQ(wa_json_get_string(entity(&r, "person", "Herindra"), "role"),
+		      "Kepala Badan Intelijen Negara (BIN)");
+	ASSERT_NOT_NULL(entity(&r, "org", "Badan Sarana Pertahanan Kemhan"));
+	ASSERT_NOT_NULL(entity(&r, "org", "Departemen Luar Negeri Amerika Serikat"));
+	ASSERT_STR_EQ(wa_json_get_string(entity(&r, "person", "Tammy Bruce"), "role"),
+		      "juru bicara Deplu AS");
+	wa_test_run_done(&r);
+}
+
+WA_TEST(drills_named_with_a_glued_year_and_an_acronyms_long_form)
+{
+	struct wa_test_run r = { 0 };
+
+	wa_test_run_text(&r, conf,
+			 "Latihan bertajuk Strait Thunder-2025B digelar setelah latihan Joint "
+			 "Sword-2024A. Indonesia juga memesan fregat kelas PPA (Pattugliatore "
+			 "Polivalente d'Altura) dari Fincantieri. Serangan udara menghantam "
+			 "pelabuhan Ras Isa.\n");
+	ASSERT_NOT_NULL(entity(&r, "event", "Strait Thunder-2025B"));
+	ASSERT_NOT_NULL(entity(&r, "event", "Joint Sword-2024A"));
+	ASSERT_NOT_NULL(entity(&r, "place", "Ras Isa"));
+	ASSERT_EQ(count_of_type(&r, "person"), 0);
+	wa_test_run_done(&r);
+}
+
 WA_TEST_MAIN(WA_TEST_ENTRY(a_text_of_endless_names_is_capped_not_quadratic),
+	     WA_TEST_ENTRY(a_deputy_an_acting_or_a_former_holder_keeps_that_in_the_role),
+	     WA_TEST_ENTRY(the_body_a_head_leads_is_an_organisation_not_a_name),
+	     WA_TEST_ENTRY(drills_named_with_a_glued_year_and_an_acronyms_long_form),
 	     WA_TEST_ENTRY(headings_and_sentence_capitals_are_not_people),
 	     WA_TEST_ENTRY(an_acronym_the_text_defines_names_the_same_organisation),
 	     WA_TEST_ENTRY(countries_by_code_whatever_the_spelling),

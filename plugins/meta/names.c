@@ -165,6 +165,7 @@ static const struct label *find_label(const char *s, size_t len, size_t *ret_ski
 }
 
 static int parse_segment(struct names *names, const char *s, size_t len);
+static bool is_author_shaped(const char *s);
 
 /* The space before a weekday and its comma that follow a name directly ("X Jum'at, 27 ..."). */
 static const char *weekday_after_name(const char *s, size_t len)
@@ -330,7 +331,12 @@ static int parse_segment(struct names *names, const char *s, size_t len)
 	    (at = weekday_after_name(s, len)) ||
 	    ((at = strstr(s, " - ")) && isdigit((unsigned char)at[3])) || (at = strstr(s, " (")))
 		return (size_t)(at - s) < len ? add_names(names->authors, s, (size_t)(at - s)) : 0;
-	return 0;
+	/* "Roni Sontani" under the text: a writer's signature, which clean made a byline. */
+	char *bare = strndup(s, len);
+	int r = !bare ? -ENOMEM : is_author_shaped(bare) ? add_name(names->authors, s, len) : 0;
+
+	free(bare);
+	return r;
 }
 
 /* One name from page metadata, less its "(obe)" initials; addresses are not names. */

@@ -236,6 +236,34 @@ WA_TEST(an_author_the_byline_calls_editor_is_an_editor)
 	wa_test_run_done(&r);
 }
 
+/*
+ * A name alone under the text is the writer signing (Airspace Review); a
+ * name with a headline under it is a link to another article.
+ */
+WA_TEST(a_name_signed_under_the_text_is_the_author)
+{
+	struct wa_test_run r = { 0 };
+
+	wa_test_run_text(&r, conf,
+			 "Fregat Baru Jalani Uji Berlayar\n\n"
+			 "AIRSPACE REVIEW - Pasukan kedua negara menggelar latihan bersama di "
+			 "perairan utara selama tiga hari, kata juru bicara.\n\n"
+			 "Roni Sontani\n");
+	ASSERT_EQ(cJSON_GetArraySize(wa_test_field(&r, "authors")), 1);
+	ASSERT_STR_EQ(cJSON_GetArrayItem(wa_test_field(&r, "authors"), 0)->valuestring,
+		      "Roni Sontani");
+	ASSERT_NULL(strstr(wa_article_text(r.article), "Roni"));
+	wa_test_run_done(&r);
+
+	wa_test_run_text(&r, conf,
+			 "Fregat Baru Jalani Uji Berlayar\n\n"
+			 "JAKARTA - Pasukan kedua negara menggelar latihan bersama di perairan "
+			 "utara selama tiga hari, kata juru bicara.\n\n"
+			 "Artikel Selanjutnya\nPindad Siap Produksi Senapan Baru\n");
+	ASSERT_NULL(wa_test_field(&r, "authors"));
+	wa_test_run_done(&r);
+}
+
 WA_TEST_MAIN(WA_TEST_ENTRY(datelines_of_each_form),
 	     WA_TEST_ENTRY(the_title_loses_the_page_suffix_and_skips_repeats_and_chrome),
 	     WA_TEST_ENTRY(a_section_label_above_the_headline_is_not_the_title),
@@ -245,4 +273,5 @@ WA_TEST_MAIN(WA_TEST_ENTRY(datelines_of_each_form),
 	     WA_TEST_ENTRY(ingest_metadata_wins_and_the_url_names_the_outlet),
 	     WA_TEST_ENTRY(the_site_address_opening_a_header_line_is_the_outlet),
 	     WA_TEST_ENTRY(an_agency_in_the_editors_initials_is_not_the_outlet),
-	     WA_TEST_ENTRY(an_author_the_byline_calls_editor_is_an_editor))
+	     WA_TEST_ENTRY(an_author_the_byline_calls_editor_is_an_editor),
+	     WA_TEST_ENTRY(a_name_signed_under_the_text_is_the_author))
