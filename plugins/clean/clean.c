@@ -39,7 +39,7 @@
 /* A repeated line this short is a duplicated caption or title, not a repeated paragraph. */
 #define REPEAT_MAX_WORDS 30
 /* At most this many words after a dateline that ends no sentence: a header's date, not a lede. */
-#define DATELINE_HEADER_MAX_WORDS 6
+#define DATELINE_HEADER_MAX_WORDS 9
 /* A standfirst is followed by at most this many header lines (byline, date) of so many words. */
 #define STANDFIRST_HEADER_LINES     3
 #define STANDFIRST_HEADER_MAX_WORDS 12
@@ -186,6 +186,32 @@ static bool is_ui_line(void *data, struct line *l)
 	return line_rule(run, l) || match_line(run, run->c->cut, l);
 }
 
+/*
+ * "Rudal Burevestnik. (Foto: Reuters)": a photo credit that ends a line
+ * which is no paragraph ends a caption, and the caption goes with it.
+ * Returns the length of the caption before the credit at [start, end), 0
+ * if the credit does not close such a line.
+ */
+static size_t caption_before_credit(const struct wp_pattern *p, const char *text, size_t len,
+				    size_t at, size_t start, size_t end)
+{
+	size_t b = start, e = end;
+
+	if (strcmp(p->words[1], "credit") != 0)
+		return 0;
+	while (e < len && text[e] == ' ')
+		e++;
+	if (e < len && text[e] != '\n')
+		return 0;
+	while (b > at && text[b - 1] != '\n')
+		b--;
+	while (b < start && text[b] == ' ')
+		b++;
+	size_t n = start - b, words = wp_count_words(text + b, n);
+
+	return n && words <= REPEAT_MAX_WORDS && !wp_is_body_text(text + b, n, words) ? n : 0;
+}
+
 /* Step 1: cuts the span rules' matches out of the text, keeping both sides as lines. */
 static int cut_spans(struct run *run, const char *text, size_t len, struct wp_strbuf *out)
 {
@@ -197,9 +223,17 @@ static int cut_spans(struct run *run, const char *text, size_t len, struct wp_st
 
 		if (!p || end == start)
 			break;
-		wp_strbuf_put(out, text + at, start - at);
-		if (wa_article_add_removed(run->article, p->words[1], text + start, end - start) <
-		    0)
+		size_t caption = caption_before_credit(p, text, len, at, start, end);
+
+		wp_strbuf_put(out, text + at, start - caption - at);
+		size_t shown = caption;
+
+		while (shown && text[start - caption + shown - 1] == ' ')
+			shown--;
+		if ((caption && wa_article_add_removed(run->article, "caption",
+						       text + start - caption, shown) < 0) ||
+		    wa_article_add_removed(run->article, p->words[1], text + start, end - start) <
+			    0)
 			return -ENOMEM;
 		wp_strbuf_putc(out, '\n');
 		at = end;
@@ -259,7 +293,8 @@ static int split_lines(struct run *run, char *text, size_t len)
 /*
  * The length of the dateline opening this line, or 0. A lede follows a
  * dateline; a few words that end no sentence are a page header's date
- * ("Kompas.tv - 20 November 2026, 06:45 WIB").
+ * ("Kompas.tv - 20 November 2026, 06:45 WIB", "Suara.com - Senin, 10
+ * November 2025 | 21:14 WIB").
  */
 static size_t find_dateline(struct run *run, const struct line *l)
 {

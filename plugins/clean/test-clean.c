@@ -367,16 +367,67 @@ WA_TEST(a_photo_credit_is_not_the_copyright_footer)
 	wa_test_run_done(&r);
 }
 
-WA_TEST_MAIN(WA_TEST_ENTRY(tribun_style_page_keeps_only_the_article),
-	     WA_TEST_ENTRY(a_dateline_on_its_own_line_opens_the_article),
-	     WA_TEST_ENTRY(a_japanese_article_keeps_its_opening_sentence),
-	     WA_TEST_ENTRY(a_photo_credit_is_not_the_copyright_footer),
-	     WA_TEST_ENTRY(glued_boilerplate_is_cut_out_and_both_sides_stay),
-	     WA_TEST_ENTRY(footnote_digits_go_and_designators_stay),
-	     WA_TEST_ENTRY(editor_initials_trailer_leaves_the_last_paragraph),
-	     WA_TEST_ENTRY(a_standfirst_above_byline_and_date_is_set_aside),
-	     WA_TEST_ENTRY(a_short_lede_without_a_dateline_stays),
-	     WA_TEST_ENTRY(wordpress_comments_go_to_comments_with_their_authors),
-	     WA_TEST_ENTRY(a_related_list_in_the_middle_ends_at_the_next_paragraph),
-	     WA_TEST_ENTRY(a_new_outlets_boilerplate_is_a_line_in_data_dir),
-	     WA_TEST_ENTRY(a_broken_rule_file_names_its_line))
+/* A caption that ends in its photo credit goes whole, in the header and in the body. */
+WA_TEST(a_caption_goes_with_the_credit_that_ends_it)
+{
+	struct wa_test_run r = { 0 };
+
+	wa_test_run_text(&r, conf,
+			 "Rusia Uji Coba Rudal Jelajah Baru\n"
+			 "Rudal jelajah Burevestnik. (Foto: Reuters)\n"
+			 "MOSKOW - Rusia mengklaim berhasil menguji coba rudal jelajah bertenaga "
+			 "nuklir yang terbang selama lima belas jam.\n"
+			 "Prajurit Rusia menyiapkan peluncur. (Foto: Dok. Kemhan Rusia)\n"
+			 "Uji coba itu dilaporkan kepada presiden pada Minggu malam oleh kepala "
+			 "staf umum angkatan bersenjata.\n");
+	ASSERT_NOT_NULL(wa_test_removed(&r, "caption", "Rudal jelajah Burevestnik."));
+	ASSERT_NOT_NULL(wa_test_removed(&r, "caption", "Prajurit Rusia menyiapkan peluncur."));
+	ASSERT_NULL(strstr(wa_article_text(r.article), "peluncur"));
+	ASSERT_CONTAINS(wa_article_text(r.article), "kepada presiden pada Minggu malam");
+	wa_test_run_done(&r);
+}
+
+/*
+ * "Suara.com - Senin, 10 November 2025 | 21:14 WIB": an outlet's name and a
+ * date are the header, not the lede; links to video, WordPress's share
+ * widget and a contributor's credit are furniture.
+ */
+WA_TEST(an_outlets_date_line_the_share_widget_and_a_contributor_are_not_the_article)
+{
+	struct wa_test_run r = { 0 };
+
+	wa_test_run_text(&r, conf,
+			 "Gempa Guncang Maluku, Prajurit Dikerahkan\n"
+			 "Suara.com - Senin, 10 November 2025 | 21:14 WIB\n"
+			 "Suara.com - Gempa bumi mengguncang wilayah Maluku Tengah pada Senin "
+			 "sore, dan prajurit dikerahkan untuk membantu warga.\n"
+			 "Lihat Juga Video: Momen Prajurit Mengevakuasi Warga\n"
+			 "Dapur umum didirikan di tiga kecamatan yang paling parah terdampak "
+			 "gempa tersebut.\n"
+			 "Hendra Wijaya berkontribusi dalam penulisan artikel ini.\n"
+			 "Share this:\nFacebook\nWhatsApp\nLike this:\nLoading...\n");
+	ASSERT_TRUE(strncmp(wa_article_text(r.article), "Gempa bumi mengguncang", 22) == 0);
+	ASSERT_NOT_NULL(wa_test_removed(&r, "header", "Suara.com - Senin"));
+	ASSERT_NOT_NULL(wa_test_removed(&r, "related", "Lihat Juga Video"));
+	ASSERT_NOT_NULL(wa_test_removed(&r, "byline", "berkontribusi"));
+	ASSERT_NULL(strstr(wa_article_text(r.article), "Loading"));
+	ASSERT_NULL(strstr(wa_article_text(r.article), "Like this"));
+	wa_test_run_done(&r);
+}
+
+WA_TEST_MAIN(
+	WA_TEST_ENTRY(tribun_style_page_keeps_only_the_article),
+	WA_TEST_ENTRY(a_dateline_on_its_own_line_opens_the_article),
+	WA_TEST_ENTRY(a_japanese_article_keeps_its_opening_sentence),
+	WA_TEST_ENTRY(a_photo_credit_is_not_the_copyright_footer),
+	WA_TEST_ENTRY(glued_boilerplate_is_cut_out_and_both_sides_stay),
+	WA_TEST_ENTRY(footnote_digits_go_and_designators_stay),
+	WA_TEST_ENTRY(editor_initials_trailer_leaves_the_last_paragraph),
+	WA_TEST_ENTRY(a_standfirst_above_byline_and_date_is_set_aside),
+	WA_TEST_ENTRY(a_short_lede_without_a_dateline_stays),
+	WA_TEST_ENTRY(wordpress_comments_go_to_comments_with_their_authors),
+	WA_TEST_ENTRY(a_related_list_in_the_middle_ends_at_the_next_paragraph),
+	WA_TEST_ENTRY(a_new_outlets_boilerplate_is_a_line_in_data_dir),
+	WA_TEST_ENTRY(a_broken_rule_file_names_its_line),
+	WA_TEST_ENTRY(a_caption_goes_with_the_credit_that_ends_it),
+	WA_TEST_ENTRY(an_outlets_date_line_the_share_widget_and_a_contributor_are_not_the_article))

@@ -26,8 +26,12 @@ size_t known_define_acronym(struct scan *s, int entity, size_t j)
 
 	int known;
 
-	/* Kemhan and Wantimpres are acronyms as much as BUMN; (Jakarta) is not one. */
+	/*
+	 * Kemhan and Wantimpres are acronyms as much as BUMN; (Jakarta) is not
+	 * one, nor a company's legal form: "PT Pindad (Persero)", "(Tbk)".
+	 */
 	if (!(a->flags & (WP_TOKEN_UPPER | WP_TOKEN_CAPITAL)) || len < 2 ||
+	    wp_token_is(s->text, a, "Persero") || wp_token_is(s->text, a, "Tbk") ||
 	    (!(a->flags & WP_TOKEN_UPPER) && scan_gazetteer_at(s, j + 1, &known)) ||
 	    len >= sizeof(s->acronyms[0].text) ||
 	    s->n_acronyms == sizeof(s->acronyms) / sizeof(*s->acronyms))

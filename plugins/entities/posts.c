@@ -84,6 +84,24 @@ static size_t field_before_body(const struct scan *s, size_t j)
 	return scan_cue_at(s, k, CUE_ORG_HEAD) ? 1 : 0;
 }
 
+/*
+ * "(Menhan)", "(Karo Infohan)": a post's or a body's short form in
+ * brackets, one to three capitalised words. Returns the tokens with the
+ * brackets, 0 if none.
+ */
+static size_t bracketed_short_form(const struct scan *s, size_t j)
+{
+	if (j >= s->t->n || !wp_token_punct(s->text, &s->t->v[j], '('))
+		return 0;
+	for (size_t k = j + 1; k < s->t->n && k <= j + 4; k++) {
+		if (wp_token_punct(s->text, &s->t->v[k], ')'))
+			return k > j + 1 ? k + 1 - j : 0;
+		if (!scan_capitalised(s, k))
+			return 0;
+	}
+	return 0;
+}
+
 /* Balinese and some Javanese names start with a one-letter title: I Made, I Gusti. */
 static size_t balinese_initial(const struct scan *s, size_t j)
 {
@@ -165,14 +183,20 @@ size_t posts_person_after(struct scan *s, size_t i, size_t n)
 			if (scan_add(s, e->type, e->name, e->code, j, j + 1) < 0)
 				return 0;
 			j++;
+		} else if ((q = scan_territorial_suffix(s, j))) {
+			j += q; /* Pangdam XVI/Pattimura, Korem 151/Binaiya */
 		} else if (company_acronym(s, j)) {
 			/* "CEO KNDS France Nicolas Chamussy": the post's company. */
 			if (scan_add(s, ENTITY_ORG, NULL, NULL, j, j + 1) < 0)
 				return 0;
 			j++;
-		} else if (j + 2 < s->t->n && wp_token_punct(s->text, &s->t->v[j], '(') &&
-			   wp_token_punct(s->text, &s->t->v[j + 2], ')')) {
-			j += 3; /* Menteri Pertahanan (Menhan) */
+		} else if ((q = bracketed_short_form(s, j))) {
+			j += q; /* Menteri Pertahanan (Menhan), Kepala Biro ... (Karo Infohan) */
+		} else if (j > i + n && j + 1 < s->t->n &&
+			   strcmp(wp_token_folded(s->t, j), "untuk") == 0 &&
+			   scan_gazetteer_at(s, j + 1, &entry) &&
+			   scan_canonical(s, entry)->type == ENTITY_COUNTRY) {
+			j++; /* Duta Besar Rusia | untuk | Indonesia: the country comes next */
 		} else if ((q = portfolio(s, j)) || (q = field_of_post(s, j)) ||
 			   (q = field_before_body(s, j))) {
 			j += q; /* Menteri Perindustrian dan Perdagangan, Ketua Bidang Edukasi */
@@ -186,6 +210,7 @@ size_t posts_person_after(struct scan *s, size_t i, size_t n)
 			q -= scan_speaker_tail(s, j + 1, j + q,
 					       1); /* "Komisi Eropa Peter Stano kata" */
 			q += scan_unit_number(s, j, j + q);
+			q += scan_territorial_suffix(s, j + q);
 			q += scan_and_field(s, j + q, q < MAX_ORG_TOKENS ? MAX_ORG_TOKENS - q : 0);
 			size_t country = scan_foreign_country_at(s, j + q); /* ... Luar Negeri AS */
 

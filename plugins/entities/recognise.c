@@ -447,6 +447,8 @@ static size_t step(struct scan *s, size_t i)
 			span = scan_name_span(s, i + head, MAX_ORG_TOKENS, true);
 		if (span && head_type == ENTITY_ORG) {
 			span += scan_unit_number(s, i, i + head + span);
+			span += scan_territorial_suffix(s,
+							i + head + span); /* Kodam XVI/Pattimura */
 			span += scan_and_field(s, i + head + span, MAX_ORG_TOKENS - span);
 			/* "Departemen Luar Negeri AS": the country the body belongs to. */
 			span += scan_foreign_country_at(s, i + head + span);
@@ -454,8 +456,15 @@ static size_t step(struct scan *s, size_t i)
 			span -= scan_speaker_tail(s, i + head, i + head + span, 1);
 		}
 	}
-	/* A known name wins over a head's guess: "Partai Golkar" of "Partai Golkar Aburizal". */
-	if (g && (g >= head + span || g > head))
+	/*
+	 * A known name wins over a head's guess: "Partai Golkar" of "Partai
+	 * Golkar Aburizal". Not over a company's registered name, which "PT"
+	 * opens and which runs on: "PT Pertamina Hulu Energi" is a subsidiary
+	 * of PT Pertamina.
+	 */
+	bool company = head == 1 && span && strcmp(wp_token_folded(s->t, i), "pt") == 0;
+
+	if (g && (g >= head + span || (g > head && !company)))
 		return known_add_gazetteer(s, i, g, entry);
 	/* A head of several words with its acronym is a whole name: "Dewan Pimpinan Daerah (DPD)".
 	 */

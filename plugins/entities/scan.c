@@ -310,6 +310,20 @@ static bool roman_numeral(const struct scan *s, size_t k)
 	       strspn(s->text + t->start, "IVX") == len;
 }
 
+size_t scan_territorial_suffix(const struct scan *s, size_t j)
+{
+	size_t k = j;
+
+	if (k < s->t->n && (scan_number_in_name(s, k, true) || roman_numeral(s, k)))
+		k++;
+	else if (k == 0 || (!scan_number_in_name(s, k - 1, true) && !roman_numeral(s, k - 1)))
+		return 0;
+	if (k + 1 >= s->t->n || !wp_token_punct(s->text, &s->t->v[k], '/') ||
+	    !scan_capitalised(s, k + 1) || (s->t->v[k + 1].flags & WP_TOKEN_LINE_START))
+		return 0;
+	return k + 2 - j;
+}
+
 size_t scan_name_span(const struct scan *s, size_t i, size_t max, bool through_names)
 {
 	size_t k = i;

@@ -91,6 +91,13 @@ size_t scan_gazetteer_at(const struct scan *s, size_t i, int *ret_entry);
  */
 bool scan_number_in_name(const struct scan *s, size_t k, bool after_head);
 /*
+ * "XVI/Pattimura" after "Pangdam", "/Binaiya" after "Korem 151": the
+ * number of a territorial command and the name it bears, as Indonesian
+ * writes them. Returns the tokens from j, 0 if none.
+ */
+size_t scan_territorial_suffix(const struct scan *s, size_t j);
+
+/*
  * 1 if token k is the number of a unit whose name starts at token head
  * with a numbered cue ("Skadron Udara 12 berada ..."), else 0.
  */

@@ -1098,7 +1098,48 @@ WA_TEST(drills_named_with_a_glued_year_and_an_acronyms_long_form)
 	wa_test_run_done(&r);
 }
 
+WA_TEST(territorial_commands_short_forms_and_envoys_belong_to_the_role)
+{
+	struct wa_test_run r = { 0 };
+
+	wa_test_run_text(&r, conf,
+			 "Pangdam XVI/Pattimura Mayjen TNI Syafrial mengirim pasukan Kodam "
+			 "XVI/Pattimura. Kepala Biro Informasi Pertahanan (Karo Infohan) Setjen "
+			 "Kemhan Brigjen TNI Frega Wenas hadir bersama Duta Besar Rusia untuk "
+			 "Indonesia Sergei Tolchenov.\n");
+	ASSERT_STR_EQ(wa_json_get_string(entity(&r, "person", "Syafrial"), "role"),
+		      "Pangdam XVI/Pattimura Mayjen TNI");
+	ASSERT_NOT_NULL(entity(&r, "org", "Kodam XVI/Pattimura"));
+	ASSERT_NULL(entity(&r, "person", "Pattimura"));
+	ASSERT_STR_EQ(wa_json_get_string(entity(&r, "person", "Frega Wenas"), "role"),
+		      "Kepala Biro Informasi Pertahanan (Karo Infohan) Setjen Kemhan Brigjen TNI");
+	ASSERT_STR_EQ(wa_json_get_string(entity(&r, "person", "Sergei Tolchenov"), "role"),
+		      "Duta Besar Rusia untuk Indonesia");
+	wa_test_run_done(&r);
+}
+
+WA_TEST(coast_guards_subsidiaries_and_north_korean_missiles)
+{
+	struct wa_test_run r = { 0 };
+
+	wa_test_run_text(&r, conf,
+			 "Kapal China Coast Guard membayangi kapal survei PT Pertamina Hulu "
+			 "Energi, sementara Philippine Coast Guard memantau. PT Pindad (Persero) "
+			 "memamerkan senapan. Korea Utara menguji rudal Hwasong-16B di dekat "
+			 "Johor.\n");
+	ASSERT_NOT_NULL(entity(&r, "org", "China Coast Guard"));
+	ASSERT_NOT_NULL(entity(&r, "org", "Philippine Coast Guard"));
+	ASSERT_NOT_NULL(entity(&r, "org", "PT Pertamina Hulu Energi"));
+	ASSERT_NOT_NULL(entity(&r, "org", "PT Pindad"));
+	ASSERT_NOT_NULL(entity(&r, "equipment", "Hwasong-16B"));
+	ASSERT_NOT_NULL(entity(&r, "place", "Johor"));
+	ASSERT_EQ(count_of_type(&r, "person"), 0);
+	wa_test_run_done(&r);
+}
+
 WA_TEST_MAIN(WA_TEST_ENTRY(a_text_of_endless_names_is_capped_not_quadratic),
+	     WA_TEST_ENTRY(territorial_commands_short_forms_and_envoys_belong_to_the_role),
+	     WA_TEST_ENTRY(coast_guards_subsidiaries_and_north_korean_missiles),
 	     WA_TEST_ENTRY(a_deputy_an_acting_or_a_former_holder_keeps_that_in_the_role),
 	     WA_TEST_ENTRY(the_body_a_head_leads_is_an_organisation_not_a_name),
 	     WA_TEST_ENTRY(drills_named_with_a_glued_year_and_an_acronyms_long_form),

@@ -313,6 +313,14 @@ static int parse_segment(struct names *names, const char *s, size_t len)
 		       : label->role == ROLE_EDITOR ? add_names(names->editors, v, n)
 						    : 0;
 	}
+	/* Tempo: "Hendrik Yaputra berkontribusi dalam penulisan artikel ini." */
+	if ((at = strstr(s, " berkontribusi ")) && (size_t)(at - s) < len) {
+		size_t n = (size_t)(at - s);
+
+		if (n > 6 && strncmp(at - 6, " turut", 6) == 0)
+			n -= 6;
+		return add_names(names->authors, s, n);
+	}
 	/* WordPress: "Posted on 14 Februari 2026 by Name". */
 	if ((strncasecmp(s, "posted", 6) == 0 || strncasecmp(s, "diposting", 9) == 0 ||
 	     strncasecmp(s, "dipublikasikan", 14) == 0 || strncasecmp(s, "published", 9) == 0) &&
