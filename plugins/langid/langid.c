@@ -178,15 +178,20 @@ static uint64_t folded_word_hash(const char *w, size_t len)
 	return h;
 }
 
-/* One word's function-word hits and its id/ms ratio. */
-static void count_word(const struct langid *l, const struct word_facts *f, struct evidence *e)
+/*
+ * One word's function-word hits and its id/ms ratio. A capitalised word
+ * weighs Indonesian against Malay but is no evidence that the text is in
+ * either: "Indonesia", "Natuna", "Jaya" fill English news about the region.
+ */
+static void count_word(const struct langid *l, const struct word_facts *f, bool capital,
+		       struct evidence *e)
 {
 	for (uint32_t m = f->languages & ~FACTS_RATED; m; m &= m - 1)
 		e->hits[__builtin_ctz(m)]++;
 	if (f->languages & FACTS_RATED) {
 		e->idms += f->ratio / RATIO_SCALE;
 		/* English words quoted in Indonesian text are in the model too. */
-		if (!(f->languages & ~(FACTS_RATED | UINT32_C(1) << l->family)))
+		if (!capital && !(f->languages & ~(FACTS_RATED | UINT32_C(1) << l->family)))
 			e->idms_words++;
 	}
 }
@@ -195,8 +200,8 @@ static void count_word(const struct langid *l, const struct word_facts *f, struc
 #define PREFETCH_AHEAD 8
 
 /* The words' facts, looked up in text order with their slots fetched ahead. */
-static void count_words(const struct langid *l, const uint64_t *hashes, size_t n,
-			struct evidence *e)
+static void count_words(const struct langid *l, const uint64_t *hashes, const bool *capitals,
+			size_t n, struct evidence *e)
 {
 	for (size_t i = 0; i < n && i < PREFETCH_AHEAD; i++)
 		facts_prefetch(&l->facts, hashes[i]);
@@ -206,7 +211,7 @@ static void count_words(const struct langid *l, const uint64_t *hashes, size_t n
 		const struct word_facts *f = facts_find_hashed(&l->facts, hashes[i]);
 
 		if (f)
-			count_word(l, f, e);
+			count_word(l, f, capitals[i], e);
 	}
 }
 
@@ -262,6 +267,16 @@ static bool ascii_word(const char *text, size_t at, size_t len, uint64_t *ret_ha
 	return false;
 }
 
+/* A capital inside a sentence: a name's, not one the sentence's start gave. */
+static bool names_something(const char *text, size_t word)
+{
+	if (text[word] < 'A' || text[word] > 'Z')
+		return false;
+	while (word > 0 && (text[word - 1] == ' ' || text[word - 1] == '"'))
+		word--;
+	return word > 0 && !strchr(".!?\n", text[word - 1]);
+}
+
 /*
  * Reads the text once: script counts, the words (runs of letters of any
  * script, and apostrophes), and the non-ASCII code points (the letters
@@ -274,11 +289,13 @@ static uint32_t *gather(const struct langid *l, const char *text, size_t len, st
 	uint32_t *cps = malloc((len + 1) * sizeof(*cps));
 	/* A word is at least one byte and a separator: at most len / 2 + 1 of them. */
 	uint64_t *hashes = malloc((len / 2 + 1) * sizeof(*hashes));
+	bool *capitals = malloc((len / 2 + 1) * sizeof(*capitals));
 	size_t n = 0, n_words = 0, latin = 0, other = 0;
 
-	if (!cps || !hashes) {
+	if (!cps || !hashes || !capitals) {
 		free(cps);
 		free(hashes);
+		free(capitals);
 		return NULL;
 	}
 	for (size_t i = 0; i < len;) {
@@ -293,8 +310,10 @@ static uint32_t *gather(const struct langid *l, const char *text, size_t len, st
 		if (ascii_word(text, i, len, &h, &end, &apostrophes)) {
 			latin += end - word - apostrophes;
 			other += apostrophes;
-			if (end - word < WORD_MAX)
+			if (end - word < WORD_MAX) {
+				capitals[n_words] = names_something(text, word);
 				hashes[n_words++] = h;
+			}
 			i = end;
 			continue;
 		}
@@ -327,12 +346,15 @@ static uint32_t *gather(const struct langid *l, const char *text, size_t len, st
 		}
 		if (end - word < WORD_MAX && end > word) {
 			h = folded_word_hash(text + word, end - word);
-			if (h)
+			if (h) {
+				capitals[n_words] = names_something(text, word);
 				hashes[n_words++] = h;
+			}
 		}
 	}
-	count_words(l, hashes, n_words, e);
+	count_words(l, hashes, capitals, n_words, e);
 	free(hashes);
+	free(capitals);
 	e->scripts[SCRIPT_LATIN] += latin;
 	e->scripts[SCRIPT_OTHER] += other;
 	*ret_n = n;

@@ -228,7 +228,21 @@ WA_TEST(the_word_table_finds_what_was_added_and_nothing_else)
 	facts_fini(&t);
 }
 
-WA_TEST_MAIN(WA_TEST_ENTRY(one_sentence_in_each_language),
+/* English news about the region is English, for all its Indonesian and Malay names. */
+WA_TEST(the_regions_names_do_not_make_english_look_malay)
+{
+	char got[32];
+
+	verdict("The navies of Indonesia and Malaysia began their annual Malindo Jaya "
+		"exercise off the Natuna Islands, Riau Islands province, on Monday, and "
+		"the Sultan of Johor attended the ceremony in Kota Kinabalu.",
+		got, sizeof(got));
+	ASSERT_TRUE(strncmp(got, "en ", 3) == 0);
+	ASSERT_TRUE(atof(got + 3) >= 0.8);
+}
+
+WA_TEST_MAIN(WA_TEST_ENTRY(the_regions_names_do_not_make_english_look_malay),
+	     WA_TEST_ENTRY(one_sentence_in_each_language),
 	     WA_TEST_ENTRY(indonesian_and_malay_apart_in_short_sentences),
 	     WA_TEST_ENTRY(no_words_is_undetermined),
 	     WA_TEST_ENTRY(a_word_counts_the_same_wherever_it_falls),
