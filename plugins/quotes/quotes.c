@@ -339,6 +339,22 @@ static bool clause_ends(const struct scan *s, size_t k)
 	return pronoun(s, k) >= 0;
 }
 
+/*
+ * Tokens [k, end) describe someone the text named already: a word in
+ * lower case (a post, a trade) and, closing the description, "tersebut"
+ * or "itu".
+ */
+static bool refers_back(const struct scan *s, size_t k, size_t end)
+{
+	if (k >= end || (s->t->v[k].flags & (WP_TOKEN_CAPITAL | WP_TOKEN_PUNCT)))
+		return false;
+	for (size_t j = k + 1; j < end; j++)
+		if (strcmp(wp_token_folded(s->t, j), "tersebut") == 0 ||
+		    strcmp(wp_token_folded(s->t, j), "itu") == 0)
+			return true;
+	return false;
+}
+
 /* The speaker named after a closing mark ending at token j: `," kata Shoigu`. */
 static const char *speaker_after(const struct scan *s, size_t j, uint32_t quote_start,
 				 bool *ret_found)
@@ -379,8 +395,13 @@ static const char *speaker_after(const struct scan *s, size_t j, uint32_t quote_
 		return NULL;
 	while (end < s->t->n && end - k < SPEAKER_REACH && !clause_ends(s, end))
 		end++;
-	return person_in(s, s->t->v[k].chars,
-			 end > k ? wp_token_end_chars(s->text, &s->t->v[end - 1]) : 0);
+	const char *named = person_in(s, s->t->v[k].chars,
+				      end > k ? wp_token_end_chars(s->text, &s->t->v[end - 1]) : 0);
+
+	/* "kata politikus PDI Perjuangan tersebut", "ujar jenderal itu": someone named before. */
+	if (!named && refers_back(s, k, end))
+		return last_speaker_before(s, quote_start);
+	return named;
 }
 
 /*
@@ -582,7 +603,9 @@ static bool me_verb(const struct scan *s, size_t j, size_t n)
 {
 	const char *w = wp_token_folded(s->t, j);
 
-	return n == 1 && (strncmp(w, "me", 2) == 0 || strcmp(w, "berkata") == 0);
+	/* "Tolchenov, menurut Frega, ...": "menurut" names the source, not what Tolchenov did. */
+	return n == 1 && ((strncmp(w, "me", 2) == 0 && strcmp(w, "menurut") != 0) ||
+			  strcmp(w, "berkata") == 0);
 }
 
 /* "Menurut Menhan Sjafrie": "menurut" before the name, its post between them. */

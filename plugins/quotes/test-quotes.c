@@ -250,9 +250,38 @@ WA_TEST(speakers_come_from_entities_json_when_the_text_was_set_again)
 	wa_test_run_done(&r);
 }
 
+/*
+ * "kata politikus ... tersebut": a description of someone already named is
+ * theirs; "X, menurut Y, ..." is no statement of X's.
+ */
+WA_TEST(a_description_that_refers_back_is_the_person_named_before)
+{
+	struct wa_test_run r = { 0 };
+
+	wa_test_run_text(
+		&r, conf,
+		"Kapal Bekas\n\n"
+		"Menurut anggota Komisi I DPR Tubagus Hasanuddin, kapal itu terlalu tua. \"Jangan "
+		"sampai kita membeli besi tua yang mahal,\" kata politikus PDI Perjuangan "
+		"tersebut di Senayan.\n\n"
+		"Tolchenov, menurut Frega Wenas, menyampaikan undangan dari Menteri Pertahanan "
+		"Rusia untuk menghadiri forum keamanan di Moskow.\n");
+	expect(&r, "Jangan sampai kita", "Tubagus Hasanuddin", "direct");
+	const cJSON *q;
+
+	cJSON_ArrayForEach(q, wa_test_field(&r, "quotes"))
+	{
+		const char *text = wa_json_get_string(q, "text");
+
+		ASSERT_TRUE(strncmp(text, "Frega", 5) != 0);
+	}
+	wa_test_run_done(&r);
+}
+
 WA_TEST_MAIN(WA_TEST_ENTRY(a_long_post_before_the_name_and_a_pronoun_after_the_verb),
 	     WA_TEST_ENTRY(a_reporting_verb_ending_the_text_quotes_nothing),
 	     WA_TEST_ENTRY(katanya_is_the_last_speaker_not_the_last_name),
+	     WA_TEST_ENTRY(a_description_that_refers_back_is_the_person_named_before),
 	     WA_TEST_ENTRY(nya_is_the_subject_of_its_own_paragraph),
 	     WA_TEST_ENTRY(an_english_speaker_after_the_quotation_with_a_post),
 	     WA_TEST_ENTRY(speakers_come_from_entities_json_when_the_text_was_set_again),
