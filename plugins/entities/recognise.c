@@ -303,6 +303,26 @@ static size_t of_what(struct scan *s, size_t j)
 	return n ? n + 1 : 0;
 }
 
+/*
+ * "Perjanjian Akses Timbal Balik", "Pakta Keamanan ...": a capitalised
+ * span after the word for an agreement or a law is its title, no one's
+ * name (the acronym in brackets after it, when there is one, is still an
+ * organisation's or a programme's).
+ */
+static bool after_document_word(const struct scan *s, size_t i)
+{
+	static const char *const words[] = { "perjanjian",  "pakta",       "traktat",
+					     "kesepakatan", "konvensi",    "deklarasi",
+					     "protokol",    "kesepahaman", "undang-undang" };
+
+	if (i == 0 || !(s->t->v[i - 1].flags & WP_TOKEN_CAPITAL))
+		return false;
+	for (size_t k = 0; k < sizeof(words) / sizeof(*words); k++)
+		if (strcmp(wp_token_folded(s->t, i - 1), words[k]) == 0)
+			return true;
+	return false;
+}
+
 /* Any other capitalised span at i; returns the tokens it used. */
 static size_t other_name(struct scan *s, size_t i)
 {
@@ -322,7 +342,8 @@ static size_t other_name(struct scan *s, size_t i)
 		return 1;
 	if ((t->flags & WP_TOKEN_SENT_START) && common_with_particle(s, i))
 		return 1;
-	if (spells_own_acronym(s, i, n) || expands_acronym_before(s, i, n))
+	if (spells_own_acronym(s, i, n) || expands_acronym_before(s, i, n) ||
+	    after_document_word(s, i))
 		return n;
 	/* "Chinese-made J-10", "Russian-built Su-35": where it was made, then the thing. */
 	if (n > 1 && made_in(s, i))
@@ -495,6 +516,57 @@ static size_t step(struct scan *s, size_t i)
 	return 1;
 }
 
+/* A ship's name: a prefix in capitals (KRI, KN, USS), then at least one more word. */
+static bool ship_name(const char *name)
+{
+	size_t prefix = strspn(name, "ABCDEFGHIJKLMNOPQRSTUVWXYZ");
+
+	return prefix >= 2 && name[prefix] == ' ' && name[prefix + 1] != '\0';
+}
+
+/* Whether name ends in a hull number: "-402", " 992". */
+static bool ends_in_hull_number(const char *name)
+{
+	size_t len = strlen(name), digits = 0;
+
+	while (digits < len && isdigit((unsigned char)name[len - 1 - digits]))
+		digits++;
+	return digits > 0 && digits < len &&
+	       (name[len - 1 - digits] == '-' || name[len - 1 - digits] == ' ');
+}
+
+/*
+ * "KRI Nanggala" after "KRI Nanggala-402", "KRI dr. Radjiman" after "KRI
+ * dr. Radjiman Wedyodiningrat-992": the same ship, named short. A ship's
+ * name that another, ending in its hull number, opens merges into it.
+ */
+static int merge_ship_names(struct entity_list *list)
+{
+	for (size_t i = 0; i < list->n; i++) {
+		const struct entity *short_name = &list->v[i];
+		size_t len = strlen(short_name->name);
+
+		if (short_name->type != ENTITY_EQUIPMENT || short_name->merged ||
+		    !ship_name(short_name->name))
+			continue;
+		for (size_t k = 0; k < list->n; k++) {
+			const struct entity *full = &list->v[k];
+			char next = full->name[len];
+
+			if (k == i || full->type != ENTITY_EQUIPMENT || full->merged ||
+			    strncmp(full->name, short_name->name, len) != 0 ||
+			    (next != '-' && next != ' ') || !ends_in_hull_number(full->name))
+				continue;
+			int r = entity_list_merge(list, i, k);
+
+			if (r < 0)
+				return r;
+			break;
+		}
+	}
+	return 0;
+}
+
 /* "kapal tempur pesisir (LCS)": acronyms spelt out in lower-case words (scan.h). */
 static void find_plain_acronyms(struct scan *s)
 {
@@ -533,6 +605,8 @@ int entities_recognise(const struct gazetteer *g, const char *text, const struct
 		i += n ? n : 1;
 	}
 	r = s.error ? s.error : people_merge(list);
+	if (r == 0)
+		r = merge_ship_names(list);
 	if (r == 0)
 		r = resolve_candidates(&s);
 	free(s.candidates);

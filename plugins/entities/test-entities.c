@@ -1137,7 +1137,32 @@ WA_TEST(coast_guards_subsidiaries_and_north_korean_missiles)
 	wa_test_run_done(&r);
 }
 
+WA_TEST(a_ship_named_short_an_agreements_title_and_a_spelling_of_a_known_leader)
+{
+	struct wa_test_run r = { 0 };
+
+	wa_test_run_text(
+		&r, conf,
+		"KRI dr. Radjiman Wedyodiningrat-992 berangkat ke Gaza. KRI dr. Radjiman "
+		"membawa bantuan, seperti KRI Nanggala dulu. Filipina memberlakukan "
+		"Perjanjian Akses Timbal Balik (RAA). Presiden Ukraina Volodymyr Zelenskyy "
+		"meminta IRIS-T SLM.\n");
+	const cJSON *ship = entity(&r, "equipment", "KRI dr. Radjiman Wedyodiningrat-992");
+
+	ASSERT_NOT_NULL(ship);
+	ASSERT_EQ(mentions(ship), 2);
+	ASSERT_NULL(entity(&r, "equipment", "KRI dr. Radjiman"));
+	/* Without the full name in the text, the short one stands. */
+	ASSERT_NOT_NULL(entity(&r, "equipment", "KRI Nanggala"));
+	ASSERT_NULL(entity(&r, "person", "Akses Timbal Balik"));
+	ASSERT_TRUE(has_alias(entity(&r, "person", "Volodymyr Zelensky"), "Volodymyr Zelenskyy"));
+	ASSERT_NOT_NULL(entity(&r, "equipment", "IRIS-T SLM"));
+	ASSERT_EQ(count_of_type(&r, "person"), 1);
+	wa_test_run_done(&r);
+}
+
 WA_TEST_MAIN(WA_TEST_ENTRY(a_text_of_endless_names_is_capped_not_quadratic),
+	     WA_TEST_ENTRY(a_ship_named_short_an_agreements_title_and_a_spelling_of_a_known_leader),
 	     WA_TEST_ENTRY(territorial_commands_short_forms_and_envoys_belong_to_the_role),
 	     WA_TEST_ENTRY(coast_guards_subsidiaries_and_north_korean_missiles),
 	     WA_TEST_ENTRY(a_deputy_an_acting_or_a_former_holder_keeps_that_in_the_role),

@@ -8,12 +8,13 @@
 bool meta_is_section_word(const char *w, size_t n)
 {
 	static const char *const words[] = {
-		"asia",     "berita",   "bisnis", "daerah",     "dunia",     "ekonomi",
-		"eropa",    "foto",     "galeri", "headline",   "hukum",     "internasional",
-		"keamanan", "luar",     "metro",  "militer",    "nasional",  "negeri",
-		"news",     "olahraga", "opini",  "pertahanan", "pilihan",   "politik",
-		"populer",  "redaksi",  "tim",    "regional",   "teknologi", "terbaru",
-		"terkini",  "tengah",   "timur",  "utama",      "video",     "world",
+		"asia",     "berita",   "bisnis",    "daerah",     "dunia",     "ekonomi",
+		"eropa",    "foto",     "galeri",    "headline",   "hukum",     "internasional",
+		"keamanan", "luar",     "metro",     "militer",    "nasional",  "negeri",
+		"news",     "olahraga", "opini",     "pertahanan", "pilihan",   "politik",
+		"populer",  "redaksi",  "tim",       "regional",   "teknologi", "terbaru",
+		"terkini",  "tengah",   "timur",     "utama",      "video",     "world",
+		"team",     "staff",    "editorial",
 	};
 
 	for (size_t i = 0; i < sizeof(words) / sizeof(*words); i++)
