@@ -508,6 +508,7 @@ static size_t step(struct scan *s, size_t i)
 	if ((n = scan_cue_at(s, i, CUE_VERB)) && !scan_capitalised(s, i) &&
 	    (m = scan_name_span(s, i + n, MAX_NAME_TOKENS, false)) &&
 	    !scan_gazetteer_at(s, i + n, &entry) && known_defined_acronym(s, i + n) < 0 &&
+	    !has_digits(s, i + n, m) && /* "menilai J-10C bisa ...": a thing's designator */
 	    !scan_cue_at(s, i + n, CUE_TITLE) && !scan_cue_at(s, i + n, CUE_ORG_HEAD) &&
 	    !scan_cue_at(s, i + n, CUE_PLACE_HEAD))
 		return scan_add(s, ENTITY_PERSON, NULL, NULL, i + n, i + n + m) < 0 ? 0 : n + m;

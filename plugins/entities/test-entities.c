@@ -697,6 +697,11 @@ WA_TEST(a_name_with_a_model_number_is_equipment_not_a_person)
 	ASSERT_NOT_NULL(entity(&r, "equipment", "A320"));
 	ASSERT_NOT_NULL(entity(&r, "equipment", "A-10"));
 	wa_test_run_done(&r);
+	/* After a reporting verb, a designator is still the thing, not who spoke. */
+	wa_test_run_text(&r, conf, "Pengamat itu menilai J-10C bisa menjadi alternatif murah.\n");
+	ASSERT_NOT_NULL(entity(&r, "equipment", "J-10C"));
+	ASSERT_EQ(count_of_type(&r, "person"), 0);
+	wa_test_run_done(&r);
 }
 
 WA_TEST(an_acronym_the_text_defined_is_a_posts_body_not_a_name)
