@@ -32,6 +32,11 @@ static const char *const cue_names[] = {
 	[CUE_EVENT_NAMER] = "event-namer",
 	[CUE_IN_ORG] = "in-org",
 	[CUE_POST_PREFIX] = "post-prefix",
+	[CUE_PLACE_NOUN] = "place-noun",
+	[CUE_PERSON_BEFORE] = "person-before",
+	[CUE_PEOPLE_NOUN] = "people-noun",
+	[CUE_EXERCISE_KIND] = "exercise-kind",
+	[CUE_DOCUMENT] = "document",
 };
 
 const char *entity_type_name(enum entity_type type)

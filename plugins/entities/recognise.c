@@ -51,15 +51,11 @@ static bool web_address(const struct scan *s, size_t i)
 	       end - domain >= 2 && end - domain <= 6;
 }
 
-/* Whether token i follows one of words, written in lower case. */
-static bool after_lower_word(const struct scan *s, size_t i, const char *const *words, size_t n)
+/* Whether token i follows a one-word cue of this kind, written in lower case. */
+static bool after_lower_word(const struct scan *s, size_t i, enum cue_kind kind)
 {
-	if (i == 0 || (s->t->v[i - 1].flags & WP_TOKEN_CAPITAL))
-		return false;
-	for (size_t k = 0; k < n; k++)
-		if (strcmp(wp_token_folded(s->t, i - 1), words[k]) == 0)
-			return true;
-	return false;
+	return i > 0 && !(s->t->v[i - 1].flags & WP_TOKEN_CAPITAL) &&
+	       scan_cue_at(s, i - 1, kind) == 1;
 }
 
 /*
@@ -70,16 +66,9 @@ static bool after_lower_word(const struct scan *s, size_t i, const char *const *
  */
 static bool place_context(const struct scan *s, size_t i, size_t n)
 {
-	static const char *const before[] = {
-		"di",        "ke",       "in",        "kota",    "kabupaten", "desa",
-		"pulau",     "provinsi", "kecamatan", "asal",    "wilayah",   "perbatasan",
-		"kawasan",   "daerah",   "perairan",  "distrik", "kampung",   "dusun",
-		"kelurahan", "dekat",    "pelabuhan", "bandara", "pangkalan", "kamp",
-		"gunung",    "sungai",   "teluk",     "selat",   "jalan",     "kepulauan",
-	};
 	int entry;
 
-	if (after_lower_word(s, i, before, sizeof(before) / sizeof(*before)))
+	if (after_lower_word(s, i, CUE_PLACE_NOUN))
 		return true;
 	if (i + n + 1 < s->t->n && wp_token_punct(s->text, &s->t->v[i + n], ',') &&
 	    scan_gazetteer_at(s, i + n + 1, &entry)) {
@@ -98,17 +87,13 @@ static bool place_context(const struct scan *s, size_t i, size_t n)
  */
 static bool person_context(const struct scan *s, size_t i)
 {
-	static const char *const before[] = { "oleh",  "kepada", "bersama",  "dengan", "menurut",
-					      "tokoh", "sosok",  "bagi",     "pak",    "bu",
-					      "istri", "suami",  "keluarga", "karya" };
-
 	/* "Mendur bersaudara": the brothers of that name. */
 	if (i + 1 < s->t->n && strcmp(wp_token_folded(s->t, i + 1), "bersaudara") == 0)
 		return true;
 	return scan_acts(s, i + 1) ||
 	       (i + 1 < s->t->n && wp_token_punct(s->text, &s->t->v[i + 1], ',') &&
 		scan_cue_at(s, i + 2, CUE_VERB)) ||
-	       after_lower_word(s, i, before, sizeof(before) / sizeof(*before));
+	       after_lower_word(s, i, CUE_PERSON_BEFORE);
 }
 
 static int remember_candidate(struct scan *s, size_t i)
@@ -239,11 +224,9 @@ static bool event_year_after(const struct scan *s, size_t i, size_t n)
  */
 static bool event_named_before(const struct scan *s, size_t i)
 {
-	static const char *const kinds[] = { "bersama", "gabungan", "militer", "perang",
-					     "tempur",  "maritim",  "udara" };
 	size_t k = i;
 
-	if (k > 0 && after_lower_word(s, k, kinds, sizeof(kinds) / sizeof(*kinds)))
+	if (after_lower_word(s, k, CUE_EXERCISE_KIND))
 		k--;
 	/* "Latihan bersama ..." opening a sentence is capitalised by it alone. */
 	if (k == 0 || ((s->t->v[k - 1].flags & WP_TOKEN_CAPITAL) &&
@@ -311,23 +294,13 @@ static size_t of_what(struct scan *s, size_t j)
  */
 static bool after_document_word(const struct scan *s, size_t i)
 {
-	static const char *const words[] = { "perjanjian",  "pakta",       "traktat",
-					     "kesepakatan", "konvensi",    "deklarasi",
-					     "protokol",    "kesepahaman", "undang-undang" };
-
-	if (i == 0 || !(s->t->v[i - 1].flags & WP_TOKEN_CAPITAL))
-		return false;
-	for (size_t k = 0; k < sizeof(words) / sizeof(*words); k++)
-		if (strcmp(wp_token_folded(s->t, i - 1), words[k]) == 0)
-			return true;
-	return false;
+	return i > 0 && (s->t->v[i - 1].flags & WP_TOKEN_CAPITAL) &&
+	       scan_cue_at(s, i - 1, CUE_DOCUMENT) == 1;
 }
 
 /* Any other capitalised span at i; returns the tokens it used. */
 static size_t other_name(struct scan *s, size_t i)
 {
-	/* Words for a people or a group, before its name. */
-	static const char *const groups[] = { "etnis", "suku", "bangsa", "kaum", "marga" };
 	size_t n = scan_name_span(s, i, MAX_NAME_TOKENS, false);
 	const struct wp_token *t = &s->t->v[i];
 	enum entity_type type;
@@ -380,7 +353,7 @@ static size_t other_name(struct scan *s, size_t i)
 		r = scan_add(s, ENTITY_EQUIPMENT, NULL, NULL, i, i + n); /* Airbus A330 MRTT */
 	else if (acronym(s, i))
 		r = 0; /* "LMS Batch 2": no one's name opens with an acronym */
-	else if (after_lower_word(s, i, groups, sizeof(groups) / sizeof(*groups)))
+	else if (after_lower_word(s, i, CUE_PEOPLE_NOUN))
 		r = 0; /* "etnis Karen", "suku Dayak": a people, not a person */
 	else if (scan_cue_at(s, i, CUE_ORG_HEAD) == n)
 		r = scan_add(s, ENTITY_ORG, NULL, NULL, i,
@@ -417,7 +390,7 @@ static int resolve_candidates(struct scan *s)
  */
 static size_t exercise_with_glued_year(struct scan *s, size_t i)
 {
-	if (!event_named_before(s, i))
+	if (!scan_capitalised(s, i) || !event_named_before(s, i))
 		return 0;
 	size_t n = scan_name_span(s, i, MAX_NAME_TOKENS, false);
 

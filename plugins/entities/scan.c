@@ -47,40 +47,34 @@ int scan_add(struct scan *s, enum entity_type type, const char *name, const char
 }
 
 /* The length of a cue of `kind` at token i, 0 if none. */
-size_t scan_cue_at(const struct scan *s, size_t i, enum cue_kind kind)
+void scan_find_cues(const struct scan *s, size_t i)
 {
-	if (i >= s->t->n)
-		return 0;
 	struct token_memo *m = &s->memo[i];
+	/*
+	 * Every kind's own longest cue: "Dewan Pimpinan Pusat" (a qualifier)
+	 * must not hide "Dewan" (an organisation's head).
+	 */
+	size_t n[WP_PHRASE_MAX_TOKENS];
+	int first[WP_PHRASE_MAX_TOKENS];
+	size_t found = wp_phrases_match_all(&s->g->cues, s->t, i, n, first);
 
-	if (!m->cue_known) {
-		/*
-		 * Every kind's own longest cue: "Dewan Pimpinan Pusat" (a
-		 * qualifier) must not hide "Dewan" (an organisation's head).
-		 */
-		size_t n[WP_PHRASE_MAX_TOKENS];
-		int first[WP_PHRASE_MAX_TOKENS];
-		size_t found = wp_phrases_match_all(&s->g->cues, s->t, i, n, first);
+	for (size_t k = 0; k < found; k++)
+		for (int entry = first[k]; entry >= 0; entry = s->g->cues.v[entry].next) {
+			uint8_t *len = &m->cue_len[s->g->cues.v[entry].kind];
 
-		for (size_t k = 0; k < found; k++)
-			for (int entry = first[k]; entry >= 0; entry = s->g->cues.v[entry].next) {
-				uint8_t *len = &m->cue_len[s->g->cues.v[entry].kind];
+			if (!*len)
+				*len = (uint8_t)n[k];
+		}
+	m->cue_known = true;
+	/*
+	 * "Wakil Perdana Menteri", "Plt Kepala Dinas", "Mantan Presiden": the
+	 * prefix and the post it changes are one post, the role kept.
+	 */
+	size_t prefix = m->cue_len[CUE_POST_PREFIX], post;
 
-				if (!*len)
-					*len = (uint8_t)n[k];
-			}
-		m->cue_known = true;
-		/*
-		 * "Wakil Perdana Menteri", "Plt Kepala Dinas", "Mantan Presiden":
-		 * the prefix and the post it changes are one post, the role kept.
-		 */
-		size_t prefix = m->cue_len[CUE_POST_PREFIX], post;
-
-		if (prefix && (post = scan_cue_at(s, i + prefix, CUE_TITLE)) &&
-		    prefix + post > m->cue_len[CUE_TITLE])
-			m->cue_len[CUE_TITLE] = (uint8_t)(prefix + post);
-	}
-	return m->cue_len[kind];
+	if (prefix && (post = scan_cue_at(s, i + prefix, CUE_TITLE)) &&
+	    prefix + post > m->cue_len[CUE_TITLE])
+		m->cue_len[CUE_TITLE] = (uint8_t)(prefix + post);
 }
 
 size_t scan_speaker_tail(const struct scan *s, size_t start, size_t end, size_t keep)
@@ -112,12 +106,6 @@ bool scan_is_cue_word(const struct scan *s, const char *word, size_t len, enum c
 		if (s->g->cues.v[entry].kind == (int)kind)
 			return true;
 	return false;
-}
-
-bool scan_capitalised(const struct scan *s, size_t i)
-{
-	return i < s->t->n && (s->t->v[i].flags & WP_TOKEN_WORD) &&
-	       (s->t->v[i].flags & (WP_TOKEN_CAPITAL | WP_TOKEN_UPPER));
 }
 
 /*

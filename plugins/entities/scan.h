@@ -67,8 +67,21 @@ struct scan {
  */
 int scan_add(struct scan *s, enum entity_type type, const char *name, const char *code, size_t i,
 	     size_t j);
-/* The length of a cue of `kind` at token i, 0 if none. */
-size_t scan_cue_at(const struct scan *s, size_t i, enum cue_kind kind);
+/* Finds every kind's longest cue at token i (< s->t->n) into its memo. */
+void scan_find_cues(const struct scan *s, size_t i);
+
+/*
+ * The length of a cue of `kind` at token i, 0 if none. Inline: the stage
+ * asks it several times of every token, and all but the first are a lookup.
+ */
+static inline size_t scan_cue_at(const struct scan *s, size_t i, enum cue_kind kind)
+{
+	if (i >= s->t->n)
+		return 0;
+	if (!s->memo[i].cue_known)
+		scan_find_cues(s, i);
+	return s->memo[i].cue_len[kind];
+}
 /*
  * "Komisi Eropa Peter Stano mengatakan", "Universitas Pertahanan Beni
  * Sukadis mengatakan": the tokens at the end of an organisation's span
@@ -79,7 +92,11 @@ size_t scan_cue_at(const struct scan *s, size_t i, enum cue_kind kind);
 size_t scan_speaker_tail(const struct scan *s, size_t start, size_t end, size_t keep);
 /* Whether a folded word, not a token of the text, is a one-word cue of that kind. */
 bool scan_is_cue_word(const struct scan *s, const char *word, size_t len, enum cue_kind kind);
-bool scan_capitalised(const struct scan *s, size_t i);
+static inline bool scan_capitalised(const struct scan *s, size_t i)
+{
+	return i < s->t->n && (s->t->v[i].flags & WP_TOKEN_WORD) &&
+	       (s->t->v[i].flags & (WP_TOKEN_CAPITAL | WP_TOKEN_UPPER));
+}
 /* A word that can be part of a name: capitalised, and not a day, month or function word. */
 bool scan_name_word(const struct scan *s, size_t i);
 /* The longest gazetteer name at i written as a name is; its first fitting entry in *ret_entry. */
