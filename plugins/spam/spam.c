@@ -441,40 +441,47 @@ static void find_terms(const struct lexicon *lex, const char *text, struct word 
 }
 
 /*
- * For each sentence: is it mostly in lower case, so capitals in it stand
- * out? (Headlines and all-caps headers are not.) Caller frees.
+ * For each sentence: is it written so that words in capitals stand out?
+ * Mostly in lower case, or a headline in title case ("Prabowo Resmikan
+ * Pabrik ... SLOT GACOR HARI INI") with a few words in capitals; not an
+ * all-caps header. Caller frees.
  */
 static bool *lower_case_sentences(const struct word *w, size_t n)
 {
 	size_t sentences = n ? w[n - 1].sentence + 1 : 1;
 	size_t *total = calloc(sentences, sizeof(*total)),
-	       *lower = calloc(sentences, sizeof(*lower));
+	       *lower = calloc(sentences, sizeof(*lower)), *caps = calloc(sentences, sizeof(*caps));
 	bool *result = calloc(sentences, sizeof(*result));
 
-	if (total && lower && result) {
+	if (total && lower && caps && result) {
 		for (size_t i = 0; i < n; i++) {
 			if (!w[i].alpha)
 				continue;
 			total[w[i].sentence]++;
 			lower[w[i].sentence] += w[i].lower;
+			caps[w[i].sentence] += w[i].caps;
 		}
 		for (size_t i = 0; i < sentences; i++)
-			result[i] = total[i] >= 4 && lower[i] * 2 >= total[i];
+			result[i] = total[i] >= 4 &&
+				    (lower[i] * 2 >= total[i] || caps[i] * 2 < total[i]);
 	} else {
 		free(result);
 		result = NULL;
 	}
 	free(total);
 	free(lower);
+	free(caps);
 	return result;
 }
 
 /*
  * For each sentence: is it an advertisement without a brand? Slang only
  * gamblers' sites use (gacor, maxwin, bonus new member), another gambling
- * term, and two calls to action, or one with much slang. A report on a
+ * term, and two calls to action, or one with much slang. Or gamblers'
+ * words make half of it: three terms, or two (a call to action counts)
+ * in a fragment opening in lower case, as pasted ones do. A report on a
  * raid ("mempromosikan situs slot gacor ... mengajak warga daftar") has
- * some of each, not that many. A sentence with a brand is left to the
+ * some of each, not that many, among many words of its own. A sentence with a brand is left to the
  * runs around the brand, which cut the injection and keep the sentence.
  * Caller frees.
  */
@@ -482,24 +489,40 @@ static bool *promotion_sentences(const struct word *w, size_t n)
 {
 	size_t sentences = n ? w[n - 1].sentence + 1 : 1;
 	struct count {
-		unsigned slang, terms, ctas, brands;
+		unsigned slang, terms, ctas, brands, words, covered;
+		bool opens_lower;
 	} *c = calloc(sentences, sizeof(*c));
 	bool *result = calloc(sentences, sizeof(*result));
 
 	if (c && result) {
 		for (size_t i = 0; i < n; i++) {
-			c[w[i].sentence].brands += w[i].brand;
-			if (!w[i].term_words)
+			struct count *k = &c[w[i].sentence];
+
+			if (k->words++ == 0)
+				k->opens_lower = w[i].lower;
+			k->brands += w[i].brand;
+			if (!w[i].term_words || w[i].term == TERM_ALLOW)
 				continue;
-			c[w[i].sentence].slang += w[i].term == TERM_SLANG;
-			c[w[i].sentence].terms += w[i].term == TERM_GAME ||
-						  w[i].term == TERM_SLANG ||
-						  w[i].term == TERM_PROVIDER;
-			c[w[i].sentence].ctas += w[i].term == TERM_CTA;
+			k->covered += (unsigned)w[i].term_words;
+			k->slang += w[i].term == TERM_SLANG;
+			k->terms += w[i].term == TERM_GAME || w[i].term == TERM_SLANG ||
+				    w[i].term == TERM_PROVIDER;
+			k->ctas += w[i].term == TERM_CTA;
 		}
-		for (size_t k = 0; k < sentences; k++)
-			result[k] = !c[k].brands && c[k].slang && c[k].terms >= 2 &&
-				    (c[k].ctas >= 2 || (c[k].ctas && c[k].slang >= 3));
+		for (size_t i = 0; i < sentences; i++) {
+			const struct count *k = &c[i];
+			/* Half its words or more are the gamblers' own. */
+			bool dense = k->covered * 2 >= k->words;
+
+			result[i] =
+				!k->brands &&
+				((k->slang && k->terms >= 2 &&
+				  (k->ctas >= 2 || (k->ctas && k->slang >= 3))) ||
+				 /* "Bocoran RTP live slot pragmatic play gampang menang." */
+				 (dense && k->terms >= 3) ||
+				 /* "... per tahun. link slot gacor terpercaya hari ini" */
+				 (dense && k->opens_lower && k->terms && k->terms + k->ctas >= 2));
+		}
 	} else {
 		free(result);
 		result = NULL;

@@ -175,7 +175,35 @@ WA_TEST(footnote_digits_are_left_for_clean)
 	wa_test_run_done(&r);
 }
 
+/*
+ * Lower-case slang pasted after a sentence, a line of gamblers' words
+ * without a brand, and capitals glued to a headline in title case: all go,
+ * the news around them stays.
+ */
+WA_TEST(brandless_slang_and_capitals_in_a_headline_go)
+{
+	struct wa_test_run r = { 0 };
+
+	wa_test_run_text(
+		&r, conf,
+		"Prabowo Resmikan Pabrik Amunisi Baru di Subang SLOT GACOR HARI INI\n\n"
+		"Subang - Presiden meresmikan pabrik amunisi kaliber kecil di Subang, Senin. "
+		"Pabrik itu memproduksi 450 juta butir peluru per tahun. link slot gacor "
+		"terpercaya hari ini\n\n"
+		"Sebagian produksi diekspor ke Filipina. Bocoran RTP live slot pragmatic play "
+		"gampang menang.\n");
+	ASSERT_NOT_NULL(wa_test_removed(&r, "spam", "SLOT GACOR HARI INI"));
+	ASSERT_NOT_NULL(wa_test_removed(&r, "spam", "link slot gacor terpercaya hari ini"));
+	ASSERT_NOT_NULL(wa_test_removed(&r, "spam", "Bocoran RTP live slot"));
+	ASSERT_NULL(strstr(wa_article_text(r.article), "slot"));
+	ASSERT_CONTAINS(wa_article_text(r.article), "450 juta butir peluru per tahun.");
+	ASSERT_CONTAINS(wa_article_text(r.article), "Sebagian produksi diekspor ke Filipina.");
+	ASSERT_TRUE(score(&r) >= 0.9);
+	wa_test_run_done(&r);
+}
+
 WA_TEST_MAIN(WA_TEST_ENTRY(an_injected_brand_leaves_the_sentence_whole),
+	     WA_TEST_ENTRY(brandless_slang_and_capitals_in_a_headline_go),
 	     WA_TEST_ENTRY(an_injection_ending_in_a_term_of_two_words_goes_whole),
 	     WA_TEST_ENTRY(designators_and_acronyms_are_not_brands),
 	     WA_TEST_ENTRY(news_about_gambling_is_kept_and_scores_low),
