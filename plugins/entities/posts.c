@@ -55,15 +55,19 @@ static size_t field_of_post(const struct scan *s, size_t j)
 	return n > 1 ? n : 0;
 }
 
-/* ", Datuk Seri Mohamed Khaled Nordin": after a comma, a rank or honorific, then a name. */
+/*
+ * ", Datuk Seri Mohamed Khaled Nordin", ", Jeneral Tan Sri Muhammad ...":
+ * after a comma, ranks or honorifics, then a name.
+ */
 static bool apposition_with_rank(const struct scan *s, size_t j)
 {
-	size_t q;
+	size_t k = j + 1, q;
 
 	if (j + 1 >= s->t->n || !wp_token_punct(s->text, &s->t->v[j], ','))
 		return false;
-	q = scan_cue_at(s, j + 1, CUE_TITLE);
-	return q && scan_name_word(s, j + 1 + q) && !scan_cue_at(s, j + 1 + q, CUE_TITLE);
+	while ((q = scan_cue_at(s, k, CUE_TITLE)))
+		k += q;
+	return k > j + 1 && scan_name_word(s, k);
 }
 
 /*

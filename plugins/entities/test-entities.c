@@ -1166,7 +1166,27 @@ WA_TEST(a_ship_named_short_an_agreements_title_and_a_spelling_of_a_known_leader)
 	wa_test_run_done(&r);
 }
 
+/* Berita Harian's posts and ranks: "Panglima Tentera Darat, Jeneral Tan Sri ...". */
+WA_TEST(malaysian_posts_and_ranks_in_apposition)
+{
+	struct wa_test_run r = { 0 };
+
+	wa_test_run_text(&r, conf,
+			 "Turut hadir, Panglima Tentera Darat, Jeneral Tan Sri Muhammad "
+			 "Hafizuddeain Jantan di Kem Sungai Besi. Timbalan Perdana Menteri Datuk "
+			 "Seri Ahmad Zahid Hamidi berkata demikian.\n");
+	ASSERT_STR_EQ(
+		wa_json_get_string(entity(&r, "person", "Muhammad Hafizuddeain Jantan"), "role"),
+		"Panglima Tentera Darat");
+	ASSERT_STR_EQ(wa_json_get_string(entity(&r, "person", "Ahmad Zahid Hamidi"), "role"),
+		      "Timbalan Perdana Menteri Datuk Seri");
+	ASSERT_NOT_NULL(entity(&r, "place", "Kem Sungai Besi"));
+	ASSERT_EQ(count_of_type(&r, "person"), 2);
+	wa_test_run_done(&r);
+}
+
 WA_TEST_MAIN(WA_TEST_ENTRY(a_text_of_endless_names_is_capped_not_quadratic),
+	     WA_TEST_ENTRY(malaysian_posts_and_ranks_in_apposition),
 	     WA_TEST_ENTRY(a_ship_named_short_an_agreements_title_and_a_spelling_of_a_known_leader),
 	     WA_TEST_ENTRY(territorial_commands_short_forms_and_envoys_belong_to_the_role),
 	     WA_TEST_ENTRY(coast_guards_subsidiaries_and_north_korean_missiles),

@@ -97,6 +97,11 @@ static int add_name(cJSON *list, const char *s, size_t len)
 		s++, len--;
 	while (len && (isspace((unsigned char)s[len - 1]) || strchr(".,|", s[len - 1])))
 		len--;
+	/* "Huseyin Hayatsever in Ankara" (Reuters): where the writer was is no part of the name. */
+	const char *in = memmem(s, len, " in ", 4);
+
+	if (in && isupper((unsigned char)in[4]))
+		len = (size_t)(in - s);
 	if (!has_name_shape(s, len))
 		return 0;
 	char *name = strndup(s, len);

@@ -14,7 +14,8 @@ bool meta_is_section_word(const char *w, size_t n)
 		"news",     "olahraga", "opini",     "pertahanan", "pilihan",   "politik",
 		"populer",  "redaksi",  "tim",       "regional",   "teknologi", "terbaru",
 		"terkini",  "tengah",   "timur",     "utama",      "video",     "world",
-		"team",     "staff",    "editorial",
+		"team",     "staff",    "editorial", "hari",       "ini",       "today",
+		"latest",   "breaking",
 	};
 
 	for (size_t i = 0; i < sizeof(words) / sizeof(*words); i++)

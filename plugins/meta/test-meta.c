@@ -264,6 +264,25 @@ WA_TEST(a_name_signed_under_the_text_is_the_author)
 	wa_test_run_done(&r);
 }
 
+/* Reuters' closing credits: where a reporter filed from is no part of the name. */
+WA_TEST(a_reporters_city_is_not_part_of_the_name)
+{
+	struct wa_test_run r = { 0 };
+
+	wa_test_run_text(
+		&r, conf,
+		"Indonesia Signs Fighter Deal\n\n"
+		"JAKARTA, June 11 (Reuters) - Indonesia has signed a contract to buy 48 "
+		"fighter jets, the manufacturer said on Wednesday.\n\n"
+		"(Reporting by Ananda Teresia; Additional reporting by Huseyin Hayatsever in "
+		"Ankara; Editing by Kate Mayberry)\n");
+	const cJSON *authors = wa_test_field(&r, "authors");
+
+	ASSERT_EQ(cJSON_GetArraySize(authors), 2);
+	ASSERT_STR_EQ(cJSON_GetArrayItem(authors, 1)->valuestring, "Huseyin Hayatsever");
+	wa_test_run_done(&r);
+}
+
 WA_TEST_MAIN(WA_TEST_ENTRY(datelines_of_each_form),
 	     WA_TEST_ENTRY(the_title_loses_the_page_suffix_and_skips_repeats_and_chrome),
 	     WA_TEST_ENTRY(a_section_label_above_the_headline_is_not_the_title),
@@ -274,4 +293,5 @@ WA_TEST_MAIN(WA_TEST_ENTRY(datelines_of_each_form),
 	     WA_TEST_ENTRY(the_site_address_opening_a_header_line_is_the_outlet),
 	     WA_TEST_ENTRY(an_agency_in_the_editors_initials_is_not_the_outlet),
 	     WA_TEST_ENTRY(an_author_the_byline_calls_editor_is_an_editor),
-	     WA_TEST_ENTRY(a_name_signed_under_the_text_is_the_author))
+	     WA_TEST_ENTRY(a_name_signed_under_the_text_is_the_author),
+	     WA_TEST_ENTRY(a_reporters_city_is_not_part_of_the_name))

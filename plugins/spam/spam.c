@@ -442,9 +442,10 @@ static void find_terms(const struct lexicon *lex, const char *text, struct word 
 
 /*
  * For each sentence: is it written so that words in capitals stand out?
- * Mostly in lower case, or a headline in title case ("Prabowo Resmikan
- * Pabrik ... SLOT GACOR HARI INI") with a few words in capitals; not an
- * all-caps header. Caller frees.
+ * Its own words (the gambling terms and brands left out) mostly in lower
+ * case, or a headline in title case ("Prabowo Resmikan Pabrik ... SLOT
+ * GACOR HARI INI") with a few in capitals; not an all-caps header. Caller
+ * frees.
  */
 static bool *lower_case_sentences(const struct word *w, size_t n)
 {
@@ -454,8 +455,15 @@ static bool *lower_case_sentences(const struct word *w, size_t n)
 	bool *result = calloc(sentences, sizeof(*result));
 
 	if (total && lower && caps && result) {
-		for (size_t i = 0; i < n; i++) {
-			if (!w[i].alpha)
+		/* Gamblers' own words are left out: they are what may stand out. */
+		for (size_t i = 0, covered = 0; i < n; i++) {
+			if (w[i].term_words && w[i].term != TERM_ALLOW)
+				covered = w[i].term_words;
+			if (covered) {
+				covered--;
+				continue;
+			}
+			if (!w[i].alpha || w[i].brand)
 				continue;
 			total[w[i].sentence]++;
 			lower[w[i].sentence] += w[i].lower;
@@ -639,15 +647,14 @@ static int spam_process(void *state, struct wa_article *a)
 	if (!f.evidence)
 		return -ENOMEM;
 	size_t len = strlen(text), n = split_words(text, len, &w), copied = 0;
-	bool *lower_sentences = lower_case_sentences(w, n), *promotions = NULL;
+	bool *lower_sentences = NULL, *promotions = NULL;
 
-	if (lower_sentences) {
-		find_terms(&s->lexicon, text, w, n);
-		for (size_t i = 0; i < n; i++)
-			w[i].brand = w[i].digits && w[i].term != TERM_ALLOW &&
-				     (is_brand(&w[i], text, len) || is_4d_brand(text, &w[i]));
+	find_terms(&s->lexicon, text, w, n);
+	for (size_t i = 0; i < n; i++)
+		w[i].brand = w[i].digits && w[i].term != TERM_ALLOW &&
+			     (is_brand(&w[i], text, len) || is_4d_brand(text, &w[i]));
+	if ((lower_sentences = lower_case_sentences(w, n)))
 		promotions = promotion_sentences(w, n);
-	}
 	if (!promotions) {
 		cJSON_Delete(f.evidence);
 		free(lower_sentences);
