@@ -281,9 +281,18 @@ size_t known_ship_at(struct scan *s, size_t i)
 
 	if (!cue || !(s->t->v[i].flags & WP_TOKEN_UPPER))
 		return 0;
-	/* Ships named after a doctor or a professor keep the title: "KRI dr. Radjiman ...-992". */
-	size_t title = i + cue < s->t->n && (s->t->v[i + cue].flags & WP_TOKEN_ABBREV) &&
-				       scan_cue_at(s, i + cue, CUE_TITLE) == 1 &&
+	/*
+	 * Ships named after a doctor or a professor keep the title: "KRI dr.
+	 * Radjiman ...-992"; after a Balinese hero, the one-letter title: "KRI
+	 * I Gusti Ngurah Rai-332".
+	 */
+	const struct wp_token *t = i + cue < s->t->n ? &s->t->v[i + cue] : NULL;
+	bool initial = t && (t->flags & WP_TOKEN_WORD) && (t->flags & WP_TOKEN_UPPER) &&
+		       t->end - t->start == 1;
+	size_t title = t &&
+				       (((t->flags & WP_TOKEN_ABBREV) &&
+					 scan_cue_at(s, i + cue, CUE_TITLE) == 1) ||
+					initial) &&
 				       scan_name_word(s, i + cue + 1)
 			       ? 1
 			       : 0;

@@ -525,11 +525,13 @@ static int merge_ship_names(struct entity_list *list)
 			continue;
 		for (size_t k = 0; k < list->n; k++) {
 			const struct entity *full = &list->v[k];
-			char next = full->name[len];
 
+			/* strncmp stops at a shorter name's end, so name[len] is read only within
+			 * it. */
 			if (k == i || full->type != ENTITY_EQUIPMENT || full->merged ||
 			    strncmp(full->name, short_name->name, len) != 0 ||
-			    (next != '-' && next != ' ') || !ends_in_hull_number(full->name))
+			    (full->name[len] != '-' && full->name[len] != ' ') ||
+			    !ends_in_hull_number(full->name))
 				continue;
 			int r = entity_list_merge(list, i, k);
 

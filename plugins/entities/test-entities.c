@@ -1185,7 +1185,31 @@ WA_TEST(malaysian_posts_and_ranks_in_apposition)
 	wa_test_run_done(&r);
 }
 
+WA_TEST(commands_conventions_and_a_ship_named_for_a_balinese_hero)
+{
+	struct wa_test_run r = { 0 };
+
+	wa_test_run_text(&r, conf,
+			 "Upacara dipimpin Komandan Komando Indo-Pasifik AS (INDOPACOM) Laksamana "
+			 "Samuel Paparo. Kapal perusak Tentara Pembebasan Rakyat Angkatan Laut "
+			 "dibayangi KRI I Gusti Ngurah Rai-332 sesuai Konvensi Hukum Laut PBB. Ia "
+			 "menerima Wakil Menteri Pertahanan Pertama Belarus Mayor Jenderal Pavel "
+			 "Muraveyko.\n");
+	ASSERT_STR_EQ(wa_json_get_string(entity(&r, "person", "Samuel Paparo"), "role"),
+		      "Komandan Komando Indo-Pasifik AS (INDOPACOM) Laksamana");
+	ASSERT_NOT_NULL(entity(&r, "org", "Komando Indo-Pasifik AS"));
+	ASSERT_NOT_NULL(entity(&r, "org", "Angkatan Laut Tentara Pembebasan Rakyat"));
+	ASSERT_NOT_NULL(entity(&r, "equipment", "KRI I Gusti Ngurah Rai-332"));
+	ASSERT_NOT_NULL(entity(&r, "org", "UNCLOS"));
+	ASSERT_NULL(entity(&r, "place", "Samudra Pasifik"));
+	ASSERT_STR_EQ(wa_json_get_string(entity(&r, "person", "Pavel Muraveyko"), "role"),
+		      "Wakil Menteri Pertahanan Pertama Belarus Mayor Jenderal");
+	ASSERT_EQ(count_of_type(&r, "person"), 2);
+	wa_test_run_done(&r);
+}
+
 WA_TEST_MAIN(WA_TEST_ENTRY(a_text_of_endless_names_is_capped_not_quadratic),
+	     WA_TEST_ENTRY(commands_conventions_and_a_ship_named_for_a_balinese_hero),
 	     WA_TEST_ENTRY(malaysian_posts_and_ranks_in_apposition),
 	     WA_TEST_ENTRY(a_ship_named_short_an_agreements_title_and_a_spelling_of_a_known_leader),
 	     WA_TEST_ENTRY(territorial_commands_short_forms_and_envoys_belong_to_the_role),
