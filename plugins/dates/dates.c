@@ -493,6 +493,33 @@ static int read_given(struct wa_article *a, const char *given, struct reference 
 	return set_published(a, iso, ref);
 }
 
+/*
+ * Without the page's date, the first date of the first paragraph that
+ * names its day for certain ("Kamis (27/11/2025)", or "Kamis (27/11)" whose
+ * weekday fixes the year) is the day the news is from: "Juli lalu" and
+ * "Rabu" later count from it, not from whenever the file arrived (an
+ * article dropped long after it was written). Changes *ref if so.
+ */
+static void reference_from_lede(const char *text, struct reference *ref)
+{
+	const char *end = strchr(text, '\n');
+	size_t len = end ? (size_t)(end - text) : strlen(text), pos = 0;
+	struct date_match m;
+
+	while (date_find_next(text, len, &pos, &m)) {
+		char iso[64];
+		bool mismatch;
+		struct reference day;
+
+		if (m.kind == DATE_RELATIVE || m.day == 0 || (m.year == 0 && m.weekday < 0))
+			continue;
+		if (resolve(&m, ref, false, iso, sizeof(iso), &mismatch) && !mismatch &&
+		    reference_from_iso(iso, &day))
+			ref->day = day.day, ref->has_time = false;
+		return;
+	}
+}
+
 static int dates_process(void *state, struct wa_article *a)
 {
 	const char *text = wa_article_text(a);
@@ -512,8 +539,10 @@ static int dates_process(void *state, struct wa_article *a)
 	}
 	if (r == 0 && !found)
 		r = find_published(a, &ref, &found);
-	if (r == 0 && !found)
+	if (r == 0 && !found) {
 		r = wa_article_set_json(a, "published", "null");
+		reference_from_lede(text, &ref);
+	}
 	if (r == 0)
 		r = scan_text(a, text, &ref);
 	return r < 0 ? r : WA_PLUGIN_OK;

@@ -320,7 +320,30 @@ WA_TEST(no_header_date_means_published_is_null_and_updated_is_kept)
 	wa_test_run_done(&r);
 }
 
+/*
+ * Without the page's date, the lede's own dated day is what later dates
+ * count from, not the day the file arrived (years later, in a test).
+ */
+WA_TEST(without_a_page_date_the_ledes_day_is_the_reference)
+{
+	struct wa_test_run r = { 0 };
+
+	wa_test_run_text(&r, conf_text,
+			 "Jakarta, IDM - Wakil Menteri Pertahanan menerima delegasi Belarus di "
+			 "Kantor Kemhan, Kamis (27/11/2025).\n\n"
+			 "Kedua pihak membahas kerja sama yang disepakati pada Juli lalu, dan "
+			 "delegasi kembali ke Minsk pada Sabtu.\n");
+	ASSERT_TRUE(cJSON_IsNull(wa_test_field(&r, "published")));
+	const cJSON *d = wa_test_field(&r, "dates");
+
+	ASSERT_STR_EQ(wa_json_get_string(cJSON_GetArrayItem(d, 0), "date"), "2025-11-27");
+	ASSERT_STR_EQ(wa_json_get_string(cJSON_GetArrayItem(d, 1), "date"), "2025-07");
+	ASSERT_STR_EQ(wa_json_get_string(cJSON_GetArrayItem(d, 2), "date"), "2025-11-22");
+	wa_test_run_done(&r);
+}
+
 WA_TEST_MAIN(WA_TEST_ENTRY(a_given_publication_date_in_words_is_made_iso),
+	     WA_TEST_ENTRY(without_a_page_date_the_ledes_day_is_the_reference),
 	     WA_TEST_ENTRY(a_wire_datelines_day_is_the_publication_date),
 	     WA_TEST_ENTRY(a_day_name_that_names_no_day_is_no_date),
 	     WA_TEST_ENTRY(numeric_dates_are_day_month_year),
