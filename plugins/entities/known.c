@@ -212,10 +212,13 @@ size_t known_add_gazetteer(struct scan *s, size_t i, size_t n, int entry)
 		/*
 		 * "Angkatan Laut Rusia", "Kementerian Luar Negeri Tiongkok": the
 		 * generic name of an Indonesian body, followed by another
-		 * country, is that country's body, never TNI AL or Kemenlu.
+		 * country, is that country's body, never TNI AL or Kemenlu. A
+		 * body known by a name of one word is no generic one: "Houthi
+		 * Yaman" is the Houthis, then Yemen.
 		 */
-		if (c->type == ENTITY_ORG && ((k = scan_foreign_country_at(s, i + n)) ||
-					      (k = generic_name_goes_on(s, i, n)))) {
+		if (c->type == ENTITY_ORG && (n > 1 || strchr(c->name, ' ')) &&
+		    ((k = scan_foreign_country_at(s, i + n)) ||
+		     (k = generic_name_goes_on(s, i, n)))) {
 			used = n + k;
 			r = scan_add(s, ENTITY_ORG, NULL, NULL, i, i + used);
 			known_countries_inside(s, i + n, i + used);

@@ -1140,6 +1140,13 @@ WA_TEST(coast_guards_subsidiaries_and_north_korean_missiles)
 	ASSERT_NOT_NULL(entity(&r, "place", "Johor"));
 	ASSERT_EQ(count_of_type(&r, "person"), 0);
 	wa_test_run_done(&r);
+	/* A group known by one word, then a country: the group, and the country. */
+	wa_test_run_text(&r, conf,
+			 "Kelompok Houthi Yaman mengklaim serangan itu. Houthi juga menembakkan "
+			 "drone.\n");
+	ASSERT_EQ(mentions(entity(&r, "org", "Houthi")), 2);
+	ASSERT_NOT_NULL(entity(&r, "country", "Yaman"));
+	wa_test_run_done(&r);
 }
 
 WA_TEST(a_ship_named_short_an_agreements_title_and_a_spelling_of_a_known_leader)
