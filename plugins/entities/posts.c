@@ -146,6 +146,40 @@ static size_t named_before(const struct scan *s, size_t j, size_t q)
 }
 
 /*
+ * The tokens of a name span [j, j+n) that an organisation the text named
+ * already opens, written as before or without its "PT": "Len Industri" of
+ * "Len Industri Joga Dharma Setiawan" after "PT Len Industri". 0 if none,
+ * or if nothing would be left for the person; else *ret_entity is the
+ * organisation's index.
+ */
+static size_t body_named_before(const struct scan *s, size_t j, size_t n, size_t *ret_entity)
+{
+	const char *start = s->text + s->t->v[j].start;
+
+	for (size_t k = n > 1 ? n - 1 : 0; k > 0; k--) {
+		size_t len = s->t->v[j + k - 1].end - s->t->v[j].start;
+
+		for (size_t e = 0; e < s->list->n; e++) {
+			const struct entity *x = &s->list->v[e];
+
+			if (x->type != ENTITY_ORG)
+				continue;
+			for (size_t v = 0; v < x->n_surfaces; v++) {
+				const char *surface = x->surfaces[v];
+
+				if (strncmp(surface, "PT ", 3) == 0)
+					surface += 3;
+				if (strlen(surface) == len && memcmp(surface, start, len) == 0) {
+					*ret_entity = e;
+					return k;
+				}
+			}
+		}
+	}
+	return 0;
+}
+
+/*
  * After a title at [i, i+n): qualifiers, bracketed abbreviations and the
  * organisation or country of the post, then the name. Returns the tokens
  * used, 0 if no name follows.
@@ -251,6 +285,17 @@ size_t posts_person_after(struct scan *s, size_t i, size_t n)
 	}
 	size_t initial = balinese_initial(s, j);
 	size_t name = scan_name_span(s, j + initial, MAX_NAME_TOKENS, false);
+	size_t org = 0, body = initial ? 0 : body_named_before(s, j, name, &org);
+
+	/* "Direktur Utama Len Industri Joga ...", after "PT Len Industri": the body, then the name.
+	 */
+	if (body) {
+		if (scan_add(s, ENTITY_ORG, s->list->v[org].name, NULL, j, j + body) < 0)
+			return post_end - i;
+		j += body;
+		post_end = j;
+		name = scan_name_span(s, j, MAX_NAME_TOKENS, false);
+	}
 	size_t known = scan_gazetteer_at(s, j, &entry);
 
 	if (name)

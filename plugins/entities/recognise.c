@@ -298,6 +298,58 @@ static bool after_document_word(const struct scan *s, size_t i)
 	       scan_cue_at(s, i - 1, CUE_DOCUMENT) == 1;
 }
 
+/*
+ * "Maritime Affairs and Fisheries Ministry": "and" (or "dan") and a span
+ * that ends as a body's name does, after a span of its own. Returns the
+ * tokens from j, 0 if none.
+ */
+static size_t and_rest_of_body(const struct scan *s, size_t j)
+{
+	size_t n;
+
+	if (j + 1 >= s->t->n || (s->t->v[j].flags & WP_TOKEN_CAPITAL) ||
+	    (strcmp(wp_token_folded(s->t, j), "and") != 0 &&
+	     strcmp(wp_token_folded(s->t, j), "dan") != 0))
+		return 0;
+	/* Government bodies; "Gannett and GateHouse Media" are two companies. */
+	static const char *const tails[] = { "ministry",  "department", "agency",    "commission",
+					     "committee", "council",    "authority", "bureau" };
+
+	n = scan_name_span(s, j + 1, MAX_NAME_TOKENS, false);
+	if (scan_capitalised(s, j + 1 + n) && scan_cue_at(s, j + 1 + n, CUE_ORG_TAIL) == 1)
+		n++; /* the span stops before a body's last word, which heads names too */
+	if (n == 0)
+		return 0;
+	const char *last = wp_token_folded(s->t, j + n);
+
+	for (size_t k = 0; k < sizeof(tails) / sizeof(*tails); k++)
+		if (strncmp(last, tails[k], strlen(tails[k])) == 0)
+			return n + 1;
+	return 0;
+}
+
+/*
+ * "Len membawahi ...", after "PT Len Industri": a company the text named
+ * with its "PT", called by the first word of its name. The entity's index,
+ * or -1.
+ */
+static int company_by_first_word(const struct scan *s, size_t i)
+{
+	const struct wp_token *t = &s->t->v[i];
+	size_t len = t->end - t->start;
+
+	if (scan_cue_at(s, i, CUE_COMMON))
+		return -1;
+	for (size_t e = 0; e < s->list->n; e++) {
+		const char *name = s->list->v[e].name;
+
+		if (s->list->v[e].type == ENTITY_ORG && strncmp(name, "PT ", 3) == 0 &&
+		    strncmp(name + 3, s->text + t->start, len) == 0 && name[3 + len] == ' ')
+			return (int)e;
+	}
+	return -1;
+}
+
 /* Any other capitalised span at i; returns the tokens it used. */
 static size_t other_name(struct scan *s, size_t i)
 {
@@ -328,12 +380,15 @@ static size_t other_name(struct scan *s, size_t i)
 	/* "Golden Institute": the span stopped at a word that also heads names. */
 	if (scan_capitalised(s, i + n) && scan_cue_at(s, i + n, CUE_ORG_TAIL) == 1)
 		n++;
+	n += and_rest_of_body(s, i + n); /* "Maritime Affairs | and Fisheries Ministry" */
 	if (n > 1 && scan_cue_at(s, i + n - 1, CUE_ORG_TAIL)) {
 		n += of_what(s, i + n); /* Indonesian Ministry of Defence */
 		r = scan_add(s, ENTITY_ORG, NULL, NULL, i, i + n); /* Dassault Aviation */
 	} else if (n == 1 && (r = known_defined_acronym(s, i)) >= 0)
 		r = scan_add(s, s->list->v[r].type, s->list->v[r].name, s->list->v[r].code, i,
 			     i + 1);
+	else if (n == 1 && (r = company_by_first_word(s, i)) >= 0)
+		r = scan_add(s, ENTITY_ORG, s->list->v[r].name, NULL, i, i + 1); /* "Len" */
 	else if (n == 1 && acronym(s, i) && scan_is_plain_acronym(s, i))
 		r = 0; /* "kapal tempur pesisir (LCS)": a kind of thing, no one's name */
 	else if (n == 1 && acronym(s, i))

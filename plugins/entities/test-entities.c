@@ -1215,7 +1215,31 @@ WA_TEST(commands_conventions_and_a_ship_named_for_a_balinese_hero)
 	wa_test_run_done(&r);
 }
 
+WA_TEST(a_company_by_its_short_name_and_english_bodies_and_ranks)
+{
+	struct wa_test_run r = { 0 };
+
+	wa_test_run_text(
+		&r, conf,
+		"PT Len Industri menargetkan laba. Direktur Utama Len Industri Joga Dharma "
+		"Setiawan mengatakan itu kepada Kontan. Len membawahi PT Pindad.\n\n"
+		"Navy commander Rear Adm. Fauzi handed the crew to the Maritime Affairs "
+		"and Fisheries Ministry, he told The Jakarta Post.\n");
+	const cJSON *len = entity(&r, "org", "PT Len Industri");
+
+	ASSERT_EQ(mentions(len), 3);
+	ASSERT_STR_EQ(wa_json_get_string(entity(&r, "person", "Joga Dharma Setiawan"), "role"),
+		      "Direktur Utama Len Industri");
+	ASSERT_STR_EQ(wa_json_get_string(entity(&r, "person", "Fauzi"), "role"), "Rear Adm.");
+	ASSERT_NOT_NULL(entity(&r, "org", "Kontan"));
+	ASSERT_NOT_NULL(entity(&r, "org", "Maritime Affairs and Fisheries Ministry"));
+	ASSERT_NOT_NULL(entity(&r, "org", "The Jakarta Post"));
+	ASSERT_EQ(count_of_type(&r, "person"), 2);
+	wa_test_run_done(&r);
+}
+
 WA_TEST_MAIN(WA_TEST_ENTRY(a_text_of_endless_names_is_capped_not_quadratic),
+	     WA_TEST_ENTRY(a_company_by_its_short_name_and_english_bodies_and_ranks),
 	     WA_TEST_ENTRY(commands_conventions_and_a_ship_named_for_a_balinese_hero),
 	     WA_TEST_ENTRY(malaysian_posts_and_ranks_in_apposition),
 	     WA_TEST_ENTRY(a_ship_named_short_an_agreements_title_and_a_spelling_of_a_known_leader),

@@ -28,6 +28,7 @@
 #include <strings.h>
 #include <warta/plugin.h>
 
+#include "../common/list_field.h"
 #include "../common/patterns.h"
 #include "../common/strbuf.h"
 #include "../common/textstat.h"
@@ -454,6 +455,52 @@ static int set_summary(struct wa_article *a, const char *standfirst)
 				      end ? (size_t)(end - text) : strlen(text));
 }
 
+static bool is_header_line(const struct set_aside *lines, const char *text)
+{
+	for (size_t i = 0; i < lines->n_top; i++)
+		if (strcmp(lines->top[i], text) == 0)
+			return true;
+	return false;
+}
+
+/* "The Jakarta Post" next to the date is the outlet, not a writer. */
+static bool names_an_outlet(const struct meta *m, const char *name)
+{
+	const char *outlet = outlets_find(&m->outlets, name, strlen(name));
+
+	return outlet && (strcasecmp(name, outlet) == 0 ||
+			  (strncasecmp(name, "the ", 4) == 0 && strcasecmp(name + 4, outlet) == 0));
+}
+
+/*
+ * Authors that are a header line of their own and an outlet's name: the
+ * page printing its name by the date. A byline's "By Reuters" stays.
+ */
+static int drop_outlets_from_authors(const struct meta *m, struct wa_article *a,
+				     const struct set_aside *lines)
+{
+	char *json = wa_article_get_json(a, "authors");
+	cJSON *list = json ? cJSON_Parse(json) : NULL;
+	bool dropped = false;
+	int r = 0;
+
+	free(json);
+	for (int i = cJSON_GetArraySize(list); i-- > 0;) {
+		const cJSON *name = cJSON_GetArrayItem(list, i);
+
+		if (cJSON_IsString(name) && names_an_outlet(m, name->valuestring) &&
+		    is_header_line(lines, name->valuestring)) {
+			cJSON_DeleteItemFromArray(list, i);
+			dropped = true;
+		}
+	}
+	if (dropped)
+		r = cJSON_GetArraySize(list) ? wp_set_list_field(a, "authors", list)
+					     : wa_article_set_json(a, "authors", "null");
+	cJSON_Delete(list);
+	return r;
+}
+
 static int meta_process(void *state, struct wa_article *a)
 {
 	struct meta *m = state;
@@ -473,6 +520,8 @@ static int meta_process(void *state, struct wa_article *a)
 	if (r == 0)
 		r = meta_set_names(a, lines.bylines, lines.n_bylines, lines.page_authors,
 				   lines.n_page_authors, lines.top, lines.n_top);
+	if (r == 0)
+		r = drop_outlets_from_authors(m, a, &lines);
 	if (r == 0)
 		r = set_syndication(m, a, lines.syndication, lines.n_syndication);
 	if (r == 0)

@@ -283,6 +283,25 @@ WA_TEST(a_reporters_city_is_not_part_of_the_name)
 	wa_test_run_done(&r);
 }
 
+/* The Jakarta Post prints its name next to the date: the outlet, not a writer. */
+WA_TEST(the_outlets_name_by_the_date_is_no_author)
+{
+	struct wa_test_run r = { 0 };
+
+	wa_test_run_text(
+		&r, conf,
+		"Navy Seizes Fishing Boats\n"
+		"The Jakarta Post\n"
+		"Jakarta / Thu, November 20, 2025 / 04:12 pm\n\n"
+		"The navy has seized three foreign fishing boats operating illegally in the "
+		"North Natuna Sea, a navy official said on Wednesday.\n");
+	const cJSON *authors = wa_test_field(&r, "authors");
+
+	ASSERT_TRUE(!authors || cJSON_IsNull(authors));
+	ASSERT_STR_EQ(wa_test_string(&r, "outlet"), "The Jakarta Post");
+	wa_test_run_done(&r);
+}
+
 WA_TEST_MAIN(WA_TEST_ENTRY(datelines_of_each_form),
 	     WA_TEST_ENTRY(the_title_loses_the_page_suffix_and_skips_repeats_and_chrome),
 	     WA_TEST_ENTRY(a_section_label_above_the_headline_is_not_the_title),
@@ -294,4 +313,5 @@ WA_TEST_MAIN(WA_TEST_ENTRY(datelines_of_each_form),
 	     WA_TEST_ENTRY(an_agency_in_the_editors_initials_is_not_the_outlet),
 	     WA_TEST_ENTRY(an_author_the_byline_calls_editor_is_an_editor),
 	     WA_TEST_ENTRY(a_name_signed_under_the_text_is_the_author),
-	     WA_TEST_ENTRY(a_reporters_city_is_not_part_of_the_name))
+	     WA_TEST_ENTRY(a_reporters_city_is_not_part_of_the_name),
+	     WA_TEST_ENTRY(the_outlets_name_by_the_date_is_no_author))
