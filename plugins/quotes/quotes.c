@@ -269,11 +269,13 @@ static const char *last_speaker_before(const struct scan *s, uint32_t before)
 	for (size_t k = i; k-- > 0 && i - k <= SPEAKER_MENTIONS_BACK;) {
 		if (s->people[k].end > before)
 			continue;
-		size_t j = token_at(s, s->people[k].end);
+		size_t j = token_at(s, s->people[k].end), start = token_at(s, s->people[k].start);
 
 		while (j < s->t->n && wp_token_punct(s->text, &s->t->v[j], ','))
 			j++;
-		if (j < s->t->n && cue_at(s, j, CUE_VERB))
+		/* "Khaled Nordin berkata", or the verb first: "Menurut Utut, ...". */
+		if ((j < s->t->n && cue_at(s, j, CUE_VERB)) ||
+		    (start > 0 && cue_at(s, start - 1, CUE_VERB) == 1))
 			return s->people[k].name;
 	}
 	return last_person_before(s, before, 0);

@@ -278,10 +278,29 @@ WA_TEST(a_description_that_refers_back_is_the_person_named_before)
 	wa_test_run_done(&r);
 }
 
+/* "Menurut Utut, ..." names who speaks as well as "Utut mengatakan" does. */
+WA_TEST(a_speaker_after_menurut_speaks_in_the_next_paragraph)
+{
+	struct wa_test_run r = { 0 };
+
+	wa_test_run_text(
+		&r, conf,
+		"Pangkalan\n\n"
+		"Menteri Pertahanan Sjafrie Sjamsoeddin menegaskan tidak ada pangkalan asing. "
+		"\"Itu prinsip,\" kata Sjafrie.\n\n"
+		"Ketua Komisi I DPR Utut Adianto mendukung sikap pemerintah. Menurut Utut, "
+		"kerja sama harus mengedepankan kepentingan nasional.\n\n"
+		"\"Kita bersahabat dengan semua, tapi kedaulatan nomor satu,\" tutur politikus "
+		"itu.\n");
+	expect(&r, "Kita bersahabat", "Utut Adianto", "direct");
+	wa_test_run_done(&r);
+}
+
 WA_TEST_MAIN(WA_TEST_ENTRY(a_long_post_before_the_name_and_a_pronoun_after_the_verb),
 	     WA_TEST_ENTRY(a_reporting_verb_ending_the_text_quotes_nothing),
 	     WA_TEST_ENTRY(katanya_is_the_last_speaker_not_the_last_name),
 	     WA_TEST_ENTRY(a_description_that_refers_back_is_the_person_named_before),
+	     WA_TEST_ENTRY(a_speaker_after_menurut_speaks_in_the_next_paragraph),
 	     WA_TEST_ENTRY(nya_is_the_subject_of_its_own_paragraph),
 	     WA_TEST_ENTRY(an_english_speaker_after_the_quotation_with_a_post),
 	     WA_TEST_ENTRY(speakers_come_from_entities_json_when_the_text_was_set_again),
