@@ -330,6 +330,13 @@ static void add_date(struct wp_json_list *list, const char *text, size_t len,
 		wp_json_string(list, "date", iso, strlen(iso));
 		if (mismatch)
 			wp_json_bool(list, "weekday_mismatch", true);
+		struct date_match last = *m;
+		bool unused;
+
+		last.day = m->end_day;
+		if (m->end_day && resolve(&last, ref, m->year == 0 && points_ahead(text, len, m),
+					  iso, sizeof(iso), &unused))
+			wp_json_string(list, "end", iso, strlen(iso));
 	} else if (m->has_time) {
 		iso[0] = '\0';
 		append_time(iso, sizeof(iso), m->hour, m->minute, m->second, m->has_zone,

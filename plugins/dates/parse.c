@@ -268,7 +268,9 @@ static bool time_of_day(struct cursor *c, struct date_match *m)
 	if (!number(&t, 1, 2, &h) || t.at >= t.len || (t.s[t.at] != ':' && t.s[t.at] != '.'))
 		return false;
 	t.at++;
-	if (!number(&t, 2, 2, &mi) || h > 23 || mi > 59)
+	/* "2.000 personel" is a number, not two o'clock. */
+	if (!number(&t, 2, 2, &mi) || h > 23 || mi > 59 ||
+	    (t.at < t.len && isdigit((unsigned char)t.s[t.at])))
 		return false;
 	if (t.at + 2 < t.len && t.s[t.at] == ':' && isdigit((unsigned char)t.s[t.at + 1])) {
 		t.at++;
@@ -636,6 +638,8 @@ static bool from_weekday(struct cursor *c, struct date_match *m)
 			skip(&p, " ");
 			if (p.at < p.len && p.s[p.at] == ')') {
 				p.at++;
+				/* "Senin (17/11/2025) pukul 14.30 WIB": the time goes with it. */
+				optional_time(&p, m);
 				*c = p;
 				return true;
 			}
@@ -716,6 +720,24 @@ static bool digits_may_open_date(const char *s, size_t len, size_t at)
 	       (unsigned char)((next | 0x20) - 'a') < 26;
 }
 
+/* "17-18 November 2025", "4-8 November": the first day, and the last as end_day. */
+static bool day_range(struct cursor *c, struct date_match *m)
+{
+	struct cursor t = *c;
+	int first;
+
+	if (!number(&t, 1, 2, &first) || t.at + 1 >= t.len || t.s[t.at] != '-' ||
+	    !isdigit((unsigned char)t.s[t.at + 1]))
+		return false;
+	t.at++;
+	if (!day_month_year(&t, m) || first >= m->day)
+		return false;
+	m->end_day = m->day;
+	m->day = first;
+	*c = t;
+	return true;
+}
+
 /* Tries the readers that can start with the character at the cursor. */
 static bool parse_at(struct cursor *c, struct date_match *m)
 {
@@ -731,6 +753,9 @@ static bool parse_at(struct cursor *c, struct date_match *m)
 		return parenthesised(c, m);
 	if (isdigit((unsigned char)first)) {
 		if (counted_relative(&t, m))
+			goto found;
+		*m = (struct date_match){ .weekday = -1 };
+		if (day_range(&t, m))
 			goto found;
 		*m = (struct date_match){ .weekday = -1 };
 		if (date_body(&t, m)) {

@@ -24,6 +24,7 @@ struct date_match {
 	size_t start, end; /* bytes of the text */
 	enum date_kind kind;
 	int year, month, day; /* 0: not given */
+	int end_day;          /* a range's last day ("17-18 November"), 0 if none */
 	int weekday;          /* 0 = Sunday; -1: not given */
 	bool has_time;
 	int hour, minute, second;

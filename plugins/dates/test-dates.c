@@ -342,8 +342,27 @@ WA_TEST(without_a_page_date_the_ledes_day_is_the_reference)
 	wa_test_run_done(&r);
 }
 
+/* A range gives its first day and its last; a time after a bracketed date is its time. */
+WA_TEST(a_range_of_days_and_a_time_after_a_bracketed_date)
+{
+	struct wa_test_run r = { 0 };
+
+	run_sentence(&r, "Latihan digelar 17-18 November 2025, setelah kapal tiba Senin "
+			 "(17/11/2025) pukul 14.30 WIB bersama 2.000 personel.");
+	const cJSON *d = wa_test_field(&r, "dates");
+
+	ASSERT_EQ(cJSON_GetArraySize(d), 2);
+	ASSERT_STR_EQ(wa_json_get_string(cJSON_GetArrayItem(d, 0), "text"), "17-18 November 2025");
+	ASSERT_STR_EQ(wa_json_get_string(cJSON_GetArrayItem(d, 0), "date"), "2025-11-17");
+	ASSERT_STR_EQ(wa_json_get_string(cJSON_GetArrayItem(d, 0), "end"), "2025-11-18");
+	ASSERT_STR_EQ(wa_json_get_string(cJSON_GetArrayItem(d, 1), "date"),
+		      "2025-11-17T14:30+07:00");
+	wa_test_run_done(&r);
+}
+
 WA_TEST_MAIN(WA_TEST_ENTRY(a_given_publication_date_in_words_is_made_iso),
 	     WA_TEST_ENTRY(without_a_page_date_the_ledes_day_is_the_reference),
+	     WA_TEST_ENTRY(a_range_of_days_and_a_time_after_a_bracketed_date),
 	     WA_TEST_ENTRY(a_wire_datelines_day_is_the_publication_date),
 	     WA_TEST_ENTRY(a_day_name_that_names_no_day_is_no_date),
 	     WA_TEST_ENTRY(numeric_dates_are_day_month_year),
