@@ -103,12 +103,17 @@ static int infer_year(const struct date_match *m, const struct reference *ref, b
 	int ry, rm, rd;
 
 	civil_from_days(ref->day, &ry, &rm, &rd);
-	/* A month alone ("Februari lalu", "Juni mendatang"): the last one before, or the next. */
+	/*
+	 * A month alone: "Februari lalu" the last one before, "Juni mendatang"
+	 * the next; "awal Desember" the nearest, within half a year either way.
+	 */
 	if (!m->day) {
 		*ret_mismatch = false;
 		if (ahead)
 			return m->month > rm ? ry : ry + 1;
-		return m->month < rm ? ry : ry - 1;
+		if (m->said_past)
+			return m->month < rm ? ry : ry - 1;
+		return m->month - rm > 6 ? ry - 1 : m->month - rm < -6 ? ry + 1 : ry;
 	}
 	int year = ry;
 	int64_t slack = ahead ? AHEAD_DAYS : FUTURE_SLACK_DAYS;
@@ -500,6 +505,13 @@ static int read_given(struct wa_article *a, const char *given, struct reference 
 	return set_published(a, iso, ref);
 }
 
+#define EARLIEST_NEWS_YEAR 1990 /* before it, a page's date is a placeholder */
+
+static bool plausible_published(int64_t day)
+{
+	return day >= days_from_civil(EARLIEST_NEWS_YEAR, 1, 1);
+}
+
 /*
  * Without the page's date, the first date of the first paragraph that
  * names its day for certain ("Kamis (27/11/2025)", or "Kamis (27/11)" whose
@@ -539,10 +551,17 @@ static int dates_process(void *state, struct wa_article *a)
 		return WA_PLUGIN_OK;
 	if (!reference_from_iso(wa_article_get_string(a, "received"), &ref))
 		ref.day = days_from_civil(2000, 1, 1);
+	struct reference arrival = ref;
+
 	if (given && reference_from_iso(given, &ref)) {
 		found = true;
 	} else if (given) {
 		r = read_given(a, given, &ref, &found);
+	}
+	/* A page's placeholder ("0001-01-01T00:00:00Z") is no date: the header may hold one. */
+	if (r == 0 && found && !plausible_published(ref.day)) {
+		ref = arrival;
+		found = false;
 	}
 	if (r == 0 && !found)
 		r = find_published(a, &ref, &found);

@@ -369,6 +369,23 @@ static bool day_month_year(struct cursor *c, struct date_match *m)
 	return true;
 }
 
+static void word_before(const struct cursor *c, char *buf, size_t size);
+
+/* "awal Desember", "akhir Juli", "mid-March": a part of the month before its name. */
+static bool part_of_month_before(const struct cursor *c)
+{
+	static const char *const parts[] = {
+		"awal", "akhir", "pertengahan", "early", "late", "mid"
+	};
+	char w[16];
+
+	word_before(c, w, sizeof(w));
+	for (size_t i = 0; i < N(parts); i++)
+		if (strcmp(w, parts[i]) == 0)
+			return true;
+	return false;
+}
+
 /* "December 4, 2022", "Dec 4 2022"; "Desember 2022" (a month: partial) */
 static bool month_first(struct cursor *c, struct date_match *m)
 {
@@ -378,9 +395,11 @@ static bool month_first(struct cursor *c, struct date_match *m)
 	/* Month first only when capitalised: "may 2024" may be a verb. */
 	if (!isupper((unsigned char)c->s[c->at]) || !word(&t, months, N(months), &mo))
 		return false;
+	/* A month alone ends before a full stop, which closes its sentence. */
+	struct cursor month_end = t;
+
 	if (t.at < t.len && t.s[t.at] == '.')
 		t.at++;
-	struct cursor month_end = t;
 
 	skip(&t, " ");
 	struct cursor dc = t;
@@ -407,9 +426,15 @@ static bool month_first(struct cursor *c, struct date_match *m)
 		*c = t;
 		return true;
 	}
-	/* "Februari lalu", "Juni mendatang": the month, its year the reference's side of it. */
-	if (literal(&t, "lalu") || literal(&t, "mendatang") || literal(&t, "depan")) {
+	/*
+	 * "Februari lalu", "Juni mendatang", "awal Desember": the month, its year
+	 * the reference's side of it.
+	 */
+	bool past = literal(&t, "lalu");
+
+	if (past || literal(&t, "mendatang") || literal(&t, "depan") || part_of_month_before(c)) {
 		m->year = 0, m->month = mo, m->day = 0;
+		m->said_past = past;
 		*c = month_end;
 		return true;
 	}
@@ -475,6 +500,13 @@ static const struct phrase phrases[] = {
 	{ "bulan depan", -1, UNIT_MONTH },
 	{ "tahun lalu", 1, UNIT_YEAR },
 	{ "tahun depan", -1, UNIT_YEAR },
+	{ "tadi malam", 1, UNIT_DAY },
+	{ "last week", 1, UNIT_WEEK },
+	{ "next week", -1, UNIT_WEEK },
+	{ "last month", 1, UNIT_MONTH },
+	{ "next month", -1, UNIT_MONTH },
+	{ "last year", 1, UNIT_YEAR },
+	{ "next year", -1, UNIT_YEAR },
 	{ "yesterday", 1, UNIT_DAY },
 	{ "today", 0, UNIT_DAY },
 	{ "tomorrow", -1, UNIT_DAY },

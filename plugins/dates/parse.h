@@ -25,6 +25,7 @@ struct date_match {
 	enum date_kind kind;
 	int year, month, day; /* 0: not given */
 	int end_day;          /* a range's last day ("17-18 November"), 0 if none */
+	bool said_past;       /* a month alone the words put behind: "Februari lalu" */
 	int weekday;          /* 0 = Sunday; -1: not given */
 	bool has_time;
 	int hour, minute, second;

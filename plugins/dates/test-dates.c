@@ -360,9 +360,34 @@ WA_TEST(a_range_of_days_and_a_time_after_a_bracketed_date)
 	wa_test_run_done(&r);
 }
 
+/* "awal Desember" in a November article is this December; "tadi malam" is the night before. */
+WA_TEST(a_part_of_a_month_and_last_night)
+{
+	check("Kapal tiba awal Desember.", "Desember", "2025-12", "partial");
+	check("Kapal tiba akhir Juli.", "Juli", "2025-07", "partial");
+	check("Drone melintas tadi malam.", "tadi malam", "2025-08-09", "relative");
+	check("The ship sailed last week.", "last week", "2025-08-03", "relative");
+}
+
+/* A page's placeholder date is no publication date; the header's is. */
+WA_TEST(a_placeholder_publication_date_gives_way_to_the_header)
+{
+	static const char json[] =
+		"{\"title\": \"Kapal Tiba\", \"published\": \"0001-01-01T00:00:00Z\", \"text\": "
+		"\"Kapal Tiba\\nSelasa, 18 November 2025 10:00 WIB\\nJAKARTA - Kapal patroli tiba di "
+		"dermaga utama pada Selasa pagi, kata juru bicara.\"}";
+	struct wa_test_run r = { 0 };
+
+	wa_test_run_start(&r, conf_json, "case.json", json, strlen(json));
+	ASSERT_STR_EQ(wa_test_string(&r, "published"), "2025-11-18T10:00+07:00");
+	wa_test_run_done(&r);
+}
+
 WA_TEST_MAIN(WA_TEST_ENTRY(a_given_publication_date_in_words_is_made_iso),
 	     WA_TEST_ENTRY(without_a_page_date_the_ledes_day_is_the_reference),
 	     WA_TEST_ENTRY(a_range_of_days_and_a_time_after_a_bracketed_date),
+	     WA_TEST_ENTRY(a_part_of_a_month_and_last_night),
+	     WA_TEST_ENTRY(a_placeholder_publication_date_gives_way_to_the_header),
 	     WA_TEST_ENTRY(a_wire_datelines_day_is_the_publication_date),
 	     WA_TEST_ENTRY(a_day_name_that_names_no_day_is_no_date),
 	     WA_TEST_ENTRY(numeric_dates_are_day_month_year),
