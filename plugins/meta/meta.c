@@ -479,6 +479,13 @@ static bool names_an_outlet(const struct meta *m, const char *name)
 static int drop_outlets_from_authors(const struct meta *m, struct wa_article *a,
 				     const struct set_aside *lines)
 {
+	bool any = false;
+
+	/* Most pages print no outlet's name on a line of its own: nothing to read back. */
+	for (size_t i = 0; i < lines->n_top && !any; i++)
+		any = names_an_outlet(m, lines->top[i]);
+	if (!any)
+		return 0;
 	char *json = wa_article_get_json(a, "authors");
 	cJSON *list = json ? cJSON_Parse(json) : NULL;
 	bool dropped = false;

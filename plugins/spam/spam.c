@@ -440,100 +440,85 @@ static void find_terms(const struct lexicon *lex, const char *text, struct word 
 	}
 }
 
-/*
- * For each sentence: is it written so that words in capitals stand out?
- * Its own words (the gambling terms and brands left out) mostly in lower
- * case, or a headline in title case ("Prabowo Resmikan Pabrik ... SLOT
- * GACOR HARI INI") with a few in capitals; not an all-caps header. Caller
- * frees.
- */
-static bool *lower_case_sentences(const struct word *w, size_t n)
-{
-	size_t sentences = n ? w[n - 1].sentence + 1 : 1;
-	size_t *total = calloc(sentences, sizeof(*total)),
-	       *lower = calloc(sentences, sizeof(*lower)), *caps = calloc(sentences, sizeof(*caps));
-	bool *result = calloc(sentences, sizeof(*result));
-
-	if (total && lower && caps && result) {
-		/* Gamblers' own words are left out: they are what may stand out. */
-		for (size_t i = 0, covered = 0; i < n; i++) {
-			if (w[i].term_words && w[i].term != TERM_ALLOW)
-				covered = w[i].term_words;
-			if (covered) {
-				covered--;
-				continue;
-			}
-			if (!w[i].alpha || w[i].brand)
-				continue;
-			total[w[i].sentence]++;
-			lower[w[i].sentence] += w[i].lower;
-			caps[w[i].sentence] += w[i].caps;
-		}
-		for (size_t i = 0; i < sentences; i++)
-			result[i] = total[i] >= 4 &&
-				    (lower[i] * 2 >= total[i] || caps[i] * 2 < total[i]);
-	} else {
-		free(result);
-		result = NULL;
-	}
-	free(total);
-	free(lower);
-	free(caps);
-	return result;
-}
+/* What the runs of hot words need to know of their sentence. */
+struct sentence {
+	bool caps_stand_out;
+	bool promotion;
+};
 
 /*
- * For each sentence: is it an advertisement without a brand? Slang only
- * gamblers' sites use (gacor, maxwin, bonus new member), another gambling
- * term, and two calls to action, or one with much slang. Or gamblers'
- * words make half of it: three terms, or two (a call to action counts)
- * in a fragment opening in lower case, as pasted ones do. A report on a
- * raid ("mempromosikan situs slot gacor ... mengajak warga daftar") has
- * some of each, not that many, among many words of its own. A sentence with a brand is left to the
- * runs around the brand, which cut the injection and keep the sentence.
- * Caller frees.
+ * For each sentence, in one pass over the words (caller frees):
+ *
+ * caps_stand_out: its own words (the gambling terms and brands left out)
+ * mostly in lower case, or a headline in title case ("Prabowo Resmikan
+ * Pabrik ... SLOT GACOR HARI INI") with a few in capitals; not an all-caps
+ * header.
+ *
+ * promotion: an advertisement without a brand. Slang only gamblers' sites
+ * use (gacor, maxwin, bonus new member), another gambling term, and two
+ * calls to action, or one with much slang. Or gamblers' words make half of
+ * it: three terms, or two (a call to action counts) in a fragment opening
+ * in lower case, as pasted ones do. A report on a raid ("mempromosikan
+ * situs slot gacor ... mengajak warga daftar") has some of each, not that
+ * many, among many words of its own. A sentence with a brand is left to
+ * the runs around the brand, which cut the injection and keep the
+ * sentence.
  */
-static bool *promotion_sentences(const struct word *w, size_t n)
+static struct sentence *read_sentences(const struct word *w, size_t n)
 {
 	size_t sentences = n ? w[n - 1].sentence + 1 : 1;
 	struct count {
+		unsigned own, lower, caps; /* the sentence's own words, gamblers' left out */
 		unsigned slang, terms, ctas, brands, words, covered;
 		bool opens_lower;
 	} *c = calloc(sentences, sizeof(*c));
-	bool *result = calloc(sentences, sizeof(*result));
+	struct sentence *result = calloc(sentences, sizeof(*result));
 
-	if (c && result) {
-		for (size_t i = 0; i < n; i++) {
-			struct count *k = &c[w[i].sentence];
+	if (!c || !result) {
+		free(c);
+		free(result);
+		return NULL;
+	}
+	for (size_t i = 0, covered = 0; i < n; i++) {
+		struct count *k = &c[w[i].sentence];
+		bool term = w[i].term_words && w[i].term != TERM_ALLOW;
 
-			if (k->words++ == 0)
-				k->opens_lower = w[i].lower;
-			k->brands += w[i].brand;
-			if (!w[i].term_words || w[i].term == TERM_ALLOW)
-				continue;
+		if (k->words++ == 0)
+			k->opens_lower = w[i].lower;
+		k->brands += w[i].brand;
+		if (term) {
+			covered = w[i].term_words;
 			k->covered += (unsigned)w[i].term_words;
 			k->slang += w[i].term == TERM_SLANG;
 			k->terms += w[i].term == TERM_GAME || w[i].term == TERM_SLANG ||
 				    w[i].term == TERM_PROVIDER;
 			k->ctas += w[i].term == TERM_CTA;
 		}
-		for (size_t i = 0; i < sentences; i++) {
-			const struct count *k = &c[i];
-			/* Half its words or more are the gamblers' own. */
-			bool dense = k->covered * 2 >= k->words;
-
-			result[i] =
-				!k->brands &&
-				((k->slang && k->terms >= 2 &&
-				  (k->ctas >= 2 || (k->ctas && k->slang >= 3))) ||
-				 /* "Bocoran RTP live slot pragmatic play gampang menang." */
-				 (dense && k->terms >= 3) ||
-				 /* "... per tahun. link slot gacor terpercaya hari ini" */
-				 (dense && k->opens_lower && k->terms && k->terms + k->ctas >= 2));
+		if (covered) {
+			covered--;
+			continue;
 		}
-	} else {
-		free(result);
-		result = NULL;
+		if (!w[i].alpha || w[i].brand)
+			continue;
+		k->own++;
+		k->lower += w[i].lower;
+		k->caps += w[i].caps;
+	}
+	for (size_t i = 0; i < sentences; i++) {
+		const struct count *k = &c[i];
+		/* Half its words or more are the gamblers' own. */
+		bool dense = k->covered * 2 >= k->words;
+
+		result[i].caps_stand_out =
+			k->own >= 4 && (k->lower * 2 >= k->own || k->caps * 2 < k->own);
+		result[i].promotion =
+			!k->brands &&
+			((k->slang && k->terms >= 2 &&
+			  (k->ctas >= 2 || (k->ctas && k->slang >= 3))) ||
+			 /* "Bocoran RTP live slot pragmatic play gampang menang." */
+			 (dense && k->terms >= 3) ||
+			 /* "... per tahun. link slot gacor terpercaya hari ini" */
+			 (dense && k->opens_lower && k->terms && k->terms + k->ctas >= 2));
 	}
 	free(c);
 	return result;
@@ -647,23 +632,20 @@ static int spam_process(void *state, struct wa_article *a)
 	if (!f.evidence)
 		return -ENOMEM;
 	size_t len = strlen(text), n = split_words(text, len, &w), copied = 0;
-	bool *lower_sentences = NULL, *promotions = NULL;
+	struct sentence *sentences;
 
 	find_terms(&s->lexicon, text, w, n);
 	for (size_t i = 0; i < n; i++)
 		w[i].brand = w[i].digits && w[i].term != TERM_ALLOW &&
 			     (is_brand(&w[i], text, len) || is_4d_brand(text, &w[i]));
-	if ((lower_sentences = lower_case_sentences(w, n)))
-		promotions = promotion_sentences(w, n);
-	if (!promotions) {
+	if (!(sentences = read_sentences(w, n))) {
 		cJSON_Delete(f.evidence);
-		free(lower_sentences);
 		free(w);
 		return -ENOMEM;
 	}
 	for (size_t i = 0; i < n;) {
-		bool lower_sentence = lower_sentences[w[i].sentence];
-		bool promotion = promotions[w[i].sentence];
+		bool lower_sentence = sentences[w[i].sentence].caps_stand_out;
+		bool promotion = sentences[w[i].sentence].promotion;
 
 		if (!promotion && !hot(&w[i], lower_sentence)) {
 			i++;
@@ -736,8 +718,7 @@ static int spam_process(void *state, struct wa_article *a)
 	}
 	cJSON_Delete(f.evidence);
 	wp_strbuf_fini(&out);
-	free(lower_sentences);
-	free(promotions);
+	free(sentences);
 	free(w);
 	return r < 0 ? r : WA_PLUGIN_OK;
 }
