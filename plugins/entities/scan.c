@@ -444,8 +444,9 @@ size_t scan_and_field(const struct scan *s, size_t j, size_t max)
 	size_t k = j + 1, n;
 	int entry;
 
+	/* A field may be a word that starts no name on its own: "... dan HAM". */
 	if (max < 2 || k >= s->t->n || strcmp(wp_token_folded(s->t, j), "dan") != 0 ||
-	    !scan_name_word(s, k) || scan_gazetteer_at(s, k, &entry) ||
+	    (!scan_name_word(s, k) && !scan_field_word(s, k)) || scan_gazetteer_at(s, k, &entry) ||
 	    scan_cue_at(s, k, CUE_ORG_HEAD) || scan_cue_at(s, k, CUE_PLACE_HEAD) ||
 	    scan_cue_at(s, k, CUE_TITLE))
 		return 0;

@@ -1238,7 +1238,24 @@ WA_TEST(a_company_by_its_short_name_and_english_bodies_and_ranks)
 	wa_test_run_done(&r);
 }
 
+/* "dan HAM", "Islam", "Dunia": words that start no name still stand inside a body's. */
+WA_TEST(a_bodys_name_runs_through_ham_islam_and_dunia)
+{
+	struct wa_test_run r = { 0 };
+
+	wa_test_run_text(&r, conf,
+			 "Partai itu didaftarkan ke Kementerian Hukum dan HAM. Kementerian Sosial "
+			 "mengajak Himpunan Mahasiswa Islam (HMI) berdialog, sementara Badan "
+			 "Kesehatan Dunia (WHO) menguji vaksin.\n");
+	ASSERT_NOT_NULL(entity(&r, "org", "Kementerian Hukum dan HAM"));
+	ASSERT_TRUE(has_alias(entity(&r, "org", "Himpunan Mahasiswa Islam"), "HMI"));
+	ASSERT_TRUE(has_alias(entity(&r, "org", "Badan Kesehatan Dunia"), "WHO"));
+	ASSERT_NULL(entity(&r, "org", "Kementerian Hukum"));
+	wa_test_run_done(&r);
+}
+
 WA_TEST_MAIN(WA_TEST_ENTRY(a_text_of_endless_names_is_capped_not_quadratic),
+	     WA_TEST_ENTRY(a_bodys_name_runs_through_ham_islam_and_dunia),
 	     WA_TEST_ENTRY(a_company_by_its_short_name_and_english_bodies_and_ranks),
 	     WA_TEST_ENTRY(commands_conventions_and_a_ship_named_for_a_balinese_hero),
 	     WA_TEST_ENTRY(malaysian_posts_and_ranks_in_apposition),
