@@ -58,6 +58,14 @@ static bool after_lower_word(const struct scan *s, size_t i, enum cue_kind kind)
 	       scan_cue_at(s, i - 1, kind) == 1;
 }
 
+/* The same, or capitalised only by opening the sentence: "Menurut Sharif". */
+static bool after_opening_word(const struct scan *s, size_t i, enum cue_kind kind)
+{
+	return after_lower_word(s, i, kind) ||
+	       (i > 0 && (s->t->v[i - 1].flags & WP_TOKEN_SENT_START) &&
+		scan_cue_at(s, i - 1, kind) == 1);
+}
+
 /*
  * Whether a name stands where places do: after "di", "ke", or a place noun
  * the text writes in lower case ("kota Misrata", "asal Delhi"), or before
@@ -93,7 +101,7 @@ static bool person_context(const struct scan *s, size_t i)
 	return scan_acts(s, i + 1) ||
 	       (i + 1 < s->t->n && wp_token_punct(s->text, &s->t->v[i + 1], ',') &&
 		scan_cue_at(s, i + 2, CUE_VERB)) ||
-	       after_lower_word(s, i, CUE_PERSON_BEFORE);
+	       after_opening_word(s, i, CUE_PERSON_BEFORE);
 }
 
 static int remember_candidate(struct scan *s, size_t i)

@@ -1254,7 +1254,22 @@ WA_TEST(a_bodys_name_runs_through_ham_islam_and_dunia)
 	wa_test_run_done(&r);
 }
 
+/* "Menurut Sharif, ..." at a sentence's start names a person; "In May" no place. */
+WA_TEST(a_lone_name_after_menurut_opening_a_sentence_is_a_person)
+{
+	struct wa_test_run r = { 0 };
+
+	wa_test_run_text(&r, conf,
+			 "Menurut Sharif, ekonomi kelautan perlu didukung peraturan. Ia pernah "
+			 "menjabat Jaksa Agung Muda Pidana Umum. In May, the ministry said so.\n");
+	ASSERT_NOT_NULL(entity(&r, "person", "Sharif"));
+	ASSERT_NULL(entity(&r, "person", "Pidana Umum"));
+	ASSERT_NULL(entity(&r, "place", "May"));
+	wa_test_run_done(&r);
+}
+
 WA_TEST_MAIN(WA_TEST_ENTRY(a_text_of_endless_names_is_capped_not_quadratic),
+	     WA_TEST_ENTRY(a_lone_name_after_menurut_opening_a_sentence_is_a_person),
 	     WA_TEST_ENTRY(a_bodys_name_runs_through_ham_islam_and_dunia),
 	     WA_TEST_ENTRY(a_company_by_its_short_name_and_english_bodies_and_ranks),
 	     WA_TEST_ENTRY(commands_conventions_and_a_ship_named_for_a_balinese_hero),
