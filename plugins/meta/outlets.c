@@ -143,6 +143,12 @@ const char *outlets_find(const struct outlets *o, const char *text, size_t len)
 	for (size_t i = 0; i < len && best > 0; i++) {
 		unsigned char c = (unsigned char)lower(text[i]);
 
+		/*
+		 * A key starts a word or a host's label: "inews" is no key of
+		 * "serambinews", nor "sinpo" of "banjarmasinpost".
+		 */
+		if (i > 0 && isalnum((unsigned char)text[i - 1]))
+			continue;
 		for (size_t k = o->by_first[c]; k < o->by_first[c + 1]; k++) {
 			const struct outlet_key *key = &o->keys[k];
 

@@ -60,6 +60,14 @@ WA_TEST(datelines_of_each_form)
 	check_dateline("JAKARTA, Indonesia -", "Jakarta", NULL, NULL);
 	check_dateline("SEOUL, South Korea -", "Seoul", NULL, NULL);
 	check_dateline("KONTAN.CO.ID - JAKARTA.", "Jakarta", "KONTAN.CO.ID", "Kontan");
+	/* Regional papers: a key inside another name ("inews" in "serambinews") is no match. */
+	check_dateline("SERAMBINEWS.COM, BANDA ACEH -", "Banda Aceh", "SERAMBINEWS.COM",
+		       "Serambinews");
+	check_dateline("BANJARMASINPOST.CO.ID, BANJARMASIN -", "Banjarmasin",
+		       "BANJARMASINPOST.CO.ID", "Banjarmasin Post");
+	check_dateline("Bandung, detikJabar -", "Bandung", "detikJabar", "detikcom");
+	check_dateline("MAKASSAR, FAJAR -", "Makassar", "FAJAR", "Fajar");
+	check_dateline("WASHINGTON, DC (Reuters) -", "Washington", "Reuters", "Reuters");
 }
 
 WA_TEST(the_title_loses_the_page_suffix_and_skips_repeats_and_chrome)
