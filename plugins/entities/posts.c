@@ -201,18 +201,40 @@ static bool company_acronym(const struct scan *s, size_t j)
 	       !(next->flags & WP_TOKEN_UPPER);
 }
 
+/*
+ * "Menteri Pertahanan Taiwan | Wellington Koo": after the post's own
+ * country or place, a one-word place then an unknown name word is a
+ * first name, not a second jurisdiction.
+ */
+static bool place_opens_name(const struct scan *s, size_t j)
+{
+	int entry, other;
+
+	return scan_gazetteer_at(s, j, &entry) == 1 &&
+	       scan_canonical(s, entry)->type == ENTITY_PLACE && scan_name_word(s, j + 1) &&
+	       !scan_gazetteer_at(s, j + 1, &other) && !scan_cue_at(s, j + 1, CUE_TITLE) &&
+	       !scan_cue_at(s, j + 1, CUE_QUALIFIER) && !scan_cue_at(s, j + 1, CUE_ORG_HEAD);
+}
+
 size_t posts_person_after(struct scan *s, size_t i, size_t n)
 {
 	size_t j = i + n, q;
 	int entry;
+	bool jurisdiction = false, place_name = false;
 
 	for (size_t extras = 0; extras < MAX_TITLE_EXTRAS && j < s->t->n; extras++) {
 		if ((q = scan_cue_at(s, j, CUE_QUALIFIER)) || (q = scan_cue_at(s, j, CUE_TITLE))) {
 			j += q;
+		} else if (jurisdiction && place_opens_name(s, j)) {
+			place_name = true;
+			break;
 		} else if ((q = scan_gazetteer_at(s, j, &entry)) &&
 			   scan_canonical(s, entry)->type != ENTITY_PERSON) {
+			enum entity_type type = scan_canonical(s, entry)->type;
+
 			if (known_add_gazetteer(s, j, q, entry) == 0)
 				return 0;
+			jurisdiction |= type == ENTITY_COUNTRY || type == ENTITY_PLACE;
 			j += q;
 		} else if (known_defined_acronym(s, j) >= 0) {
 			/* "Direktur Utama PTDI": an acronym the text defined, the post's body. */
@@ -283,7 +305,7 @@ size_t posts_person_after(struct scan *s, size_t i, size_t n)
 				       (q = scan_cue_at(s, j, CUE_QUALIFIER))))
 			j += q;
 	}
-	size_t initial = balinese_initial(s, j);
+	size_t initial = balinese_initial(s, j) + place_name;
 	size_t name = scan_name_span(s, j + initial, MAX_NAME_TOKENS, false);
 	size_t org = 0, body = initial ? 0 : body_named_before(s, j, name, &org);
 

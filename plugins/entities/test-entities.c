@@ -1121,6 +1121,16 @@ WA_TEST(territorial_commands_short_forms_and_envoys_belong_to_the_role)
 	ASSERT_STR_EQ(wa_json_get_string(entity(&r, "person", "Sergei Tolchenov"), "role"),
 		      "Duta Besar Rusia untuk Indonesia");
 	wa_test_run_done(&r);
+	/* After the post's country, a city's name then a name word is a first name. */
+	wa_test_run_text(&r, conf,
+			 "Menteri Pertahanan Taiwan Wellington Koo dan Gubernur Jawa Timur "
+			 "Khofifah Indar Parawansa hadir.\n");
+	ASSERT_STR_EQ(wa_json_get_string(entity(&r, "person", "Wellington Koo"), "role"),
+		      "Menteri Pertahanan Taiwan");
+	ASSERT_NULL(entity(&r, "place", "Wellington"));
+	ASSERT_STR_EQ(wa_json_get_string(entity(&r, "person", "Khofifah Indar Parawansa"), "role"),
+		      "Gubernur Jawa Timur");
+	wa_test_run_done(&r);
 }
 
 WA_TEST(coast_guards_subsidiaries_and_north_korean_missiles)
