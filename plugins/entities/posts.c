@@ -202,6 +202,28 @@ static bool company_acronym(const struct scan *s, size_t j)
 }
 
 /*
+ * "dari", or "dari Fraksi", before the body a post belongs to: "Anggota
+ * Komisi I dari Fraksi Partai Golkar X", "Ketua DPR dari PDI Perjuangan
+ * X". Returns the tokens, 0 if no body follows.
+ */
+static size_t from_body(const struct scan *s, size_t j)
+{
+	size_t k = j + 1;
+	int entry;
+
+	if (k >= s->t->n || strcmp(wp_token_folded(s->t, j), "dari") != 0)
+		return 0;
+	if (scan_capitalised(s, k) && strcmp(wp_token_folded(s->t, k), "fraksi") == 0)
+		k++;
+	if (!scan_capitalised(s, k))
+		return 0;
+	return scan_cue_at(s, k, CUE_ORG_HEAD) || (scan_gazetteer_at(s, k, &entry) &&
+						   scan_canonical(s, entry)->type == ENTITY_ORG)
+		       ? k - j
+		       : 0;
+}
+
+/*
  * "Menteri Pertahanan Taiwan | Wellington Koo": after the post's own
  * country or place, a one-word place then an unknown name word is a
  * first name, not a second jurisdiction.
@@ -257,6 +279,9 @@ size_t posts_person_after(struct scan *s, size_t i, size_t n)
 			   scan_gazetteer_at(s, j + 1, &entry) &&
 			   scan_canonical(s, entry)->type == ENTITY_COUNTRY) {
 			j++; /* Duta Besar Rusia | untuk | Indonesia: the country comes next */
+		} else if ((q = from_body(s, j))) {
+			j += q; /* Anggota Komisi I | dari Fraksi | Partai Golkar: the party comes
+				   next */
 		} else if ((q = portfolio(s, j)) || (q = field_of_post(s, j)) ||
 			   (q = field_before_body(s, j))) {
 			j += q; /* Menteri Perindustrian dan Perdagangan, Ketua Bidang Edukasi */

@@ -1131,6 +1131,15 @@ WA_TEST(territorial_commands_short_forms_and_envoys_belong_to_the_role)
 	ASSERT_STR_EQ(wa_json_get_string(entity(&r, "person", "Khofifah Indar Parawansa"), "role"),
 		      "Gubernur Jawa Timur");
 	wa_test_run_done(&r);
+	/* The party or faction a member comes from, after "dari", is part of the post. */
+	wa_test_run_text(&r, conf,
+			 "Anggota Komisi I DPR dari Fraksi PDI Perjuangan TB Hasanuddin dan Ketua "
+			 "DPR dari PDI Perjuangan Puan Maharani hadir.\n");
+	ASSERT_STR_EQ(wa_json_get_string(entity(&r, "person", "TB Hasanuddin"), "role"),
+		      "Anggota Komisi I DPR dari Fraksi PDI Perjuangan");
+	ASSERT_STR_EQ(wa_json_get_string(entity(&r, "person", "Puan Maharani"), "role"),
+		      "Ketua DPR dari PDI Perjuangan");
+	wa_test_run_done(&r);
 }
 
 WA_TEST(coast_guards_subsidiaries_and_north_korean_missiles)
