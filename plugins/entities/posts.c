@@ -279,6 +279,10 @@ size_t posts_person_after(struct scan *s, size_t i, size_t n)
 			   scan_gazetteer_at(s, j + 1, &entry) &&
 			   scan_canonical(s, entry)->type == ENTITY_COUNTRY) {
 			j++; /* Duta Besar Rusia | untuk | Indonesia: the country comes next */
+		} else if (j == i + n && j + 1 < s->t->n && !scan_capitalised(s, j) &&
+			   (s->t->v[j].flags & WP_TOKEN_WORD) && (q = from_body(s, j + 1))) {
+			j += 1 +
+			     q; /* Pengamat | militer | dari | Universitas Pertahanan: the field */
 		} else if ((q = from_body(s, j))) {
 			j += q; /* Anggota Komisi I | dari Fraksi | Partai Golkar: the party comes
 				   next */

@@ -1140,6 +1140,14 @@ WA_TEST(territorial_commands_short_forms_and_envoys_belong_to_the_role)
 	ASSERT_STR_EQ(wa_json_get_string(entity(&r, "person", "Puan Maharani"), "role"),
 		      "Ketua DPR dari PDI Perjuangan");
 	wa_test_run_done(&r);
+	/* An analyst's field in lower case, then the institute. */
+	wa_test_run_text(
+		&r, conf,
+		"Pengamat militer dari Universitas Pertahanan Connie Rahakundini hadir.\n");
+	ASSERT_STR_EQ(wa_json_get_string(entity(&r, "person", "Connie Rahakundini"), "role"),
+		      "Pengamat militer dari Universitas Pertahanan");
+	ASSERT_NOT_NULL(entity(&r, "org", "Universitas Pertahanan"));
+	wa_test_run_done(&r);
 }
 
 WA_TEST(coast_guards_subsidiaries_and_north_korean_missiles)
