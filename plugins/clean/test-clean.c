@@ -415,6 +415,24 @@ WA_TEST(an_outlets_date_line_the_share_widget_and_a_contributor_are_not_the_arti
 	wa_test_run_done(&r);
 }
 
+/* A byline a scraper glued to the dateline by a bar goes; the lede stays whole. */
+WA_TEST(a_byline_glued_to_the_dateline_leaves_the_lede_whole)
+{
+	struct wa_test_run r = { 0 };
+
+	wa_test_run_text(&r, conf,
+			 "Kapal Perang Tiba di Pelabuhan\n"
+			 "Laporan Wartawan TribunJatim.com, Ahmad Zaimul Haq | TRIBUNJATIM.COM, "
+			 "MALANG - Kapal perang TNI AL tiba di pelabuhan setempat pada Senin pagi, "
+			 "kata juru bicara.\n");
+	ASSERT_STR_EQ(wa_article_text(r.article),
+		      "Kapal perang TNI AL tiba di pelabuhan setempat pada Senin pagi, kata juru "
+		      "bicara.");
+	ASSERT_NOT_NULL(wa_test_removed(&r, "byline", "Ahmad Zaimul Haq"));
+	ASSERT_STR_EQ(wa_test_removed(&r, "dateline", ""), "TRIBUNJATIM.COM, MALANG -");
+	wa_test_run_done(&r);
+}
+
 WA_TEST_MAIN(
 	WA_TEST_ENTRY(tribun_style_page_keeps_only_the_article),
 	WA_TEST_ENTRY(a_dateline_on_its_own_line_opens_the_article),
