@@ -43,6 +43,10 @@
 /* A standfirst is followed by at most this many header lines (byline, date) of so many words. */
 #define STANDFIRST_HEADER_LINES     3
 #define STANDFIRST_HEADER_MAX_WORDS 12
+/* How far into a line a byline or date glued to the lede may run (as DOMAIN.md 1.2 allows). */
+#define GLUED_HEADER_MAX 120
+/* A dateline's length at most, to its dash or colon ("ST. PETERSBURG, Russia (Reuters) -"). */
+#define DATELINE_MAX 80
 
 struct clean {
 	struct wp_pattern_file rules, datelines;
@@ -681,6 +685,57 @@ static int write_text(struct run *run, size_t end)
 	return r;
 }
 
+/*
+ * Step 1b: "Editor: Budi Santoso JAKARTA - Kapal perang ...", "Senin, 17
+ * November 2025 09:00 WIB | JAKARTA - ...": a byline or a date a scraper
+ * glued to the lede. A byline rule would remove the whole line, the
+ * article's opening with it; a date rule would not see the date. When a
+ * dateline starts within GLUED_HEADER_MAX bytes of the first paragraph of
+ * prose and what comes before it is a header line by the rules, that piece
+ * goes, with its kind, and the lede stays.
+ */
+static int unglue_header(struct run *run)
+{
+	struct line *l = NULL;
+
+	for (size_t i = 0; i < run->n_lines && !l; i++)
+		if (run->lines[i].body)
+			l = &run->lines[i];
+	/* Most ledes open with their dateline: nothing is glued before it. */
+	if (l && dateline_length(run, l))
+		return 0;
+	for (size_t at = 1; l && at < l->len && at < GLUED_HEADER_MAX; at++) {
+		if (l->text[at - 1] != ' ' || !isupper((unsigned char)l->text[at]))
+			continue;
+		struct line rest = { .text = l->text + at, .len = l->len - at }, header = *l;
+		size_t near = rest.len < DATELINE_MAX ? rest.len : DATELINE_MAX;
+
+		/* Every dateline ends in a dash or a colon: a cheap test before the rules. */
+		if (!memchr(rest.text, '-', near) && !memchr(rest.text, ':', near))
+			continue;
+
+		rest.words = wp_count_words(rest.text, rest.len);
+		rest.body = wp_is_body_text(rest.text, rest.len, rest.words);
+		/* The rest is prose, so never a dateline on a line of its own. */
+		if (!rest.body || !find_dateline(run, &rest))
+			continue;
+		header.len = at;
+		while (header.len > 0 && strchr(" |", header.text[header.len - 1]))
+			header.len--;
+		const char *kind = match_line(run, run->c->line, &header);
+
+		if (!kind)
+			kind = match_line(run, run->c->head, &header);
+		if (!kind || (strcmp(kind, "byline") != 0 && strcmp(kind, "date") != 0))
+			return 0;
+		if (wa_article_add_removed(run->article, kind, header.text, header.len) < 0)
+			return -ENOMEM;
+		*l = rest;
+		return 0;
+	}
+	return 0;
+}
+
 static int clean_process(void *state, struct wa_article *a)
 {
 	const char *text = wa_article_text(a);
@@ -705,6 +760,8 @@ static int clean_process(void *state, struct wa_article *a)
 	r = cut_spans(&run, text, len, &spans);
 	if (r == 0)
 		r = spans.buf ? split_lines(&run, spans.buf, spans.len) : 0;
+	if (r == 0)
+		r = unglue_header(&run);
 	if (r == 0 && run.n_lines > 0) {
 		size_t lede = find_lede(&run);
 

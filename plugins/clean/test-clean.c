@@ -433,6 +433,37 @@ WA_TEST(a_byline_glued_to_the_dateline_leaves_the_lede_whole)
 	wa_test_run_done(&r);
 }
 
+/*
+ * "Editor: X JAKARTA - ...", "Senin, 17 November 2025 09:00 WIB | JAKARTA
+ * - ...": the header a scraper glued to the lede goes, with its kind; the
+ * line rule no longer takes the lede with it.
+ */
+WA_TEST(a_byline_or_date_glued_to_the_lede_goes_and_the_lede_stays)
+{
+	static const char *const glued[] = {
+		"Editor: Budi Santoso JAKARTA - ",
+		"Senin, 17 November 2025 09:00 WIB | JAKARTA - ",
+	};
+	static const char *const kinds[] = { "byline", "date" };
+
+	for (size_t i = 0; i < sizeof(glued) / sizeof(*glued); i++) {
+		struct wa_test_run r = { 0 };
+		char text[512];
+
+		snprintf(text, sizeof(text),
+			 "Kapal Perang Tiba\n\n%sKapal perang TNI AL tiba di pelabuhan setempat "
+			 "pada Senin pagi untuk latihan bersama, kata juru bicara.\n\nKapal itu "
+			 "berlayar lagi pekan depan menuju Natuna bersama dua kapal lain.\n",
+			 glued[i]);
+		wa_test_run_text(&r, conf, text);
+		ASSERT_TRUE(strncmp(wa_article_text(r.article), "Kapal perang TNI AL tiba", 24) ==
+			    0);
+		ASSERT_NOT_NULL(wa_test_removed(&r, kinds[i], ""));
+		ASSERT_STR_EQ(wa_test_removed(&r, "dateline", ""), "JAKARTA -");
+		wa_test_run_done(&r);
+	}
+}
+
 WA_TEST_MAIN(
 	WA_TEST_ENTRY(tribun_style_page_keeps_only_the_article),
 	WA_TEST_ENTRY(a_dateline_on_its_own_line_opens_the_article),
@@ -448,4 +479,6 @@ WA_TEST_MAIN(
 	WA_TEST_ENTRY(a_new_outlets_boilerplate_is_a_line_in_data_dir),
 	WA_TEST_ENTRY(a_broken_rule_file_names_its_line),
 	WA_TEST_ENTRY(a_caption_goes_with_the_credit_that_ends_it),
+	WA_TEST_ENTRY(a_byline_glued_to_the_dateline_leaves_the_lede_whole),
+	WA_TEST_ENTRY(a_byline_or_date_glued_to_the_lede_goes_and_the_lede_stays),
 	WA_TEST_ENTRY(an_outlets_date_line_the_share_widget_and_a_contributor_are_not_the_article))
