@@ -348,12 +348,11 @@ static int company_by_first_word(const struct scan *s, size_t i)
 
 	if (scan_cue_at(s, i, CUE_COMMON))
 		return -1;
-	for (size_t e = 0; e < s->list->n; e++) {
-		const char *name = s->list->v[e].name;
+	for (size_t k = 0; k < s->n_companies; k++) {
+		const char *name = s->list->v[s->companies[k]].name;
 
-		if (s->list->v[e].type == ENTITY_ORG && strncmp(name, "PT ", 3) == 0 &&
-		    strncmp(name + 3, s->text + t->start, len) == 0 && name[3 + len] == ' ')
-			return (int)e;
+		if (strncmp(name + 3, s->text + t->start, len) == 0 && name[3 + len] == ' ')
+			return s->companies[k];
 	}
 	return -1;
 }

@@ -37,9 +37,13 @@ int scan_add(struct scan *s, enum entity_type type, const char *name, const char
 		return -ENOMEM;
 	if (owned)
 		unshout_opening(s, i, j, owned);
+	size_t before = s->list->n;
 	int r = entity_list_add(s->list, type, name, code, surface, len, s->t->v[i].chars,
 				wp_token_end_chars(s->text, &s->t->v[j - 1]));
 
+	if (r >= 0 && s->list->n > before && type == ENTITY_ORG && strncmp(name, "PT ", 3) == 0 &&
+	    s->n_companies < MAX_COMPANIES)
+		s->companies[s->n_companies++] = r;
 	free(owned);
 	if (r < 0 && r != -ENOSPC && !s->error) /* ENOSPC: the entity cap, not a failure */
 		s->error = r;

@@ -19,6 +19,7 @@
 #define MAX_ORG_TOKENS    8
 #define MAX_SHIP_TOKENS   5
 #define MAX_ACRONYM_BYTES 6
+#define MAX_COMPANIES     32
 #define MAX_ACRONYMS      32
 
 struct candidate {
@@ -53,6 +54,9 @@ struct scan {
 	 */
 	char plain_acronyms[MAX_ACRONYMS][16];
 	size_t n_plain_acronyms;
+	/* Companies named with their "PT", which a later "Len" may stand for: entity indices. */
+	int companies[MAX_COMPANIES];
+	size_t n_companies;
 	/* The line of the last heading question: tokens [start, end), and the answer. */
 	struct {
 		size_t start, end;
