@@ -327,7 +327,7 @@ size_t posts_person_after(struct scan *s, size_t i, size_t n)
 	 * apposition, after its own rank if it has one ("Juru bicara Kemhan,
 	 * Brigjen TNI Frega Wenas").
 	 */
-	if ((j > i + n || apposition_with_rank(s, j)) && j + 1 < s->t->n &&
+	if ((j > i + n || n > 1 || apposition_with_rank(s, j)) && j + 1 < s->t->n &&
 	    wp_token_punct(s->text, &s->t->v[j], ',') && scan_name_word(s, j + 1)) {
 		j++;
 		while (j < s->t->n && ((q = scan_cue_at(s, j, CUE_TITLE)) ||

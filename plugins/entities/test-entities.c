@@ -1217,6 +1217,17 @@ WA_TEST(malaysian_posts_and_ranks_in_apposition)
 	ASSERT_NOT_NULL(entity(&r, "place", "Kem Sungai Besi"));
 	ASSERT_EQ(count_of_type(&r, "person"), 2);
 	wa_test_run_done(&r);
+	/* A post of two words or more, a comma, then the name; "Hakim" inside a name. */
+	wa_test_run_text(
+		&r, conf,
+		"Turut hadir, Timbalan Menteri Pertahanan, Adly Zahari dan Ketua Setiausaha "
+		"Kementerian Pertahanan, Datuk Lokman Hakim Ali.\n");
+	ASSERT_STR_EQ(wa_json_get_string(entity(&r, "person", "Adly Zahari"), "role"),
+		      "Timbalan Menteri Pertahanan");
+	ASSERT_STR_EQ(wa_json_get_string(entity(&r, "person", "Lokman Hakim Ali"), "role"),
+		      "Ketua Setiausaha Kementerian Pertahanan");
+	ASSERT_EQ(count_of_type(&r, "person"), 2);
+	wa_test_run_done(&r);
 }
 
 WA_TEST(commands_conventions_and_a_ship_named_for_a_balinese_hero)
