@@ -1198,6 +1198,11 @@ WA_TEST(a_ship_named_short_an_agreements_title_and_a_spelling_of_a_known_leader)
 	ASSERT_NOT_NULL(entity(&r, "equipment", "IRIS-T SLM"));
 	ASSERT_EQ(count_of_type(&r, "person"), 1);
 	wa_test_run_done(&r);
+	/* A tank's variant is its own entry, not the family's. */
+	wa_test_run_text(&r, conf, "Latihan melibatkan 40 tank Leopard 2A4 dan Leopard 2RI.\n");
+	ASSERT_NOT_NULL(entity(&r, "equipment", "Leopard 2A4"));
+	ASSERT_NOT_NULL(entity(&r, "equipment", "Leopard 2RI"));
+	wa_test_run_done(&r);
 }
 
 /* Berita Harian's posts and ranks: "Panglima Tentera Darat, Jeneral Tan Sri ...". */
