@@ -391,6 +391,31 @@ static const char *outlet_in_masthead(const struct meta *m, const struct set_asi
 	return NULL;
 }
 
+/*
+ * A page that gives its address for its name ("https://www.hawaiinewsnow.com"
+ * as og:site_name) is named by its host: "hawaiinewsnow.com". Other names
+ * stay as given.
+ */
+static int outlet_from_address(struct wa_article *a, const char *given)
+{
+	const char *host = strstr(given, "://");
+
+	if (!host)
+		return 0;
+	host += 3;
+	if (strncmp(host, "www.", 4) == 0)
+		host += 4;
+	size_t len = strcspn(host, "/?#");
+
+	if (len == 0)
+		return 0;
+	char *name = strndup(host, len);
+	int r = name ? wa_article_set_string(a, "outlet", name) : -ENOMEM;
+
+	free(name);
+	return r;
+}
+
 static int set_outlet(struct meta *m, struct wa_article *a, const char *dateline_outlet,
 		      const struct set_aside *lines, const char *suffix)
 {
@@ -400,7 +425,8 @@ static int set_outlet(struct meta *m, struct wa_article *a, const char *dateline
 
 	if (given) {
 		found = outlets_find(&m->outlets, given, strlen(given));
-		return found ? wa_article_set_string(a, "outlet", found) : 0;
+		return found ? wa_article_set_string(a, "outlet", found)
+			     : outlet_from_address(a, given);
 	}
 	if (dateline_outlet)
 		found = outlets_find(&m->outlets, dateline_outlet, strlen(dateline_outlet));

@@ -223,6 +223,16 @@ WA_TEST(ingest_metadata_wins_and_the_url_names_the_outlet)
 	ASSERT_STR_EQ(wa_test_string(&r, "outlet"), "Republika");
 	ASSERT_STR_EQ(cJSON_GetArrayItem(wa_test_field(&r, "authors"), 0)->valuestring, "Fitriyan");
 	wa_test_run_done(&r);
+
+	/* A page that gives its address for its name is named by its host. */
+	static const char address[] =
+		"{\"title\": \"Storm Warning\", \"outlet\": \"https://www.hawaiinewsnow.com/\", "
+		"\"text\": \"Pasukan kedua negara menggelar latihan bersama di perairan utara selama "
+		"tiga hari, kata juru bicara.\"}";
+
+	wa_test_run_start(&r, conf, "b.json", address, strlen(address));
+	ASSERT_STR_EQ(wa_test_string(&r, "outlet"), "hawaiinewsnow.com");
+	wa_test_run_done(&r);
 }
 
 WA_TEST(an_author_the_byline_calls_editor_is_an_editor)
