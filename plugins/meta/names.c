@@ -169,8 +169,48 @@ static const struct label *find_label(const char *s, size_t len, size_t *ret_ski
 	return NULL;
 }
 
+/* Two to four capitalised words of letters: "Ahmad Fauzan", "Sigit P. Santosa". */
+static bool is_bare_name(const char *s, size_t len)
+{
+	size_t words = 0;
+
+	for (size_t i = 0; i < len;) {
+		if (!isupper((unsigned char)s[i]))
+			return false;
+		for (; i < len && s[i] != ' '; i++)
+			if (!isalpha((unsigned char)s[i]) && !strchr(".'-", s[i]) &&
+			    (unsigned char)s[i] < 0x80)
+				return false;
+		words++;
+		while (i < len && s[i] == ' ')
+			i++;
+	}
+	return words >= 2 && words <= 4;
+}
+
+/* A bare name and no outlet's or section's: "CNN Indonesia" and "Tim Redaksi" are not. */
+static bool is_author_shaped(const char *s, size_t len)
+{
+	if (!is_bare_name(s, len))
+		return false;
+	for (size_t i = 0; i < len;) {
+		size_t n = 0, upper = 0, letters = 0;
+
+		for (; i + n < len && s[i + n] != ' '; n++) {
+			upper += isupper((unsigned char)s[i + n]) != 0;
+			letters += isalpha((unsigned char)s[i + n]) != 0;
+		}
+		/* "CNN Indonesia": an acronym names an outlet or a body, not a writer. */
+		if (meta_is_section_word(s + i, n) || (upper >= 2 && upper == letters))
+			return false;
+		i += n;
+		while (i < len && s[i] == ' ')
+			i++;
+	}
+	return true;
+}
+
 static int parse_segment(struct names *names, const char *s, size_t len);
-static bool is_author_shaped(const char *s);
 
 /* The space before a weekday and its comma that follow a name directly ("X Jum'at, 27 ..."). */
 static const char *weekday_after_name(const char *s, size_t len)
@@ -345,11 +385,7 @@ static int parse_segment(struct names *names, const char *s, size_t len)
 	    ((at = strstr(s, " - ")) && isdigit((unsigned char)at[3])) || (at = strstr(s, " (")))
 		return (size_t)(at - s) < len ? add_names(names->authors, s, (size_t)(at - s)) : 0;
 	/* "Roni Sontani" under the text: a writer's signature, which clean made a byline. */
-	char *bare = strndup(s, len);
-	int r = !bare ? -ENOMEM : is_author_shaped(bare) ? add_name(names->authors, s, len) : 0;
-
-	free(bare);
-	return r;
+	return is_author_shaped(s, len) ? add_name(names->authors, s, len) : 0;
 }
 
 /* One name from page metadata, less its "(obe)" initials; addresses are not names. */
@@ -433,25 +469,6 @@ static int tidy_given_authors(struct wa_article *a, const char *json, const stru
 	return r;
 }
 
-/* Two to four capitalised words of letters: "Ahmad Fauzan", "Sigit P. Santosa". */
-static bool is_bare_name(const char *s)
-{
-	size_t words = 0;
-
-	for (const char *w = s; *w;) {
-		if (!isupper((unsigned char)*w))
-			return false;
-		for (; *w && *w != ' '; w++)
-			if (!isalpha((unsigned char)*w) && !strchr(".'-", *w) &&
-			    (unsigned char)*w < 0x80)
-				return false;
-		words++;
-		while (*w == ' ')
-			w++;
-	}
-	return words >= 2 && words <= 4;
-}
-
 static bool has_year(const char *s)
 {
 	for (; *s; s++)
@@ -478,26 +495,6 @@ static int parse_labelled_parts(struct names *names, const char *line)
 	return r;
 }
 
-static bool is_author_shaped(const char *s)
-{
-	if (!is_bare_name(s))
-		return false;
-	for (const char *w = s; *w;) {
-		size_t n = strcspn(w, " "), upper = 0, letters = 0;
-
-		for (size_t k = 0; k < n; k++) {
-			upper += isupper((unsigned char)w[k]) != 0;
-			letters += isalpha((unsigned char)w[k]) != 0;
-		}
-		/* "CNN Indonesia": an acronym names an outlet or a body, not a writer. */
-		if (meta_is_section_word(w, n) || (upper >= 2 && upper == letters))
-			return false;
-		w += n;
-		w += strspn(w, " ");
-	}
-	return true;
-}
-
 /*
  * A page header's bare name next to its date line: right above it
  * ("Ahmad Fauzan", then "- Minggu, 22 November 2026 | 08:05 WIB", as
@@ -508,7 +505,8 @@ static int add_author_by_date(struct names *names, const char *title, const char
 			      size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
-		if (!is_author_shaped(top[i]) || (title && strcmp(top[i], title) == 0))
+		if (!is_author_shaped(top[i], strlen(top[i])) ||
+		    (title && strcmp(top[i], title) == 0))
 			continue;
 		if ((i + 1 < n && has_year(top[i + 1])) || (i > 0 && has_year(top[i - 1])) ||
 		    (i + 2 < n && has_year(top[i + 2]) && !has_year(top[i + 1])))
