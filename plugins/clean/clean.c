@@ -489,32 +489,6 @@ static size_t mark_body(struct run *run, size_t lede)
 }
 
 /*
- * "Roni Sontani": two to four words, each a capital and then small letters
- * (or an initial with its dot), and nothing else, as a writer signs.
- */
-static bool is_signature(const struct line *l)
-{
-	size_t words = 0;
-
-	for (size_t i = 0; i < l->len;) {
-		size_t start = i;
-
-		if (!isupper((unsigned char)l->text[i]))
-			return false;
-		for (i++; i < l->len && l->text[i] != ' '; i++)
-			if (!islower((unsigned char)l->text[i]) &&
-			    (unsigned char)l->text[i] < 0x80 && !strchr(".'-", l->text[i]))
-				return false;
-		if (i - start == 1)
-			return false;
-		words++;
-		while (i < l->len && l->text[i] == ' ')
-			i++;
-	}
-	return words >= 2 && words <= 4;
-}
-
-/*
  * Step 4: the trailing run after the last paragraph. A run of one line
  * that is a bare name is the writer's signature (Airspace Review and blogs
  * sign under the text, and only comments or the page's footer follow): a
@@ -539,7 +513,7 @@ static void mark_tail(struct run *run, size_t lede, size_t end)
 			break;
 	}
 	if (first + 1 == end && strcmp(run->lines[first].kind, "footer") == 0 &&
-	    is_signature(&run->lines[first]))
+	    wp_is_bare_name(run->lines[first].text, run->lines[first].len))
 		run->lines[first].kind = "byline";
 }
 

@@ -69,6 +69,28 @@ WA_TEST(eight_bytes_at_a_time_count_as_one_at_a_time)
 	}
 }
 
+WA_TEST(a_bare_name_is_two_to_four_capitalised_words)
+{
+	static const char *const names[] = { "Roni Sontani",    "Sigit P. Santosa",
+					     "M. Fauzi Ridwan", "Ni Luh Ayu Sri",
+					     "Hashim O'Neil",   "Zoë Kaïd" };
+	static const char *const not_names[] = {
+		"Roni",                             /* one word is a heading as often as a name */
+		"Ahmad Fauzan Rizky Pratama Putra", /* five */
+		"CNN Indonesia",                    /* an acronym names an outlet */
+		"A Short Heading",                  /* a bare initial opens no name */
+		"Baca juga",                        /* a word in small letters */
+		"Tim 2025",                         /* digits */
+		"Roni Sontani:",                    /* a label */
+	};
+
+	for (size_t i = 0; i < sizeof(names) / sizeof(*names); i++)
+		ASSERT_TRUE(wp_is_bare_name(names[i], strlen(names[i])));
+	for (size_t i = 0; i < sizeof(not_names) / sizeof(*not_names); i++)
+		ASSERT_FALSE(wp_is_bare_name(not_names[i], strlen(not_names[i])));
+}
+
 WA_TEST_MAIN(WA_TEST_ENTRY(words_are_runs_of_non_space),
 	     WA_TEST_ENTRY(chinese_and_japanese_count_characters),
-	     WA_TEST_ENTRY(eight_bytes_at_a_time_count_as_one_at_a_time))
+	     WA_TEST_ENTRY(eight_bytes_at_a_time_count_as_one_at_a_time),
+	     WA_TEST_ENTRY(a_bare_name_is_two_to_four_capitalised_words))

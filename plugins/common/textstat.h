@@ -76,4 +76,40 @@ static inline bool wp_is_body_text(const char *s, size_t len, size_t words)
 	return (words >= 10 && wp_ends_sentence(s, len)) || words >= 30;
 }
 
+/*
+ * Two to four capitalised words and nothing else: "Ahmad Fauzan", "Sigit P.
+ * Santosa", "Ni Luh Ayu". The shape of a writer's name standing alone, as a
+ * signature under the text or a byline segment. An acronym ("CNN", "TNI")
+ * names an outlet or a body, and a name opens with an initial only if
+ * written with its dot ("M. Fauzi"; "A Short Heading" is a heading).
+ */
+static inline bool wp_is_bare_name(const char *s, size_t len)
+{
+	size_t words = 0;
+
+	for (size_t i = 0; i < len;) {
+		size_t start = i, upper = 0, letters = 0;
+
+		for (; i < len && s[i] != ' '; i++) {
+			unsigned char c = (unsigned char)s[i];
+
+			if (c >= 0x80)
+				letters++; /* a letter of a name written with accents */
+			else if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')
+				letters++, upper += c < 'a';
+			else if (c != '.' && c != '\'' && c != '-')
+				return false;
+		}
+		bool bare_initial = letters == 1 && s[i - 1] != '.';
+
+		if (s[start] < 'A' || s[start] > 'Z' || (bare_initial && words == 0) ||
+		    (upper >= 2 && upper == letters))
+			return false;
+		words++;
+		while (i < len && s[i] == ' ')
+			i++;
+	}
+	return words >= 2 && words <= 4;
+}
+
 #endif

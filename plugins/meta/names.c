@@ -169,39 +169,17 @@ static const struct label *find_label(const char *s, size_t len, size_t *ret_ski
 	return NULL;
 }
 
-/* Two to four capitalised words of letters: "Ahmad Fauzan", "Sigit P. Santosa". */
-static bool is_bare_name(const char *s, size_t len)
-{
-	size_t words = 0;
-
-	for (size_t i = 0; i < len;) {
-		if (!isupper((unsigned char)s[i]))
-			return false;
-		for (; i < len && s[i] != ' '; i++)
-			if (!isalpha((unsigned char)s[i]) && !strchr(".'-", s[i]) &&
-			    (unsigned char)s[i] < 0x80)
-				return false;
-		words++;
-		while (i < len && s[i] == ' ')
-			i++;
-	}
-	return words >= 2 && words <= 4;
-}
-
 /* A bare name and no outlet's or section's: "CNN Indonesia" and "Tim Redaksi" are not. */
 static bool is_author_shaped(const char *s, size_t len)
 {
-	if (!is_bare_name(s, len))
+	if (!wp_is_bare_name(s, len))
 		return false;
 	for (size_t i = 0; i < len;) {
-		size_t n = 0, upper = 0, letters = 0;
+		size_t n = 0;
 
-		for (; i + n < len && s[i + n] != ' '; n++) {
-			upper += isupper((unsigned char)s[i + n]) != 0;
-			letters += isalpha((unsigned char)s[i + n]) != 0;
-		}
-		/* "CNN Indonesia": an acronym names an outlet or a body, not a writer. */
-		if (meta_is_section_word(s + i, n) || (upper >= 2 && upper == letters))
+		while (i + n < len && s[i + n] != ' ')
+			n++;
+		if (meta_is_section_word(s + i, n))
 			return false;
 		i += n;
 		while (i < len && s[i] == ' ')
