@@ -37,6 +37,7 @@ static const char *const cue_names[] = {
 	[CUE_PEOPLE_NOUN] = "people-noun",
 	[CUE_EXERCISE_KIND] = "exercise-kind",
 	[CUE_DOCUMENT] = "document",
+	[CUE_GOVERNMENT_TAIL] = "government-tail",
 };
 
 const char *entity_type_name(enum entity_type type)

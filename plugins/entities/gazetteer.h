@@ -42,10 +42,11 @@ enum cue_kind {
 	CUE_IN_ORG,      /* not-name words that stand inside an organisation's name (Nasional) */
 	CUE_POST_PREFIX, /* a word making another post of the post after it (Wakil, Plt, Mantan) */
 	CUE_PLACE_NOUN,  /* a lower-case word before a place's name (di, kota, pelabuhan) */
-	CUE_PERSON_BEFORE, /* a lower-case word before a person's lone name (oleh, kepada) */
-	CUE_PEOPLE_NOUN,   /* a lower-case word before a people's name (etnis, suku) */
-	CUE_EXERCISE_KIND, /* between an exercise's word and its name (latihan bersama X) */
-	CUE_DOCUMENT,      /* the word for an agreement or a law before its title (Perjanjian) */
+	CUE_PERSON_BEFORE,   /* a lower-case word before a person's lone name (oleh, kepada) */
+	CUE_PEOPLE_NOUN,     /* a lower-case word before a people's name (etnis, suku) */
+	CUE_EXERCISE_KIND,   /* between an exercise's word and its name (latihan bersama X) */
+	CUE_DOCUMENT,        /* the word for an agreement or a law before its title (Perjanjian) */
+	CUE_GOVERNMENT_TAIL, /* a government body's last word, fields joined before it (Ministry) */
 	N_CUE_KINDS,
 };
 

@@ -319,20 +319,12 @@ static size_t and_rest_of_body(const struct scan *s, size_t j)
 	    (strcmp(wp_token_folded(s->t, j), "and") != 0 &&
 	     strcmp(wp_token_folded(s->t, j), "dan") != 0))
 		return 0;
-	/* Government bodies; "Gannett and GateHouse Media" are two companies. */
-	static const char *const tails[] = { "ministry",  "department", "agency",    "commission",
-					     "committee", "council",    "authority", "bureau" };
-
 	n = scan_name_span(s, j + 1, MAX_NAME_TOKENS, false);
 	if (scan_capitalised(s, j + 1 + n) && scan_cue_at(s, j + 1 + n, CUE_ORG_TAIL) == 1)
 		n++; /* the span stops before a body's last word, which heads names too */
-	if (n == 0)
-		return 0;
-	const char *last = wp_token_folded(s->t, j + n);
-
-	for (size_t k = 0; k < sizeof(tails) / sizeof(*tails); k++)
-		if (strncmp(last, tails[k], strlen(tails[k])) == 0)
-			return n + 1;
+	/* Government bodies; "Gannett and GateHouse Media" are two companies. */
+	if (n > 0 && scan_cue_at(s, j + n, CUE_GOVERNMENT_TAIL) == 1)
+		return n + 1;
 	return 0;
 }
 
