@@ -14,14 +14,18 @@
  * "Badan Usaha Milik Negara (BUMN)": an organisation's acronym in brackets
  * right after its name (token j) is another name of the same entity, so
  * later mentions of BUMN count for it, even at a sentence start. Returns
- * the tokens used (0 or 3).
+ * the tokens used (0 if none).
  */
 size_t known_define_acronym(struct scan *s, int entity, size_t j)
 {
-	if (entity < 0 || j + 2 >= s->t->n || !wp_token_punct(s->text, &s->t->v[j], '(') ||
-	    !wp_token_punct(s->text, &s->t->v[j + 2], ')'))
+	if (entity < 0 || j + 2 >= s->t->n || !wp_token_punct(s->text, &s->t->v[j], '('))
 		return 0;
-	const struct wp_token *a = &s->t->v[j + 1];
+	/* "Komite Perbatasan Umum (General Border Committee/GBC)": after the gloss. */
+	size_t gloss = scan_slash_gloss(s, j + 1), at = gloss ? j + gloss + 2 : j + 1;
+
+	if (at + 1 >= s->t->n || !wp_token_punct(s->text, &s->t->v[at + 1], ')'))
+		return 0;
+	const struct wp_token *a = &s->t->v[at];
 	size_t len = a->end - a->start;
 
 	int known;
@@ -32,12 +36,12 @@ size_t known_define_acronym(struct scan *s, int entity, size_t j)
 	 */
 	if (!(a->flags & (WP_TOKEN_UPPER | WP_TOKEN_CAPITAL)) || len < 2 ||
 	    wp_token_is(s->text, a, "Persero") || wp_token_is(s->text, a, "Tbk") ||
-	    (!(a->flags & WP_TOKEN_UPPER) && scan_gazetteer_at(s, j + 1, &known)) ||
+	    (!(a->flags & WP_TOKEN_UPPER) && scan_gazetteer_at(s, at, &known)) ||
 	    len >= sizeof(s->acronyms[0].text) ||
 	    s->n_acronyms == sizeof(s->acronyms) / sizeof(*s->acronyms))
 		return 0;
 	struct acronym *d = &s->acronyms[s->n_acronyms++];
-	const struct wp_token *name_end = &s->t->v[j - 1], *close = &s->t->v[j + 2];
+	const struct wp_token *name_end = &s->t->v[j - 1], *close = &s->t->v[at + 1];
 
 	memcpy(d->text, s->text + a->start, len);
 	d->text[len] = '\0';
@@ -46,7 +50,7 @@ size_t known_define_acronym(struct scan *s, int entity, size_t j)
 	return entity_list_extend(s->list, entity, wp_token_end_chars(s->text, name_end),
 				  wp_token_end_chars(s->text, close), d->text, len) < 0
 		       ? 0
-		       : 3;
+		       : at + 2 - j;
 }
 
 /* The entity an acronym the text defined stands for, or -1. */

@@ -85,8 +85,9 @@ static int distance(const char *a, size_t na, const char *b, size_t nb)
 
 /*
  * Whether short is another way of writing full: one of its parts (the
- * surname, or the first name), or the same name with a first name spelt
- * one letter differently (Sergei/Sergey) or a part left out.
+ * surname, or the first name), its first or last parts, or the same name
+ * with a first name spelt one letter differently (Sergei/Sergey) or a
+ * part left out.
  */
 static bool same_person(const struct parts *s, const struct parts *f)
 {
@@ -95,6 +96,15 @@ static bool same_person(const struct parts *s, const struct parts *f)
 			if (names_part(s->p[0], s->len[0], f->p[i], f->len[i]))
 				return true;
 		return false;
+	}
+	/* The full name's first parts (Mohd Nizam of Mohd Nizam Jaffar). */
+	if (s->n < f->n) {
+		size_t k = 0;
+
+		while (k < s->n && same_word(s->p[k], s->len[k], f->p[k], f->len[k]))
+			k++;
+		if (k == s->n)
+			return true;
 	}
 	if (!same_word(s->p[s->n - 1], s->len[s->n - 1], f->p[f->n - 1], f->len[f->n - 1]))
 		return false;

@@ -146,11 +146,13 @@ static size_t named_before(const struct scan *s, size_t j, size_t q)
 }
 
 /*
- * The tokens of a name span [j, j+n) that an organisation the text named
- * already opens, written as before or without its "PT": "Len Industri" of
- * "Len Industri Joga Dharma Setiawan" after "PT Len Industri". 0 if none,
- * or if nothing would be left for the person; else *ret_entity is the
- * organisation's index.
+ * The tokens of a name span [j, j+n) that an organisation or a place the
+ * text named already opens: an organisation as written before or without
+ * its "PT" ("Len Industri" of "Len Industri Joga Dharma Setiawan" after
+ * "PT Len Industri"), a place as written before, with a name of two words
+ * at least after it ("Gubernur Bryansk Alexander Bogomaz" after "wilayah
+ * Bryansk"). 0 if none, or if nothing would be left for the person; else
+ * *ret_entity is the organisation's or place's index.
  */
 static size_t body_named_before(const struct scan *s, size_t j, size_t n, size_t *ret_entity)
 {
@@ -162,12 +164,12 @@ static size_t body_named_before(const struct scan *s, size_t j, size_t n, size_t
 		for (size_t e = 0; e < s->list->n; e++) {
 			const struct entity *x = &s->list->v[e];
 
-			if (x->type != ENTITY_ORG)
+			if (x->type != ENTITY_ORG && (x->type != ENTITY_PLACE || n - k < 2))
 				continue;
 			for (size_t v = 0; v < x->n_surfaces; v++) {
 				const char *surface = x->surfaces[v];
 
-				if (strncmp(surface, "PT ", 3) == 0)
+				if (x->type == ENTITY_ORG && strncmp(surface, "PT ", 3) == 0)
 					surface += 3;
 				if (strlen(surface) == len && memcmp(surface, start, len) == 0) {
 					*ret_entity = e;
@@ -253,9 +255,14 @@ size_t posts_person_after(struct scan *s, size_t i, size_t n)
 		} else if ((q = scan_gazetteer_at(s, j, &entry)) &&
 			   scan_canonical(s, entry)->type != ENTITY_PERSON) {
 			enum entity_type type = scan_canonical(s, entry)->type;
+			size_t number = scan_unit_number(s, j, j + q);
 
-			if (known_add_gazetteer(s, j, q, entry) == 0)
+			/* "Koarmada II": the numbered unit, not the whole command the gazetteer
+			 * knows. */
+			if (number ? scan_add(s, ENTITY_ORG, NULL, NULL, j, j + q + number) < 0
+				   : known_add_gazetteer(s, j, q, entry) == 0)
 				return 0;
+			q += number;
 			jurisdiction |= type == ENTITY_COUNTRY || type == ENTITY_PLACE;
 			j += q;
 		} else if (known_defined_acronym(s, j) >= 0) {
@@ -338,10 +345,14 @@ size_t posts_person_after(struct scan *s, size_t i, size_t n)
 	size_t name = scan_name_span(s, j + initial, MAX_NAME_TOKENS, false);
 	size_t org = 0, body = initial ? 0 : body_named_before(s, j, name, &org);
 
-	/* "Direktur Utama Len Industri Joga ...", after "PT Len Industri": the body, then the name.
+	/*
+	 * "Direktur Utama Len Industri Joga ...", after "PT Len Industri": the
+	 * body (or the place: "Gubernur Bryansk ..."), then the name.
 	 */
 	if (body) {
-		if (scan_add(s, ENTITY_ORG, s->list->v[org].name, NULL, j, j + body) < 0)
+		const struct entity *x = &s->list->v[org];
+
+		if (scan_add(s, x->type, x->name, x->code, j, j + body) < 0)
 			return post_end - i;
 		j += body;
 		post_end = j;

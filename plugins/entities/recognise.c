@@ -206,6 +206,48 @@ static bool expands_acronym_before(const struct scan *s, size_t i, size_t n)
 }
 
 /*
+ * "Pangkalan Udara (Lanud) Halim Perdanakusuma", "Pusat Latihan Tempur
+ * (Puslatpur) Baluran": a head spelt out, its short form in brackets (a
+ * head itself, of a place or a body, which says which), then the name. One name, written as the
+ * short form and the name ("Lanud Halim Perdanakusuma"); the tokens used,
+ * 0 if [i, i+n) is not so followed.
+ */
+static size_t head_acronym_then_name(struct scan *s, size_t i, size_t n)
+{
+	size_t k = i + n, rest;
+	enum entity_type type;
+
+	if (k + 3 >= s->t->n || !wp_token_punct(s->text, &s->t->v[k], '(') ||
+	    !wp_token_punct(s->text, &s->t->v[k + 2], ')'))
+		return 0;
+	if (scan_cue_at(s, k + 1, CUE_PLACE_HEAD) == 1)
+		type = ENTITY_PLACE;
+	else if (scan_cue_at(s, k + 1, CUE_ORG_HEAD) == 1)
+		type = ENTITY_ORG;
+	else
+		return 0;
+	if (!scan_name_word(s, k + 3) || !(rest = scan_name_span(s, k + 3, MAX_ORG_TOKENS, true)))
+		return 0;
+	const struct wp_token *a = &s->t->v[k + 1], *first = &s->t->v[k + 3],
+			      *last = &s->t->v[k + 2 + rest];
+	size_t a_len = a->end - a->start, rest_len = last->end - first->start;
+	char *name = malloc(a_len + 1 + rest_len + 1);
+
+	if (!name) {
+		s->error = -ENOMEM;
+		return 0;
+	}
+	memcpy(name, s->text + a->start, a_len);
+	name[a_len] = ' ';
+	memcpy(name + a_len + 1, s->text + first->start, rest_len);
+	name[a_len + 1 + rest_len] = '\0';
+	int r = scan_add(s, type, name, NULL, i, k + 3 + rest);
+
+	free(name);
+	return r < 0 ? 0 : k + 3 + rest - i;
+}
+
+/*
  * "latihan bertajuk Vibrant Sakti 2026", "Latgab Dharma Yudha 2026": a name
  * after the words that name an exercise, closed by its year (the token
  * after the span).
@@ -234,7 +276,8 @@ static bool event_named_before(const struct scan *s, size_t i)
 {
 	size_t k = i;
 
-	if (after_lower_word(s, k, CUE_EXERCISE_KIND))
+	/* "latihan udara gabungan Freedom Flag": two words of kind at most. */
+	for (int kinds = 0; kinds < 2 && after_lower_word(s, k, CUE_EXERCISE_KIND); kinds++)
 		k--;
 	/* "Latihan bersama ..." opening a sentence is capitalised by it alone. */
 	if (k == 0 || ((s->t->v[k - 1].flags & WP_TOKEN_CAPITAL) &&
@@ -504,6 +547,8 @@ static size_t step(struct scan *s, size_t i)
 			span -= scan_speaker_tail(s, i + head, i + head + span, 1);
 		}
 	}
+	if (head && (n = head_acronym_then_name(s, i, head + span)))
+		return n;
 	/*
 	 * A known name wins over a head's guess: "Partai Golkar" of "Partai
 	 * Golkar Aburizal". Not over a company's registered name, which "PT"
@@ -528,6 +573,8 @@ static size_t step(struct scan *s, size_t i)
 		return head + span +
 		       (head_type == ENTITY_ORG ? known_define_acronym(s, e, i + head + span) : 0);
 	}
+	if ((n = scan_slash_gloss(s, i)))
+		return n;
 	/* A post without a name after it is no name itself ("kata Presiden."). */
 	if ((n = scan_cue_at(s, i, CUE_TITLE)))
 		return (used = posts_person_after(s, i, n)) ? used : n;

@@ -263,9 +263,22 @@ bool scan_number_in_name(const struct scan *s, size_t k, bool after_head)
 	return after_head || scan_name_word(s, k + 1);
 }
 
+/* An upper-case Roman numeral of a unit's or a body's number: I to XXXIX. */
+static bool roman_numeral(const struct scan *s, size_t k)
+{
+	const struct wp_token *t = &s->t->v[k];
+	size_t len = t->end - t->start;
+
+	return (t->flags & WP_TOKEN_WORD) && (t->flags & WP_TOKEN_UPPER) && len <= 6 &&
+	       strspn(s->text + t->start, "IVX") == len;
+}
+
 size_t scan_unit_number(const struct scan *s, size_t head, size_t k)
 {
-	return scan_cue_at(s, head, CUE_NUMBERED) && scan_number_in_name(s, k, true) ? 1 : 0;
+	return scan_cue_at(s, head, CUE_NUMBERED) && k < s->t->n &&
+			       (scan_number_in_name(s, k, true) || roman_numeral(s, k))
+		       ? 1
+		       : 0;
 }
 
 const struct canonical *scan_canonical(const struct scan *s, int entry)
@@ -292,16 +305,6 @@ static bool in_org_word(const struct scan *s, size_t k)
 	return scan_capitalised(s, k) && scan_cue_at(s, k, CUE_IN_ORG) == 1;
 }
 
-/* An upper-case Roman numeral of a unit's or a body's number: I to XXXIX. */
-static bool roman_numeral(const struct scan *s, size_t k)
-{
-	const struct wp_token *t = &s->t->v[k];
-	size_t len = t->end - t->start;
-
-	return (t->flags & WP_TOKEN_WORD) && (t->flags & WP_TOKEN_UPPER) && len <= 6 &&
-	       strspn(s->text + t->start, "IVX") == len;
-}
-
 size_t scan_territorial_suffix(const struct scan *s, size_t j)
 {
 	size_t k = j;
@@ -321,7 +324,8 @@ size_t scan_name_span(const struct scan *s, size_t i, size_t max, bool through_n
 	size_t k = i;
 	int entry;
 	/* An organisation's name, from its head on: "Centre" + "for Strategic and ...". */
-	bool in_org = through_names || (i > 0 && scan_cue_at(s, i - 1, CUE_ORG_HEAD) == 1);
+	bool after_head = i > 0 && scan_cue_at(s, i - 1, CUE_ORG_HEAD) == 1;
+	bool in_org = through_names || after_head;
 	bool english = false;
 
 	while (k < s->t->n && k - i < max) {
@@ -357,8 +361,8 @@ size_t scan_name_span(const struct scan *s, size_t i, size_t max, bool through_n
 			k++;
 		} else if (through_names && scan_number_in_name(s, k, k == i)) {
 			k++;
-		} else if (in_org && k > i && roman_numeral(s, k)) {
-			k++; /* "Komando Armada I", "Kodam IV" */
+		} else if (in_org && (k > i || after_head) && roman_numeral(s, k)) {
+			k++; /* "Komando Armada I", "Kodam IV", "Koarmada | II" */
 		} else {
 			break;
 		}
@@ -463,4 +467,28 @@ size_t scan_and_field(const struct scan *s, size_t j, size_t max)
 			break;
 	}
 	return k > j + 1 ? k - j : 0;
+}
+
+size_t scan_slash_gloss(const struct scan *s, size_t i)
+{
+	enum { MAX_GLOSS_TOKENS = 10 };
+	size_t k = i;
+
+	if (i == 0 || !wp_token_punct(s->text, &s->t->v[i - 1], '('))
+		return 0;
+	while (k < s->t->n && k - i < MAX_GLOSS_TOKENS && (s->t->v[k].flags & WP_TOKEN_WORD))
+		k++;
+	if (k == i || k + 2 >= s->t->n || !wp_token_punct(s->text, &s->t->v[k], '/') ||
+	    !wp_token_punct(s->text, &s->t->v[k + 2], ')'))
+		return 0;
+	const struct wp_token *a = &s->t->v[k + 1];
+	const char *acronym = s->text + a->start;
+	size_t len = a->end - a->start, spelt = 0;
+
+	if (!(a->flags & WP_TOKEN_UPPER) || len < 2)
+		return 0;
+	for (size_t j = i; j < k; j++)
+		if (s->t->v[j].flags & WP_TOKEN_CAPITAL)
+			spelt += spelt < len && s->text[s->t->v[j].start] == acronym[spelt];
+	return spelt == len ? k - i : 0;
 }

@@ -120,9 +120,16 @@ size_t scan_territorial_suffix(const struct scan *s, size_t j);
 
 /*
  * 1 if token k is the number of a unit whose name starts at token head
- * with a numbered cue ("Skadron Udara 12 berada ..."), else 0.
+ * with a numbered cue ("Skadron Udara 12 berada ...", "Koarmada II"), else 0.
  */
 size_t scan_unit_number(const struct scan *s, size_t head, size_t k);
+/*
+ * "(General Border Committee/GBC)": a gloss in brackets, the long form in
+ * another language and its acronym after a slash, following the name the
+ * text uses. The tokens of the long form from token i (the bracket's
+ * first word), whose capitals spell the acronym, or 0.
+ */
+size_t scan_slash_gloss(const struct scan *s, size_t i);
 /* The canonical name of the gazetteer's entry (from scan_gazetteer_at). */
 const struct canonical *scan_canonical(const struct scan *s, int entry);
 /* Whether token i is an acronym the text spelt out in everyday words (plain_acronyms). */

@@ -1311,7 +1311,63 @@ WA_TEST(a_lone_name_after_menurut_opening_a_sentence_is_a_person)
 	wa_test_run_done(&r);
 }
 
+/* Numbered units inside a post, a governor's province named before, a glossed acronym. */
+WA_TEST(units_in_posts_a_governors_province_and_a_glossed_acronym)
+{
+	struct wa_test_run r = { 0 };
+
+	wa_test_run_text(
+		&r, conf,
+		"Komandan Satuan Kapal Eskorta Koarmada II Kolonel Laut (P) Hendra Gunawan "
+		"menambahkan, awak kapal siap. Drone menghantam wilayah Kostroma. Gubernur "
+		"Kostroma Sergei Sitnikov mengatakan tidak ada korban. Menteri Pertahanan "
+		"Nasional Turki Yasar Guler hadir. Kesepakatan dicapai dalam Sidang Komite "
+		"Perbatasan Umum (General Border Committee/GBC) ke-50. GBC dibentuk pada 1971.\n");
+	ASSERT_STR_EQ(wa_json_get_string(entity(&r, "person", "Hendra Gunawan"), "role"),
+		      "Komandan Satuan Kapal Eskorta Koarmada II Kolonel Laut (P)");
+	ASSERT_NOT_NULL(entity(&r, "org", "Koarmada II"));
+	ASSERT_NULL(entity(&r, "org", "Satuan"));
+	ASSERT_STR_EQ(wa_json_get_string(entity(&r, "person", "Sergei Sitnikov"), "role"),
+		      "Gubernur Kostroma");
+	ASSERT_STR_EQ(wa_json_get_string(entity(&r, "person", "Yasar Guler"), "role"),
+		      "Menteri Pertahanan Nasional Turki");
+	const cJSON *gbc = entity(&r, "org", "Komite Perbatasan Umum");
+
+	ASSERT_TRUE(has_alias(gbc, "GBC"));
+	ASSERT_EQ(mentions(gbc), 2);
+	ASSERT_EQ(count_of_type(&r, "person"), 3); /* not "Border", the English rank's catch */
+	wa_test_run_done(&r);
+}
+
+/*
+ * "Pangkalan Udara (Lanud) Halim Perdanakusuma": the short form in brackets
+ * leaves the name whole; exercises after two words of kind, fairs by name;
+ * a name that opens a longer one is the same person.
+ */
+WA_TEST(a_bracketed_short_form_inside_a_name_and_a_name_cut_short)
+{
+	struct wa_test_run r = { 0 };
+
+	wa_test_run_text(
+		&r, conf,
+		"Pesawat mendarat di Pangkalan Udara (Lanud) Halim Perdanakusuma. Marinir "
+		"berlatih di Pusat Latihan Tempur (Puslatpur) Baluran. Kedua negara menggelar "
+		"latihan udara gabungan Iron Falcon dan tampil di pameran IDEF 2026. Panglima "
+		"ATM Jeneral Tan Sri Mohd Nizam Jaffar hadir. Mohd Nizam menyebut Malaysia siap "
+		"berbagi data.\n");
+	ASSERT_NOT_NULL(entity(&r, "place", "Lanud Halim Perdanakusuma"));
+	ASSERT_NOT_NULL(entity(&r, "place", "Puslatpur Baluran"));
+	ASSERT_NULL(entity(&r, "place", "Pusat"));
+	ASSERT_NOT_NULL(entity(&r, "event", "Iron Falcon"));
+	ASSERT_NOT_NULL(entity(&r, "event", "IDEF 2026"));
+	ASSERT_EQ(mentions(entity(&r, "person", "Mohd Nizam Jaffar")), 2);
+	ASSERT_EQ(count_of_type(&r, "person"), 1);
+	wa_test_run_done(&r);
+}
+
 WA_TEST_MAIN(WA_TEST_ENTRY(a_text_of_endless_names_is_capped_not_quadratic),
+	     WA_TEST_ENTRY(units_in_posts_a_governors_province_and_a_glossed_acronym),
+	     WA_TEST_ENTRY(a_bracketed_short_form_inside_a_name_and_a_name_cut_short),
 	     WA_TEST_ENTRY(a_lone_name_after_menurut_opening_a_sentence_is_a_person),
 	     WA_TEST_ENTRY(a_bodys_name_runs_through_ham_islam_and_dunia),
 	     WA_TEST_ENTRY(a_company_by_its_short_name_and_english_bodies_and_ranks),

@@ -623,11 +623,91 @@ static bool after_menurut(const struct scan *s, size_t first)
 }
 
 /*
+ * Words between a subject and its reporting verb that leave the verb the
+ * subject's: "Mohamed Khaled Nordin, sebelum ini berkata ...", "Agus juga
+ * mengatakan ...".
+ */
+static size_t adverbs_at(const struct scan *s, size_t j)
+{
+	static const char *const adverbs[] = { "juga",   "sebelumnya", "kemudian",   "lalu",
+					       "pun",    "kembali",    "sempat",     "telah",
+					       "pernah", "turut",      "sebelum ini" };
+	size_t k = j;
+
+	while (k < s->t->n) {
+		const char *w = wp_token_folded(s->t, k);
+		size_t step = 0;
+
+		if (wp_token_punct(s->text, &s->t->v[k], ','))
+			step = 1;
+		for (size_t a = 0; !step && a < sizeof(adverbs) / sizeof(*adverbs); a++)
+			if (strcmp(w, adverbs[a]) == 0)
+				step = 1;
+			else if (strcmp(adverbs[a], "sebelum ini") == 0 &&
+				 strcmp(w, "sebelum") == 0 && k + 1 < s->t->n &&
+				 strcmp(wp_token_folded(s->t, k + 1), "ini") == 0)
+				step = 2;
+		if (!step)
+			break;
+		k += step;
+	}
+	return k - j;
+}
+
+/*
+ * What the speaker said from token j (after "mengatakan", "Menurut X,"):
+ * the rest of the sentence, unless it is too short or quotes someone.
+ * subject is the token the attribution starts at, where a cited outlet is
+ * looked for.
+ */
+static int add_indirect(struct scan *s, const bool *quoted, size_t j, size_t subject,
+			const char *speaker)
+{
+	while (j < s->t->n && (wp_token_punct(s->text, &s->t->v[j], ',') ||
+			       strcmp(wp_token_folded(s->t, j), "bahwa") == 0))
+		j++;
+	size_t end = sentence_end(s, j), last = end;
+	bool has_quote = false;
+
+	for (size_t k = j; k < end; k++)
+		has_quote |= quoted[k] || quote_mark(s, k);
+	if (j >= end || has_quote || words_between(s, j, end) < MIN_INDIRECT_WORDS)
+		return 0;
+	/* The attribution is not part of what was said. */
+	for (size_t k = j; k < end; k++)
+		if (cue_at(s, k, CUE_VIA)) {
+			last = k;
+			break;
+		}
+	while (last > j && (s->t->v[last - 1].flags & WP_TOKEN_PUNCT))
+		last--;
+	if (last == j)
+		return 0;
+	char *via = via_in(s, subject, end);
+	int r = add_quote(s, s->text + s->t->v[j].start, s->t->v[last - 1].end - s->t->v[j].start,
+			  speaker, "indirect", s->t->v[j].chars, via);
+
+	free(via);
+	return r;
+}
+
+/* The reporting verb at token j (a me- verb or "berkata"): its tokens, 0 if none. */
+static size_t reporting_verb(const struct scan *s, size_t j)
+{
+	size_t v;
+
+	return j < s->t->n && (v = cue_at(s, j, CUE_VERB)) && me_verb(s, j, v) ? v : 0;
+}
+
+/*
  * Sjafrie menegaskan bahwa ..., Menurut Sjafrie, ...: the rest of the
- * sentence, credited to Sjafrie.
+ * sentence, credited to Sjafrie. "Ia mengatakan, ..." (Indonesian) and
+ * "Beliau berkata, ..." (Malay) credit the person named last before.
  */
 static int find_indirect(struct scan *s, const bool *quoted)
 {
+	int r;
+
 	for (size_t p = 0; p < s->n_people && s->list.n < MAX_QUOTES; p++) {
 		size_t j = token_at(s, s->people[p].end), v;
 
@@ -635,40 +715,28 @@ static int find_indirect(struct scan *s, const bool *quoted)
 		    wp_token_punct(s->text, &s->t->v[j], ',')) {
 			j++; /* Menurut Sjafrie, ... */
 		} else {
-			while (j < s->t->n && (wp_token_punct(s->text, &s->t->v[j], ',') ||
-					       strcmp(wp_token_folded(s->t, j), "juga") == 0))
-				j++;
-			if (j >= s->t->n || !(v = cue_at(s, j, CUE_VERB)) || !me_verb(s, j, v))
+			j += adverbs_at(s, j);
+			if (!(v = reporting_verb(s, j)))
 				continue;
 			j += v;
 		}
-		while (j < s->t->n && (wp_token_punct(s->text, &s->t->v[j], ',') ||
-				       strcmp(wp_token_folded(s->t, j), "bahwa") == 0))
-			j++;
-		size_t end = sentence_end(s, j), last = end;
-		bool has_quote = false;
+		if ((r = add_indirect(s, quoted, j, token_at(s, s->people[p].start),
+				      s->people[p].name)) < 0)
+			return r;
+	}
+	for (size_t i = 0; i + 1 < s->t->n && s->list.n < MAX_QUOTES; i++) {
+		const char *w = wp_token_folded(s->t, i);
+		const char *speaker;
+		size_t j, v;
 
-		for (size_t k = j; k < end; k++)
-			has_quote |= quoted[k] || quote_mark(s, k);
-		if (j >= end || has_quote || words_between(s, j, end) < MIN_INDIRECT_WORDS)
+		if (!(s->t->v[i].flags & (WP_TOKEN_SENT_START | WP_TOKEN_LINE_START)) ||
+		    (strcmp(w, "ia") != 0 && strcmp(w, "dia") != 0 && strcmp(w, "beliau") != 0))
 			continue;
-		/* The attribution is not part of what was said. */
-		for (size_t k = j; k < end; k++)
-			if (cue_at(s, k, CUE_VIA)) {
-				last = k;
-				break;
-			}
-		while (last > j && (s->t->v[last - 1].flags & WP_TOKEN_PUNCT))
-			last--;
-		if (last == j)
+		j = i + 1 + adverbs_at(s, i + 1);
+		if (!(v = reporting_verb(s, j)) ||
+		    !(speaker = last_person_before(s, s->t->v[i].chars, 0)))
 			continue;
-		char *via = via_in(s, token_at(s, s->people[p].start), end);
-		int r = add_quote(s, s->text + s->t->v[j].start,
-				  s->t->v[last - 1].end - s->t->v[j].start, s->people[p].name,
-				  "indirect", s->t->v[j].chars, via);
-
-		free(via);
-		if (r < 0)
+		if ((r = add_indirect(s, quoted, j + v, i, speaker)) < 0)
 			return r;
 	}
 	return 0;

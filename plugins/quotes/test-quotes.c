@@ -296,7 +296,30 @@ WA_TEST(a_speaker_after_menurut_speaks_in_the_next_paragraph)
 	wa_test_run_done(&r);
 }
 
+/*
+ * "Ia menyebut ...", "Beliau berkata, ...": a pronoun opening the sentence
+ * reports the person named last; "X, sebelum ini berkata ..." is X's.
+ */
+WA_TEST(a_pronoun_or_an_adverb_before_the_verb_keeps_the_speaker)
+{
+	struct wa_test_run r = { 0 };
+
+	wa_test_run_text(
+		&r, conf,
+		"Menteri Pertahanan Nasional Turki Yasar Guler menyambut baik kesepakatan itu. "
+		"Ia menyebut Indonesia sebagai negara pertama yang memesan pesawat itu.\n\n"
+		"Panglima Tentera Laut, Laksamana Tan Sri Zulhelmy Ithnain, hadir. Beliau "
+		"berkata, kesemua tiga kapal akan ditempatkan di Sabah.\n\n"
+		"Menteri Pertahanan, Datuk Seri Mohamed Khaled Nordin, sebelum ini berkata "
+		"kerajaan memperuntukkan dana bagi perolehan kapal terbabit.\n");
+	expect(&r, "Indonesia sebagai negara pertama", "Yasar Guler", "indirect");
+	expect(&r, "kesemua tiga kapal", "Zulhelmy Ithnain", "indirect");
+	expect(&r, "kerajaan memperuntukkan dana", "Mohamed Khaled Nordin", "indirect");
+	wa_test_run_done(&r);
+}
+
 WA_TEST_MAIN(WA_TEST_ENTRY(a_long_post_before_the_name_and_a_pronoun_after_the_verb),
+	     WA_TEST_ENTRY(a_pronoun_or_an_adverb_before_the_verb_keeps_the_speaker),
 	     WA_TEST_ENTRY(a_reporting_verb_ending_the_text_quotes_nothing),
 	     WA_TEST_ENTRY(katanya_is_the_last_speaker_not_the_last_name),
 	     WA_TEST_ENTRY(a_description_that_refers_back_is_the_person_named_before),
