@@ -126,6 +126,33 @@ static bool all_common(const struct scan *s, size_t i, size_t n)
 	return true;
 }
 
+/*
+ * "Subang" after "Kabupaten Subang": a place the text named with its head
+ * word (Kabupaten, Kota, Pulau, ...), now named without it. The place's
+ * index, or -1.
+ */
+static int place_named_with_head(const struct scan *s, size_t i, size_t n)
+{
+	const char *name = s->text + s->t->v[i].start;
+	size_t len = s->t->v[i + n - 1].end - s->t->v[i].start;
+
+	for (size_t e = 0; e < s->list->n; e++) {
+		const char *place = s->list->v[e].name;
+		size_t place_len = strlen(place), head = place_len - len - 1;
+		char folded[24];
+
+		if (s->list->v[e].type != ENTITY_PLACE || place_len <= len + 1 ||
+		    head >= sizeof(folded) || place[head] != ' ' ||
+		    memcmp(place + head + 1, name, len) != 0 || memchr(place, ' ', head))
+			continue;
+		for (size_t k = 0; k < head; k++)
+			folded[k] = (char)tolower((unsigned char)place[k]);
+		if (scan_is_cue_word(s, folded, head, CUE_PLACE_HEAD))
+			return (int)e;
+	}
+	return -1;
+}
+
 /* No one's name has a digit in it; a model's does. */
 static bool has_digits(const struct scan *s, size_t i, size_t n)
 {
@@ -437,6 +464,8 @@ static size_t other_name(struct scan *s, size_t i)
 		r = scan_add(s, ENTITY_ORG, NULL, NULL, i, i + 1);
 	else if (n == 1 && web_address(s, i))
 		r = scan_add(s, ENTITY_ORG, NULL, NULL, i, i + 1);
+	else if ((r = place_named_with_head(s, i, n)) >= 0)
+		r = scan_add(s, ENTITY_PLACE, s->list->v[r].name, s->list->v[r].code, i, i + n);
 	else if (n == 1 && !place_context(s, i, n) && !person_context(s, i) &&
 		 !scan_cue_at(s, i, CUE_PERSON_WORD))
 		r = remember_candidate(s, i);

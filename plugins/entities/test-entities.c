@@ -1341,8 +1341,9 @@ WA_TEST(units_in_posts_a_governors_province_and_a_glossed_acronym)
 
 /*
  * "Pangkalan Udara (Lanud) Halim Perdanakusuma": the short form in brackets
- * leaves the name whole; exercises after two words of kind, fairs by name;
- * a name that opens a longer one is the same person.
+ * leaves the name whole, and a regency named again without "Kabupaten" is
+ * still the regency; exercises after two words of kind, fairs by name; a
+ * name that opens a longer one is the same person.
  */
 WA_TEST(a_bracketed_short_form_inside_a_name_and_a_name_cut_short)
 {
@@ -1354,8 +1355,10 @@ WA_TEST(a_bracketed_short_form_inside_a_name_and_a_name_cut_short)
 		"berlatih di Pusat Latihan Tempur (Puslatpur) Baluran. Kedua negara menggelar "
 		"latihan udara gabungan Iron Falcon dan tampil di pameran IDEF 2026. Panglima "
 		"ATM Jeneral Tan Sri Mohd Nizam Jaffar hadir. Mohd Nizam menyebut Malaysia siap "
-		"berbagi data.\n");
+		"berbagi data. Pabrik itu berdiri di Kabupaten Subang. Pabrik amunisi Subang "
+		"merupakan yang terbesar.\n");
 	ASSERT_NOT_NULL(entity(&r, "place", "Lanud Halim Perdanakusuma"));
+	ASSERT_EQ(mentions(entity(&r, "place", "Kabupaten Subang")), 2);
 	ASSERT_NOT_NULL(entity(&r, "place", "Puslatpur Baluran"));
 	ASSERT_NULL(entity(&r, "place", "Pusat"));
 	ASSERT_NOT_NULL(entity(&r, "event", "Iron Falcon"));
