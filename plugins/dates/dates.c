@@ -104,8 +104,9 @@ static int infer_year(const struct date_match *m, const struct reference *ref, b
 
 	civil_from_days(ref->day, &ry, &rm, &rd);
 	/*
-	 * A month alone: "Februari lalu" the last one before, "Juni mendatang"
-	 * the next; "awal Desember" the nearest, within half a year either way.
+	 * A month alone: "Februari lalu" the last one before, "pada Februari"
+	 * this one or the last, "Juni mendatang" the next; "awal Desember"
+	 * the nearest, within half a year either way.
 	 */
 	if (!m->day) {
 		*ret_mismatch = false;
@@ -113,6 +114,8 @@ static int infer_year(const struct date_match *m, const struct reference *ref, b
 			return m->month > rm ? ry : ry + 1;
 		if (m->said_past)
 			return m->month < rm ? ry : ry - 1;
+		if (m->said_so_far)
+			return m->month <= rm ? ry : ry - 1;
 		return m->month - rm > 6 ? ry - 1 : m->month - rm < -6 ? ry + 1 : ry;
 	}
 	int year = ry;

@@ -386,6 +386,24 @@ static bool part_of_month_before(const struct cursor *c)
 	return false;
 }
 
+/*
+ * "pada Juli", "sejak Agustus", "bulan Mei", "in March", "since March",
+ * "last May": a month alone that the word before makes a time. This month
+ * or an earlier one unless the words point ahead ("akan digelar pada
+ * Juli"): news reports what was.
+ */
+static bool month_preposition_before(const struct cursor *c)
+{
+	static const char *const words[] = { "pada", "sejak", "bulan", "in", "since", "last" };
+	char w[16];
+
+	word_before(c, w, sizeof(w));
+	for (size_t i = 0; i < N(words); i++)
+		if (strcmp(w, words[i]) == 0)
+			return true;
+	return false;
+}
+
 /* "December 4, 2022", "Dec 4 2022"; "Desember 2022" (a month: partial) */
 static bool month_first(struct cursor *c, struct date_match *m)
 {
@@ -431,10 +449,14 @@ static bool month_first(struct cursor *c, struct date_match *m)
 	 * the reference's side of it.
 	 */
 	bool past = literal(&t, "lalu");
+	bool to_come = !past && (literal(&t, "mendatang") || literal(&t, "depan"));
+	bool part = !past && !to_come && part_of_month_before(c);
+	bool after_preposition = !past && !to_come && !part && month_preposition_before(c);
 
-	if (past || literal(&t, "mendatang") || literal(&t, "depan") || part_of_month_before(c)) {
+	if (past || to_come || part || after_preposition) {
 		m->year = 0, m->month = mo, m->day = 0;
 		m->said_past = past;
+		m->said_so_far = after_preposition;
 		*c = month_end;
 		return true;
 	}

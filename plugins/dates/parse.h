@@ -26,6 +26,7 @@ struct date_match {
 	int year, month, day; /* 0: not given */
 	int end_day;          /* a range's last day ("17-18 November"), 0 if none */
 	bool said_past;       /* a month alone the words put behind: "Februari lalu" */
+	bool said_so_far;     /* a month alone after "pada", "in": this one or an earlier */
 	int weekday;          /* 0 = Sunday; -1: not given */
 	bool has_time;
 	int hour, minute, second;

@@ -95,6 +95,11 @@ WA_TEST(dates_without_a_year_take_the_publication_year)
 	check("Marles berkunjung ke Jakarta pada Februari lalu.", "Februari", "2025-02", "partial");
 	check("Latihan itu digelar Oktober lalu.", "Oktober", "2024-10", "partial");
 	check("Latihan berikutnya digelar Juni mendatang.", "Juni", "2026-06", "partial");
+	/* After "pada", "sejak", "in", "since": past, unless the words point ahead. */
+	check("Kontrak itu diteken pada Oktober.", "Oktober", "2024-10", "partial");
+	check("Local media reported in March that the deal was signed.", "March", "2025-03",
+	      "partial");
+	check("Latihan itu akan digelar pada Oktober.", "Oktober", "2025-10", "partial");
 	/* A day more than a month after publication is last year's; within the month, this year's.
 	 */
 	check("Pameran dibuka 21 November di Jakarta.", "21 November", "2024-11-21", "partial");

@@ -50,7 +50,7 @@ static int entities_process(void *state, struct wa_article *a)
 
 	if (!tokens)
 		return r;
-	r = entities_recognise(g, text, tokens, &list);
+	r = entities_recognise(g, text, tokens, wa_article_get_string(a, "outlet"), &list);
 	if (r == 0) {
 		struct wp_people *people = entity_list_people(&list);
 

@@ -38,6 +38,7 @@ static const char *const cue_names[] = {
 	[CUE_EXERCISE_KIND] = "exercise-kind",
 	[CUE_DOCUMENT] = "document",
 	[CUE_GOVERNMENT_TAIL] = "government-tail",
+	[CUE_ME_NOUN] = "me-noun",
 };
 
 const char *entity_type_name(enum entity_type type)

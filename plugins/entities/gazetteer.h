@@ -47,6 +47,7 @@ enum cue_kind {
 	CUE_EXERCISE_KIND,   /* between an exercise's word and its name (latihan bersama X) */
 	CUE_DOCUMENT,        /* the word for an agreement or a law before its title (Perjanjian) */
 	CUE_GOVERNMENT_TAIL, /* a government body's last word, fields joined before it (Ministry) */
+	CUE_ME_NOUN,         /* a word opening with me- that is no verb (media, menteri) */
 	N_CUE_KINDS,
 };
 

@@ -692,9 +692,9 @@ static void find_plain_acronyms(struct scan *s)
 }
 
 int entities_recognise(const struct gazetteer *g, const char *text, const struct wp_tokens *tokens,
-		       struct entity_list *list)
+		       const char *outlet, struct entity_list *list)
 {
-	struct scan s = { .g = g, .text = text, .t = tokens, .list = list };
+	struct scan s = { .g = g, .text = text, .t = tokens, .list = list, .outlet = outlet };
 	int r;
 
 	if (!(s.memo = calloc(tokens->n + 1, sizeof(*s.memo))))

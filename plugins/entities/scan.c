@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 /* Adds a mention spanning tokens [i, j), named `name` (or as written if NULL). */
 /*
@@ -33,6 +34,10 @@ int scan_add(struct scan *s, enum entity_type type, const char *name, const char
 	size_t len = s->t->v[j - 1].end - s->t->v[i].start;
 	char *owned = NULL;
 
+	/* "told Naval Insight", "kepada Republika": the outlet the article is from. */
+	if (type == ENTITY_PERSON && !name && s->outlet && strlen(s->outlet) == len &&
+	    strncasecmp(surface, s->outlet, len) == 0)
+		type = ENTITY_ORG;
 	if (!name && !(name = owned = strndup(surface, len)))
 		return -ENOMEM;
 	if (owned)
@@ -382,7 +387,9 @@ bool scan_acts(const struct scan *s, size_t j)
 
 		if (!(t->flags & WP_TOKEN_WORD) || (t->flags & WP_TOKEN_CAPITAL))
 			return false;
-		if ((strncmp(w, "me", 2) == 0 && t->fold_len >= 5) || scan_cue_at(s, j, CUE_VERB))
+		if ((strncmp(w, "me", 2) == 0 && t->fold_len >= 5 &&
+		     !scan_cue_at(s, j, CUE_ME_NOUN)) ||
+		    scan_cue_at(s, j, CUE_VERB))
 			return true;
 		bool is_aux = false;
 

@@ -40,6 +40,7 @@ struct scan {
 	const char *text;
 	const struct wp_tokens *t;
 	struct entity_list *list;
+	const char *outlet; /* the article's outlet (meta's), or NULL */
 	struct candidate *candidates;
 	size_t n_candidates;
 	/* Acronyms the text defined: "Badan Usaha Milik Negara (BUMN)". */

@@ -438,8 +438,62 @@ WA_TEST(a_page_with_nothing_in_it_is_refused)
 	wa_test_run_done(&r);
 }
 
+/*
+ * A theme that marks each comment as a whole, its author and date beside
+ * its paragraphs; WordPress's "Like Loading..." under the text; the page's
+ * own outlet quoted in the text is an organisation, no person.
+ */
+WA_TEST(bare_comments_and_the_pages_own_outlet)
+{
+	static const char page[] =
+		"<html><head><title>Jakarta Orders Two More Submarines - Naval Insight</title>"
+		"<meta property=\"og:site_name\" content=\"Naval Insight\"></head><body>"
+		"<article><h1>Jakarta Orders Two More Submarines</h1><div class=\"entry-content\">"
+		"<p>Indonesia's Ministry of Defence has signed an amendment with Naval Group for "
+		"two more submarines, bringing the total on order to four, officials said.</p>"
+		"<p>\"This secures a production line in Surabaya for the decade,\" PT PAL "
+		"president director Kaharuddin Djenod told Naval Insight on Thursday.</p>"
+		"<p>Local media reported in March that the first contract was worth about two "
+		"billion dollars.</p><p>Like Loading...</p></div></article>"
+		"<div id=\"comments\" class=\"comments-area\"><ol class=\"comment-list\">"
+		"<li class=\"comment\"><div class=\"comment-author\">Bima_ID</div>"
+		"<div class=\"comment-metadata\">November 27, 2026 at 10:14 am</div>"
+		"<p>Hope PAL delivers on time this time.</p></li></ol></div></body></html>";
+	struct wa_test_run r = { 0 };
+
+	wa_test_run_start(&r,
+			  "pipeline = { 'ingest_html', 'normalize', 'spam', 'clean', 'meta', "
+			  "'dates', 'langid', 'entities' }",
+			  "insight.html", page, sizeof(page) - 1);
+	const cJSON *comments = wa_test_field(&r, "comments");
+
+	ASSERT_EQ(cJSON_GetArraySize(comments), 1);
+	ASSERT_STR_EQ(wa_json_get_string(cJSON_GetArrayItem(comments, 0), "author"), "Bima_ID");
+	ASSERT_STR_EQ(wa_json_get_string(cJSON_GetArrayItem(comments, 0), "text"),
+		      "Hope PAL delivers on time this time.");
+	const char *text = wa_article_text(r.article);
+
+	ASSERT_NULL(strstr(text, "Loading"));
+	ASSERT_NULL(strstr(text, "Hope PAL"));
+	const cJSON *e;
+	int people = 0, insight = 0;
+
+	cJSON_ArrayForEach(e, wa_test_field(&r, "entities"))
+	{
+		const char *type = wa_json_get_string(e, "type");
+
+		people += strcmp(type, "person") == 0;
+		insight += strcmp(type, "org") == 0 &&
+			   strcmp(wa_json_get_string(e, "name"), "Naval Insight") == 0;
+	}
+	ASSERT_EQ(people, 1); /* Kaharuddin Djenod; not "Naval Insight", not "Local" */
+	ASSERT_EQ(insight, 1);
+	wa_test_run_done(&r);
+}
+
 WA_TEST_MAIN(
 	WA_TEST_ENTRY(an_outlet_page_becomes_its_article_and_metadata),
+	WA_TEST_ENTRY(bare_comments_and_the_pages_own_outlet),
 	WA_TEST_ENTRY(a_wordpress_page_keeps_its_comments_apart),
 	WA_TEST_ENTRY(charsets_declared_or_not),
 	WA_TEST_ENTRY(a_truncated_page_still_gives_its_text),
