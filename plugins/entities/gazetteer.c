@@ -39,6 +39,7 @@ static const char *const cue_names[] = {
 	[CUE_DOCUMENT] = "document",
 	[CUE_GOVERNMENT_TAIL] = "government-tail",
 	[CUE_ME_NOUN] = "me-noun",
+	[CUE_ORG_NOUN] = "org-noun",
 };
 
 const char *entity_type_name(enum entity_type type)

@@ -48,6 +48,7 @@ enum cue_kind {
 	CUE_DOCUMENT,        /* the word for an agreement or a law before its title (Perjanjian) */
 	CUE_GOVERNMENT_TAIL, /* a government body's last word, fields joined before it (Ministry) */
 	CUE_ME_NOUN,         /* a word opening with me- that is no verb (media, menteri) */
+	CUE_ORG_NOUN,        /* a lower-case word before a body's name (televisi, perusahaan) */
 	N_CUE_KINDS,
 };
 

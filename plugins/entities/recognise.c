@@ -281,6 +281,7 @@ static size_t head_acronym_then_name(struct scan *s, size_t i, size_t n)
  */
 static bool event_year_after(const struct scan *s, size_t i, size_t n)
 {
+	enum { MAX_EVENT_GAP = 5 };
 	size_t year = i + n;
 	const struct wp_token *y = year < s->t->n ? &s->t->v[year] : NULL;
 
@@ -290,6 +291,16 @@ static bool event_year_after(const struct scan *s, size_t i, size_t n)
 	for (size_t back = 1; back <= 2 && back <= i; back++)
 		if (scan_cue_at(s, i - back, CUE_EVENT_NAMER) == 1)
 			return true;
+	/* "Latihan Gabungan (Latgab) TNI Dharma Yudha 2026": its acronym and the force between. */
+	for (size_t k = i; k-- > 0 && i - k <= MAX_EVENT_GAP;) {
+		const struct wp_token *t = &s->t->v[k];
+
+		if (scan_cue_at(s, k, CUE_EVENT_NAMER) == 1)
+			return true;
+		if (!(t->flags & WP_TOKEN_UPPER) && !wp_token_punct(s->text, t, '(') &&
+		    !wp_token_punct(s->text, t, ')'))
+			return false;
+	}
 	return false;
 }
 
@@ -464,6 +475,8 @@ static size_t other_name(struct scan *s, size_t i)
 		r = scan_add(s, ENTITY_ORG, NULL, NULL, i, i + 1);
 	else if (n == 1 && web_address(s, i))
 		r = scan_add(s, ENTITY_ORG, NULL, NULL, i, i + 1);
+	else if (after_lower_word(s, i, CUE_ORG_NOUN) && !has_digits(s, i, n))
+		r = scan_add(s, ENTITY_ORG, NULL, NULL, i, i + n); /* "televisi Al-Masirah" */
 	else if ((r = place_named_with_head(s, i, n)) >= 0)
 		r = scan_add(s, ENTITY_PLACE, s->list->v[r].name, s->list->v[r].code, i, i + n);
 	else if (n == 1 && !place_context(s, i, n) && !person_context(s, i) &&

@@ -1368,7 +1368,29 @@ WA_TEST(a_bracketed_short_form_inside_a_name_and_a_name_cut_short)
 	wa_test_run_done(&r);
 }
 
+/*
+ * "televisi Al-Masirah mengatakan": a body after the word for its kind,
+ * though a verb follows; an exercise with its acronym and force between
+ * its word and its name; a Chinese maker before its designator.
+ */
+WA_TEST(a_broadcaster_an_exercise_behind_its_acronym_and_a_chinese_maker)
+{
+	struct wa_test_run r = { 0 };
+
+	wa_test_run_text(&r, conf,
+			 "Juru bicara militer Houthi, Yahya Saree, dalam pernyataan yang disiarkan "
+			 "televisi Al-Masirah mengatakan serangan itu balasan. Prajurit mengikuti "
+			 "Latihan Gabungan (Latgab) TNI Dharma Yudha 2026 di Situbondo. Indonesia "
+			 "menimbang jet tempur Chengdu J-10C. J-10C itu bermesin Rusia.\n");
+	ASSERT_NOT_NULL(entity(&r, "org", "Al-Masirah"));
+	ASSERT_NOT_NULL(entity(&r, "event", "Dharma Yudha 2026"));
+	ASSERT_EQ(mentions(entity(&r, "equipment", "J-10C")), 2);
+	ASSERT_EQ(count_of_type(&r, "person"), 1); /* Yahya Saree */
+	wa_test_run_done(&r);
+}
+
 WA_TEST_MAIN(WA_TEST_ENTRY(a_text_of_endless_names_is_capped_not_quadratic),
+	     WA_TEST_ENTRY(a_broadcaster_an_exercise_behind_its_acronym_and_a_chinese_maker),
 	     WA_TEST_ENTRY(units_in_posts_a_governors_province_and_a_glossed_acronym),
 	     WA_TEST_ENTRY(a_bracketed_short_form_inside_a_name_and_a_name_cut_short),
 	     WA_TEST_ENTRY(a_lone_name_after_menurut_opening_a_sentence_is_a_person),

@@ -318,8 +318,27 @@ WA_TEST(a_pronoun_or_an_adverb_before_the_verb_keeps_the_speaker)
 	wa_test_run_done(&r);
 }
 
+/* "X, Name, mengingatkan ...": the warning makes Name the one "ujarnya" refers to. */
+WA_TEST(a_warning_makes_its_subject_the_next_speaker)
+{
+	struct wa_test_run r = { 0 };
+
+	wa_test_run_text(
+		&r, conf,
+		"Su-57\n\n"
+		"\"Kami terbuka terhadap berbagai mekanisme pembayaran,\" kata Dubes Rusia "
+		"Sergei Tolchenov.\n\n"
+		"Namun, pengamat militer dari Universitas Pertahanan, Yono Reksoprodjo, "
+		"mengingatkan risiko sanksi Amerika Serikat melalui undang-undang CAATSA.\n\n"
+		"\"Pengalaman pembatalan Su-35 menunjukkan risiko itu nyata,\" ujarnya.\n");
+	expect(&r, "Pengalaman pembatalan", "Yono Reksoprodjo", "direct");
+	expect(&r, "risiko sanksi", "Yono Reksoprodjo", "indirect");
+	wa_test_run_done(&r);
+}
+
 WA_TEST_MAIN(WA_TEST_ENTRY(a_long_post_before_the_name_and_a_pronoun_after_the_verb),
 	     WA_TEST_ENTRY(a_pronoun_or_an_adverb_before_the_verb_keeps_the_speaker),
+	     WA_TEST_ENTRY(a_warning_makes_its_subject_the_next_speaker),
 	     WA_TEST_ENTRY(a_reporting_verb_ending_the_text_quotes_nothing),
 	     WA_TEST_ENTRY(katanya_is_the_last_speaker_not_the_last_name),
 	     WA_TEST_ENTRY(a_description_that_refers_back_is_the_person_named_before),
