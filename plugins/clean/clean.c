@@ -47,6 +47,11 @@
 #define GLUED_HEADER_MAX 120
 /* A dateline's length at most, to its dash or colon ("ST. PETERSBURG, Russia (Reuters) -"). */
 #define DATELINE_MAX 80
+/* Under the last paragraph, a line this short that ends no sentence is no paragraph. */
+#define TAIL_LINE_MAX_WORDS 7
+/* ... and one this short under a related-article heading ("Next Article") the link's. */
+#define TAIL_HEADLINE_MAX_WORDS 15
+#define TAIL_HEADING_MAX_WORDS  3
 
 struct clean {
 	struct wp_pattern_file rules, datelines;
@@ -489,15 +494,17 @@ static size_t mark_body(struct run *run, size_t lede)
 }
 
 /*
- * Step 4: the trailing run after the last paragraph. A run of one line
- * that is a bare name is the writer's signature (Airspace Review and blogs
- * sign under the text, and only comments or the page's footer follow): a
- * byline, which meta reads, not a footer. A name with more lines under it
- * is as likely a heading ("Artikel Selanjutnya") or a related link.
+ * Step 4: the trailing run after the last paragraph. A bare name right
+ * under the text, the run's only line no rule knows, is the writer's
+ * signature (Airspace Review and blogs sign under the text, Tempo English
+ * in capitals, and only comments, promos or the page's footer follow): a
+ * byline, which meta reads, not a footer. A name with more unknown lines
+ * under it is as likely a heading ("Artikel Selanjutnya") or a related
+ * link.
  */
 static void mark_tail(struct run *run, size_t lede, size_t end)
 {
-	size_t first = end;
+	size_t first = end, unknown = 0;
 
 	for (size_t i = end; i-- > lede + 1; first = i) {
 		struct line *l = &run->lines[i];
@@ -505,16 +512,26 @@ static void mark_tail(struct run *run, size_t lede, size_t end)
 
 		if (l->kind)
 			continue;
-		if ((kind = match_line(run, run->c->tail, l)))
+		if ((kind = match_line(run, run->c->tail, l))) {
 			l->kind = kind;
-		else if (l->words < 8 && !wp_ends_sentence(l->text, l->len))
+		} else if (l->words <= TAIL_LINE_MAX_WORDS && !wp_ends_sentence(l->text, l->len)) {
 			l->kind = "footer";
-		else
+			unknown++;
+		} else if (l->words <= TAIL_HEADLINE_MAX_WORDS &&
+			   !wp_ends_sentence(l->text, l->len) && i > 0 &&
+			   run->lines[i - 1].words <= TAIL_HEADING_MAX_WORDS &&
+			   run->lines[i - 1].kind &&
+			   strcmp(run->lines[i - 1].kind, "related") == 0) {
+			l->kind = "related"; /* "Next Article", then the next article's headline */
+		} else {
 			break;
+		}
 	}
-	if (first + 1 == end && strcmp(run->lines[first].kind, "footer") == 0 &&
-	    wp_is_bare_name(run->lines[first].text, run->lines[first].len))
-		run->lines[first].kind = "byline";
+	struct line *l = &run->lines[first];
+
+	if (first < end && unknown == 1 && l->kind && strcmp(l->kind, "footer") == 0 &&
+	    (wp_is_bare_name(l->text, l->len) || wp_is_shouted_name(l->text, l->len)))
+		l->kind = "byline";
 }
 
 /* Removes a trailer ("(rds/has)") from the end of the last kept line. */

@@ -464,7 +464,55 @@ WA_TEST(a_byline_or_date_glued_to_the_lede_goes_and_the_lede_stays)
 	}
 }
 
+/*
+ * Tempo English signs in capitals under the text, between its "Editor's
+ * Choice" link and its Google News prompt; CNBC Indonesia puts a video
+ * prompt and its title among the paragraphs, and the next article's
+ * headline under "Next Article". None of it is the article, and the
+ * paragraph before a trailer stays.
+ */
+WA_TEST(english_and_video_tails_go_and_a_capitalised_signature_is_a_byline)
+{
+	struct wa_test_run r = { 0 };
+
+	wa_test_run_text(&r, conf,
+			 "Indonesia to Buy More Black Hawks\n"
+			 "TEMPO.CO, Jakarta - The Indonesian Air Force plans to acquire 24 more "
+			 "UH-60 helicopters from the United States, its chief said on Monday.\n"
+			 "Editor's Choice: Prabowo Appoints New Navy Chief\n"
+			 "The US State Department approved the sale in September, at an "
+			 "estimated $1.1 billion.\n"
+			 "DANIEL A. FAJRI\n"
+			 "Click here to get the latest news from Tempo on Google News\n");
+	const char *text = wa_article_text(r.article);
+
+	ASSERT_NOT_NULL(wa_test_removed(&r, "byline", "DANIEL A. FAJRI"));
+	ASSERT_NOT_NULL(wa_test_removed(&r, "related", "Editor's Choice"));
+	ASSERT_NOT_NULL(wa_test_removed(&r, "promo", "Click here"));
+	ASSERT_TRUE(strstr(text, "$1.1 billion.") == text + strlen(text) - strlen("$1.1 billion."));
+	wa_test_run_done(&r);
+
+	wa_test_run_text(&r, conf,
+			 "Anggaran Pertahanan 2027 Naik\n"
+			 "Jakarta, CNBC Indonesia - Menteri Pertahanan mengungkapkan anggaran "
+			 "kementeriannya pada 2027 naik menjadi Rp 180 triliun dari tahun ini.\n"
+			 "Saksikan video di bawah ini:\n"
+			 "Video: Prabowo Tinjau Pabrik Drone di Bandung\n"
+			 "Ketua Komisi I DPR menyatakan dukungan, namun meminta serapan anggaran "
+			 "diperbaiki tahun depan.\n"
+			 "(fsd/fsd)\n"
+			 "Next Article\n"
+			 "Kemhan Teken Kontrak 12 Drone Anka dari Turki\n");
+	text = wa_article_text(r.article);
+	ASSERT_NULL(strstr(text, "Prabowo"));
+	ASSERT_NULL(strstr(text, "Anka"));
+	ASSERT_NOT_NULL(wa_test_removed(&r, "byline", "(fsd/fsd)"));
+	ASSERT_TRUE(strstr(text, "tahun depan.") == text + strlen(text) - strlen("tahun depan."));
+	wa_test_run_done(&r);
+}
+
 WA_TEST_MAIN(
+	WA_TEST_ENTRY(english_and_video_tails_go_and_a_capitalised_signature_is_a_byline),
 	WA_TEST_ENTRY(tribun_style_page_keeps_only_the_article),
 	WA_TEST_ENTRY(a_dateline_on_its_own_line_opens_the_article),
 	WA_TEST_ENTRY(a_japanese_article_keeps_its_opening_sentence),

@@ -112,4 +112,34 @@ static inline bool wp_is_bare_name(const char *s, size_t len)
 	return words >= 2 && words <= 4;
 }
 
+/*
+ * "DANIEL A. FAJRI": a name in capitals, as Tempo English signs under the
+ * text. Two to four words of capitals (an initial with its dot), one of
+ * three letters at least: "TNI AU" is no one.
+ */
+static inline bool wp_is_shouted_name(const char *s, size_t len)
+{
+	size_t words = 0, longest = 0;
+
+	for (size_t i = 0; i < len;) {
+		size_t letters = 0;
+
+		for (; i < len && s[i] != ' '; i++) {
+			unsigned char c = (unsigned char)s[i];
+
+			if (c >= 'A' && c <= 'Z')
+				letters++;
+			else if (c != '.' && c != '\'' && c != '-')
+				return false;
+		}
+		if (letters == 0 || (letters == 1 && s[i - 1] != '.'))
+			return false;
+		longest = letters > longest ? letters : longest;
+		words++;
+		while (i < len && s[i] == ' ')
+			i++;
+	}
+	return words >= 2 && words <= 4 && longest >= 3;
+}
+
 #endif

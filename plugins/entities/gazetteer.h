@@ -55,7 +55,7 @@ enum cue_kind {
 struct canonical {
 	enum entity_type type;
 	char *name;
-	char code[3]; /* countries and metonyms: ISO 3166-1 alpha-2 */
+	char code[3]; /* countries, metonyms and org:CODE bodies: ISO 3166-1 alpha-2 */
 };
 
 struct gazetteer {

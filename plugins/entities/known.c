@@ -181,6 +181,20 @@ static int acting_seat(struct scan *s, size_t i, size_t n, int entry)
 	return -1;
 }
 
+/*
+ * "Angkatan Laut Tentara Pembebasan Rakyat China": a body the gazetteer
+ * files under its country ("org:CN"), followed by that country, is the body
+ * and then the country, not another body of that name.
+ */
+static bool own_country_after(const struct scan *s, const struct canonical *body, size_t j)
+{
+	int entry;
+
+	return body->code[0] && scan_gazetteer_at(s, j, &entry) &&
+	       scan_canonical(s, entry)->type == ENTITY_COUNTRY &&
+	       strcmp(scan_canonical(s, entry)->code, body->code) == 0;
+}
+
 /* A gazetteer name at [i, i+n): its entity, or its country for a seat of government that acts. */
 size_t known_add_gazetteer(struct scan *s, size_t i, size_t n, int entry)
 {
@@ -221,6 +235,7 @@ size_t known_add_gazetteer(struct scan *s, size_t i, size_t n, int entry)
 		 * Yaman" is the Houthis, then Yemen.
 		 */
 		if (c->type == ENTITY_ORG && (n > 1 || strchr(c->name, ' ')) &&
+		    !own_country_after(s, c, i + n) &&
 		    ((k = scan_foreign_country_at(s, i + n)) ||
 		     (k = generic_name_goes_on(s, i, n)))) {
 			used = n + k;
@@ -235,7 +250,10 @@ size_t known_add_gazetteer(struct scan *s, size_t i, size_t n, int entry)
 			used = n + 1;
 			r = scan_add(s, c->type, NULL, NULL, i, i + used);
 		} else {
-			r = scan_add(s, c->type, c->name, c->code, i, i + n);
+			/* An organisation's code is its country's, for the rule above; it prints
+			 * none. */
+			r = scan_add(s, c->type, c->name,
+				     c->type == ENTITY_COUNTRY ? c->code : NULL, i, i + n);
 			if (r >= 0)
 				s->list->v[r].known = true;
 			/* "Littoral Mission Ships (LMS)": a thing's acronym is its too. */

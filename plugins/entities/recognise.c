@@ -304,6 +304,20 @@ static bool event_year_after(const struct scan *s, size_t i, size_t n)
 	return false;
 }
 
+/* "the bilateral Cassowary exercise", "Balikatan drills": English names the exercise first. */
+static bool event_word_after(const struct scan *s, size_t i, size_t n)
+{
+	static const char *const words[] = { "exercise", "exercises", "drill", "drills" };
+	size_t k = i + n;
+
+	if (k >= s->t->n || (s->t->v[k].flags & WP_TOKEN_CAPITAL) || has_digits(s, i, n))
+		return false;
+	for (size_t w = 0; w < sizeof(words) / sizeof(*words); w++)
+		if (strcmp(wp_token_folded(s->t, k), words[w]) == 0)
+			return true;
+	return false;
+}
+
 /*
  * "latihan bersama Malindo Darsasa", "operasi Tinombala": without a year,
  * a name right after the lower-case words that name an exercise (or after
@@ -453,6 +467,10 @@ static size_t other_name(struct scan *s, size_t i)
 	/* "Chinese-made J-10", "Russian-built Su-35": where it was made, then the thing. */
 	if (n > 1 && made_in(s, i))
 		return 1;
+	if (event_word_after(s, i, n)) {
+		r = scan_add(s, ENTITY_EVENT, NULL, NULL, i, i + n); /* the Cassowary exercise */
+		return r < 0 ? 0 : n;
+	}
 	if (event_year_after(s, i, n)) {
 		r = scan_add(s, ENTITY_EVENT, NULL, NULL, i, i + n + 1);
 		return r < 0 ? 0 : n + 1;
@@ -573,6 +591,14 @@ static size_t step(struct scan *s, size_t i)
 		return n;
 	size_t g = scan_gazetteer_at(s, i, &entry), head = 0, span = 0;
 	enum entity_type head_type = ENTITY_ORG;
+
+	/*
+	 * "Air Force Chief of Staff Marshal X": a post of several words that a
+	 * body's name opens is the post, when it runs past that name.
+	 */
+	if ((n = scan_cue_at(s, i, CUE_TITLE)) > 1 && n > g &&
+	    scan_cue_at(s, i, CUE_ORG_HEAD) < n && (used = posts_person_after(s, i, n)))
+		return used;
 
 	if (scan_capitalised(s, i)) {
 		if ((head = scan_cue_at(s, i, CUE_ORG_HEAD)) ||

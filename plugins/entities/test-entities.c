@@ -1389,7 +1389,34 @@ WA_TEST(a_broadcaster_an_exercise_behind_its_acronym_and_a_chinese_maker)
 	wa_test_run_done(&r);
 }
 
+/*
+ * English posts that a body's name opens ("Air Force Chief of Staff"), an
+ * exercise English names before its word, and a body the gazetteer files
+ * under its country followed by that country.
+ */
+WA_TEST(english_posts_and_exercises_and_a_body_followed_by_its_own_country)
+{
+	struct wa_test_run r = { 0 };
+
+	wa_test_run_text(
+		&r, conf,
+		"The Indonesian Air Force will buy 24 helicopters, Air Force Chief of Staff "
+		"Marshal Tonny Harjono said, after the bilateral Cassowary exercise ended. "
+		"Sebuah kapal perusak milik Angkatan Laut Tentara Pembebasan Rakyat China "
+		"(PLAN) terdeteksi di dekat Natuna.\n");
+	ASSERT_STR_EQ(wa_json_get_string(entity(&r, "person", "Tonny Harjono"), "role"),
+		      "Air Force Chief of Staff Marshal");
+	ASSERT_NULL(entity(&r, "org", "Air Force Chief of Staff"));
+	ASSERT_NOT_NULL(entity(&r, "event", "Cassowary"));
+	ASSERT_TRUE(
+		has_alias(entity(&r, "org", "Angkatan Laut Tentara Pembebasan Rakyat"), "PLAN"));
+	ASSERT_NOT_NULL(entity(&r, "country", "Tiongkok"));
+	ASSERT_NULL(entity(&r, "org", "Angkatan Laut Tentara Pembebasan Rakyat China"));
+	wa_test_run_done(&r);
+}
+
 WA_TEST_MAIN(WA_TEST_ENTRY(a_text_of_endless_names_is_capped_not_quadratic),
+	     WA_TEST_ENTRY(english_posts_and_exercises_and_a_body_followed_by_its_own_country),
 	     WA_TEST_ENTRY(a_broadcaster_an_exercise_behind_its_acronym_and_a_chinese_maker),
 	     WA_TEST_ENTRY(units_in_posts_a_governors_province_and_a_glossed_acronym),
 	     WA_TEST_ENTRY(a_bracketed_short_form_inside_a_name_and_a_name_cut_short),

@@ -362,8 +362,13 @@ static int parse_segment(struct names *names, const char *s, size_t len)
 	    (at = weekday_after_name(s, len)) ||
 	    ((at = strstr(s, " - ")) && isdigit((unsigned char)at[3])) || (at = strstr(s, " (")))
 		return (size_t)(at - s) < len ? add_names(names->authors, s, (size_t)(at - s)) : 0;
-	/* "Roni Sontani" under the text: a writer's signature, which clean made a byline. */
-	return is_author_shaped(s, len) ? add_name(names->authors, s, len) : 0;
+	/*
+	 * "Roni Sontani" under the text, "DANIEL A. FAJRI" in Tempo English: a
+	 * writer's signature, which clean made a byline (add_name unshouts it).
+	 */
+	return is_author_shaped(s, len) || wp_is_shouted_name(s, len)
+		       ? add_name(names->authors, s, len)
+		       : 0;
 }
 
 /* One name from page metadata, less its "(obe)" initials; addresses are not names. */

@@ -255,8 +255,9 @@ WA_TEST(an_author_the_byline_calls_editor_is_an_editor)
 }
 
 /*
- * A name alone under the text is the writer signing (Airspace Review); a
- * name with a headline under it is a link to another article.
+ * A name alone under the text is the writer signing (Airspace Review, and
+ * Tempo English in capitals); a name with a headline under it is a link to
+ * another article.
  */
 WA_TEST(a_name_signed_under_the_text_is_the_author)
 {
@@ -271,6 +272,18 @@ WA_TEST(a_name_signed_under_the_text_is_the_author)
 	ASSERT_STR_EQ(cJSON_GetArrayItem(wa_test_field(&r, "authors"), 0)->valuestring,
 		      "Roni Sontani");
 	ASSERT_NULL(strstr(wa_article_text(r.article), "Roni"));
+	wa_test_run_done(&r);
+
+	/* Tempo English signs in capitals, a promo under the name. */
+	wa_test_run_text(&r, conf,
+			 "Indonesia to Buy More Black Hawks\n\n"
+			 "TEMPO.CO, Jakarta - The Indonesian Air Force plans to acquire 24 more "
+			 "helicopters from the United States, its chief said on Monday.\n\n"
+			 "DANIEL A. FAJRI\n\n"
+			 "Click here to get the latest news from Tempo on Google News\n");
+	ASSERT_EQ(cJSON_GetArraySize(wa_test_field(&r, "authors")), 1);
+	ASSERT_STR_EQ(cJSON_GetArrayItem(wa_test_field(&r, "authors"), 0)->valuestring,
+		      "Daniel A. Fajri");
 	wa_test_run_done(&r);
 
 	wa_test_run_text(&r, conf,
