@@ -82,7 +82,9 @@ int wp_list_file_read(const struct wa_plugin_ctx *ctx, const char *name, wp_list
 		if (r < 0 && ret_error &&
 		    asprintf(ret_error, "%s:%u: %s", name, line_no,
 			     r == -EINVAL ? "expected KIND | item | item ... with a known kind"
-					  : strerror(-r)) < 0)
+			     : r == -E2BIG
+				     ? "an item of more than 8 words and marks (a hyphen counts)"
+				     : strerror(-r)) < 0)
 			*ret_error = NULL;
 	}
 	free(items);

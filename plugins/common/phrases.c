@@ -87,7 +87,9 @@ int wp_phrases_add(struct wp_phrases *p, const char *phrase, int kind, int ref)
 		return r;
 	size_t n = p->scratch.n;
 
-	if (n == 0 || n > WP_PHRASE_MAX_TOKENS)
+	if (n > WP_PHRASE_MAX_TOKENS)
+		return -E2BIG;
+	if (n == 0)
 		return -EINVAL;
 	if (!(len = join(&p->scratch, 0, n, key, sizeof(key))))
 		return -EINVAL;

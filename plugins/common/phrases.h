@@ -43,7 +43,10 @@ struct wp_phrases {
 	struct wp_tokens scratch;
 };
 
-/* Adds a phrase with its kind and ref. Returns 0, -ENOMEM, or -EINVAL if it has no token. */
+/*
+ * Adds a phrase with its kind and ref. Returns 0, -ENOMEM, -EINVAL if it
+ * has no token, or -E2BIG if more than WP_PHRASE_MAX_TOKENS.
+ */
 int wp_phrases_add(struct wp_phrases *p, const char *phrase, int kind, int ref);
 
 /*

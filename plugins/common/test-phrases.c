@@ -89,7 +89,7 @@ WA_TEST(a_phrase_of_too_many_words_is_refused)
 
 	ASSERT_EQ(wp_phrases_add(&p, "satu dua tiga empat lima enam tujuh delapan sembilan", PLACE,
 				 0),
-		  -EINVAL);
+		  -E2BIG);
 	ASSERT_EQ(wp_phrases_add(&p, "  ", PLACE, 0), -EINVAL);
 	wp_phrases_fini(&p);
 }
