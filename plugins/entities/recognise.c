@@ -68,15 +68,23 @@ static bool after_opening_word(const struct scan *s, size_t i, enum cue_kind kin
 
 /*
  * Whether a name stands where places do: after "di", "ke", or a place noun
- * the text writes in lower case ("kota Misrata", "asal Delhi"), or before
- * a comma and a known place, as addresses run ("Sangatta, Kutai Timur,
- * Kalimantan Timur").
+ * the text writes in lower case ("kota Misrata", "asal Delhi"), next in a
+ * list after a place, or before a comma and a known place, as addresses
+ * run ("Sangatta, Kutai Timur, Kalimantan Timur").
  */
 static bool place_context(const struct scan *s, size_t i, size_t n)
 {
 	int entry;
 
 	if (after_lower_word(s, i, CUE_PLACE_NOUN))
+		return true;
+	/* "di Natanz dan Isfahan", "Kursk, Belgorod": one word next in a list of places. */
+	if (n == 1 && i >= 2 && s->last_place_end &&
+	    wp_token_end_chars(s->text, &s->t->v[i - 2]) == s->last_place_end &&
+	    (wp_token_punct(s->text, &s->t->v[i - 1], ',') ||
+	     strcmp(wp_token_folded(s->t, i - 1), "dan") == 0 ||
+	     strcmp(wp_token_folded(s->t, i - 1), "serta") == 0 ||
+	     strcmp(wp_token_folded(s->t, i - 1), "and") == 0))
 		return true;
 	if (i + n + 1 < s->t->n && wp_token_punct(s->text, &s->t->v[i + n], ',') &&
 	    scan_gazetteer_at(s, i + n + 1, &entry)) {

@@ -46,6 +46,8 @@ int scan_add(struct scan *s, enum entity_type type, const char *name, const char
 	int r = entity_list_add(s->list, type, name, code, surface, len, s->t->v[i].chars,
 				wp_token_end_chars(s->text, &s->t->v[j - 1]));
 
+	if (r >= 0 && type == ENTITY_PLACE)
+		s->last_place_end = wp_token_end_chars(s->text, &s->t->v[j - 1]);
 	if (r >= 0 && s->list->n > before && type == ENTITY_ORG && strncmp(name, "PT ", 3) == 0 &&
 	    s->n_companies < MAX_COMPANIES)
 		s->companies[s->n_companies++] = r;
