@@ -1371,7 +1371,8 @@ WA_TEST(a_bracketed_short_form_inside_a_name_and_a_name_cut_short)
 /*
  * "televisi Al-Masirah mengatakan": a body after the word for its kind,
  * though a verb follows; an exercise with its acronym and force between
- * its word and its name; a Chinese maker before its designator.
+ * its word and its name; a Chinese maker before its designator; one word
+ * next in a list of places is a place, two a person's name.
  */
 WA_TEST(a_broadcaster_an_exercise_behind_its_acronym_and_a_chinese_maker)
 {
@@ -1381,11 +1382,15 @@ WA_TEST(a_broadcaster_an_exercise_behind_its_acronym_and_a_chinese_maker)
 			 "Juru bicara militer Houthi, Yahya Saree, dalam pernyataan yang disiarkan "
 			 "televisi Al-Masirah mengatakan serangan itu balasan. Prajurit mengikuti "
 			 "Latihan Gabungan (Latgab) TNI Dharma Yudha 2026 di Situbondo. Indonesia "
-			 "menimbang jet tempur Chengdu J-10C. J-10C itu bermesin Rusia.\n");
+			 "menimbang jet tempur Chengdu J-10C. J-10C itu bermesin Rusia. Drone "
+			 "menyasar wilayah Kursk, Belgorod dan Rylsk. Warga di Bryansk dan Sergei "
+			 "Ivanov menolak.\n");
 	ASSERT_NOT_NULL(entity(&r, "org", "Al-Masirah"));
+	ASSERT_NOT_NULL(entity(&r, "place", "Rylsk"));
+	ASSERT_NOT_NULL(entity(&r, "person", "Sergei Ivanov"));
 	ASSERT_NOT_NULL(entity(&r, "event", "Dharma Yudha 2026"));
 	ASSERT_EQ(mentions(entity(&r, "equipment", "J-10C")), 2);
-	ASSERT_EQ(count_of_type(&r, "person"), 1); /* Yahya Saree */
+	ASSERT_EQ(count_of_type(&r, "person"), 2); /* Yahya Saree, Sergei Ivanov */
 	wa_test_run_done(&r);
 }
 
