@@ -441,9 +441,13 @@ static void find_terms(const struct lexicon *lex, const char *text, struct word 
 }
 
 /* What the runs of hot words need to know of their sentence. */
+/* A brand's sentence with this few words of its own is an advertisement whole. */
+#define PASTED_MAX_OWN_WORDS 4
+
 struct sentence {
 	bool caps_stand_out;
 	bool promotion;
+	bool pasted; /* a brand's advertisement whole: it goes with its injection */
 };
 
 /*
@@ -463,6 +467,13 @@ struct sentence {
  * many, among many words of its own. A sentence with a brand is left to
  * the runs around the brand, which cut the injection and keep the
  * sentence.
+ *
+ * pasted: a sentence with a brand and a few words of its own at most, no
+ * more than the gamblers' ("Situs slot gacor hari ini MAXWIN138 gampang
+ * menang, daftar sekarang juga!"): no article's sentence around an
+ * injection but the advertisement itself, which goes whole when its
+ * brand's run does. An article's sentence has more words of its own
+ * ("Pejabat itu menambahkan bahwa ... menjadi ancaman bagi generasi muda").
  */
 static struct sentence *read_sentences(const struct word *w, size_t n)
 {
@@ -519,6 +530,8 @@ static struct sentence *read_sentences(const struct word *w, size_t n)
 			 (dense && k->terms >= 3) ||
 			 /* "... per tahun. link slot gacor terpercaya hari ini" */
 			 (dense && k->opens_lower && k->terms && k->terms + k->ctas >= 2));
+		result[i].pasted = k->brands && k->own <= PASTED_MAX_OWN_WORDS &&
+				   k->covered + k->brands >= k->own;
 	}
 	free(c);
 	return result;
@@ -672,10 +685,19 @@ static int spam_process(void *state, struct wa_article *a)
 				 (caps >= 2 && terms && lower_sentence);
 
 		if (injection) {
+			bool whole = promotion || sentences[w[i].sentence].pasted;
+
+			if (!promotion && whole) { /* from the sentence's first word to its last */
+				while (i > 0 && w[i - 1].sentence == w[i].sentence &&
+				       w[i - 1].start >= copied)
+					i--;
+				while (j < n && w[j].sentence == w[i].sentence)
+					j++;
+			}
 			size_t start = w[i].start, end = w[j - 1].end;
 
 			/* The whole advertisement goes, with its closing punctuation. */
-			while (promotion && end < len && strchr(".!?", text[end]))
+			while (whole && end < len && strchr(".!?", text[end]))
 				end++;
 
 			f.keep_score *= 1 - P_INJECTION;

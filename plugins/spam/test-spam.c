@@ -202,7 +202,33 @@ WA_TEST(brandless_slang_and_capitals_in_a_headline_go)
 	wa_test_run_done(&r);
 }
 
+/*
+ * Whole advertising sentences pasted between an article's, each with a
+ * brand: they go whole, their "hari ini" with them, and the article's
+ * sentences around them stay.
+ */
+WA_TEST(a_pasted_advertisement_with_a_brand_goes_whole)
+{
+	struct wa_test_run r = { 0 };
+
+	wa_test_run_text(&r, conf,
+			 "Kapal Selam Kedua Mulai Dirakit\n\n"
+			 "PT PAL memulai perakitan kapal selam kedua di Surabaya. Situs slot gacor "
+			 "hari ini MAXWIN138 gampang menang, daftar sekarang juga! Proses ini "
+			 "menandai tahap penting alih teknologi.\n\n"
+			 "Kapal itu akan diserahkan pada 2029. Link alternatif TOGEL4D rtp live "
+			 "tertinggi deposit pulsa tanpa potongan.\n");
+	ASSERT_STR_EQ(wa_article_text(r.article),
+		      "PT PAL memulai perakitan kapal selam kedua di Surabaya. Proses ini "
+		      "menandai tahap penting alih teknologi.\n\n"
+		      "Kapal itu akan diserahkan pada 2029.");
+	ASSERT_NOT_NULL(wa_test_removed(&r, "spam", "Situs slot gacor hari ini"));
+	ASSERT_TRUE(score(&r) >= 0.5);
+	wa_test_run_done(&r);
+}
+
 WA_TEST_MAIN(WA_TEST_ENTRY(an_injected_brand_leaves_the_sentence_whole),
+	     WA_TEST_ENTRY(a_pasted_advertisement_with_a_brand_goes_whole),
 	     WA_TEST_ENTRY(brandless_slang_and_capitals_in_a_headline_go),
 	     WA_TEST_ENTRY(an_injection_ending_in_a_term_of_two_words_goes_whole),
 	     WA_TEST_ENTRY(designators_and_acronyms_are_not_brands),
