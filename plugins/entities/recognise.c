@@ -145,12 +145,13 @@ static int place_named_with_head(const struct scan *s, size_t i, size_t n)
 	size_t len = s->t->v[i + n - 1].end - s->t->v[i].start;
 
 	for (size_t e = 0; e < s->list->n; e++) {
+		if (s->list->v[e].type != ENTITY_PLACE)
+			continue;
 		const char *place = s->list->v[e].name;
 		size_t place_len = strlen(place), head = place_len - len - 1;
 		char folded[24];
 
-		if (s->list->v[e].type != ENTITY_PLACE || place_len <= len + 1 ||
-		    head >= sizeof(folded) || place[head] != ' ' ||
+		if (place_len <= len + 1 || head >= sizeof(folded) || place[head] != ' ' ||
 		    memcmp(place + head + 1, name, len) != 0 || memchr(place, ' ', head))
 			continue;
 		for (size_t k = 0; k < head; k++)
@@ -649,7 +650,7 @@ static size_t step(struct scan *s, size_t i)
 		return head + span +
 		       (head_type == ENTITY_ORG ? known_define_acronym(s, e, i + head + span) : 0);
 	}
-	if ((n = scan_slash_gloss(s, i)))
+	if (i > 0 && wp_token_punct(s->text, &s->t->v[i - 1], '(') && (n = scan_slash_gloss(s, i)))
 		return n;
 	/* A post without a name after it is no name itself ("kata Presiden."). */
 	if ((n = scan_cue_at(s, i, CUE_TITLE)))

@@ -640,6 +640,8 @@ static size_t adverbs_at(const struct scan *s, size_t j)
 
 		if (wp_token_punct(s->text, &s->t->v[k], ','))
 			step = 1;
+		else if (!w[0] || !strchr("jklpst", w[0]))
+			break; /* no adverb opens so: most words stop here at once */
 		for (size_t a = 0; !step && a < sizeof(adverbs) / sizeof(*adverbs); a++)
 			if (strcmp(w, adverbs[a]) == 0)
 				step = 1;
