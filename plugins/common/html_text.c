@@ -236,3 +236,42 @@ out:
 	free(page.info);
 	return r;
 }
+
+bool wp_html_is_markup(const char *body)
+{
+	for (const char *lt = strchr(body, '<'); lt; lt = strchr(lt + 1, '<')) {
+		const char *name = lt + 1 + (lt[1] == '/');
+		size_t n = 0;
+
+		while (isalpha((unsigned char)name[n]) ||
+		       (n > 0 && isdigit((unsigned char)name[n])))
+			n++;
+		if (n > 0 && n <= 10 && (name[n] == '>' || name[n] == ' ' || name[n] == '/'))
+			return true;
+	}
+	return false;
+}
+
+int wp_html_set_body(struct wa_article *article, const char *body)
+{
+	struct wp_strbuf text = { 0 };
+	htmlDocPtr doc = NULL;
+	int r = 0;
+
+	if (wp_html_is_markup(body))
+		doc = htmlReadMemory(body, (int)strlen(body), NULL, "UTF-8",
+				     HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
+					     HTML_PARSE_NOWARNING | HTML_PARSE_NONET);
+	if (doc) {
+		r = wp_html_main_text(doc, article, &text);
+		xmlFreeDoc(doc);
+	} else {
+		wp_strbuf_puts(&text, body);
+	}
+	if (r == 0 && text.error)
+		r = text.error;
+	if (r == 0 && text.len)
+		r = wa_article_set_text(article, text.buf, text.len);
+	wp_strbuf_fini(&text);
+	return r;
+}

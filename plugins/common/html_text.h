@@ -7,6 +7,7 @@
 #define WP_HTML_TEXT_H
 
 #include <libxml/HTMLparser.h>
+#include <stdbool.h>
 
 #include "strbuf.h"
 
@@ -29,6 +30,19 @@ void wp_libxml_init(void);
 /* Appends the comments of a comment section to list ([{"author", "text"}]). */
 struct cJSON;
 void wp_html_comments(xmlNodePtr section, struct cJSON *list);
+
+/*
+ * Whether body is marked up: a tag ("<p>", "</div>", "<br/>") in it, not
+ * merely a "<" ("jarak < 5 km").
+ */
+bool wp_html_is_markup(const char *body);
+
+/*
+ * Sets the article's text from an item's body, as feeds and scrapers' JSON
+ * carry it: markup through the page extractor (its boilerplate to
+ * removed[]), plain text as it is.
+ */
+int wp_html_set_body(struct wa_article *article, const char *body);
 
 /* The text of a node and its descendants, white space collapsed. */
 void wp_html_node_text(xmlNodePtr node, struct wp_strbuf *out);

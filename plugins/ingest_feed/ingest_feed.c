@@ -105,32 +105,6 @@ static char *raw_content(xmlNodePtr n)
 	return copy;
 }
 
-/* The item's body: HTML through the page extractor, plain text as it is. */
-static int set_body(struct wa_article *a, const char *body)
-{
-	struct wp_strbuf text = { 0 };
-	int r = 0;
-
-	if (strchr(body, '<')) {
-		htmlDocPtr doc = htmlReadMemory(body, (int)strlen(body), NULL, "UTF-8",
-						HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
-							HTML_PARSE_NOWARNING | HTML_PARSE_NONET);
-
-		if (doc) {
-			r = wp_html_main_text(doc, a, &text);
-			xmlFreeDoc(doc);
-		}
-	} else {
-		wp_strbuf_puts(&text, body);
-	}
-	if (r == 0 && text.error)
-		r = text.error;
-	if (r == 0 && text.len)
-		r = wa_article_set_text(a, text.buf, text.len);
-	wp_strbuf_fini(&text);
-	return r;
-}
-
 static const char *atom_link(xmlNodePtr item)
 {
 	for (xmlNodePtr c = item->children; c; c = c->next) {
@@ -209,7 +183,7 @@ static int fill(struct wa_article *a, xmlNodePtr item, const char *outlet)
 		cJSON_Delete(list);
 	}
 	if (r == 0 && body)
-		r = set_body(a, body);
+		r = wp_html_set_body(a, body);
 	if (r == 0 && !wa_article_text(a) && title)
 		r = wa_article_set_text(a, "", 0); /* a headline-only item is still news */
 	free(title);

@@ -21,6 +21,7 @@
 #include <warta/plugin.h>
 
 #include "../common/datetime.h"
+#include "../common/html_text.h"
 #include "../common/rfc822.h"
 
 #define MAX_NAMES 16
@@ -40,6 +41,7 @@ static int ingest_json_init(const struct wa_plugin_ctx *ctx, void **ret_state)
 
 	if (!ij)
 		return -ENOMEM;
+	wp_libxml_init();
 	ij->ctx = ctx;
 	ij->config = wa_plugin_ctx_config(ctx);
 	*ret_state = ij;
@@ -146,8 +148,9 @@ static int fill(const struct ingest_json_config *c, struct wa_article *a, const 
 	if (!text || !text[strspn(text, " \t\r\n")])
 		return 1;
 	r = wa_article_set_string(a, "source.format", "json");
+	/* Scrapers often keep the body's markup ("<p>...</p>"): read it as a page's. */
 	if (r == 0)
-		r = wa_article_set_text(a, text, strlen(text));
+		r = wp_html_set_body(a, text);
 	if (r == 0 && title)
 		r = wa_article_set_title(a, title);
 	if (r == 0 && string_of(member(object, c->url)))

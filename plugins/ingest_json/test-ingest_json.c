@@ -173,7 +173,39 @@ WA_TEST(text_that_only_looks_like_json_stays_text)
 	done(&r);
 }
 
+/*
+ * A scraper that kept the body's markup: its paragraphs become the text and
+ * its related link goes to removed[], as a page's would. A "<" in plain
+ * text is no markup.
+ */
+WA_TEST(a_body_in_markup_is_read_as_a_page)
+{
+	struct run r = { 0 };
+	struct wa_article *a;
+
+	run(&r, "republika.json",
+	    "{\"title\": \"TNI AL dan US Navy Gelar CARAT\", \"content\": \"<p><strong>"
+	    "SURABAYA --</strong> TNI AL dan US Navy menggelar latihan bersama di Laut "
+	    "Jawa.</p><p><strong>Baca Juga</strong></p><ul><li><a href=\\\"#\\\">TNI AL "
+	    "Terima Kapal Baru</a></li></ul><p>Latihan pertama digelar pada 1995.</p>\"}");
+	ASSERT_OK(r.status);
+	a = wa_pipeline_record(r.article, 0);
+	/* The link list is gone here; the "Baca Juga" heading is clean's to remove. */
+	ASSERT_TRUE(strncmp(wa_article_text(a), "SURABAYA -- TNI AL dan US Navy menggelar", 40) ==
+		    0);
+	ASSERT_NULL(strchr(wa_article_text(a), '<'));
+	ASSERT_NULL(strstr(wa_article_text(a), "Kapal Baru"));
+	ASSERT_NOT_NULL(strstr(wa_article_text(a), "\n\nLatihan pertama digelar pada 1995."));
+	done(&r);
+
+	run(&r, "plain.json", "{\"title\": \"Jarak\", \"content\": \"Jarak tembak < 5 km.\"}");
+	ASSERT_OK(r.status);
+	ASSERT_STR_EQ(wa_article_text(wa_pipeline_record(r.article, 0)), "Jarak tembak < 5 km.");
+	done(&r);
+}
+
 WA_TEST_MAIN(WA_TEST_ENTRY(publication_dates_in_scraper_forms_become_iso),
+	     WA_TEST_ENTRY(a_body_in_markup_is_read_as_a_page),
 	     WA_TEST_ENTRY(one_object_is_one_article_with_its_metadata),
 	     WA_TEST_ENTRY(an_array_gives_an_article_per_item_with_its_own_id),
 	     WA_TEST_ENTRY(json_lines_survive_a_bad_line),
