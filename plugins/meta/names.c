@@ -69,6 +69,9 @@ static bool has_name_shape(const char *s, size_t len)
 
 	if (!words || words > NAME_MAX_WORDS || !isupper((unsigned char)s[0]))
 		return false;
+	/* "WBP" after "Yeremia Sukoyo /": an editor's initials, no one's name. */
+	if (words == 1 && len <= 5 && strspn(s, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") == len)
+		return false;
 	for (size_t i = 0; i < len; i++) {
 		if (isdigit((unsigned char)s[i]) || strchr("@:/()", s[i]))
 			return false;

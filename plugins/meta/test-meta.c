@@ -333,7 +333,37 @@ WA_TEST(the_outlets_name_by_the_date_is_no_author)
 	wa_test_run_done(&r);
 }
 
+/*
+ * detik prints the city and its dash on a line of their own; Beritasatu
+ * signs "Oleh : Name / INITIALS", the initials an editor's, not a writer.
+ */
+WA_TEST(a_city_alone_on_its_line_and_a_byline_with_initials)
+{
+	struct wa_test_run r = { 0 };
+
+	wa_test_run_text(&r, conf,
+			 "Taiwan Laporkan 30 Pesawat Militer China\n\n"
+			 "Rita Uli Hutapea - detikNews\n\n"
+			 "Taipei -\n\n"
+			 "Kementerian Pertahanan Taiwan melaporkan telah mendeteksi 30 pesawat "
+			 "militer China di sekitar pulau itu dalam 24 jam terakhir.\n");
+	ASSERT_STR_EQ(wa_test_string(&r, "dateline.city"), "Taipei");
+	ASSERT_TRUE(strncmp(wa_article_text(r.article), "Kementerian Pertahanan", 22) == 0);
+	wa_test_run_done(&r);
+
+	wa_test_run_text(&r, conf,
+			 "Wamenhan Tinjau Batalyon Teritorial di NTT\n\n"
+			 "Oleh : Yeremia Sukoyo / WBP\n\n"
+			 "Kupang, Beritasatu.com - Wakil Menteri Pertahanan meninjau kesiapan "
+			 "batalyon teritorial di Kabupaten Kupang, Nusa Tenggara Timur.\n");
+	ASSERT_EQ(cJSON_GetArraySize(wa_test_field(&r, "authors")), 1);
+	ASSERT_STR_EQ(cJSON_GetArrayItem(wa_test_field(&r, "authors"), 0)->valuestring,
+		      "Yeremia Sukoyo");
+	wa_test_run_done(&r);
+}
+
 WA_TEST_MAIN(WA_TEST_ENTRY(datelines_of_each_form),
+	     WA_TEST_ENTRY(a_city_alone_on_its_line_and_a_byline_with_initials),
 	     WA_TEST_ENTRY(the_title_loses_the_page_suffix_and_skips_repeats_and_chrome),
 	     WA_TEST_ENTRY(a_section_label_above_the_headline_is_not_the_title),
 	     WA_TEST_ENTRY(a_text_without_a_headline_has_no_title),
