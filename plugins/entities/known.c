@@ -8,6 +8,7 @@
 
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /*
@@ -195,6 +196,32 @@ static bool own_country_after(const struct scan *s, const struct canonical *body
 	       strcmp(scan_canonical(s, entry)->code, body->code) == 0;
 }
 
+/*
+ * "Angkatan Laut Republik Islam Iran" and "Angkatan Laut Iran": a generic
+ * body's name [i, i+n) and the country's name, any of its names, after it
+ * [i+n, i+n+k). One body, named with the country's canonical name.
+ */
+static int add_foreign_body(struct scan *s, size_t i, size_t n, size_t k)
+{
+	int entry;
+
+	if (!scan_gazetteer_at(s, i + n, &entry))
+		return scan_add(s, ENTITY_ORG, NULL, NULL, i, i + n + k);
+	const char *country = scan_canonical(s, entry)->name;
+	size_t body = s->t->v[i + n - 1].end - s->t->v[i].start;
+	char *name = malloc(body + 1 + strlen(country) + 1);
+
+	if (!name)
+		return s->error = -ENOMEM;
+	memcpy(name, s->text + s->t->v[i].start, body);
+	name[body] = ' ';
+	strcpy(name + body + 1, country);
+	int r = scan_add(s, ENTITY_ORG, name, NULL, i, i + n + k);
+
+	free(name);
+	return r;
+}
+
 /* A gazetteer name at [i, i+n): its entity, or its country for a seat of government that acts. */
 size_t known_add_gazetteer(struct scan *s, size_t i, size_t n, int entry)
 {
@@ -235,9 +262,14 @@ size_t known_add_gazetteer(struct scan *s, size_t i, size_t n, int entry)
 		 * Yaman" is the Houthis, then Yemen.
 		 */
 		if (c->type == ENTITY_ORG && (n > 1 || strchr(c->name, ' ')) &&
-		    !own_country_after(s, c, i + n) &&
-		    ((k = scan_foreign_country_at(s, i + n)) ||
-		     (k = generic_name_goes_on(s, i, n)))) {
+		    !own_country_after(s, c, i + n) && (k = scan_foreign_country_at(s, i + n))) {
+			used = n + k;
+			r = add_foreign_body(s, i, n, k);
+			known_countries_inside(s, i + n, i + used);
+			continue;
+		}
+		if (c->type == ENTITY_ORG && (n > 1 || strchr(c->name, ' ')) &&
+		    !own_country_after(s, c, i + n) && (k = generic_name_goes_on(s, i, n))) {
 			used = n + k;
 			r = scan_add(s, ENTITY_ORG, NULL, NULL, i, i + used);
 			known_countries_inside(s, i + n, i + used);

@@ -1408,7 +1408,8 @@ WA_TEST(english_posts_and_exercises_and_a_body_followed_by_its_own_country)
 		"The Indonesian Air Force will buy 24 helicopters, Air Force Chief of Staff "
 		"Marshal Tonny Harjono said, after the bilateral Cassowary exercise ended. "
 		"Sebuah kapal perusak milik Angkatan Laut Tentara Pembebasan Rakyat China "
-		"(PLAN) terdeteksi di dekat Natuna.\n");
+		"(PLAN) terdeteksi di dekat Natuna. Kapal IRIS Dena milik Angkatan Laut "
+		"Republik Islam Iran berlabuh; Angkatan Laut Iran mengirim dua kapal.\n");
 	ASSERT_STR_EQ(wa_json_get_string(entity(&r, "person", "Tonny Harjono"), "role"),
 		      "Air Force Chief of Staff Marshal");
 	ASSERT_NULL(entity(&r, "org", "Air Force Chief of Staff"));
@@ -1417,6 +1418,9 @@ WA_TEST(english_posts_and_exercises_and_a_body_followed_by_its_own_country)
 		has_alias(entity(&r, "org", "Angkatan Laut Tentara Pembebasan Rakyat"), "PLAN"));
 	ASSERT_NOT_NULL(entity(&r, "country", "Tiongkok"));
 	ASSERT_NULL(entity(&r, "org", "Angkatan Laut Tentara Pembebasan Rakyat China"));
+	/* A foreign body by any of its country's names is one body. */
+	ASSERT_EQ(mentions(entity(&r, "org", "Angkatan Laut Iran")), 2);
+	ASSERT_NOT_NULL(entity(&r, "equipment", "IRIS Dena"));
 	wa_test_run_done(&r);
 }
 
