@@ -371,19 +371,26 @@ static bool day_month_year(struct cursor *c, struct date_match *m)
 
 static void word_before(const struct cursor *c, char *buf, size_t size);
 
+/* Whether the word before the cursor, folded, is one of words[0..n). */
+static bool word_before_is(const struct cursor *c, const char *const *words, size_t n)
+{
+	char w[16];
+
+	word_before(c, w, sizeof(w));
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(w, words[i]) == 0)
+			return true;
+	return false;
+}
+
 /* "awal Desember", "akhir Juli", "mid-March": a part of the month before its name. */
 static bool part_of_month_before(const struct cursor *c)
 {
 	static const char *const parts[] = {
 		"awal", "akhir", "pertengahan", "early", "late", "mid"
 	};
-	char w[16];
 
-	word_before(c, w, sizeof(w));
-	for (size_t i = 0; i < N(parts); i++)
-		if (strcmp(w, parts[i]) == 0)
-			return true;
-	return false;
+	return word_before_is(c, parts, N(parts));
 }
 
 /*
@@ -395,13 +402,8 @@ static bool part_of_month_before(const struct cursor *c)
 static bool month_preposition_before(const struct cursor *c)
 {
 	static const char *const words[] = { "pada", "sejak", "bulan", "in", "since", "last" };
-	char w[16];
 
-	word_before(c, w, sizeof(w));
-	for (size_t i = 0; i < N(words); i++)
-		if (strcmp(w, words[i]) == 0)
-			return true;
-	return false;
+	return word_before_is(c, words, N(words));
 }
 
 /* "December 4, 2022", "Dec 4 2022"; "Desember 2022" (a month: partial) */
