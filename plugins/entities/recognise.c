@@ -351,7 +351,8 @@ static bool event_named_before(const struct scan *s, size_t i)
 /*
  * The type of a place, organisation or thing the text already named just
  * so: a name found once by its context keeps its type where the context
- * says nothing ("kota Myawaddy", then "Myawaddy merupakan ..."). A person
+ * says nothing ("kota Myawaddy", then "Myawaddy merupakan ..."), and an
+ * exercise named with its year before is one without it. A person
  * (ENTITY_PERSON) otherwise.
  */
 static enum entity_type found_as_other(const struct scan *s, size_t i, size_t n)
@@ -364,6 +365,15 @@ static enum entity_type found_as_other(const struct scan *s, size_t i, size_t n)
 	for (size_t k = 0; k < sizeof(types) / sizeof(*types); k++)
 		if (entity_list_find(s->list, types[k], name, len) >= 0)
 			return types[k];
+	/* "Elang Thainesia" after "Elang Thainesia 2026": the exercise without its year. */
+	for (size_t e = 0; e < s->list->n; e++) {
+		const char *event = s->list->v[e].name;
+
+		if (s->list->v[e].type == ENTITY_EVENT && strncmp(event, name, len) == 0 &&
+		    event[len] == ' ' && strlen(event + len + 1) == 4 &&
+		    strspn(event + len + 1, "0123456789") == 4)
+			return ENTITY_EVENT;
+	}
 	return ENTITY_PERSON;
 }
 
@@ -408,6 +418,36 @@ static bool after_document_word(const struct scan *s, size_t i)
 {
 	return i > 0 && (s->t->v[i - 1].flags & WP_TOKEN_CAPITAL) &&
 	       scan_cue_at(s, i - 1, CUE_DOCUMENT) == 1;
+}
+
+/*
+ * "General Security of Military Information Agreement", "Reciprocal Access
+ * Agreement": English names the document last. Capitalised words (and
+ * "of", "on", "and", "the" between them) ending in the word for an
+ * agreement or a law are its title, no one's name, whatever rank opens
+ * them. The tokens, 0 if not so ("North Atlantic Treaty Organization" goes
+ * on past its "Treaty").
+ */
+static size_t english_document_title(const struct scan *s, size_t i)
+{
+	enum { MAX_TITLE_TOKENS = 10 };
+	static const char *const joins[] = { "of", "on", "and", "the", "for" };
+
+	for (size_t k = i; k < s->t->n && k - i < MAX_TITLE_TOKENS; k++) {
+		if (scan_capitalised(s, k)) {
+			if (k > i && scan_cue_at(s, k, CUE_DOCUMENT) == 1 &&
+			    !scan_capitalised(s, k + 1))
+				return k + 1 - i;
+			continue;
+		}
+		bool join = false;
+
+		for (size_t w = 0; w < sizeof(joins) / sizeof(*joins); w++)
+			join |= strcmp(wp_token_folded(s->t, k), joins[w]) == 0;
+		if (!join || k == i)
+			return 0;
+	}
+	return 0;
 }
 
 /*
@@ -652,6 +692,8 @@ static size_t step(struct scan *s, size_t i)
 	}
 	if (i > 0 && wp_token_punct(s->text, &s->t->v[i - 1], '(') && (n = scan_slash_gloss(s, i)))
 		return n;
+	if (scan_capitalised(s, i) && (n = english_document_title(s, i)))
+		return n;
 	/* A post without a name after it is no name itself ("kata Presiden."). */
 	if ((n = scan_cue_at(s, i, CUE_TITLE)))
 		return (used = posts_person_after(s, i, n)) ? used : n;
@@ -739,6 +781,37 @@ static void find_plain_acronyms(struct scan *s)
 	}
 }
 
+/*
+ * "Elang Thainesia" after "Elang Thainesia 2026": an exercise named
+ * without its year is the one the text named with it.
+ */
+static int merge_event_years(struct entity_list *list)
+{
+	for (size_t i = 0; i < list->n; i++) {
+		const struct entity *short_name = &list->v[i];
+		size_t len = strlen(short_name->name);
+
+		if (short_name->type != ENTITY_EVENT || short_name->merged)
+			continue;
+		for (size_t k = 0; k < list->n; k++) {
+			const struct entity *full = &list->v[k];
+
+			/* strncmp stops at a shorter name's end; name[len] is read within it. */
+			if (k == i || full->type != ENTITY_EVENT || full->merged ||
+			    strncmp(full->name, short_name->name, len) != 0 ||
+			    full->name[len] != ' ' || strlen(full->name + len + 1) != 4 ||
+			    strspn(full->name + len + 1, "0123456789") != 4)
+				continue;
+			int r = entity_list_merge(list, i, k);
+
+			if (r < 0)
+				return r;
+			break;
+		}
+	}
+	return 0;
+}
+
 int entities_recognise(const struct gazetteer *g, const char *text, const struct wp_tokens *tokens,
 		       const char *outlet, struct entity_list *list)
 {
@@ -761,6 +834,8 @@ int entities_recognise(const struct gazetteer *g, const char *text, const struct
 	r = s.error ? s.error : people_merge(list);
 	if (r == 0)
 		r = merge_ship_names(list);
+	if (r == 0)
+		r = merge_event_years(list);
 	if (r == 0)
 		r = resolve_candidates(&s);
 	free(s.candidates);

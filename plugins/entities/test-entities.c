@@ -1409,7 +1409,10 @@ WA_TEST(english_posts_and_exercises_and_a_body_followed_by_its_own_country)
 		"Marshal Tonny Harjono said, after the bilateral Cassowary exercise ended. "
 		"Sebuah kapal perusak milik Angkatan Laut Tentara Pembebasan Rakyat China "
 		"(PLAN) terdeteksi di dekat Natuna. Kapal IRIS Dena milik Angkatan Laut "
-		"Republik Islam Iran berlabuh; Angkatan Laut Iran mengirim dua kapal.\n");
+		"Republik Islam Iran berlabuh; Angkatan Laut Iran mengirim dua kapal. They "
+		"signed the General Security of Military Information Agreement (GSOMIA) and a "
+		"Reciprocal Access Agreement. Rafale ikut latihan bersama Elang Thainesia 2026 "
+		"di Korat; Elang Thainesia pertama digelar pada 1981.\n");
 	ASSERT_STR_EQ(wa_json_get_string(entity(&r, "person", "Tonny Harjono"), "role"),
 		      "Air Force Chief of Staff Marshal");
 	ASSERT_NULL(entity(&r, "org", "Air Force Chief of Staff"));
@@ -1421,6 +1424,11 @@ WA_TEST(english_posts_and_exercises_and_a_body_followed_by_its_own_country)
 	/* A foreign body by any of its country's names is one body. */
 	ASSERT_EQ(mentions(entity(&r, "org", "Angkatan Laut Iran")), 2);
 	ASSERT_NOT_NULL(entity(&r, "equipment", "IRIS Dena"));
+	/* English names the agreement last: its title is no one's name. */
+	ASSERT_NULL(entity(&r, "person", "Security"));
+	ASSERT_NULL(entity(&r, "person", "Reciprocal Access"));
+	ASSERT_EQ(mentions(entity(&r, "event", "Elang Thainesia 2026")), 2);
+	ASSERT_EQ(count_of_type(&r, "person"), 1); /* Tonny Harjono */
 	wa_test_run_done(&r);
 }
 
