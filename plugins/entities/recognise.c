@@ -348,6 +348,13 @@ static bool event_named_before(const struct scan *s, size_t i)
 	       strcmp(wp_token_folded(s->t, k - 1), "bernama") != 0;
 }
 
+/* What follows an exercise's name in its name with the year: " 2026". */
+static bool year_after(const char *full, size_t len)
+{
+	return full[len] == ' ' && strlen(full + len + 1) == 4 &&
+	       strspn(full + len + 1, "0123456789") == 4;
+}
+
 /*
  * The type of a place, organisation or thing the text already named just
  * so: a name found once by its context keeps its type where the context
@@ -370,8 +377,7 @@ static enum entity_type found_as_other(const struct scan *s, size_t i, size_t n)
 		const char *event = s->list->v[e].name;
 
 		if (s->list->v[e].type == ENTITY_EVENT && strncmp(event, name, len) == 0 &&
-		    event[len] == ' ' && strlen(event + len + 1) == 4 &&
-		    strspn(event + len + 1, "0123456789") == 4)
+		    year_after(event, len))
 			return ENTITY_EVENT;
 	}
 	return ENTITY_PERSON;
@@ -729,29 +735,35 @@ static bool ends_in_hull_number(const char *name)
 	       (name[len - 1 - digits] == '-' || name[len - 1 - digits] == ' ');
 }
 
+/* What follows a ship's short name in its full one: its hull number ("-402", " 992"). */
+static bool hull_number_after(const char *full, size_t len)
+{
+	return (full[len] == '-' || full[len] == ' ') && ends_in_hull_number(full);
+}
+
 /*
- * "KRI Nanggala" after "KRI Nanggala-402", "KRI dr. Radjiman" after "KRI
- * dr. Radjiman Wedyodiningrat-992": the same ship, named short. A ship's
- * name that another, ending in its hull number, opens merges into it.
+ * Merges each entity of `type` whose name another's opens into that other,
+ * when what follows in the longer name passes `rest_ok` (given the longer
+ * name and the shorter one's length) and the shorter passes `short_ok`.
  */
-static int merge_ship_names(struct entity_list *list)
+static int merge_into_longer(struct entity_list *list, enum entity_type type,
+			     bool (*short_ok)(const char *name),
+			     bool (*rest_ok)(const char *full, size_t len))
 {
 	for (size_t i = 0; i < list->n; i++) {
 		const struct entity *short_name = &list->v[i];
 		size_t len = strlen(short_name->name);
 
-		if (short_name->type != ENTITY_EQUIPMENT || short_name->merged ||
-		    !ship_name(short_name->name))
+		if (short_name->type != type || short_name->merged || !short_ok(short_name->name))
 			continue;
 		for (size_t k = 0; k < list->n; k++) {
 			const struct entity *full = &list->v[k];
 
 			/* strncmp stops at a shorter name's end, so name[len] is read only within
 			 * it. */
-			if (k == i || full->type != ENTITY_EQUIPMENT || full->merged ||
+			if (k == i || full->type != type || full->merged ||
 			    strncmp(full->name, short_name->name, len) != 0 ||
-			    (full->name[len] != '-' && full->name[len] != ' ') ||
-			    !ends_in_hull_number(full->name))
+			    !rest_ok(full->name, len))
 				continue;
 			int r = entity_list_merge(list, i, k);
 
@@ -761,6 +773,12 @@ static int merge_ship_names(struct entity_list *list)
 		}
 	}
 	return 0;
+}
+
+static bool any_name(const char *name)
+{
+	(void)name;
+	return true;
 }
 
 /* "kapal tempur pesisir (LCS)": acronyms spelt out in lower-case words (scan.h). */
@@ -779,37 +797,6 @@ static void find_plain_acronyms(struct scan *s)
 			memcpy(s->plain_acronyms[s->n_plain_acronyms++], wp_token_folded(t, k + 1),
 			       inner->fold_len + 1);
 	}
-}
-
-/*
- * "Elang Thainesia" after "Elang Thainesia 2026": an exercise named
- * without its year is the one the text named with it.
- */
-static int merge_event_years(struct entity_list *list)
-{
-	for (size_t i = 0; i < list->n; i++) {
-		const struct entity *short_name = &list->v[i];
-		size_t len = strlen(short_name->name);
-
-		if (short_name->type != ENTITY_EVENT || short_name->merged)
-			continue;
-		for (size_t k = 0; k < list->n; k++) {
-			const struct entity *full = &list->v[k];
-
-			/* strncmp stops at a shorter name's end; name[len] is read within it. */
-			if (k == i || full->type != ENTITY_EVENT || full->merged ||
-			    strncmp(full->name, short_name->name, len) != 0 ||
-			    full->name[len] != ' ' || strlen(full->name + len + 1) != 4 ||
-			    strspn(full->name + len + 1, "0123456789") != 4)
-				continue;
-			int r = entity_list_merge(list, i, k);
-
-			if (r < 0)
-				return r;
-			break;
-		}
-	}
-	return 0;
 }
 
 int entities_recognise(const struct gazetteer *g, const char *text, const struct wp_tokens *tokens,
@@ -832,10 +819,15 @@ int entities_recognise(const struct gazetteer *g, const char *text, const struct
 		i += n ? n : 1;
 	}
 	r = s.error ? s.error : people_merge(list);
+	/*
+	 * "KRI Nanggala" after "KRI Nanggala-402", "KRI dr. Radjiman" after "KRI
+	 * dr. Radjiman Wedyodiningrat-992": the same ship, named short; "Elang
+	 * Thainesia" after "Elang Thainesia 2026", the same exercise.
+	 */
 	if (r == 0)
-		r = merge_ship_names(list);
+		r = merge_into_longer(list, ENTITY_EQUIPMENT, ship_name, hull_number_after);
 	if (r == 0)
-		r = merge_event_years(list);
+		r = merge_into_longer(list, ENTITY_EVENT, any_name, year_after);
 	if (r == 0)
 		r = resolve_candidates(&s);
 	free(s.candidates);
