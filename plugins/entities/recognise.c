@@ -802,7 +802,12 @@ static void find_plain_acronyms(struct scan *s)
 int entities_recognise(const struct gazetteer *g, const char *text, const struct wp_tokens *tokens,
 		       const char *outlet, struct entity_list *list)
 {
-	struct scan s = { .g = g, .text = text, .t = tokens, .list = list, .outlet = outlet };
+	struct scan s = { .g = g,
+			  .text = text,
+			  .t = tokens,
+			  .list = list,
+			  .outlet = outlet,
+			  .outlet_len = outlet ? strlen(outlet) : 0 };
 	int r;
 
 	if (!(s.memo = calloc(tokens->n + 1, sizeof(*s.memo))))

@@ -35,7 +35,7 @@ int scan_add(struct scan *s, enum entity_type type, const char *name, const char
 	char *owned = NULL;
 
 	/* "told Naval Insight", "kepada Republika": the outlet the article is from. */
-	if (type == ENTITY_PERSON && !name && s->outlet && strlen(s->outlet) == len &&
+	if (type == ENTITY_PERSON && !name && s->outlet && s->outlet_len == len &&
 	    strncasecmp(surface, s->outlet, len) == 0)
 		type = ENTITY_ORG;
 	if (!name && !(name = owned = strndup(surface, len)))

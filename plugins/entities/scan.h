@@ -40,7 +40,8 @@ struct scan {
 	const char *text;
 	const struct wp_tokens *t;
 	struct entity_list *list;
-	const char *outlet;      /* the article's outlet (meta's), or NULL */
+	const char *outlet; /* the article's outlet (meta's), or NULL */
+	size_t outlet_len;
 	uint32_t last_place_end; /* where the last place named ends, in code points */
 	struct candidate *candidates;
 	size_t n_candidates;
