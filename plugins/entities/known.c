@@ -261,17 +261,15 @@ size_t known_add_gazetteer(struct scan *s, size_t i, size_t n, int entry)
 		 * body known by a name of one word is no generic one: "Houthi
 		 * Yaman" is the Houthis, then Yemen.
 		 */
+		size_t country = 0;
+
 		if (c->type == ENTITY_ORG && (n > 1 || strchr(c->name, ' ')) &&
-		    !own_country_after(s, c, i + n) && (k = scan_foreign_country_at(s, i + n))) {
+		    !own_country_after(s, c, i + n) &&
+		    ((k = country = scan_foreign_country_at(s, i + n)) ||
+		     (k = generic_name_goes_on(s, i, n)))) {
 			used = n + k;
-			r = add_foreign_body(s, i, n, k);
-			known_countries_inside(s, i + n, i + used);
-			continue;
-		}
-		if (c->type == ENTITY_ORG && (n > 1 || strchr(c->name, ' ')) &&
-		    !own_country_after(s, c, i + n) && (k = generic_name_goes_on(s, i, n))) {
-			used = n + k;
-			r = scan_add(s, ENTITY_ORG, NULL, NULL, i, i + used);
+			r = country ? add_foreign_body(s, i, n, k)
+				    : scan_add(s, ENTITY_ORG, NULL, NULL, i, i + used);
 			known_countries_inside(s, i + n, i + used);
 			continue;
 		}

@@ -629,29 +629,28 @@ static bool after_menurut(const struct scan *s, size_t first)
  */
 static size_t adverbs_at(const struct scan *s, size_t j)
 {
-	static const char *const adverbs[] = { "juga",   "sebelumnya", "kemudian",   "lalu",
-					       "pun",    "kembali",    "sempat",     "telah",
-					       "pernah", "turut",      "sebelum ini" };
+	static const char *const adverbs[] = { "juga",   "sebelumnya", "kemudian", "lalu",
+					       "pun",    "kembali",    "sempat",   "telah",
+					       "pernah", "turut" };
 	size_t k = j;
 
 	while (k < s->t->n) {
 		const char *w = wp_token_folded(s->t, k);
-		size_t step = 0;
+		bool adverb = wp_token_punct(s->text, &s->t->v[k], ',');
 
-		if (wp_token_punct(s->text, &s->t->v[k], ','))
-			step = 1;
-		else if (!w[0] || !strchr("jklpst", w[0]))
-			break; /* no adverb opens so: most words stop here at once */
-		for (size_t a = 0; !step && a < sizeof(adverbs) / sizeof(*adverbs); a++)
-			if (strcmp(w, adverbs[a]) == 0)
-				step = 1;
-			else if (strcmp(adverbs[a], "sebelum ini") == 0 &&
-				 strcmp(w, "sebelum") == 0 && k + 1 < s->t->n &&
-				 strcmp(wp_token_folded(s->t, k + 1), "ini") == 0)
-				step = 2;
-		if (!step)
+		/* No adverb opens otherwise: most words stop here at once. */
+		if (!adverb && (!w[0] || !strchr("jklpst", w[0])))
 			break;
-		k += step;
+		if (!adverb && strcmp(w, "sebelum") == 0 && k + 1 < s->t->n &&
+		    strcmp(wp_token_folded(s->t, k + 1), "ini") == 0) {
+			k += 2; /* "sebelum ini" */
+			continue;
+		}
+		for (size_t a = 0; !adverb && a < sizeof(adverbs) / sizeof(*adverbs); a++)
+			adverb = strcmp(w, adverbs[a]) == 0;
+		if (!adverb)
+			break;
+		k++;
 	}
 	return k - j;
 }
@@ -727,12 +726,11 @@ static int find_indirect(struct scan *s, const bool *quoted)
 			return r;
 	}
 	for (size_t i = 0; i + 1 < s->t->n && s->list.n < MAX_QUOTES; i++) {
-		const char *w = wp_token_folded(s->t, i);
 		const char *speaker;
 		size_t j, v;
 
 		if (!(s->t->v[i].flags & (WP_TOKEN_SENT_START | WP_TOKEN_LINE_START)) ||
-		    (strcmp(w, "ia") != 0 && strcmp(w, "dia") != 0 && strcmp(w, "beliau") != 0))
+		    !third_person(s, i))
 			continue;
 		j = i + 1 + adverbs_at(s, i + 1);
 		if (!(v = reporting_verb(s, j)) ||
